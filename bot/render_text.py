@@ -1,0 +1,97 @@
+"""The report as plain text for a terminal (and the fallback for every chat surface)."""
+
+from __future__ import annotations
+
+from checks.models import Quote, Report
+
+__all__ = ["QUOTE_WIDTH", "render_text", "shorten"]
+
+QUOTE_WIDTH = 160
+
+
+def shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def speaker_label(quote: Quote) -> str:
+    who = quote.speaker or "no speaker found"
+    if quote.speaker_guessed:
+        who += " (guessed)"
+    return who
+
+
+def render_text(report: Report) -> str:
+    parts = [_header(report), _signals(report), _quotes(report), _sources(report), _dates(report),
+             _similar(report), _history(report)]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _header(report: Report) -> str:
+    a = report.article
+    facts = [a.site, a.author, f"published {a.published.isoformat()}" if a.published else None,
+             f"{a.words:,} words"]
+    lines = [a.title or "(untitled text)", " · ".join(f for f in facts if f)]
+    if report.input.url:
+        lines.append(report.input.url)
+    return "\n".join(lines)
+
+
+def _signals(report: Report) -> str:
+    if not report.signals:
+        return "SIGNALS\n  none"
+    marks = {"warn": "!", "info": "-"}
+    return "SIGNALS\n" + "\n".join(f"  {marks.get(s.severity, '-')} {s.message}" for s in report.signals)
+
+
+def _quotes(report: Report) -> str:
+    if not report.quotes:
+        return "QUOTES\n  none found"
+    lines = [f"QUOTES ({len(report.quotes)})"]
+    for q in report.quotes:
+        cue = f", {q.cue}" if q.cue else ""
+        lines.append(f"  “{shorten(q.text, QUOTE_WIDTH)}”\n      — {speaker_label(q)}{cue}")
+    return "\n".join(lines)
+
+
+def _sources(report: Report) -> str:
+    named, anonymous = report.sources.named, report.sources.anonymous
+    if not named and not anonymous:
+        return "SOURCES\n  none found"
+    lines = ["SOURCES"]
+    for s in named:
+        role = f", {s.role}" if s.role else ""
+        lines.append(f"  named: {s.name}{role} ({s.quotes} quotes, {s.mentions} mentions)")
+    for anon in anonymous:
+        lines.append(f"  anonymous: {shorten(anon.text, QUOTE_WIDTH)}")
+    return "\n".join(lines)
+
+
+def _dates(report: Report) -> str:
+    if not report.dates:
+        return "DATES\n  none found"
+    lines = ["DATES"]
+    for d in report.dates:
+        lines.append(f"  {d.text} → {d.value or 'unanchored'} ({d.kind})")
+    return "\n".join(lines)
+
+
+def _similar(report: Report) -> str:
+    if not report.similar:
+        return ""
+    lines = ["SIMILAR ARTICLES"]
+    for s in report.similar:
+        lines.append(f"  {s.score:.2f} {s.id} {s.title or ''}".rstrip())
+        for sq in s.shared_quotes:
+            lines.append(f"      same quote: “{shorten(sq.text, 100)}” — here {sq.here or '?'}, "
+                         f"there {sq.there or '?'}")
+    return "\n".join(lines)
+
+
+def _history(report: Report) -> str:
+    h = report.history
+    if h is None:
+        return ""
+    by = f" by {h.first_checked_by}" if h.first_checked_by else ""
+    times = "once" if h.times_checked == 1 else f"{h.times_checked} times"
+    return f"HISTORY\n  {h.item}: checked {times}; first{by} at {h.first_checked_at}"

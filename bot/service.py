@@ -1,0 +1,77 @@
+"""What every surface does with a check: fetch -> check -> record -> history.
+
+The adapters (CLI, Slack, Discord) parse their input into a string and a Requester,
+call run_check, and render the Outcome. Nothing here knows about a chat platform.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import checks
+from checks.errors import CheckError
+from checks.models import InputInfo, Report
+
+from .settings import Settings, get_settings
+
+__all__ = ["Outcome", "Requester", "run_check", "single_url"]
+
+_URL = re.compile(r"^<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Requester:
+    """Who asked: the workspace scopes the history (Slack team, Discord guild, or 'local')."""
+
+    platform: str = "cli"
+    workspace: str = "local"
+    user: str | None = None
+    channel: str | None = None
+    message_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        where = f"{self.platform}:{self.workspace}"
+        return f"{where}/{self.user}" if self.user else where
+
+
+@dataclass(frozen=True)
+class Outcome:
+    report: Report | None = None
+    error: str | None = None  # why nothing could be checked, one line
+    notice: str | None = None  # something the user should know about a report that did come out
+
+
+def single_url(raw: str) -> str | None:
+    """The link when the input is one link alone (Slack wraps links as <url|label>)."""
+    match = _URL.match(raw.strip())
+    return match.group(1) if match else None
+
+
+def run_check(
+    raw: str,
+    requester: Requester,
+    *,
+    settings: Settings | None = None,
+    kind: Literal["text", "file"] = "text",
+    published: dt.date | None = None,
+) -> Outcome:
+    settings = settings or get_settings()
+    url = single_url(raw)
+    try:
+        if url:
+            report, _text = _check_link(url, settings)
+        else:
+            info = InputInfo(kind=kind, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
+            report = checks.check_text(raw, published, input=info, max_chars=settings.max_chars)
+    except CheckError as exc:
+        return Outcome(error=str(exc))
+    return Outcome(report=report)
+
+
+def _check_link(url: str, settings: Settings) -> tuple[Report, str]:
+    raise CheckError("checking links is not available yet: paste the article's text")

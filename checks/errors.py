@@ -1,0 +1,48 @@
+"""Why a text cannot be checked. Every message is one line a reporter understands.
+
+CheckError
+ ├── NoPipeline       no trained English spaCy pipeline is installed
+ ├── UncheckableText  the input itself cannot be checked
+ │    ├── EmptyText
+ │    ├── NotText      binary data (a PDF, an image) pasted or piped in
+ │    ├── TooLong
+ │    └── NotEnglish
+ └── FetchError       a link could not be fetched or read (see checks.fetch)
+"""
+
+from __future__ import annotations
+
+__all__ = ["CheckError", "EmptyText", "FetchError", "NoPipeline", "NotEnglish", "NotText",
+           "TooLong", "UncheckableText"]
+
+
+class CheckError(Exception):
+    """Base class: str(error) is the one-line message shown to the user."""
+
+
+class NoPipeline(CheckError):
+    pass
+
+
+class UncheckableText(CheckError):
+    pass
+
+
+class EmptyText(UncheckableText):
+    pass
+
+
+class NotText(UncheckableText):
+    pass
+
+
+class TooLong(UncheckableText):
+    pass
+
+
+class NotEnglish(UncheckableText):
+    pass
+
+
+class FetchError(CheckError):
+    pass

@@ -1,0 +1,198 @@
+"""The verification report: frozen dataclasses, serialised to the report contract.
+
+Every field here is read by someone else (the renderers, the storage, the scorer in
+../shared/eval), so fields may be added but never renamed without bumping SCHEMA.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "SCHEMA",
+    "AnonymousSource",
+    "Article",
+    "DateMention",
+    "History",
+    "InputInfo",
+    "NamedSource",
+    "Quote",
+    "Report",
+    "SharedQuote",
+    "Signal",
+    "Similar",
+    "Sources",
+]
+
+SCHEMA = "deskcheck.report/1"
+
+SpeakerKind = Literal["named", "anonymous", "organization", "unresolved"]
+DateKind = Literal["absolute", "partial", "relative"]
+Severity = Literal["info", "warn"]
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    kind: Literal["text", "url", "file"] = "text"
+    url: str | None = None
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    words: int = 0
+    canonical_url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: `text` is the quoted words, `start`/`end` their offsets."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_kind: SpeakerKind = "unresolved"
+    speaker_span: tuple[int, int] | None = None
+    cue: str | None = None
+    partial: bool = False
+    # True when the speaker came from a pronoun or a continued paragraph, not a name
+    # next to the quote: the verifier should confirm it.
+    speaker_guessed: bool = False
+
+
+@dataclass(frozen=True)
+class NamedSource:
+    name: str
+    kind: Literal["person", "organization"] = "person"
+    role: str | None = None
+    quotes: int = 0
+    mentions: int = 0
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class AnonymousSource:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sources:
+    named: tuple[NamedSource, ...] = ()
+    anonymous: tuple[AnonymousSource, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression; `value` follows TimeML TIMEX3 (ISO 8601 at its own granularity)."""
+
+    text: str
+    value: str | None
+    kind: DateKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SharedQuote:
+    text: str
+    here: str | None = None
+    there: str | None = None
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True)
+class Similar:
+    id: str
+    title: str | None
+    score: float
+    shared_quotes: tuple[SharedQuote, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Signal:
+    code: str
+    severity: Severity
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class History:
+    item: str
+    times_checked: int
+    first_checked_at: str
+    first_checked_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    input: InputInfo = field(default_factory=InputInfo)
+    article: Article = field(default_factory=Article)
+    quotes: tuple[Quote, ...] = ()
+    sources: Sources = field(default_factory=Sources)
+    dates: tuple[DateMention, ...] = ()
+    similar: tuple[Similar, ...] = ()
+    signals: tuple[Signal, ...] = ()
+    history: History | None = None
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _plain(self)
+        assert isinstance(out, dict)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from its JSON form (a stored report, a --json output)."""
+        built = _build(cls, data)
+        assert isinstance(built, Report)
+        return built
+
+
+def _plain(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _build(tp: object, data: object) -> object:
+    """Inverse of _plain, driven by the dataclasses' type hints; unknown keys are ignored."""
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(options[0], data)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_build(args[0], v) for v in data)  # type: ignore[attr-defined]
+        return tuple(data)  # type: ignore[arg-type]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        known = {f.name for f in dataclasses.fields(tp)}
+        assert isinstance(data, dict)
+        return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in known})
+    if tp is dt.date and isinstance(data, str):
+        return dt.date.fromisoformat(data)
+    return data
