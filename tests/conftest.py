@@ -1,8 +1,16 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_database(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test writes the working directory's deskcheck.db; subprocesses inherit this too."""
+    if "DESKCHECK_TEST_KEEP_DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('db')}/deskcheck.db"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
