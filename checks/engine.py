@@ -5,14 +5,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from . import dates, quotes, signals, similar, sources
+from .errors import CheckError
 from .guard import MAX_CHARS, validate_text
 from .models import Article, InputInfo, Report
 from .nlp import load_pipeline
 from .similar import Corpus
 
-__all__ = ["check_text"]
+__all__ = ["check_many", "check_text"]
+
+# Texts per nlp.pipe batch: large enough to amortise spaCy's batching, small enough
+# that a long --jsonl stream starts answering at once.
+BATCH_SIZE = 16
 
 
 def check_text(
@@ -30,7 +38,46 @@ def check_text(
     similar articles are looked up (storage implements it; None skips the lookup).
     """
     validate_text(text, max_chars)
-    doc = load_pipeline()(text)
+    return _report(load_pipeline()(text), published, article, input, corpus)
+
+
+def check_many(
+    texts: Iterable[tuple[str, dt.date | None]], *, corpus: Corpus | None = None, max_chars: int = MAX_CHARS
+) -> Iterator[Report | CheckError]:
+    """Check many (text, published) pairs through one nlp.pipe, in order.
+
+    A text that cannot be checked yields its CheckError instead of a Report, so one bad
+    item never stops a batch.
+    """
+    pending: list[tuple[str, dt.date | None, CheckError | None]] = []
+    for text, published in texts:
+        try:
+            validate_text(text, max_chars)
+            pending.append((text, published, None))
+        except CheckError as exc:
+            pending.append((text, published, exc))
+        if len(pending) == BATCH_SIZE:
+            yield from _check_batch(pending, corpus)
+            pending = []
+    yield from _check_batch(pending, corpus)
+
+
+def _check_batch(
+    pending: list[tuple[str, dt.date | None, CheckError | None]], corpus: Corpus | None
+) -> Iterator[Report | CheckError]:
+    docs = iter(load_pipeline().pipe(text for text, _, error in pending if error is None))
+    for _text, published, error in pending:
+        yield error if error is not None else _report(next(docs), published, None, None, corpus)
+
+
+def _report(
+    doc: Doc,
+    published: dt.date | None,
+    article: Article | None,
+    input: InputInfo | None,
+    corpus: Corpus | None,
+) -> Report:
+    text = doc.text
     found_quotes = quotes.find_quotes(doc)
     meta = article or Article()
     meta = dataclasses.replace(
