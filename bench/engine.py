@@ -1,0 +1,107 @@
+"""How much the checks engine costs on top of spaCy itself, measured in one run.
+
+    .venv/bin/python bench/engine.py [--articles 200] [--rounds 3]
+
+Runs the seeds and a set of generated news articles (quotes, named and anonymous
+sources, dates) through bare `nlp.pipe` and through `checks.check_many` (which uses
+the same nlp.pipe), alternating the two so machine noise hits both alike, and prints
+engine time / bare spaCy time, words per second, and peak RSS after loading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checks.engine import BATCH_SIZE, check_many  # noqa: E402
+from checks.nlp import load_pipeline  # noqa: E402
+
+PEOPLE = ["Maria Lopez", "David Chen", "Amara Okafor", "Tom Becker", "Priya Nair", "Jonas Weber",
+          "Claire Dubois", "Samuel Adeyemi", "Hannah Kim", "Luis Ortega"]
+ROLES = ["the finance minister", "a spokesperson for the port authority", "the mayor of Halifax",
+         "professor of economics at McGill University", "the union's regional director"]
+ANONYMOUS = ["a senior official who spoke on condition of anonymity", "sources close to the talks",
+             "a person familiar with the matter", "two diplomats briefed on the meeting"]
+VERBS = ["said", "told reporters", "added", "warned", "said in a statement", "argued"]
+CLAIMS = ["We will not accept a deal that hurts our workers", "The numbers simply do not add up",
+          "This agreement protects jobs on both sides of the border", "Nobody wants a trade war",
+          "We expect an answer by the end of the month", "It's not about politics, it's about safety"]
+DATES = ["on Tuesday", "last week", "on March 3, 2025", "in early October", "six weeks earlier",
+         "on Friday, June 6, 2025", "in 2024", "this summer", "April 28"]
+FILLER = ("The talks, which began {date}, have focused on tariffs, border inspections and the future of the "
+          "regional supply chain. Officials from both governments met in Ottawa and Washington, and several "
+          "industry groups submitted written comments. ")
+
+
+def generated_article(rng: random.Random, paragraphs: int = 12) -> str:
+    lines = [f"{rng.choice(PEOPLE).split()[1]} Warns of Stalled Trade Talks"]
+    for _ in range(paragraphs):
+        person, claim = rng.choice(PEOPLE), rng.choice(CLAIMS)
+        shape = rng.randrange(4)
+        if shape == 0:
+            role, verb, when = rng.choice(ROLES), rng.choice(VERBS), rng.choice(DATES)
+            lines.append(f"“{claim},” {person}, {role}, {verb} {when}.")
+        elif shape == 1:
+            lines.append(f"{person} {rng.choice(VERBS)}: “{claim}. {rng.choice(CLAIMS)}.”")
+        elif shape == 2:
+            lines.append(f"According to {rng.choice(ANONYMOUS)}, the sides remain far apart. “{claim},” "
+                         f"the source said.")
+        lines.append(FILLER.format(date=rng.choice(DATES)))
+    return "\n\n".join(lines)
+
+
+def timed(fn: object) -> float:
+    start = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200, help="generated articles (default 200)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each is kept")
+    args = parser.parse_args()
+
+    nlp = load_pipeline()
+    nlp("Warm-up sentence, said the bench.")
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rng = random.Random(42)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [generated_article(rng) for _ in range(args.articles)]
+    words = sum(len(t.split()) for t in texts)
+
+    def bare() -> None:
+        # the same batch size the engine uses, so the ratio measures our rules, not batching
+        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+
+    def engine() -> None:
+        for _ in check_many((t, None) for t in texts):
+            pass
+
+    bare_times, engine_times = [], []
+    for _ in range(args.rounds):
+        bare_times.append(timed(bare))
+        engine_times.append(timed(engine))
+    bare_s, engine_s = min(bare_times), min(engine_times)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"texts: {len(texts)} ({len(texts) - args.articles} seeds + {args.articles} generated), "
+          f"{words:,} words; best of {args.rounds} alternating rounds")
+    print(f"bare nlp.pipe:   {bare_s:7.2f} s  {words / bare_s:8,.0f} words/s")
+    print(f"deskcheck engine:{engine_s:7.2f} s  {words / engine_s:8,.0f} words/s")
+    print(f"engine / bare spaCy: {engine_s / bare_s:.2f}  (target <= 1.3)")
+    print(f"peak RSS after loading the pipeline: {rss_mb:.0f} MB; after the run: {peak_mb:.0f} MB "
+          f"(target <= 300 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
