@@ -1,15 +1,251 @@
-"""Temporal expressions, normalised to TimeML TIMEX3 values."""
+"""Temporal expressions, normalised to TimeML TIMEX3 values.
+
+Candidates come from a regular grammar over the text (`checks.date_grammar`); spaCy's
+entities and tags veto the ambiguous ones (a bare "2026" that is a count, "May" the
+verb, "Sunday Times"). Values are resolved in document order against two reference
+times, as HeidelTime does for news: the publication date for deictic expressions
+("today", "last week", "on Tuesday") and the last date the text itself mentioned for
+anaphoric ones ("six weeks earlier", "the next day") and for dates without a year.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .models import DateMention
+from .date_grammar import Candidate, candidates
+from .date_values import relative_value, shifted_value, unit_value
+from .models import DateKind, DateMention
+from .tense import tense_at
+from .timex import SEASONS, Anchor, Tense, month_number
 
 __all__ = ["find_dates"]
 
+Resolved = tuple[str | None, DateKind, Anchor | None]
+
+# Entity labels that say a number or a weekday word is not a date here.
+_NOT_A_DATE = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "ORG", "PERSON", "WORK_OF_ART",
+               "FAC", "PRODUCT", "LAW"}
+_YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after", "from", "to", "of",
+              "during", "fiscal", "between", "and", "or", "early", "late", "mid", "the", "year",
+              "around", "circa", "than", "for", "'s", "’s", "-"}
+_NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    published: dt.date | None
+    ref: Anchor | None = None  # the last date the text mentioned
+    refs: dict[str, Anchor] = field(default_factory=dict)  # the last one at each granularity
+    tenses: dict[int, Tense] = field(default_factory=dict)
+
+    def tense(self, cand: Candidate) -> Tense:
+        if cand.start not in self.tenses:
+            self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
+        return self.tenses[cand.start]
+
+    def ref_near(self, start: int) -> Anchor | None:
+        """The last mentioned date when it is in the same paragraph."""
+        if self.ref is None or "\n" in self.doc.text[self.ref.start:start]:
+            return None
+        return self.ref
+
 
 def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
-    return ()
+    """Every temporal expression in `doc`, in text order, with its TIMEX3 value and kind."""
+    ctx = _Context(doc, published)
+    found: list[DateMention] = []
+    for cand in candidates(doc.text):
+        if not _plausible(cand, doc):
+            continue
+        resolved = _RESOLVERS[cand.rule](cand, ctx)
+        if resolved is None:
+            continue
+        value, kind, anchor = resolved
+        if anchor is not None and not _modifier_year(cand, doc):
+            ctx.ref = Anchor(anchor.date, anchor.granularity, cand.start)
+            ctx.refs[anchor.granularity] = ctx.ref
+        found.append(DateMention(doc.text[cand.start:cand.end], value, kind, cand.start, cand.end))
+    return tuple(found)
+
+
+def _modifier_year(cand: Candidate, doc: Doc) -> bool:
+    """'the 2026 World Cup': a year that names an event does not set the story's time."""
+    if cand.rule != "year":
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].head.i > span[0].i and span[0].head.pos_ in (
+        "NOUN", "PROPN")
+
+
+def _plausible(cand: Candidate, doc: Doc) -> bool:
+    """spaCy's view of the words around a candidate: veto counts, names and verbs."""
+    if cand.rule not in ("year", "prep_month", "weekday", "dm"):
+        return True
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first, last = span[0], span[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if cand.rule == "year":
+        if before is not None and before.lower_ in _YEAR_LEAD:
+            return first.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
+        if before is not None and before.pos_ == "PROPN" and first.ent_type_ != "DATE":
+            return False  # "Flight 1549", "Windows 2000"
+        return first.ent_type_ not in _NOT_A_DATE
+    if cand.rule == "weekday":
+        day = next(t for t in span if t.text in cand.parts.get("wd", ""))
+        prev = doc[day.i - 1] if day.i > 0 else None
+        return not ((prev is not None and prev.lower_ in _NAMED_DAYS) or day.ent_type_ in _NOT_A_DATE)
+    # a month name alone: "May" the verb, "March" the noun after a preposition
+    return last.pos_ not in ("VERB", "AUX") and last.ent_type_ not in ("PERSON", "ORG")
+
+
+def _full_date(cand: Candidate, ctx: _Context) -> Resolved | None:
+    p = cand.parts
+    if cand.rule == "numeric":
+        a, b = int(p["a"]), int(p["b"])
+        month, day = (b, a) if a > 12 else (a, b)
+    else:
+        month = int(p["month"]) if "month" in p else month_number(p["mon"]) or 0
+        day = int(p["day"])
+    try:
+        date = dt.date(int(p["year"]), month, day)
+    except ValueError:
+        return None
+    return date.isoformat(), "absolute", Anchor(date, "day")
+
+
+def _month_year(cand: Candidate, ctx: _Context) -> Resolved | None:
+    month = month_number(cand.parts["mon"])
+    if month is None:
+        return None
+    date = dt.date(int(cand.parts["year"]), month, 1)
+    return f"{date.year:04d}-{month:02d}", "absolute", Anchor(date, "month")
+
+
+def _year_for(month: int, day: int | None, cand: Candidate, ctx: _Context) -> int | None:
+    """The year of a date written without one: the nearby text, else publication and tense."""
+    near = ctx.ref_near(cand.start)
+    if near is not None:
+        return near.date.year
+    if ctx.published is not None:
+        pub = ctx.published
+        point, now = (month, day or 0), (pub.month, pub.day if day else 0)
+        tense = ctx.tense(cand)
+        if tense == "past" and point > now:
+            return pub.year - 1
+        if tense == "future" and point < now:
+            return pub.year + 1
+        return pub.year
+    return ctx.ref.date.year if ctx.ref is not None else None
+
+
+def _month_day(cand: Candidate, ctx: _Context) -> Resolved | None:
+    month = month_number(cand.parts["mon"])
+    day = int(cand.parts["day"])
+    if month is None or day > 31:
+        return None
+    year = _year_for(month, day, cand, ctx)
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}", "partial", None
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return date.isoformat(), "partial", Anchor(date, "day")
+
+
+def _month_only(cand: Candidate, ctx: _Context) -> Resolved | None:
+    month = month_number(cand.parts["mon"])
+    if month is None:
+        return None
+    if cand.rule == "rel_month":
+        return _relative_month(month, cand, ctx)
+    year = _year_for(month, None, cand, ctx)
+    if year is None:
+        return f"XXXX-{month:02d}", "partial", None
+    return f"{year:04d}-{month:02d}", "partial", Anchor(dt.date(year, month, 1), "month")
+
+
+def _relative_month(month: int, cand: Candidate, ctx: _Context) -> Resolved:
+    """'last October', 'next March', 'this May', seen from the publication date."""
+    pub = ctx.published
+    if pub is None:
+        return None, "relative", None
+    direction = cand.parts["dir"].lower()
+    year = pub.year
+    if direction.startswith("last") or direction == "this past":
+        year -= 1 if month >= pub.month else 0
+    elif direction.startswith("next") or direction == "this coming":
+        year += 1 if month <= pub.month else 0
+    return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
+
+
+def _year_only(cand: Candidate, ctx: _Context) -> Resolved:
+    year = int(cand.parts["year"])
+    return f"{year:04d}", "absolute", Anchor(dt.date(year, 1, 1), "year")
+
+
+def _season_year(cand: Candidate, ctx: _Context) -> Resolved:
+    return f"{int(cand.parts['year']):04d}-{SEASONS[cand.parts['season'].lower()]}", "absolute", None
+
+
+def _quarter(cand: Candidate, ctx: _Context) -> Resolved:
+    q = cand.parts.get("q") or "1234"[["first", "second", "third", "fourth"].index(
+        {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}.get(
+            cand.parts["ord"].lower(), cand.parts["ord"].lower()))]
+    return f"{int(cand.parts['year']):04d}-Q{q}", "absolute", None
+
+
+def _decade(cand: Candidate, ctx: _Context) -> Resolved:
+    p = cand.parts
+    if "dec" in p:
+        return f"{p['dec']}X", "absolute", None
+    if "dec2" in p:
+        century = "20" if p["dec2"] in "012" else "19"
+        return f"{century}{p['dec2']}X", "absolute", None
+    digit = "23456789"[["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                        "nineties"].index(p["word"].lower())]
+    return f"19{digit}X", "absolute", None
+
+
+def _century(cand: Candidate, ctx: _Context) -> Resolved:
+    return f"{int(cand.parts['ord']) - 1:02d}", "absolute", None
+
+
+def _weekday(cand: Candidate, ctx: _Context) -> Resolved | None:
+    value, anchor = relative_value(cand, ctx.published, ctx.refs, ctx.tense(cand))
+    return value, "relative", anchor
+
+
+def _relative(cand: Candidate, ctx: _Context) -> Resolved | None:
+    if cand.rule == "rel_unit" and cand.parts["unit"].lower() == "day" and \
+            cand.parts["dir"].lower() in ("last", "current", "coming"):
+        return None  # "the last day of trading" names no point by itself
+    value, anchor = relative_value(cand, ctx.published, ctx.refs, ctx.tense(cand))
+    return value, "relative", anchor
+
+
+def _shifted(cand: Candidate, ctx: _Context) -> Resolved:
+    return shifted_value(cand, ctx.published, ctx.refs), "relative", None
+
+
+def _span(cand: Candidate, ctx: _Context) -> Resolved:
+    return unit_value(cand), "relative", None
+
+
+_RESOLVERS: dict[str, Callable[[Candidate, _Context], Resolved | None]] = {
+    "iso": _full_date, "numeric": _full_date, "mdy": _full_date, "dmy": _full_date,
+    "my": _month_year, "md": _month_day, "dm": _month_day,
+    "season_year": _season_year, "quarter": _quarter, "decade": _decade, "decade_word": _decade,
+    "century": _century, "mod_year": _year_only, "year": _year_only,
+    "mod_month": _month_only, "rel_month": _month_only, "prep_month": _month_only,
+    "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
+    "the_day_rel": _relative, "weekday": _weekday, "n_ago": _shifted, "past_span": _span, "next_span": _span,
+}

@@ -1,0 +1,120 @@
+"""The surface grammar of temporal expressions: regular patterns over the article text.
+
+Each rule finds candidates (`Candidate`: a rule name, its offsets and the parts it read);
+`checks.dates` filters them with spaCy's tokens and entities and normalises them. The rules
+follow the shapes HeidelTime's English resources cover for news: full dates, month-day,
+month-year, seasons, quarters, decades, centuries, weekdays, deictic words ("today",
+"last week"), and counted shifts ("six weeks earlier", "two years ago").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["RULES", "Candidate", "candidates"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rule: str
+    start: int
+    end: int
+    parts: dict[str, str]
+
+
+_MON = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z]))")
+_MON_FULL = (r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|"
+             r"December)(?![a-z]))")
+_WD = (r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+       r"Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?")
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[6-9]|20|21)\d\d)"
+_MOD = (r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater|the (?:end|start|beginning|middle) of|"
+        r"[Tt]he (?:end|start|beginning|middle) of)")
+_NUM = (r"(?P<n>\d{1,3}|a few|a couple of|several|a dozen|an?|one|two|three|four|five|six|seven|eight|nine|"
+        r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+        r"forty|fifty|(?:twenty|thirty|forty)-(?:one|two|three|four|five|six|seven|eight|nine))")
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_POD = r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+_NOT_NUMBER_AFTER = r"(?![\w%/]|[.,:]\d)"
+
+# (name, pattern, flags); earlier and longer matches win where candidates overlap.
+RULES: tuple[tuple[str, str, int], ...] = (
+    ("iso", r"(?<![\w/-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])\b", 0),
+    ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b", 0),
+    ("mdy", rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*|\s+)(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
+    ("dmy", rf"(?:{_WD},?\s+)?(?:the\s+)?(?<!\d){_DAY}(?:\s+of)?\s+{_MON},?\s+{_YEAR}{_NOT_NUMBER_AFTER}", 0),
+    ("my", rf"(?:{_MOD}[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
+    ("md", rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?![\w%]|[.,:]\d|\s*(?:percent|per cent|points?)\b)", 0),
+    ("dm", rf"(?:{_WD},?\s+)?(?:the\s+)?(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MON_FULL}", 0),
+    ("season_year", rf"(?:the\s+)?(?:{_MOD}\s+)?(?i:{_SEASON})\s+(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
+    ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?,?\s+"
+                rf"{_YEAR}{_NOT_NUMBER_AFTER}", re.I),
+    ("quarter", rf"\bQ(?P<q>[1-4])\s+{_YEAR}\b", 0),
+    ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?<![\w$])(?:(?P<dec>(?:1[5-9]|20)\d)0s"
+               r"|['\u2018\u2019](?P<dec2>\d)0s)\b", re.I),
+    ("decade_word", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|"
+                    r"sixties|seventies|eighties|nineties)\b", re.I),
+    ("century", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
+                r"(?P<ord>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b", re.I),
+    ("mod_year", rf"\b{_MOD}[\s-]+{_YEAR}{_NOT_NUMBER_AFTER}", 0),
+    ("mod_month", rf"\b{_MOD}[\s-]+{_MON_FULL}", 0),
+    ("rel_month", rf"\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+{_MON_FULL}", 0),
+    ("prep_month", r"\b(?P<prep>in|In|since|Since|by|By|until|Until|till|through|during|During|from|From|"
+                   r"before|Before|after|After|of|to|between|and|or|late|early|mid)[\s-]"
+                   rf"{_MON_FULL}(?!\s+\d)", 0),
+    ("year", rf"(?<![\w$\u20ac\u00a3#.,/-]){_YEAR}(?![\w%/-]|[.,]\d)", 0),
+    ("deictic", r"\b(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"
+                rf"tomorrow|this(?=\s+(?:morning|afternoon|evening)))(?i:{_POD})\b", re.I),
+    ("ref_word", r"\b(?P<word>nowadays|currently|right now|now|recently|lately|these days|"
+                 r"in the (?:near |distant |recent )?(?:past|future))\b", re.I),
+    ("n_ago", r"\b(?:(?P<hedge>just|only|about|nearly|almost|some|roughly|around|barely|more than|"
+              r"less than)\s+)?"
+              rf"{_NUM}\s+{_UNIT}\s+(?:(?P<rel>ago|earlier|later|previously|from now|hence)\b|"
+              r"(?P<rel2>before|after|prior|on)"
+              r"(?=\s*[,.;:!?)\u2014\u2013]|\s*$|\s+(?:and|but|when|that)\b))", re.I),
+    ("past_span", rf"\bthe\s+(?P<dir>past|last)\s+(?:{_NUM}\s+)?"
+                  r"(?P<unit>days?|weeks?|months?|years?|decades?)\b", re.I),
+    ("next_span", rf"\bthe\s+(?P<dir>next|coming)\s+(?:{_NUM}\s+)?"
+                  r"(?P<unit>days|weeks|months|years|decades)\b", re.I),
+    ("rel_unit", rf"\b(?:{_MOD}\s+)?(?P<the>the\s+)?(?P<dir>last|next|this(?: past| coming)?|coming|previous|"
+                 r"following|current|same|that)\s+(?P<unit>week|month|year|weekend|spring|summer|fall|autumn|"
+                 r"winter|day)\b", re.I),
+    ("over_weekend", r"\bover\s+the\s+(?P<unit>weekend)\b", re.I),
+    ("the_day_rel", r"\bthe\s+day\s+(?P<rel>before|after)(?=\s*[,.;:!?])", re.I),
+    ("weekday", r"(?:\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Cc]oming|[Oo]n|[Bb]y|[Uu]ntil|"
+                r"[Ss]ince|"
+                r"(?:on\s+)?(?:the\s+)?(?:following|previous))\s+)?"
+                r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w'\u2019])"
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?", 0),
+)
+_COMPILED = tuple((name, re.compile(pattern, flags)) for name, pattern, flags in RULES)
+_RANK = {name: i for i, (name, _, _) in reversed(list(enumerate(RULES)))}
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Non-overlapping candidates in text order: the longest match wins, then the earlier rule."""
+    found = list(_all_matches(text))
+    found.sort(key=lambda c: (-(c.end - c.start), _RANK[c.rule], c.start))
+    taken: list[Candidate] = []
+    covered = bytearray(len(text) + 1)
+    for cand in found:
+        if any(covered[cand.start:cand.end]):
+            continue
+        covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _all_matches(text: str) -> Iterator[Candidate]:
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            parts = {k: v for k, v in m.groupdict().items() if v is not None}
+            start = m.start()
+            if name == "prep_month":
+                start = m.start("mon")
+            yield Candidate(name, start, m.end(), parts)

@@ -1,0 +1,150 @@
+"""Values of relative expressions: weekdays, "last week", "the next day", "six weeks earlier".
+
+Deictic expressions hang on the publication date (none: the value is null), anaphoric
+ones ("the following week", "six weeks earlier") on the last date the text mentioned,
+falling back to the publication date, as HeidelTime's news rules do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .date_grammar import Candidate
+from .timex import SEASONS, WEEKDAYS, Anchor, Tense, number_value, season_year, shift, weekday_near
+
+__all__ = ["latest", "relative_value", "shifted_value", "unit_value"]
+
+Value = tuple[str | None, Anchor | None]
+
+_REF_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+              "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
+              "lately": "PAST_REF"}
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_BACK = {"last", "this past", "previous", "preceding"}
+_AHEAD = {"next", "coming", "this coming", "following"}
+_ANAPHORIC = {"previous", "following", "same", "that", "preceding"}
+_RANK = {"day": 0, "month": 1, "year": 2}
+_UNIT_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+
+
+def relative_value(
+    cand: Candidate, published: dt.date | None, refs: dict[str, Anchor], tense: Tense
+) -> Value:
+    p = {k: v.lower() for k, v in cand.parts.items()}
+    if cand.rule == "ref_word":
+        word = " ".join(p["word"].split())
+        return _REF_WORDS.get(word, "FUTURE_REF" if word.endswith("future") else "PAST_REF"), None
+    if cand.rule == "deictic":
+        if published is None:
+            return None, None
+        day = published + dt.timedelta(days=_DAY_OFFSETS[" ".join(p["word"].split())])
+        pod = "NI" if p["word"] == "tonight" else _POD.get(p.get("pod", ""))
+        return _day(day, pod), Anchor(day, "day")
+    if cand.rule == "the_day_rel":
+        if "day" not in refs:
+            return None, None
+        day = refs["day"].date + dt.timedelta(days=-1 if p["rel"] == "before" else 1)
+        return day.isoformat(), Anchor(day, "day")
+    if cand.rule == "weekday":
+        return _weekday(p, published, refs.get("day"), tense)
+    if cand.rule == "over_weekend":
+        if published is None:
+            return None, None
+        back = "last" if tense != "future" and published.weekday() < 5 else "this"
+        return _unit(published, "weekend", "next" if tense == "future" else back, tense), None
+    return _rel_unit(p, published, refs, tense)
+
+
+def latest(refs: dict[str, Anchor], unit: str = "year") -> Anchor | None:
+    """The last mentioned date fine enough to count `unit`s from ('weeks' need a day)."""
+    fine = ("day",) if unit.rstrip("s") in ("day", "week", "weekend") else \
+        ("day", "month") if unit.rstrip("s") == "month" else ("day", "month", "year")
+    usable = [refs[g] for g in fine if g in refs]
+    return max(usable, key=lambda a: a.start) if usable else None
+
+
+def _day(day: dt.date, pod: str | None) -> str:
+    return f"{day.isoformat()}T{pod}" if pod else day.isoformat()
+
+
+def _weekday(p: dict[str, str], published: dt.date | None, ref: Anchor | None, tense: Tense) -> Value:
+    raw = " ".join(p.get("dir", "").split())
+    direction = raw.replace("on ", "").replace("the ", "")
+    anaphoric = direction in ("following", "previous")
+    base = (ref.date if ref is not None else None) if anaphoric else published
+    if base is None:
+        return None, None
+    if direction in _BACK:
+        direction = "last"
+    elif direction in _AHEAD:
+        direction = "next"
+    elif direction != "this":
+        direction = ""
+    day = weekday_near(base, WEEKDAYS[p["wd"].capitalize()], tense, direction)
+    return _day(day, _POD.get(p.get("pod", ""))), Anchor(day, "day")
+
+
+def _rel_unit(p: dict[str, str], published: dt.date | None, refs: dict[str, Anchor], tense: Tense) -> Value:
+    direction, unit = " ".join(p["dir"].split()), p["unit"]
+    if direction == "next" and (unit == "day" or "the" in p):
+        direction = "following"  # "the next day" follows the story's day, not the publication's
+    if direction in _ANAPHORIC:
+        ref = latest(refs, unit)
+        if ref is None:
+            return None, None
+        base = ref.date
+    elif published is None:
+        return None, None
+    else:
+        base = published
+    value = _unit(base, unit, direction, tense)
+    if unit == "day" and value is not None:
+        return value, Anchor(dt.date.fromisoformat(value), "day")
+    return value, None
+
+
+def _unit(base: dt.date, unit: str, direction: str, tense: Tense) -> str | None:
+    step = -1 if direction in _BACK else 1 if direction in _AHEAD else 0
+    if unit in SEASONS:
+        word = "last" if step < 0 else "next" if step > 0 else "this"
+        return f"{season_year(base, SEASONS[unit], word, tense):04d}-{SEASONS[unit]}"
+    if unit == "day":
+        return (base + dt.timedelta(days=step)).isoformat()
+    if unit in ("week", "weekend"):
+        year, week, _ = (base + dt.timedelta(weeks=step)).isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+    return shift(base, step, unit).value()
+
+
+def shifted_value(cand: Candidate, published: dt.date | None, refs: dict[str, Anchor]) -> str | None:
+    """'six weeks earlier' (from the story's last date), 'two years ago' (from publication)."""
+    p = {k: v.lower() for k, v in cand.parts.items()}
+    rel = " ".join((p.get("rel") or p.get("rel2") or "").split())
+    unit = p["unit"].rstrip("s")
+    sign = 1 if rel in ("later", "after", "from now", "hence", "on") else -1
+    count = number_value(p["n"])
+    if count is None:
+        return "FUTURE_REF" if sign > 0 else "PAST_REF"
+    ref = latest(refs, unit)
+    if rel in ("ago", "from now", "hence") or ref is None:
+        base = Anchor(published, "day") if published is not None else None
+    else:
+        base = ref
+    if base is None:
+        return None
+    moved = shift(base.date, sign * count, unit)
+    if _RANK[base.granularity] > _RANK[moved.granularity]:
+        return None  # "two weeks after" a month or a year: no day to count from
+    return moved.value()
+
+
+def unit_value(cand: Candidate) -> str:
+    """'the past week' -> P1W, 'the next two years' -> P2Y, 'the coming weeks' -> PXW (TIMEX3 durations)."""
+    unit = cand.parts["unit"].lower()
+    letter = _UNIT_LETTER[unit.rstrip("s")]
+    if "n" in cand.parts:
+        count = number_value(cand.parts["n"])
+        return f"P{count}{letter}" if count is not None else f"PX{letter}"
+    return f"PX{letter}" if unit.endswith("s") else f"P1{letter}"
