@@ -1,0 +1,200 @@
+"""The Discord renderer: golden files, Discord's limits on any report, and no pings from article text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.render_discord import (
+    CONTENT_LIMIT,
+    DESCRIPTION_LIMIT,
+    EMBEDS_TOTAL_LIMIT,
+    FIELD_NAME_LIMIT,
+    FIELD_VALUE_LIMIT,
+    MAX_EMBEDS,
+    MAX_FIELDS,
+    TITLE_LIMIT,
+    DiscordReply,
+    discord_size,
+    embeds_size,
+    escape_mentions,
+    fit_lines,
+    render_discord,
+)
+from checks.models import (
+    AnonymousSource,
+    Article,
+    DateMention,
+    History,
+    InputInfo,
+    NamedSource,
+    Quote,
+    Report,
+    SharedQuote,
+    Signal,
+    Similar,
+    Sources,
+)
+
+GOLDEN = Path(__file__).parent / "golden"
+# DESKCHECK_UPDATE_GOLDEN=1 rewrites the golden files after a deliberate change of the layout.
+UPDATE = os.environ.get("DESKCHECK_UPDATE_GOLDEN") == "1"
+
+
+def council_report() -> Report:
+    """A council story with every section filled, one quote carrying an @everyone."""
+    return Report(
+        input=InputInfo(kind="url", url="https://harbourgazette.example/news/bridge-closure", sha256="ab" * 32),
+        article=Article(title="Harbour bridge closure delayed as council rejects contractor's plan",
+                        site="Harbour Gazette", author="Lena Ortiz", published=dt.date(2025, 3, 5), words=612),
+        quotes=(
+            Quote(text="We will not close the bridge before the ferry service is running,", start=160,
+                  end=226, speaker="Ana Ruiz", speaker_kind="named", speaker_span=(234, 242), cue="said"),
+            Quote(text="Every month we lose is a month of risk, tell @everyone at city hall", start=330,
+                  end=398, speaker="a senior engineer at the city", speaker_kind="anonymous", cue="said",
+                  speaker_guessed=True),
+            Quote(text="a done deal", start=420, end=431, partial=True),
+        ),
+        sources=Sources(
+            named=(NamedSource(name="Ana Ruiz", role="mayor", quotes=1, mentions=2, start=234, end=242),
+                   NamedSource(name="Harbour Works Ltd", kind="organization", mentions=1)),
+            anonymous=(AnonymousSource(text="A senior engineer at the city, speaking on condition of anonymity",
+                                       start=250, end=316),),
+        ),
+        dates=(
+            DateMention(text="Tuesday, March 4, 2025", value="2025-03-04", kind="absolute", start=30, end=52),
+            DateMention(text="next spring", value="2026-SP", kind="relative", start=500, end=511),
+            DateMention(text="the 1990s", value="199X", kind="partial", start=520, end=529),
+        ),
+        similar=(
+            Similar(id="seed:017_4be5a1c2d9e0f311", title="Council delays Harbour Bridge works", score=0.46,
+                    url="https://coastnews.example/bridge",
+                    shared_quotes=(SharedQuote(text="We will not close the bridge before the ferry service is "
+                                                    "running,", here="Ana Ruiz", there="the mayor"),)),
+            Similar(id="item:12", title=None, score=0.21),
+        ),
+        signals=(
+            Signal(code="weekday_mismatch", severity="warn",
+                   message="'Tuesday, March 4, 2025' – March 4, 2025 was a Tuesday; the piece says Wednesday",
+                   start=30, end=52),
+            Signal(code="anonymous_only_claim", severity="info",
+                   message="The repair claim rests on one anonymous source", start=250, end=316),
+        ),
+        history=History(item="item:42", times_checked=3, first_checked_at="2026-11-20T14:03:00Z",
+                        first_checked_by="discord:1200000000000000001/1400000000000000001"),
+    )
+
+
+def many_quotes_report(n: int = 200) -> Report:
+    """An article with n quotes, sources, dates and similar articles: far more than one message holds."""
+    quotes = tuple(Quote(text=f"Quote number {i}: the budget line for the harbour repairs was cut again "
+                              f"this year and nobody at the council will say why, @everyone knows it",
+                         start=i * 200, end=i * 200 + 150, speaker=f"Councillor {i}", speaker_kind="named",
+                         cue="said") for i in range(n))
+    named = tuple(NamedSource(name=f"Councillor {i}", role="member of the finance committee", quotes=1,
+                              mentions=2) for i in range(n))
+    dates = tuple(DateMention(text=f"March {i % 28 + 1}, 2025", value=f"2025-03-{i % 28 + 1:02d}",
+                              kind="absolute", start=i, end=i + 1) for i in range(n))
+    similar = tuple(Similar(id=f"seed:{i:03d}_0000", title=f"Harbour budget story {i} " + "x" * 300,
+                            score=0.5 - i / 1000,
+                            shared_quotes=tuple(SharedQuote(text="q" * 500, here="A", there="B")
+                                                for _ in range(5))) for i in range(40))
+    signals = tuple(Signal(code="weekday_mismatch", severity="warn", message="w" * 400) for _ in range(60))
+    return Report(article=Article(title="T" * 400, words=40_000), quotes=quotes,
+                  sources=Sources(named=named), dates=dates, similar=similar, signals=signals,
+                  history=History(item="item:9", times_checked=1, first_checked_at="2026-11-21T08:00:00Z",
+                                  first_checked_by="x" * 2000))
+
+
+def assert_within_discord_limits(reply: DiscordReply) -> None:
+    assert discord_size(reply.content) <= CONTENT_LIMIT
+    assert len(reply.embeds) <= MAX_EMBEDS
+    assert embeds_size(reply.embeds) <= EMBEDS_TOTAL_LIMIT
+    for embed in reply.embeds:
+        assert discord_size(embed.get("title", "")) <= TITLE_LIMIT
+        assert discord_size(embed.get("description", "")) <= DESCRIPTION_LIMIT
+        assert len(embed.get("fields", [])) <= MAX_FIELDS
+        for f in embed.get("fields", []):
+            assert discord_size(f["name"]) <= FIELD_NAME_LIMIT
+            assert discord_size(f["value"]) <= FIELD_VALUE_LIMIT
+
+
+@pytest.mark.parametrize(("name", "report"), [("discord_council", council_report()),
+                                             ("discord_empty", Report(article=Article(words=40)))])
+def test_render_matches_the_golden_file(name: str, report: Report) -> None:
+    rendered = render_discord(report).to_dict()
+    path = GOLDEN / f"{name}.json"
+    if UPDATE:
+        path.write_text(json.dumps(rendered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert rendered == json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_every_section_of_the_report_has_its_embed() -> None:
+    reply = render_discord(council_report())
+    titles = [e["title"] for e in reply.embeds]
+    assert titles[0].startswith("Harbour bridge closure")
+    assert titles[1:] == ["Quotes (3)", "Sources (2 named, 1 anonymous)", "Dates (3)", "Similar articles (2)"]
+    quotes = reply.embeds[1]["description"]
+    assert "We will not close the bridge" in quotes and "**Ana Ruiz**" in quotes
+    assert "a senior engineer at the city (guessed)" in quotes
+    similar = reply.embeds[4]["description"]
+    assert "here Ana Ruiz, there the mayor" in similar
+    assert "[Council delays Harbour Bridge works](https://coastnews.example/bridge)" in similar
+    fields = {f["name"]: f["value"] for f in reply.embeds[0]["fields"]}
+    assert fields["Checked before"].startswith("Checked 3 times; first by discord:1200000000000000001")
+    assert reply.embeds[0]["url"] == "https://harbourgazette.example/news/bridge-closure"
+
+
+def test_a_quoted_everyone_cannot_ping_even_without_allowed_mentions() -> None:
+    reply = render_discord(council_report())
+    text = json.dumps(reply.to_dict(), ensure_ascii=False)
+    assert "@everyone" not in text
+    assert "@\u200beveryone" in text
+
+
+def test_mentions_of_users_roles_and_here_are_defused() -> None:
+    assert escape_mentions("ping @here and @everyone") == "ping @\u200bhere and @\u200beveryone"
+    assert escape_mentions("<@123456789012345678> <@&123456789012345678>") == (
+        "<@\u200b123456789012345678> <@\u200b&123456789012345678>")
+    assert escape_mentions("press@harbourgazette.example") == "press@harbourgazette.example"
+
+
+def test_a_200_quote_article_stays_inside_every_discord_limit() -> None:
+    reply = render_discord(many_quotes_report(200), notice="n" * 3000)
+    assert_within_discord_limits(reply)
+    quotes = next(e for e in reply.embeds if e["title"] == "Quotes (200)")
+    shown = quotes["description"].count("— **Councillor")
+    assert 0 < shown < 200
+    assert quotes["description"].endswith(f"… and {200 - shown} more quotes")
+
+
+@pytest.mark.parametrize("n", [0, 1, 9, 30, 60])
+def test_reports_of_any_size_stay_inside_the_limits(n: int) -> None:
+    assert_within_discord_limits(render_discord(many_quotes_report(n)))
+
+
+def test_fit_lines_keeps_whole_lines_and_counts_the_rest() -> None:
+    lines = [f"line {i}" for i in range(10)]
+    assert fit_lines(lines, 1000, "quote") == "\n".join(lines)
+    cut = fit_lines(lines, 40, "quote")
+    assert discord_size(cut) <= 40
+    kept = cut.splitlines()[:-1]
+    assert kept == lines[: len(kept)]
+    assert cut.splitlines()[-1] == f"… and {10 - len(kept)} more quotes"
+
+
+def test_sizes_count_astral_characters_twice_like_discord() -> None:
+    assert discord_size("📰") == 2
+    assert discord_size(fit_lines(["📰" * 600] * 3, 1000, "quote")) <= 1000
+
+
+def test_content_sums_up_the_report_in_one_line() -> None:
+    content = render_discord(council_report(), notice="the page was cut at 100,000 characters").content
+    first, note = content.split("\n")
+    assert first.startswith("**Verification summary** for Harbour bridge closure")
+    assert "3 quotes, 2 named and 1 anonymous sources, 1 warning." in first
+    assert note == "Note: the page was cut at 100,000 characters"
