@@ -48,9 +48,11 @@ UPDATE = os.environ.get("DESKCHECK_UPDATE_GOLDEN") == "1"
 def council_report() -> Report:
     """A council story with every section filled, one quote carrying an @everyone."""
     return Report(
-        input=InputInfo(kind="url", url="https://harbourgazette.example/news/bridge-closure", sha256="ab" * 32),
+        input=InputInfo(kind="url", url="https://harbourgazette.example/news/bridge-closure",
+                        sha256="ab" * 32),
         article=Article(title="Harbour bridge closure delayed as council rejects contractor's plan",
-                        site="Harbour Gazette", author="Lena Ortiz", published=dt.date(2025, 3, 5), words=612),
+                        site="Harbour Gazette", author="Lena Ortiz", published=dt.date(2025, 3, 5),
+                        words=612),
         quotes=(
             Quote(text="We will not close the bridge before the ferry service is running,", start=160,
                   end=226, speaker="Ana Ruiz", speaker_kind="named", speaker_span=(234, 242), cue="said"),
@@ -62,8 +64,9 @@ def council_report() -> Report:
         sources=Sources(
             named=(NamedSource(name="Ana Ruiz", role="mayor", quotes=1, mentions=2, start=234, end=242),
                    NamedSource(name="Harbour Works Ltd", kind="organization", mentions=1)),
-            anonymous=(AnonymousSource(text="A senior engineer at the city, speaking on condition of anonymity",
-                                       start=250, end=316),),
+            anonymous=(AnonymousSource(
+                text="A senior engineer at the city, speaking on condition of anonymity",
+                start=250, end=316),),
         ),
         dates=(
             DateMention(text="Tuesday, March 4, 2025", value="2025-03-04", kind="absolute", start=30, end=52),
@@ -73,8 +76,9 @@ def council_report() -> Report:
         similar=(
             Similar(id="seed:017_4be5a1c2d9e0f311", title="Council delays Harbour Bridge works", score=0.46,
                     url="https://coastnews.example/bridge",
-                    shared_quotes=(SharedQuote(text="We will not close the bridge before the ferry service is "
-                                                    "running,", here="Ana Ruiz", there="the mayor"),)),
+                    shared_quotes=(SharedQuote(
+                        text="We will not close the bridge before the ferry service is running,",
+                        here="Ana Ruiz", there="the mayor"),)),
             Similar(id="item:12", title=None, score=0.21),
         ),
         signals=(
