@@ -1,0 +1,79 @@
+"""The Discord client: mentions in, replies out, application commands synced at start."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from ..service import run_check
+from .app_commands import register_commands
+from .handlers import (
+    ERROR_REPLY,
+    HIDDEN_TEXT,
+    USAGE,
+    Checker,
+    check_off_loop,
+    log_failure,
+    mentions_bot,
+    requester_for_message,
+    send_kwargs,
+    text_to_check,
+)
+
+__all__ = ["DeskcheckClient", "intents"]
+
+log = logging.getLogger("deskcheck.discord")
+
+
+def intents() -> discord.Intents:
+    """Guilds and guild/DM messages only: a message that mentions the bot carries its text
+    without the privileged message-content intent, so the bot never asks for it."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.guild_messages = True
+    wanted.dm_messages = True
+    return wanted
+
+
+class DeskcheckClient(discord.Client):
+    def __init__(self, *, checker: Checker = run_check, **options: Any) -> None:
+        super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none(), **options)
+        self.checker = checker
+        self.tree: app_commands.CommandTree[DeskcheckClient] = app_commands.CommandTree(self)
+        register_commands(self.tree, checker)
+
+    async def setup_hook(self) -> None:
+        synced = await self.tree.sync()
+        log.info("synced %d application commands", len(synced))
+
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.user
+        if me is None or message.author.bot or message.author.id == me.id:
+            return
+        direct = message.guild is None
+        if not direct and not mentions_bot(message, me.id):
+            return
+        try:
+            await self._answer(message, me.id)
+        except Exception as exc:
+            log_failure(exc, "mention")
+            await message.reply(ERROR_REPLY, allowed_mentions=discord.AllowedMentions.none())
+
+    async def _answer(self, message: discord.Message, bot_id: int) -> None:
+        raw = await text_to_check(message, bot_id)
+        if not raw:
+            note = HIDDEN_TEXT if raw == "" else USAGE
+            await message.reply(note, allowed_mentions=discord.AllowedMentions.none())
+            return
+        async with message.channel.typing():
+            reply = await check_off_loop(self.checker, raw, requester_for_message(message))
+        await message.reply(**send_kwargs(reply))
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        exc = sys.exc_info()[1]
+        if exc is not None:
+            log_failure(exc, event_method)

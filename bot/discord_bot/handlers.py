@@ -1,0 +1,102 @@
+"""Between Discord and the service: what to check, who asked, the reply, and the one error handler."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import discord
+
+from ..render_discord import DiscordReply, escape_mentions, render_discord
+from ..service import Outcome, Requester
+
+__all__ = [
+    "ERROR_REPLY",
+    "HIDDEN_TEXT",
+    "USAGE",
+    "Checker",
+    "check_off_loop",
+    "log_failure",
+    "mention_text",
+    "mentions_bot",
+    "requester_for_interaction",
+    "requester_for_message",
+    "send_kwargs",
+    "text_to_check",
+]
+
+log = logging.getLogger("deskcheck.discord")
+
+Checker = Callable[[str, Requester], Outcome]
+
+USAGE = ("Mention me with an article's text or link (`@deskcheck https://…`), reply to a message "
+         "with a mention, or use `/check` or the message menu's Apps › Check this message.")
+HIDDEN_TEXT = ("Discord did not let me read the message you replied to. Use the message menu's "
+               "Apps › Check this message on it instead.")
+ERROR_REPLY = "Something went wrong while checking this. The error is logged; please try again."
+
+
+def mention_text(content: str, bot_id: int) -> str:
+    """The message without the bot's own mention tokens (<@id> and the older <@!id>)."""
+    return re.sub(rf"<@!?{bot_id}>", " ", content).strip()
+
+
+def mentions_bot(message: discord.Message, bot_id: int) -> bool:
+    """An explicit @deskcheck in the text; a reply that merely pings the bot's report does not count."""
+    return re.search(rf"<@!?{bot_id}>", message.content) is not None
+
+
+async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
+    """The text after the mention, else the replied-to message's text; None when there is neither."""
+    own = mention_text(message.content, bot_id)
+    if own or message.reference is None or message.reference.message_id is None:
+        return own or None
+    target = message.reference.resolved
+    if not isinstance(target, discord.Message):
+        target = await message.channel.fetch_message(message.reference.message_id)
+    # Without the message-content intent Discord may blank the replied-to text: say so.
+    return target.content.strip() or ""
+
+
+def requester_for_message(message: discord.Message) -> Requester:
+    return Requester(platform="discord", workspace=_workspace(message.guild, message.author.id),
+                     user=str(message.author.id), channel=str(message.channel.id),
+                     message_id=str(message.id))
+
+
+def requester_for_interaction(interaction: discord.Interaction[Any],
+                              message: discord.Message | None = None) -> Requester:
+    return Requester(platform="discord", workspace=_workspace(interaction.guild, interaction.user.id),
+                     user=str(interaction.user.id),
+                     channel=str(interaction.channel_id) if interaction.channel_id else None,
+                     message_id=str(message.id) if message else None)
+
+
+def _workspace(guild: discord.Guild | None, user_id: int) -> str:
+    # The guild scopes the shared history; a direct message is its own private workspace.
+    return str(guild.id) if guild is not None else f"dm-{user_id}"
+
+
+async def check_off_loop(checker: Checker, raw: str, requester: Requester) -> DiscordReply:
+    """Run the check in a worker thread (spaCy is CPU work) so the gateway heartbeat keeps going."""
+    outcome = await asyncio.to_thread(checker, raw, requester)
+    if outcome.report is None:
+        return DiscordReply(content=escape_mentions(f"Could not check this: {outcome.error}"))
+    return render_discord(outcome.report, outcome.notice)
+
+
+def send_kwargs(reply: DiscordReply) -> dict[str, Any]:
+    """Arguments for Messageable.send / followup.send; no mention in a report ever pings anyone."""
+    return {"content": reply.content,
+            "embeds": [discord.Embed.from_dict(e) for e in reply.embeds],
+            "allowed_mentions": discord.AllowedMentions.none()}
+
+
+def log_failure(exc: BaseException, where: str) -> None:
+    """The one error log for the platform: the exception type and frames, never tokens or message text."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("%s failed with %s\n%s", where, type(exc).__name__, frames)
