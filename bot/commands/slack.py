@@ -1,0 +1,59 @@
+"""`deskcheck slack`: the Slack app, over HTTP on $PORT (the Procfile web process) or Socket Mode."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any
+
+from ..settings import get_settings
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "slack", help="serve the Slack app (/check, the message shortcut, mentions)",
+        description="Serve the Slack app at /slack/events on $PORT, or over Socket Mode when "
+                    "SLACK_APP_TOKEN is set. Needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or "
+                    "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET for OAuth installs.")
+    p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
+    p.add_argument("--port", type=int, default=None, help="port to listen on (default: $PORT or 3000)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here so that `deskcheck check` never pays for bolt and waitress.
+    from ..slack import SlackSetupError, api_url, build_app, create_server, serve_socket_mode, slack_mode
+
+    settings = get_settings()
+    try:
+        mode = slack_mode(settings)
+        app = build_app(settings)
+    except SlackSetupError as exc:
+        return _fail(str(exc))
+    except Exception as exc:  # auth.test failed: a wrong token, or no Slack at SLACK_API_URL
+        return _fail(f"could not start the Slack app against {api_url(settings)} ({type(exc).__name__}: "
+                     f"{_short(exc)})")
+    logging.getLogger("deskcheck").setLevel(logging.INFO)
+    if mode == "socket":
+        print("deskcheck: Slack app connected over Socket Mode", file=sys.stderr, flush=True)
+        serve_socket_mode(app, settings.slack_app_token or "")
+        return 0
+    server = create_server(app, host=args.host, port=args.port if args.port is not None else settings.port)
+    print(f"deskcheck: Slack app ({mode}) listening on http://{args.host}:{server.effective_port}"
+          "/slack/events", file=sys.stderr, flush=True)
+    try:
+        server.run()
+    finally:
+        server.close()
+    return 0
+
+
+def _short(exc: Exception) -> str:
+    # Bolt's message names the API error; never the token, which it does not include.
+    return " ".join(str(exc).split())[:200]
+
+
+def _fail(message: str) -> int:
+    print(f"deskcheck: {message}", file=sys.stderr)
+    return 2

@@ -1,0 +1,300 @@
+"""The report in Slack's Block Kit: a summary message, and the full report for a modal or thread.
+
+Pure functions of a Report. Slack refuses a whole message when one limit is broken, so
+every list is packed into sections under the limits below and the rest is counted in an
+"… and N more" line: rendering never fails, whatever the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checks.models import Quote, Report
+
+from .render_text import render_text, shorten, speaker_label
+
+__all__ = [
+    "FULL_REPORT_ACTION",
+    "MAX_BLOCKS",
+    "MAX_BUTTON_VALUE",
+    "MAX_CONTEXT_CHARS",
+    "MAX_HEADER_CHARS",
+    "MAX_MODAL_BLOCKS",
+    "MAX_MODAL_TITLE",
+    "MAX_SECTION_CHARS",
+    "MAX_TEXT_CHARS",
+    "SlackMessage",
+    "escape",
+    "render_full_blocks",
+    "render_full_view",
+    "render_message",
+]
+
+Block = dict[str, Any]
+
+# Slack's published Block Kit limits (api.slack.com/reference/block-kit).
+MAX_BLOCKS = 50  # blocks in one message
+MAX_MODAL_BLOCKS = 100  # blocks in one modal view
+MAX_SECTION_CHARS = 3000  # text of a section block
+MAX_HEADER_CHARS = 150  # plain text of a header block
+MAX_CONTEXT_CHARS = 3000  # text of one context element
+MAX_CONTEXT_ELEMENTS = 10
+MAX_TEXT_CHARS = 40_000  # the message's top-level `text`; Slack truncates past it
+MAX_MODAL_TITLE = 24
+MAX_BUTTON_VALUE = 2000
+
+FULL_REPORT_ACTION = "deskcheck_full_report"
+FULL_REPORT_VIEW = "deskcheck_full_report_view"
+# Room kept at the end of a section for the "… and N more" line.
+_MORE_ROOM = 80
+
+
+@dataclass(frozen=True)
+class _Budget:
+    """How much of each list a surface shows: the message summarises, the full report lists all."""
+
+    max_blocks: int
+    items: int | None  # quotes, sources, dates, similar articles shown; None for all
+    sections: int  # section blocks one list may fill
+    quote_sections: int
+    quote_width: int
+    more_hint: str
+
+
+_MESSAGE = _Budget(MAX_BLOCKS, 8, 2, 2, 280, " in the full report")
+_FULL = _Budget(MAX_MODAL_BLOCKS, None, 6, 50, 1500, "")
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    text: str  # the plain fallback: notifications, screen readers, old clients
+    blocks: list[Block]
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters: article text must never become <!channel> or a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_message(report: Report, *, checker: str | None = None, notice: str | None = None,
+                   report_key: str | None = None) -> SlackMessage:
+    """The summary posted in the channel; `checker` is a Slack user id, `report_key` feeds the button."""
+    blocks = _body(report, _MESSAGE, checker=checker, notice=notice)
+    actions = [_full_report_button(report_key)] if report_key else []
+    blocks = _fit(blocks, MAX_BLOCKS - len(actions)) + actions
+    return SlackMessage(text=_fallback(report, checker), blocks=blocks)
+
+
+def render_full_blocks(report: Report, *, max_blocks: int = MAX_MODAL_BLOCKS) -> list[Block]:
+    """Every quote, source, date and similar article, cut to `max_blocks` (50 for a thread post)."""
+    return _fit(_body(report, _FULL, checker=None, notice=None), max_blocks)
+
+
+def render_full_view(report: Report) -> Block:
+    """A modal view for views.open."""
+    return {
+        "type": "modal",
+        "callback_id": FULL_REPORT_VIEW,
+        "title": _plain("Full report", MAX_MODAL_TITLE),
+        "close": _plain("Close", MAX_MODAL_TITLE),
+        "blocks": render_full_blocks(report, max_blocks=MAX_MODAL_BLOCKS),
+    }
+
+
+def _body(report: Report, budget: _Budget, *, checker: str | None, notice: str | None) -> list[Block]:
+    blocks: list[Block] = [
+        {"type": "header", "text": _plain(report.article.title or "(untitled text)", MAX_HEADER_CHARS)},
+        _context(_facts(report, checker)),
+    ]
+    if notice:
+        blocks.append(_context([f"ℹ️ {escape(notice)}"]))
+    blocks += _signals(report, budget)
+    blocks.append({"type": "divider"})
+    blocks += _quotes(report, budget)
+    blocks += _sources(report, budget)
+    blocks += _dates(report, budget)
+    blocks += _similar(report, budget)
+    if report.history is not None:
+        blocks.append(_section(_history(report)))
+    return blocks
+
+
+def _facts(report: Report, checker: str | None) -> list[str]:
+    a = report.article
+    facts = [escape(a.site) if a.site else None, escape(a.author) if a.author else None,
+             f"published {a.published.isoformat()}" if a.published else "no publication date",
+             f"{a.words:,} words"]
+    line = " · ".join(f for f in facts if f)
+    out = [line]
+    url = report.input.url or a.canonical_url
+    if url:
+        out.append(f"<{escape(url)}|{escape(shorten(url, 80))}>")
+    if checker:
+        out.append(f"checked for <@{checker}>")
+    return out
+
+
+def _signals(report: Report, budget: _Budget) -> list[Block]:
+    if not report.signals:
+        return [_section("*Signals*: none")]
+    marks = {"warn": ":warning:", "info": "•"}
+    lines = [f"{marks.get(s.severity, '•')} {escape(s.message)}" for s in report.signals]
+    # Signals come first and are few: the message shows them all unless they overflow a section.
+    return _sections("Signals", lines, None, budget.sections, budget.more_hint)
+
+
+def _quotes(report: Report, budget: _Budget) -> list[Block]:
+    if not report.quotes:
+        return [_section("*Quotes*: none found")]
+    lines = [_quote_line(q, budget.quote_width) for q in report.quotes]
+    return _sections(f"Quotes ({len(report.quotes)})", lines, budget.items, budget.quote_sections,
+                     budget.more_hint)
+
+
+def _quote_line(quote: Quote, width: int) -> str:
+    who = escape(speaker_label(quote))
+    if quote.speaker and quote.speaker_kind != "anonymous":
+        who = f"*{who}*"
+    elif quote.speaker:
+        who = f"_{who}_"
+    cue = f", {escape(quote.cue)}" if quote.cue else ""
+    partial = " (partial)" if quote.partial else ""
+    return f"> “{escape(shorten(quote.text, width))}”{partial}\n   — {who}{cue}"
+
+
+def _sources(report: Report, budget: _Budget) -> list[Block]:
+    named, anonymous = report.sources.named, report.sources.anonymous
+    if not named and not anonymous:
+        return [_section("*Sources*: none found")]
+    blocks: list[Block] = []
+    if named:
+        lines = [f"• *{escape(s.name)}*" + (f", {escape(s.role)}" if s.role else "")
+                 + f" — {_count(s.quotes, 'quote')}, {_count(s.mentions, 'mention')}" for s in named]
+        blocks += _sections(f"Named sources ({len(named)})", lines, budget.items, budget.sections,
+                            budget.more_hint)
+    if anonymous:
+        lines = [f"• _{escape(shorten(s.text, 300))}_" for s in anonymous]
+        blocks += _sections(f"Anonymous sources ({len(anonymous)})", lines, budget.items, budget.sections,
+                            budget.more_hint)
+    return blocks
+
+
+def _dates(report: Report, budget: _Budget) -> list[Block]:
+    if not report.dates:
+        return [_section("*Dates*: none found")]
+    lines = [f"• {escape(shorten(d.text, 120))} → `{escape(d.value or 'unanchored')}` ({d.kind})"
+             for d in report.dates]
+    return _sections(f"Dates ({len(report.dates)})", lines, budget.items, budget.sections, budget.more_hint)
+
+
+def _similar(report: Report, budget: _Budget) -> list[Block]:
+    if not report.similar:
+        return []
+    lines = []
+    for s in report.similar:
+        title = escape(shorten(s.title or s.id, 150))
+        title = f"<{escape(s.url)}|{title}>" if s.url else f"*{title}*"
+        line = f"• {title} (`{escape(s.id)}`, similarity {s.score:.2f})"
+        for sq in s.shared_quotes[:5]:
+            line += (f"\n   same quote “{escape(shorten(sq.text, 140))}” — here "
+                     f"{escape(sq.here or '?')}, there {escape(sq.there or '?')}")
+        if len(s.shared_quotes) > 5:
+            line += f"\n   … and {len(s.shared_quotes) - 5} more shared quotes"
+        lines.append(line)
+    return _sections(f"Similar articles ({len(report.similar)})", lines, budget.items, budget.sections,
+                     budget.more_hint)
+
+
+def _history(report: Report) -> str:
+    h = report.history
+    assert h is not None
+    times = "once" if h.times_checked == 1 else f"{h.times_checked:,} times"
+    by = f" by {_who(h.first_checked_by)}" if h.first_checked_by else ""
+    return f"*Checked before*: {times}; first{by} on {_when(h.first_checked_at)} (`{escape(h.item)}`)"
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return escape(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _who(label: str) -> str:
+    """A Slack requester label ('slack:T024/U12AB') becomes a mention; others stay as written."""
+    platform, _, rest = label.partition(":")
+    _team, _, user = rest.partition("/")
+    if platform == "slack" and user.isalnum():
+        return f"<@{user}>"
+    return escape(label)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _sections(title: str, lines: Sequence[str], limit: int | None, max_sections: int,
+              more_hint: str) -> list[Block]:
+    """Pack lines into at most `max_sections` sections of MAX_SECTION_CHARS; count what is left out."""
+    shown = list(lines if limit is None else lines[:limit])
+    hidden = len(lines) - len(shown)
+    room = MAX_SECTION_CHARS - _MORE_ROOM
+    texts: list[str] = []
+    current = f"*{title}*"
+    for i, line in enumerate(shown):
+        line = _cut(line, room - len(f"*{title}*") - 1)
+        if len(current) + 1 + len(line) <= room:
+            current += "\n" + line
+        elif len(texts) + 1 < max_sections:
+            texts.append(current)
+            current = line
+        else:
+            hidden += len(shown) - i
+            break
+    if hidden:
+        current += f"\n… and {hidden:,} more{more_hint}"
+    texts.append(current)
+    return [_section(t) for t in texts]
+
+
+def _fit(blocks: list[Block], max_blocks: int) -> list[Block]:
+    """The last guard: cut the tail and say so (the budgets above should make this rare)."""
+    if len(blocks) <= max_blocks:
+        return blocks
+    kept = blocks[: max_blocks - 1]
+    return [*kept, _context([f"… and {len(blocks) - len(kept)} more blocks not shown"])]
+
+
+def _fallback(report: Report, checker: str | None) -> str:
+    lead = f"deskcheck report for <@{checker}>\n" if checker else "deskcheck report\n"
+    return _cut(lead + escape(render_text(report)), MAX_TEXT_CHARS)
+
+
+def _full_report_button(report_key: str) -> Block:
+    return {"type": "actions", "elements": [{
+        "type": "button", "action_id": FULL_REPORT_ACTION, "text": _plain("Full report", 75),
+        "value": report_key[:MAX_BUTTON_VALUE],
+    }]}
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, MAX_SECTION_CHARS)}}
+
+
+def _context(texts: list[str]) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut(t, MAX_CONTEXT_CHARS)}
+                                            for t in texts[:MAX_CONTEXT_ELEMENTS]]}
+
+
+def _plain(text: str, limit: int) -> Block:
+    return {"type": "plain_text", "text": _cut(" ".join(text.split()) or "-", limit), "emoji": True}
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

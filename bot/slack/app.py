@@ -1,0 +1,108 @@
+"""The bolt App, configured from Settings: one workspace, OAuth install, or Socket Mode."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal
+
+from slack_bolt import App
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+from ..service import Outcome, Requester, run_check
+from ..settings import Settings
+from .handlers import CheckFn, Desk, register
+from .memory import Redeliveries
+
+__all__ = ["BOT_SCOPES", "DEFAULT_API_URL", "SlackSetupError", "api_url", "build_app", "slack_mode"]
+
+DEFAULT_API_URL = "https://slack.com/api/"
+# The manifest asks for exactly these (a test keeps slack-app-manifest.yaml in step).
+BOT_SCOPES = ("app_mentions:read", "chat:write", "chat:write.public", "commands")
+RATE_LIMIT_RETRIES = 3
+# Checks run here, after the ack; spaCy is CPU-bound, so more threads than cores only queue.
+CHECK_WORKERS = max(2, os.cpu_count() or 2)
+
+Mode = Literal["token", "oauth", "socket"]
+
+
+class SlackSetupError(Exception):
+    """The configuration cannot run Slack; the message is one line naming the variables."""
+
+
+def slack_mode(settings: Settings) -> Mode:
+    s = settings
+    if s.slack_app_token:
+        if not s.slack_bot_token:
+            raise SlackSetupError("Socket Mode (SLACK_APP_TOKEN) also needs SLACK_BOT_TOKEN")
+        return "socket"
+    if s.slack_client_id or s.slack_client_secret:
+        missing = [name for name, value in (("SLACK_CLIENT_ID", s.slack_client_id),
+                                            ("SLACK_CLIENT_SECRET", s.slack_client_secret),
+                                            ("SLACK_SIGNING_SECRET", s.slack_signing_secret)) if not value]
+        if missing:
+            raise SlackSetupError(f"the Slack OAuth install is missing {', '.join(missing)}")
+        return "oauth"
+    if not s.slack_bot_token and not s.slack_signing_secret:
+        raise SlackSetupError(
+            "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one workspace), "
+            "or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (OAuth install), "
+            "or SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode)")
+    missing = [name for name, value in (("SLACK_BOT_TOKEN", s.slack_bot_token),
+                                        ("SLACK_SIGNING_SECRET", s.slack_signing_secret)) if not value]
+    if missing:
+        raise SlackSetupError(f"Slack is missing {', '.join(missing)}")
+    return "token"
+
+
+def api_url(settings: Settings) -> str:
+    """SLACK_API_URL, for tests and proxies; the WebClient joins method names onto it."""
+    url = settings.slack_api_url or DEFAULT_API_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def build_app(settings: Settings, *, check: CheckFn | None = None, workers: int = CHECK_WORKERS) -> App:
+    """The configured App. With a bot token, bolt calls auth.test here: a bad token fails now."""
+    mode = slack_mode(settings)
+    token = settings.slack_bot_token if mode != "oauth" else None
+    client = WebClient(token=token, base_url=api_url(settings))
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    options: dict[str, Any] = {
+        "client": client,
+        "signing_secret": settings.slack_signing_secret,
+        # Acks run in the request thread and answer at once; only the lazy checks use the pool.
+        "process_before_response": True,
+        "listener_executor": ThreadPoolExecutor(max_workers=workers, thread_name_prefix="deskcheck-check"),
+        "request_verification_enabled": mode != "socket" or bool(settings.slack_signing_secret),
+    }
+    if mode == "oauth":
+        options["oauth_settings"] = _oauth_settings(settings)
+    app = App(**options)
+    app.use(Redeliveries())
+    register(app, Desk(check=check or _service_check(settings)))
+    return app
+
+
+def _service_check(settings: Settings) -> CheckFn:
+    def check(raw: str, asked: Requester) -> Outcome:
+        return run_check(raw, asked, settings=settings)
+
+    return check
+
+
+def _oauth_settings(settings: Settings) -> OAuthSettings:
+    """Installations and OAuth states in the project's own database (slack-sdk's SQLAlchemy stores)."""
+    import sqlalchemy
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+    from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+
+    engine = sqlalchemy.create_engine(settings.database_url)
+    installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id or "", engine=engine)
+    states = SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine)
+    # create_all checks first: safe at every start, and the tables carry slack_ names of their own.
+    installations.create_tables()  # type: ignore[no-untyped-call]
+    states.metadata.create_all(engine)
+    return OAuthSettings(client_id=settings.slack_client_id, client_secret=settings.slack_client_secret,
+                         scopes=list(BOT_SCOPES), installation_store=installations, state_store=states)

@@ -1,0 +1,206 @@
+"""The listeners: /check, the "Check this message" shortcut, mentions, the Full report button.
+
+Each surface acknowledges at once and checks in a lazy listener (bolt runs it on the check
+pool after the HTTP answer has gone), so Slack's 3-second limit holds whatever the article.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from ..render_slack import (
+    FULL_REPORT_ACTION,
+    MAX_BLOCKS,
+    render_full_blocks,
+    render_full_view,
+    render_message,
+)
+from ..service import Outcome, Requester
+from .inputs import is_help, pick_input
+from .memory import ReportShelf
+
+__all__ = ["CHECK_SHORTCUT", "USAGE", "CheckFn", "Desk", "register"]
+
+CheckFn = Callable[[str, Requester], Outcome]
+
+CHECK_SHORTCUT = "check_message"
+USAGE = (
+    "*deskcheck* lays out the evidence in an article: quotes and who said them, named and anonymous "
+    "sources, dates, signals, similar articles and earlier checks. It never says true or fake.\n"
+    "• `/check https://…` or `/check <pasted article text>`: the report is posted in this channel\n"
+    "• On any message: ⋮ → *Check this message*: checks its text or its link, answered in its thread\n"
+    "• Mention me with a link: `@deskcheck https://…`, answered in the thread"
+)
+# Slack answers these when the bot is not in the conversation; the response_url still works there.
+_NOT_A_MEMBER = {"not_in_channel", "channel_not_found", "is_archived"}
+MAX_ERROR_CHARS = 300
+_EXPIRED = "That report is no longer held by deskcheck (it restarted): run /check again."
+
+log = logging.getLogger("deskcheck.slack")
+
+
+@dataclass
+class Desk:
+    """The Slack surface's state: how to check, and the reports behind the buttons."""
+
+    check: CheckFn
+    shelf: ReportShelf = field(default_factory=ReportShelf)
+
+    # ---- /check
+    def ack_command(self, ack: Ack, body: dict[str, Any]) -> None:
+        if is_help(body.get("text", "")):
+            ack(text=USAGE)  # the ack's text is private to the person who typed /check
+        else:
+            ack(text="Checking… the report will be posted here.")
+
+    def run_command(self, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
+        if is_help(body.get("text", "")):
+            return
+        with self._answering_failures(body, client, respond):
+            user, channel = body.get("user_id"), body.get("channel_id")
+            asked = Requester(platform="slack", workspace=body.get("team_id") or "?", user=user,
+                              channel=channel)
+            self._check_and_post(pick_input(body.get("text", "")), asked, client, respond, thread_ts=None)
+
+    # ---- message shortcut and mention
+    def run_shortcut(self, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
+        with self._answering_failures(body, client, respond):
+            message = body.get("message") or {}
+            asked = Requester(platform="slack", workspace=(body.get("team") or {}).get("id") or "?",
+                              user=(body.get("user") or {}).get("id"),
+                              channel=(body.get("channel") or {}).get("id"), message_id=message.get("ts"))
+            thread = message.get("thread_ts") or message.get("ts")
+            self._check_and_post(pick_input(message.get("text") or ""), asked, client, respond, thread)
+
+    def run_mention(self, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
+        with self._answering_failures(body, client, respond):
+            event = body.get("event") or {}
+            asked = Requester(platform="slack", workspace=body.get("team_id") or "?", user=event.get("user"),
+                              channel=event.get("channel"), message_id=event.get("ts"))
+            thread = event.get("thread_ts") or event.get("ts")
+            raw = pick_input(event.get("text") or "")
+            if is_help(raw):
+                _tell_privately(client, respond, asked, thread, USAGE)
+                return
+            self._check_and_post(raw, asked, client, respond, thread)
+
+    def _check_and_post(self, raw: str, asked: Requester, client: WebClient, respond: Respond | None,
+                        thread_ts: str | None) -> None:
+        outcome = self.check(raw, asked)
+        if outcome.report is None:
+            reason = (outcome.error or "nothing could be checked")[:MAX_ERROR_CHARS]
+            _tell_privately(client, respond, asked, thread_ts, f"deskcheck: {reason}")
+            return
+        message = render_message(outcome.report, checker=asked.user, notice=outcome.notice,
+                                 report_key=self.shelf.keep(outcome.report))
+        try:
+            client.chat_postMessage(channel=asked.channel or "", thread_ts=thread_ts, text=message.text,
+                                    blocks=message.blocks, unfurl_links=False, unfurl_media=False)
+        except SlackApiError as exc:
+            if _code(exc) not in _NOT_A_MEMBER or respond is None:
+                raise
+            # A private channel or DM without the bot: the response_url can still answer there.
+            respond(text=message.text, blocks=message.blocks, response_type="in_channel",
+                    replace_original=False)
+
+    # ---- the Full report button
+    def open_full_report(self, ack: Ack, body: dict[str, Any], client: WebClient,
+                         respond: Respond | None) -> None:
+        ack()
+        with self._answering_failures(body, client, respond):
+            action = (body.get("actions") or [{}])[0]
+            report = self.shelf.get(str(action.get("value", "")))
+            if report is None:
+                _tell_privately(client, respond, _requester(body), _thread(body), _EXPIRED)
+                return
+            try:
+                # views.open must happen within 3 s of the click, so it runs here, not on the pool.
+                client.views_open(trigger_id=body["trigger_id"], view=render_full_view(report))
+            except SlackApiError:
+                message = body.get("message") or {}
+                client.chat_postMessage(channel=(body.get("channel") or {}).get("id", ""),
+                                        thread_ts=message.get("thread_ts") or message.get("ts"),
+                                        text="The full report", blocks=render_full_blocks(
+                                            report, max_blocks=MAX_BLOCKS), unfurl_links=False)
+
+    # ---- the one error handler
+    def on_error(self, error: Exception, body: dict[str, Any], client: WebClient,
+                 respond: Respond | None) -> None:
+        """Log what went wrong without tokens or message text; tell the person privately."""
+        code = _code(error) if isinstance(error, SlackApiError) else type(error).__name__
+        log.error("deskcheck slack: %s failed (%s) in team %s", _kind(body), code, _team(body),
+                  exc_info=not isinstance(error, SlackApiError))
+        asked = _requester(body)
+        text = f"deskcheck could not finish this check ({code}). Please try again in a minute."
+        try:
+            _tell_privately(client, respond, asked, _thread(body), text)
+        except Exception as exc:  # the person cannot be told; the log above is what is left
+            log.error("deskcheck slack: could not answer privately (%s)", type(exc).__name__)
+
+    @contextmanager
+    def _answering_failures(self, body: dict[str, Any], client: WebClient,
+                            respond: Respond | None) -> Iterator[None]:
+        # Lazy listeners run after the ack, outside bolt's error handler: route them here.
+        try:
+            yield
+        except Exception as exc:
+            self.on_error(exc, body, client, respond)
+
+
+def register(app: App, desk: Desk) -> None:
+    app.command("/check")(ack=desk.ack_command, lazy=[desk.run_command])
+    app.shortcut(CHECK_SHORTCUT)(ack=_ack, lazy=[desk.run_shortcut])
+    app.event("app_mention")(ack=_ack, lazy=[desk.run_mention])
+    app.action(FULL_REPORT_ACTION)(desk.open_full_report)
+    app.error(desk.on_error)
+
+
+def _ack(ack: Ack) -> None:
+    ack()
+
+
+def _tell_privately(client: WebClient, respond: Respond | None, asked: Requester, thread_ts: str | None,
+                    text: str) -> None:
+    """Ephemeral: the response_url where Slack gave one, else chat.postEphemeral."""
+    if respond is not None and respond.response_url:
+        respond(text=text, response_type="ephemeral", replace_original=False)
+    elif asked.channel and asked.user:
+        client.chat_postEphemeral(channel=asked.channel, user=asked.user, text=text, thread_ts=thread_ts)
+
+
+def _requester(body: dict[str, Any]) -> Requester:
+    event = body.get("event") or {}
+    user = body.get("user_id") or (body.get("user") or {}).get("id") or event.get("user")
+    channel = body.get("channel_id") or (body.get("channel") or {}).get("id") or event.get("channel")
+    return Requester(platform="slack", workspace=_team(body), user=user, channel=channel)
+
+
+def _thread(body: dict[str, Any]) -> str | None:
+    where = body.get("message") or body.get("event") or {}
+    return where.get("thread_ts") or where.get("ts")
+
+
+def _team(body: dict[str, Any]) -> str:
+    return str(body.get("team_id") or (body.get("team") or {}).get("id") or "?")
+
+
+def _kind(body: dict[str, Any]) -> str:
+    if body.get("command"):
+        return "command"
+    return str((body.get("event") or {}).get("type") or body.get("type") or "request")
+
+
+def _code(exc: SlackApiError | Exception) -> str:
+    response = getattr(exc, "response", None)
+    try:
+        return str(response["error"]) if response is not None else type(exc).__name__
+    except (KeyError, TypeError):
+        return type(exc).__name__

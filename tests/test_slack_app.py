@@ -1,0 +1,255 @@
+"""The real bolt App behind the real waitress server, signed requests in, a fake Slack Web API out."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from fake_slack import (
+    SIGNING_SECRET,
+    FakeSlack,
+    command_body,
+    interactive_body,
+    mention_body,
+    shortcut_payload,
+    signed_headers,
+)
+from test_slack_render import ARTICLE, many_quotes_report, newsroom_report
+
+from bot.service import Outcome, Requester, run_check
+from bot.settings import Settings
+from bot.slack import build_app, create_server
+from bot.slack.server import stop_server
+
+BOT_TOKEN = "xoxb-0000-test-token-never-logged"
+FORM = "application/x-www-form-urlencoded"
+
+
+@dataclass
+class Rig:
+    """One running app: its URL, the fake Slack it talks to, and a hold on the checks."""
+
+    fake: FakeSlack
+    url: str
+    gate: threading.Event = field(default_factory=threading.Event)
+    answer: Outcome | None = None  # a built report to return instead of the real check
+    asked: list[tuple[str, Requester]] = field(default_factory=list)
+    finished: list[str] = field(default_factory=list)
+
+    def check(self, raw: str, who: Requester) -> Outcome:
+        self.asked.append((raw, who))
+        self.gate.wait(timeout=60)
+        outcome = self.answer or run_check(raw, who)
+        self.finished.append(raw)
+        return outcome
+
+    def send(self, body: str, content_type: str = FORM, **sign: Any) -> httpx.Response:
+        headers = signed_headers(body, content_type=content_type, **sign)
+        return httpx.post(self.url, content=body.encode(), headers=headers, timeout=30)
+
+    def command(self, text: str, **kw: Any) -> httpx.Response:
+        return self.send(command_body(text, response_url=self.fake.response_url(), **kw))
+
+
+@pytest.fixture()
+def rig() -> Iterator[Rig]:
+    with FakeSlack() as fake:
+        rig = Rig(fake=fake, url="")
+        rig.gate.set()
+        settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
+                            slack_api_url=fake.url)
+        # One worker: checks run in arrival order, so a later delivery's post proves an earlier one's absence.
+        server = create_server(build_app(settings, check=rig.check, workers=1), host="127.0.0.1", port=0)
+        serving = threading.Thread(target=server.run, daemon=True)
+        serving.start()
+        rig.url = f"http://127.0.0.1:{server.effective_port}/slack/events"
+        try:
+            yield rig
+        finally:
+            rig.gate.set()
+            stop_server(server)
+            serving.join(timeout=10)
+            assert not serving.is_alive()
+
+
+def posted_text(call: Any) -> str:
+    return json.dumps(call.payload.get("blocks"), ensure_ascii=False)
+
+
+def test_check_is_acknowledged_before_the_check_runs_then_posted_in_the_channel(rig: Rig) -> None:
+    rig.gate.clear()  # the check cannot finish until the ack is in
+    rig.answer = Outcome(report=newsroom_report())
+    ack = rig.command(ARTICLE)
+    assert ack.status_code == 200
+    assert "Checking" in ack.text  # a plain-text answer to a slash command is private to its sender
+    assert rig.finished == [] and rig.fake.of("chat.postMessage") == []
+    rig.gate.set()
+    [post] = rig.fake.wait_for("chat.postMessage")
+    assert post.payload["channel"] == "C0DESK"
+    assert post.headers["authorization"] == f"Bearer {BOT_TOKEN}"
+    blocks = posted_text(post)
+    assert "We will not close the bridge before the ferry service is running" in blocks
+    assert "Every month we lose is a month of risk" in blocks
+    assert "checked for <@U0REPORTER>" in blocks
+    assert post.payload["text"].startswith("deskcheck report for <@U0REPORTER>")
+    [(raw, who)] = rig.asked
+    assert raw == ARTICLE
+    assert (who.platform, who.workspace, who.user, who.channel) == ("slack", "T0NEWS", "U0REPORTER", "C0DESK")
+
+
+def test_the_real_service_report_is_what_gets_posted(rig: Rig, nlp: Any) -> None:
+    rig.command(ARTICLE)
+    [post] = rig.fake.wait_for("chat.postMessage")
+    report = run_check(ARTICLE, Requester(platform="slack", workspace="T0NEWS")).report
+    assert report is not None
+    blocks = posted_text(post)
+    assert f"{report.article.words:,} words" in blocks
+    assert all(json.dumps(q.text[:60], ensure_ascii=False)[1:-1] in blocks for q in report.quotes[:8])
+    assert all(d.text in blocks for d in report.dates[:8])
+
+
+def test_a_forged_signature_is_refused_and_nothing_is_checked(rig: Rig) -> None:
+    body = command_body(ARTICLE, response_url=rig.fake.response_url())
+    headers = signed_headers(body, content_type=FORM, secret="not-the-signing-secret")
+    response = httpx.post(rig.url, content=body.encode(), headers=headers, timeout=30)
+    assert response.status_code == 401
+    stale = rig.send(body, timestamp=1_500_000_000)  # a replay of an old, correctly signed request
+    assert stale.status_code == 401
+    assert rig.asked == []
+
+
+def test_a_replayed_retry_of_a_mention_posts_nothing(rig: Rig) -> None:
+    rig.answer = Outcome(report=newsroom_report())
+    body = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0FIRST")
+    assert rig.send(body, content_type="application/json").status_code == 200
+    rig.fake.wait_for("chat.postMessage")
+    assert rig.send(body, content_type="application/json", retry=1).status_code == 200
+    assert rig.send(body, content_type="application/json", retry=2).status_code == 200
+    # A retry Slack sent after a timeout reached us before: dropped even if this process never saw it.
+    unseen = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0TIMEDOUT", ts="1764000300.000100")
+    timed_out = rig.send(unseen, content_type="application/json", retry=1, retry_reason="http_timeout")
+    assert timed_out.status_code == 200
+    later = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0SECOND", ts="1764000400.000100")
+    rig.send(later, content_type="application/json")
+    posts = rig.fake.wait_for("chat.postMessage", 2)
+    assert [p.payload["thread_ts"] for p in posts] == ["1764000200.000300", "1764000400.000100"]
+    assert len(rig.asked) == 2
+
+
+def test_a_retry_whose_first_delivery_never_arrived_is_checked(rig: Rig) -> None:
+    rig.answer = Outcome(report=newsroom_report())
+    body = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0LOST")
+    rig.send(body, content_type="application/json", retry=1, retry_reason="http_error")
+    assert len(rig.fake.wait_for("chat.postMessage")) == 1
+
+
+def test_a_mention_is_answered_in_the_thread_without_the_mention_in_the_text(rig: Rig) -> None:
+    rig.answer = Outcome(report=newsroom_report())
+    body = mention_body(f"<@U0DESKBOT> {ARTICLE}", thread_ts="1764000000.000001")
+    rig.send(body, content_type="application/json")
+    [post] = rig.fake.wait_for("chat.postMessage")
+    assert post.payload["thread_ts"] == "1764000000.000001"
+    assert rig.asked[0][0] == ARTICLE
+    assert rig.asked[0][1].message_id == "1764000200.000300"
+
+
+def test_the_message_shortcut_checks_the_link_in_a_message_and_answers_in_its_thread(rig: Rig) -> None:
+    rig.answer = Outcome(report=newsroom_report())
+    text = "can someone check this before we run it? <https://harbourgazette.example/bridge|harbourgazette.example>"
+    payload = shortcut_payload(text, response_url=rig.fake.response_url())
+    assert rig.send(interactive_body(payload)).status_code == 200
+    [post] = rig.fake.wait_for("chat.postMessage")
+    assert post.payload["thread_ts"] == "1764000100.000200"
+    assert rig.asked[0][0] == "https://harbourgazette.example/bridge"
+
+
+def test_slack_rate_limits_are_waited_out_and_the_post_retried(rig: Rig) -> None:
+    rig.answer = Outcome(report=newsroom_report())
+    rig.fake.rate_limit_once("chat.postMessage", retry_after=0)
+    rig.command(ARTICLE)
+    posts = rig.fake.wait_for("chat.postMessage")
+    assert [p.status for p in rig.fake.of("chat.postMessage")] == [429, 200]
+    assert posts[0].payload["blocks"] == posts[1].payload["blocks"]
+    assert rig.fake.of("response_url") == []
+
+
+@pytest.mark.parametrize("text", ["", "help", "  HELP "])
+def test_check_help_is_private_and_checks_nothing(rig: Rig, text: str) -> None:
+    answer = rig.command(text)
+    assert answer.status_code == 200
+    assert "/check https://" in answer.text
+    assert answer.headers["content-type"].startswith("text/plain")  # plain text: only the sender sees it
+    rig.command("help")  # and the sentinel: the pool is idle and nothing was posted
+    assert rig.asked == [] and rig.fake.of("chat.postMessage") == []
+
+
+def test_a_check_that_fails_is_answered_privately_in_one_short_line(rig: Rig) -> None:
+    rig.answer = Outcome(error="the text is not in English; deskcheck checks English articles")
+    rig.command("Le Premier ministre a déclaré mardi que le Canada ne serait jamais à vendre.")
+    [reply] = rig.fake.wait_for("response_url")
+    assert reply.payload["response_type"] == "ephemeral"
+    assert reply.payload["text"] == "deskcheck: the text is not in English; deskcheck checks English articles"
+    assert rig.fake.of("chat.postMessage") == []
+
+
+def test_an_api_failure_is_told_privately_and_logged_without_token_or_text(
+        rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
+    rig.answer = Outcome(report=newsroom_report())
+    rig.fake.fail_once("chat.postMessage", "invalid_blocks")
+    with caplog.at_level(logging.INFO):
+        rig.command(ARTICLE)
+        [reply] = rig.fake.wait_for("response_url")
+    assert reply.payload["response_type"] == "ephemeral"
+    assert "invalid_blocks" in reply.payload["text"] and len(reply.payload["text"]) < 200
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "invalid_blocks" in logged
+    assert BOT_TOKEN not in logged and "ferry service" not in logged and SIGNING_SECRET not in logged
+
+
+def test_a_channel_without_the_bot_gets_the_report_through_the_response_url(rig: Rig) -> None:
+    rig.answer = Outcome(report=newsroom_report())
+    rig.fake.fail_once("chat.postMessage", "not_in_channel")
+    rig.command(ARTICLE)
+    [reply] = rig.fake.wait_for("response_url")
+    assert reply.payload["response_type"] == "in_channel"
+    assert "We will not close the bridge" in json.dumps(reply.payload["blocks"])
+
+
+def _click_full_report(rig: Rig, post: Any, trigger: str = "t-click-1") -> httpx.Response:
+    button = post.payload["blocks"][-1]["elements"][0]
+    payload = {"type": "block_actions", "trigger_id": trigger, "team": {"id": "T0NEWS"},
+               "user": {"id": "U0EDITOR"}, "channel": {"id": "C0DESK"}, "api_app_id": "A0DESK",
+               "response_url": rig.fake.response_url("click"), "container": {"type": "message"},
+               "message": {"ts": "1764000000.000001", "text": post.payload["text"]},
+               "actions": [{"action_id": button["action_id"], "block_id": "b", "value": button["value"],
+                            "type": "button", "action_ts": "1764000001.1"}]}
+    return rig.send(interactive_body(payload))
+
+
+def test_the_full_report_button_opens_a_modal_with_every_quote(rig: Rig) -> None:
+    rig.answer = Outcome(report=many_quotes_report(60))
+    rig.command(ARTICLE)
+    [post] = rig.fake.wait_for("chat.postMessage")
+    assert "Quote number 30:" not in posted_text(post)
+    assert _click_full_report(rig, post).status_code == 200
+    [opened] = rig.fake.wait_for("views.open")
+    assert opened.payload["trigger_id"] == "t-click-1"
+    view = json.dumps(opened.payload["view"])
+    assert all(f"Quote number {i}:" in view for i in range(60))
+
+
+def test_when_the_modal_cannot_open_the_full_report_goes_in_the_thread(rig: Rig) -> None:
+    rig.answer = Outcome(report=many_quotes_report(20))
+    rig.command(ARTICLE)
+    [post] = rig.fake.wait_for("chat.postMessage")
+    rig.fake.fail_once("views.open", "expired_trigger_id")
+    _click_full_report(rig, post)
+    posts = rig.fake.wait_for("chat.postMessage", 2)
+    assert posts[1].payload["thread_ts"] == "1764000000.000001"
+    assert "Quote number 19:" in posted_text(posts[1])

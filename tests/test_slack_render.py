@@ -1,0 +1,211 @@
+"""The Block Kit renderer: golden files, Slack's limits on any report, and escaping of article text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.render_slack import (
+    FULL_REPORT_ACTION,
+    MAX_BLOCKS,
+    MAX_CONTEXT_CHARS,
+    MAX_HEADER_CHARS,
+    MAX_MODAL_BLOCKS,
+    MAX_MODAL_TITLE,
+    MAX_SECTION_CHARS,
+    MAX_TEXT_CHARS,
+    escape,
+    render_full_blocks,
+    render_full_view,
+    render_message,
+)
+from checks.models import (
+    AnonymousSource,
+    Article,
+    DateMention,
+    History,
+    InputInfo,
+    NamedSource,
+    Quote,
+    Report,
+    SharedQuote,
+    Signal,
+    Similar,
+    Sources,
+)
+
+GOLDEN = Path(__file__).parent / "golden"
+# DESKCHECK_UPDATE_GOLDEN=1 rewrites the golden files after a deliberate change of the layout.
+UPDATE = os.environ.get("DESKCHECK_UPDATE_GOLDEN") == "1"
+
+ARTICLE = (
+    "Harbour bridge closure delayed as council rejects contractor's plan\n"
+    "The council voted on Tuesday, March 4, 2025 to delay the closure of the Harbour Bridge. "
+    "\"We will not close the bridge before the ferry service is running,\" said Mayor Ana Ruiz. "
+    "A senior engineer at the city, speaking on condition of anonymity, said the repairs could not wait. "
+    "\"Every month we lose is a month of risk,\" the engineer said."
+)
+
+
+def newsroom_report() -> Report:
+    """A council story with every section filled; offsets point into ARTICLE."""
+    q1 = "We will not close the bridge before the ferry service is running,"
+    q2 = "Every month we lose is a month of risk,"
+    return Report(
+        input=InputInfo(kind="url", url="https://harbourgazette.example/news/bridge-closure",
+                        sha256="3" * 64),
+        article=Article(title="Harbour bridge closure delayed as council rejects contractor's plan",
+                        site="Harbour Gazette", author="Lena Okafor", published=dt.date(2025, 3, 5),
+                        words=64),
+        quotes=(
+            Quote(text=q1, start=ARTICLE.index(q1), end=ARTICLE.index(q1) + len(q1), speaker="Ana Ruiz",
+                  speaker_kind="named", cue="said"),
+            Quote(text=q2, start=ARTICLE.index(q2), end=ARTICLE.index(q2) + len(q2),
+                  speaker="A senior engineer at the city", speaker_kind="anonymous", cue="said",
+                  speaker_guessed=True),
+        ),
+        sources=Sources(
+            named=(NamedSource(name="Ana Ruiz", role="Mayor", quotes=1, mentions=1),),
+            anonymous=(AnonymousSource(text="A senior engineer at the city, speaking on condition of "
+                                            "anonymity", start=176, end=243),),
+        ),
+        dates=(DateMention(text="Tuesday, March 4, 2025", value="2025-03-04", kind="absolute",
+                           start=92, end=114),),
+        similar=(Similar(id="seed:007_bridge", title="Ferry service to start before bridge works",
+                         score=0.43, shared_quotes=(SharedQuote(text=q1, here="Ana Ruiz",
+                                                                there="a council spokesperson"),)),),
+        signals=(Signal(code="anonymous_only_claim", severity="warn",
+                        message="The repair deadline rests on one anonymous source"),),
+        history=History(item="item:42", times_checked=3, first_checked_at="2025-03-05T08:12:00Z",
+                        first_checked_by="slack:T0NEWS/U0EDITOR"),
+    )
+
+
+def many_quotes_report(n: int = 200, width: int = 180) -> Report:
+    quotes = tuple(
+        Quote(text=f"Quote number {i}: " + "the budget will hold " * (width // 22), start=i * 400,
+              end=i * 400 + width, speaker=f"Councillor {i}", speaker_kind="named", cue="said")
+        for i in range(n))
+    return Report(article=Article(title="Budget hearing", words=n * 60), quotes=quotes)
+
+
+def texts_of(blocks: list[dict[str, Any]]) -> str:
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def assert_within_slack_limits(blocks: list[dict[str, Any]], max_blocks: int) -> None:
+    assert len(blocks) <= max_blocks
+    for block in blocks:
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= MAX_SECTION_CHARS
+        elif block["type"] == "header":
+            assert len(block["text"]["text"]) <= MAX_HEADER_CHARS
+        elif block["type"] == "context":
+            assert len(block["elements"]) <= 10
+            assert all(len(e["text"]) <= MAX_CONTEXT_CHARS for e in block["elements"])
+
+
+def check_golden(name: str, value: object) -> None:
+    path = GOLDEN / name
+    rendered = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if UPDATE or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(rendered, encoding="utf-8")
+    assert rendered == path.read_text(encoding="utf-8")
+
+
+def test_the_message_matches_its_golden_file() -> None:
+    message = render_message(newsroom_report(), checker="U0REPORTER", report_key="k3y")
+    check_golden("slack_message.json", {"text": message.text, "blocks": message.blocks})
+
+
+def test_the_full_report_view_matches_its_golden_file() -> None:
+    check_golden("slack_full_view.json", render_full_view(newsroom_report()))
+
+
+def test_the_message_leads_with_title_site_and_date_then_signals() -> None:
+    blocks = render_message(newsroom_report(), checker="U0REPORTER").blocks
+    assert blocks[0]["type"] == "header"
+    assert blocks[0]["text"]["text"].startswith("Harbour bridge closure delayed")
+    facts = texts_of([blocks[1]])
+    assert "Harbour Gazette" in facts and "2025-03-05" in facts and "<@U0REPORTER>" in facts
+    assert "*Signals*" in blocks[2]["text"]["text"]
+    assert "one anonymous source" in blocks[2]["text"]["text"]
+
+
+def test_the_message_names_speakers_sources_dates_similar_and_history() -> None:
+    text = texts_of(render_message(newsroom_report()).blocks)
+    for expected in ("We will not close the bridge", "*Ana Ruiz*", "Mayor",
+                     "_A senior engineer at the city (guessed)_", "speaking on condition of anonymity",
+                     "`2025-03-04`", "Ferry service to start before bridge works",
+                     "here Ana Ruiz, there a council spokesperson", "3 times", "<@U0EDITOR>"):
+        assert expected in text
+
+
+def test_a_200_quote_article_stays_within_the_message_limits_and_counts_the_rest() -> None:
+    message = render_message(many_quotes_report(200), checker="U0REPORTER", report_key="k")
+    assert_within_slack_limits(message.blocks, MAX_BLOCKS)
+    assert len(message.text) <= MAX_TEXT_CHARS
+    text = texts_of(message.blocks)
+    assert "Quote number 7:" in text and "Quote number 8:" not in text
+    assert "… and 192 more in the full report" in text
+    assert message.blocks[-1]["elements"][0]["action_id"] == FULL_REPORT_ACTION
+
+
+def test_the_full_report_of_a_200_quote_article_holds_every_quote_within_the_modal_limits() -> None:
+    view = render_full_view(many_quotes_report(200))
+    assert_within_slack_limits(view["blocks"], MAX_MODAL_BLOCKS)
+    assert len(view["title"]["text"]) <= MAX_MODAL_TITLE
+    text = texts_of(view["blocks"])
+    assert all(f"Quote number {i}:" in text for i in range(200))
+    assert "more" not in text.split("Quote number 199")[1]
+
+
+def test_a_report_too_big_for_any_surface_is_cut_with_a_count_not_refused() -> None:
+    huge = "x" * 10_000
+    report = Report(
+        article=Article(title="T" * 5000, site=huge, author=huge, words=10**6),
+        quotes=tuple(Quote(text=huge, start=0, end=1, speaker=huge, cue=huge) for _ in range(2000)),
+        sources=Sources(named=tuple(NamedSource(name=huge, role=huge) for _ in range(500)),
+                        anonymous=tuple(AnonymousSource(text=huge, start=0, end=1) for _ in range(500))),
+        dates=tuple(DateMention(text=huge, value=huge, kind="absolute", start=0, end=1) for _ in range(900)),
+        similar=tuple(Similar(id=huge, title=huge, score=0.5,
+                              shared_quotes=tuple(SharedQuote(text=huge) for _ in range(50)))
+                      for _ in range(300)),
+        signals=tuple(Signal(code="x", severity="warn", message=huge) for _ in range(400)),
+        history=History(item=huge, times_checked=10**6, first_checked_at=huge, first_checked_by=huge),
+    )
+    message = render_message(report, checker="U0REPORTER", notice=huge, report_key=huge)
+    assert_within_slack_limits(message.blocks, MAX_BLOCKS)
+    assert len(message.text) <= MAX_TEXT_CHARS
+    assert len(message.blocks[-1]["elements"][0]["value"]) <= 2000
+    assert_within_slack_limits(render_full_view(report)["blocks"], MAX_MODAL_BLOCKS)
+    full = render_full_blocks(report, max_blocks=MAX_BLOCKS)
+    assert_within_slack_limits(full, MAX_BLOCKS)
+    assert "more" in texts_of(full)
+
+
+def test_an_empty_report_still_renders_every_section() -> None:
+    message = render_message(Report())
+    text = texts_of(message.blocks)
+    assert "(untitled text)" in text
+    for section in ("*Signals*: none", "*Quotes*: none found", "*Sources*: none found",
+                    "*Dates*: none found"):
+        assert section in text
+    assert message.text.startswith("deskcheck report")
+
+
+@pytest.mark.parametrize("hostile", ["<!channel> read this", "<@U0BOSS> said so", "<https://evil.example|bank>"])
+def test_article_text_can_never_ping_or_link_in_slack(hostile: str) -> None:
+    report = Report(article=Article(title=hostile, site=hostile),
+                    quotes=(Quote(text=hostile, start=0, end=len(hostile), speaker=hostile),),
+                    signals=(Signal(code="x", severity="info", message=hostile),))
+    message = render_message(report)
+    assert hostile not in texts_of(message.blocks[1:])  # the header is plain_text: Slack shows it as is
+    assert hostile not in message.text
+    assert escape(hostile) in texts_of(message.blocks)
