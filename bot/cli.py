@@ -13,6 +13,7 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 # that takes the parsed arguments and returns the exit code.
 COMMANDS = (
     "bot.commands.check",
+    "bot.commands.discord",
 )
 
 
