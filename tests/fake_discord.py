@@ -49,12 +49,12 @@ OTHER_BOT = user(OTHER_BOT_ID, "feedbot", bot=True)
 
 def message(content: str, author: dict[str, Any], *, mentions: list[dict[str, Any]] | None = None,
             reply_to: dict[str, Any] | None = None, message_id: str | None = None,
-            guild: bool = True) -> dict[str, Any]:
+            guild: bool = True, attachments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": message_id or snowflake(), "type": 19 if reply_to else 0, "channel_id": CHANNEL_ID,
         "content": content, "author": author, "mentions": mentions or [], "mention_roles": [],
-        "mention_everyone": False, "attachments": [], "embeds": [], "pinned": False, "tts": False,
-        "timestamp": TIMESTAMP, "edited_timestamp": None, "flags": 0, "components": [],
+        "mention_everyone": False, "attachments": attachments or [], "embeds": [], "pinned": False,
+        "tts": False, "timestamp": TIMESTAMP, "edited_timestamp": None, "flags": 0, "components": [],
     }
     if guild:
         data["guild_id"] = GUILD_ID
@@ -120,6 +120,7 @@ class FakeDiscord:
         self.requests: list[Recorded] = []
         self.identify: dict[str, Any] | None = None
         self.messages: dict[str, dict[str, Any]] = {}  # what GET /channels/{c}/messages/{m} returns
+        self.files: dict[str, bytes] = {}  # attachments, served as Discord's CDN would
         self.port = 0
         self._ws: web.WebSocketResponse | None = None
         self._ready = asyncio.Event()
@@ -140,6 +141,7 @@ class FakeDiscord:
     async def __aenter__(self) -> FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{name}", self._file)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
@@ -189,6 +191,19 @@ class FakeDiscord:
 
     async def connected(self, timeout: float = 10) -> None:
         await asyncio.wait_for(self._ready.wait(), timeout)
+
+    def attachment(self, filename: str, data: bytes, content_type: str = "text/plain; charset=utf-8",
+                   size: int | None = None) -> dict[str, Any]:
+        """An attachment payload whose URL this fake serves (Discord's CDN, here on loopback)."""
+        name = f"{snowflake()}-{filename}"
+        self.files[name] = data
+        url = f"http://127.0.0.1:{self.port}/attachments/{name}"
+        return {"id": snowflake(), "filename": filename, "size": len(data) if size is None else size,
+                "url": url, "proxy_url": url, "content_type": content_type}
+
+    async def _file(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["name"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
 
     # -- the HTTP API --------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from fake_discord import (
 from test_discord_render import assert_within_discord_limits, many_quotes_report
 
 from bot.discord_bot import DeskcheckClient
-from bot.discord_bot.handlers import ERROR_REPLY, HIDDEN_TEXT, Checker
+from bot.discord_bot.handlers import ERROR_REPLY, HIDDEN_TEXT, USAGE, Checker
 from bot.render_discord import DiscordReply
 from bot.service import Outcome, Requester, run_check
 
@@ -283,3 +283,69 @@ def test_bad_input_gets_one_line_not_a_report() -> None:
     body = run(scenario())
     assert body["content"].startswith("Could not check this:")
     assert "\n" not in body["content"] and not body.get("embeds")
+
+
+def test_a_long_paste_discord_turned_into_message_txt_is_checked() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            pasted = fake.attachment("message.txt", ARTICLE.encode("utf-8"))
+            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, attachments=[pasted]))
+            return (await fake.wait_for(is_reply)).body
+
+    body = run(scenario())
+    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
+
+
+def test_check_this_message_reads_a_text_file_attached_to_the_target() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            target = message("", REPORTER, attachments=[fake.attachment("bridge.md", ARTICLE.encode())])
+            await fake.dispatch("INTERACTION_CREATE",
+                                interaction("Check this message", command_type=3, target=target))
+            return (await fake.wait_for(lambda r: r.path.startswith("/webhooks/"))).body
+
+    assert run(scenario())["embeds"][0]["title"].startswith("Harbour bridge closure delayed")
+
+
+@pytest.mark.parametrize(("filename", "data", "size", "expected"), [
+    ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", None, "binary"),
+    ("archive.txt", b"x", 50_000_000, "over the limit"),
+])
+def test_an_unusable_attachment_gets_one_line(filename: str, data: bytes, size: int | None,
+                                              expected: str) -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            bad = fake.attachment(filename, data, size=size)
+            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, attachments=[bad]))
+            return (await fake.wait_for(is_reply)).body
+
+    body = run(scenario())
+    assert body["content"].startswith("Could not check this:") and expected in body["content"]
+    assert "\n" not in body["content"]
+
+
+def test_a_bare_mention_gets_told_how_to_ask() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            await fake.dispatch("MESSAGE_CREATE", message(f"{MENTION}  ", REPORTER))
+            return (await fake.wait_for(is_reply)).body
+
+    body = run(scenario())
+    assert body["content"] == USAGE and body["allowed_mentions"] == {"parse": []}
+
+
+def test_a_direct_message_needs_no_mention_and_is_its_own_workspace() -> None:
+    asked: list[Requester] = []
+
+    def recording(raw: str, requester: Requester) -> Outcome:
+        asked.append(requester)
+        return run_check(raw, requester)
+
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake(recording) as fake:
+            await fake.dispatch("MESSAGE_CREATE", message(ARTICLE, REPORTER, guild=False))
+            return (await fake.wait_for(is_reply)).body
+
+    body = run(scenario())
+    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
+    assert asked[0].workspace == f"dm-{REPORTER_ID}"

@@ -7,37 +7,43 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from checks.errors import CheckError
+
 from .handlers import (
     ERROR_REPLY,
-    Checker,
-    check_off_loop,
+    CheckRunner,
+    attachment_text,
     log_failure,
+    refusal,
     requester_for_interaction,
     send_kwargs,
 )
 
 __all__ = ["register_commands"]
 
-NO_TEXT = "That message has no text I can check."
+NO_TEXT = "that message has no text or text file to check"
 
 
-def register_commands(tree: app_commands.CommandTree[Any], checker: Checker) -> None:
+def register_commands(tree: app_commands.CommandTree[Any], run: CheckRunner) -> None:
     @tree.command(name="check", description="Check an article: quotes, sources, dates and similar stories")
     @app_commands.describe(article="the article's link, or its text")
     async def check(interaction: discord.Interaction[Any], article: str) -> None:
         # Discord wants an answer within 3 seconds; the check can take longer.
         await interaction.response.defer(thinking=True)
-        reply = await check_off_loop(checker, article, requester_for_interaction(interaction))
+        reply = await run(article, requester_for_interaction(interaction))
         await interaction.followup.send(**send_kwargs(reply))
 
     @tree.context_menu(name="Check this message")
     async def check_message(interaction: discord.Interaction[Any], message: discord.Message) -> None:
         await interaction.response.defer(thinking=True)
-        if not message.content.strip():
-            await interaction.followup.send(NO_TEXT, allowed_mentions=discord.AllowedMentions.none())
-            return
-        requester = requester_for_interaction(interaction, message)
-        reply = await check_off_loop(checker, message.content, requester)
+        try:
+            text = message.content.strip() or await attachment_text(message)
+        except CheckError as exc:
+            text, reply = None, refusal(str(exc))
+        else:
+            reply = refusal(NO_TEXT)
+        if text:
+            reply = await run(text, requester_for_interaction(interaction, message))
         await interaction.followup.send(**send_kwargs(reply))
 
     tree.on_error = _on_command_error  # type: ignore[method-assign]

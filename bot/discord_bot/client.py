@@ -9,6 +9,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from checks.errors import CheckError
+
 from ..service import run_check
 from .app_commands import register_commands
 from .handlers import (
@@ -16,9 +18,10 @@ from .handlers import (
     HIDDEN_TEXT,
     USAGE,
     Checker,
-    check_off_loop,
+    CheckRunner,
     log_failure,
     mentions_bot,
+    refusal,
     requester_for_message,
     send_kwargs,
     text_to_check,
@@ -42,9 +45,9 @@ def intents() -> discord.Intents:
 class DeskcheckClient(discord.Client):
     def __init__(self, *, checker: Checker = run_check, **options: Any) -> None:
         super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none(), **options)
-        self.checker = checker
+        self.run_check = CheckRunner(checker)
         self.tree: app_commands.CommandTree[DeskcheckClient] = app_commands.CommandTree(self)
-        register_commands(self.tree, checker)
+        register_commands(self.tree, self.run_check)
 
     async def setup_hook(self) -> None:
         synced = await self.tree.sync()
@@ -64,13 +67,17 @@ class DeskcheckClient(discord.Client):
             await message.reply(ERROR_REPLY, allowed_mentions=discord.AllowedMentions.none())
 
     async def _answer(self, message: discord.Message, bot_id: int) -> None:
-        raw = await text_to_check(message, bot_id)
+        try:
+            raw = await text_to_check(message, bot_id)
+        except CheckError as exc:  # an attachment that is too big or not text
+            await message.reply(**send_kwargs(refusal(str(exc))))
+            return
         if not raw:
             note = HIDDEN_TEXT if raw == "" else USAGE
             await message.reply(note, allowed_mentions=discord.AllowedMentions.none())
             return
         async with message.channel.typing():
-            reply = await check_off_loop(self.checker, raw, requester_for_message(message))
+            reply = await self.run_check(raw, requester_for_message(message))
         await message.reply(**send_kwargs(reply))
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:

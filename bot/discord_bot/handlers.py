@@ -11,6 +11,9 @@ from typing import Any
 
 import discord
 
+from checks.errors import TooLong
+from checks.guard import decode_input
+
 from ..render_discord import DiscordReply, escape_mentions, render_discord
 from ..service import Outcome, Requester
 
@@ -18,11 +21,13 @@ __all__ = [
     "ERROR_REPLY",
     "HIDDEN_TEXT",
     "USAGE",
+    "CheckRunner",
     "Checker",
-    "check_off_loop",
+    "attachment_text",
     "log_failure",
     "mention_text",
     "mentions_bot",
+    "refusal",
     "requester_for_interaction",
     "requester_for_message",
     "send_kwargs",
@@ -38,6 +43,9 @@ USAGE = ("Mention me with an article's text or link (`@deskcheck https://…`), 
 HIDDEN_TEXT = ("Discord did not let me read the message you replied to. Use the message menu's "
                "Apps › Check this message on it instead.")
 ERROR_REPLY = "Something went wrong while checking this. The error is logged; please try again."
+# Discord turns a long paste into a message.txt attachment; an article is far below this.
+ATTACHMENT_BYTES = 2_000_000
+MAX_PARALLEL_CHECKS = 2
 
 
 def mention_text(content: str, bot_id: int) -> str:
@@ -51,15 +59,30 @@ def mentions_bot(message: discord.Message, bot_id: int) -> bool:
 
 
 async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
-    """The text after the mention, else the replied-to message's text; None when there is neither."""
-    own = mention_text(message.content, bot_id)
+    """The text after the mention, its text attachment, else the replied-to message's text.
+
+    None when there is nothing at all; "" when Discord hid the replied-to message's text.
+    """
+    own = mention_text(message.content, bot_id) or await attachment_text(message)
     if own or message.reference is None or message.reference.message_id is None:
         return own or None
     target = message.reference.resolved
     if not isinstance(target, discord.Message):
         target = await message.channel.fetch_message(message.reference.message_id)
     # Without the message-content intent Discord may blank the replied-to text: say so.
-    return target.content.strip() or ""
+    return target.content.strip() or await attachment_text(target) or ""
+
+
+async def attachment_text(message: discord.Message) -> str | None:
+    """The first plain-text attachment's text (a long paste, a .txt or .md file), if any."""
+    for item in message.attachments:
+        kind = (item.content_type or "").split(";")[0]
+        if kind.startswith("text/") or item.filename.lower().endswith((".txt", ".md")):
+            if item.size > ATTACHMENT_BYTES:
+                raise TooLong(f"the attached file has {item.size:,} bytes, over the limit of "
+                              f"{ATTACHMENT_BYTES:,}: attach the article alone")
+            return decode_input(await item.read()).strip() or None
+    return None
 
 
 def requester_for_message(message: discord.Message) -> Requester:
@@ -81,12 +104,24 @@ def _workspace(guild: discord.Guild | None, user_id: int) -> str:
     return str(guild.id) if guild is not None else f"dm-{user_id}"
 
 
-async def check_off_loop(checker: Checker, raw: str, requester: Requester) -> DiscordReply:
-    """Run the check in a worker thread (spaCy is CPU work) so the gateway heartbeat keeps going."""
-    outcome = await asyncio.to_thread(checker, raw, requester)
-    if outcome.report is None:
-        return DiscordReply(content=escape_mentions(f"Could not check this: {outcome.error}"))
-    return render_discord(outcome.report, outcome.notice)
+class CheckRunner:
+    """Runs checks in worker threads (spaCy is CPU work) so the gateway keeps its heartbeat,
+    at most MAX_PARALLEL_CHECKS at a time so a burst of mentions cannot exhaust memory."""
+
+    def __init__(self, checker: Checker, parallel: int = MAX_PARALLEL_CHECKS) -> None:
+        self.checker = checker
+        self._gate = asyncio.Semaphore(parallel)
+
+    async def __call__(self, raw: str, requester: Requester) -> DiscordReply:
+        async with self._gate:
+            outcome = await asyncio.to_thread(self.checker, raw, requester)
+        if outcome.report is None:
+            return refusal(outcome.error or "nothing could be checked")
+        return render_discord(outcome.report, outcome.notice)
+
+
+def refusal(reason: str) -> DiscordReply:
+    return DiscordReply(content=escape_mentions(f"Could not check this: {reason}"))
 
 
 def send_kwargs(reply: DiscordReply) -> dict[str, Any]:
