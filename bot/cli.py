@@ -13,7 +13,10 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 # that takes the parsed arguments and returns the exit code.
 COMMANDS = (
     "bot.commands.check",
-    "bot.commands.discord",
+    "bot.commands.history",
+    "bot.commands.show",
+    "bot.commands.db",
+    "bot.commands.seeds",
 )
 
 

@@ -6,8 +6,10 @@ call run_check, and render the Outcome. Nothing here knows about a chat platform
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -15,10 +17,14 @@ from typing import Literal
 import checks
 from checks.errors import CheckError
 from checks.models import InputInfo, Report
+from checks.similar import find_similar
+from storage import CheckEvent, StoreError, open_store
 
 from .settings import Settings, get_settings
 
 __all__ = ["Outcome", "Requester", "run_check", "single_url"]
+
+log = logging.getLogger(__name__)
 
 _URL = re.compile(r"^<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?$", re.IGNORECASE)
 
@@ -64,13 +70,32 @@ def run_check(
     url = single_url(raw)
     try:
         if url:
-            report, _text = _check_link(url, settings)
+            report, text = _check_link(url, settings)
         else:
+            text = raw
             info = InputInfo(kind=kind, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
             report = checks.check_text(raw, published, input=info, max_chars=settings.max_chars)
     except CheckError as exc:
         return Outcome(error=str(exc))
-    return Outcome(report=report)
+    return _with_history(report, text, requester, settings)
+
+
+def _with_history(report: Report, text: str, requester: Requester, settings: Settings) -> Outcome:
+    """Similar articles from the workspace's corpus, then the check recorded.
+
+    A database that is down costs the similar articles and the history, never the report.
+    """
+    try:
+        store = open_store(settings.database_url, settings.seeds_dir)
+        corpus = store.corpus(requester.workspace, report, text)
+        report = dataclasses.replace(report, similar=find_similar(text, report.quotes, corpus))
+        event = CheckEvent(platform=requester.platform, workspace=requester.workspace,
+                           channel=requester.channel, user=requester.user, message_id=requester.message_id)
+        history = store.record(report, text, event)
+    except StoreError as exc:
+        log.warning("history unavailable: %s", exc)  # the reason only: never the text or the URL's secrets
+        return Outcome(report=report, notice=f"history unavailable: {exc}")
+    return Outcome(report=dataclasses.replace(report, history=history))
 
 
 def _check_link(url: str, settings: Settings) -> tuple[Report, str]:

@@ -1,0 +1,170 @@
+"""The store: record a check, look up the workspace's corpus, read the history back."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from checks.models import History, Report
+
+from .corpus import SqlCorpus, item_label
+from .errors import StoreError, StoreUnavailable, short_reason
+from .models import REFERENCE, CheckEventRow, Item, ItemUrl
+from .write import NewItem, insert_items
+
+__all__ = ["CheckEvent", "CheckRecord", "Store", "iso_utc"]
+
+_ATTEMPTS = 5  # a race lost to another process is retried: the second pass finds its item
+
+
+@dataclass(frozen=True)
+class CheckEvent:
+    """Who checked, where: the surface's requester in storage terms."""
+
+    platform: str = "cli"
+    workspace: str = "local"
+    channel: str | None = None
+    user: str | None = None
+    message_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        where = f"{self.platform}:{self.workspace}"
+        return f"{where}/{self.user}" if self.user else where
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """One line of `deskcheck history`."""
+
+    checked_at: str
+    item: str
+    title: str | None
+    url: str | None
+    checked_by: str
+    channel: str | None
+    times_checked: int
+
+
+def iso_utc(moment: dt.datetime) -> str:
+    # SQLite hands back naive datetimes; everything is written in UTC
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def record(self, report: Report, text: str, event: CheckEvent) -> History:
+        """One transaction per check: the same text or URL in the workspace adds an event only."""
+        for attempt in range(_ATTEMPTS):
+            try:
+                with Session(self.engine) as session, session.begin():
+                    item_id = self._find(session, event.workspace, report, text)
+                    if item_id is None:
+                        [item_id] = insert_items(session, [NewItem(event.workspace, text, report)])
+                    session.add(_event_row(item_id, event))
+                    session.flush()
+                    return _history(session, item_id)
+            except (IntegrityError, OperationalError) as exc:
+                if attempt == _ATTEMPTS - 1 or not _retryable(exc):
+                    raise _store_error(exc) from exc
+                time.sleep(0.05 * 2**attempt)
+            except SQLAlchemyError as exc:
+                raise _store_error(exc) from exc
+        raise StoreError("could not record the check")  # not reached: the last attempt raises
+
+    def corpus(self, workspace: str, exclude: Report | None = None, text: str = "") -> SqlCorpus:
+        """The workspace's items and the reference corpus; `exclude`'s own earlier copies left out."""
+        if exclude is None:
+            return SqlCorpus(self.engine, workspace)
+        try:
+            with Session(self.engine) as session:
+                own = self._find(session, workspace, exclude, text)
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(short_reason(exc)) from exc
+        return SqlCorpus(self.engine, workspace, [own] if own is not None else [])
+
+    def add_items(self, items: Sequence[NewItem]) -> list[int]:
+        """Bulk ingest without check events (the reference corpus, benchmarks)."""
+        with Session(self.engine) as session, session.begin():
+            return insert_items(session, items)
+
+    def recent_checks(self, workspace: str, since: dt.date | None = None,
+                      limit: int | None = 50) -> list[CheckRecord]:
+        times = (select(CheckEventRow.item_id, func.count().label("n"))
+                 .group_by(CheckEventRow.item_id).subquery())
+        query = (select(CheckEventRow, Item.seed, Item.title, Item.url, Item.canonical_url, times.c.n)
+                 .join(Item, Item.id == CheckEventRow.item_id).join(times, times.c.item_id == Item.id)
+                 .where(CheckEventRow.workspace == workspace)
+                 .order_by(CheckEventRow.checked_at.desc(), CheckEventRow.id.desc()).limit(limit))
+        if since is not None:
+            start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
+            query = query.where(CheckEventRow.checked_at >= start)
+        with Session(self.engine) as session:
+            return [CheckRecord(checked_at=iso_utc(ev.checked_at), item=item_label(ev.item_id, seed),
+                                title=title, url=canonical or url, checked_by=_label(ev),
+                                channel=ev.channel, times_checked=n)
+                    for ev, seed, title, url, canonical, n in session.execute(query)]
+
+    def stored_report(self, ref: str, workspace: str) -> Report | None:
+        """An item's stored report ('item:42', '42' or 'seed:<stem>'), if this workspace may see it."""
+        kind, _, value = ref.rpartition(":")
+        where = Item.seed == value if kind == "seed" else Item.id == (int(value) if value.isdigit() else -1)
+        with Session(self.engine) as session:
+            visible = Item.workspace.in_((workspace, REFERENCE))
+            item = session.scalars(select(Item).where(where, visible)).first()
+            if item is None:
+                return None
+            report = Report.from_dict(item.report)
+            if item.workspace == REFERENCE:
+                return report
+            return dataclasses.replace(report, history=_history(session, item.id))
+
+    def _find(self, session: Session, workspace: str, report: Report, text: str) -> int | None:
+        new = NewItem(workspace, text, report)
+        found = session.scalar(select(Item.id).where(Item.workspace == workspace, Item.sha256 == new.sha256))
+        if found is None and new.urls:
+            found = session.scalar(select(ItemUrl.item_id).where(ItemUrl.workspace == workspace,
+                                                                 ItemUrl.url.in_(new.urls)).limit(1))
+        return found
+
+
+def _event_row(item_id: int, event: CheckEvent) -> CheckEventRow:
+    return CheckEventRow(item_id=item_id, platform=event.platform, workspace=event.workspace,
+                         channel=event.channel, requester=event.user, message_id=event.message_id)
+
+
+def _label(row: CheckEventRow) -> str:
+    return CheckEvent(platform=row.platform, workspace=row.workspace, user=row.requester).label
+
+
+def _history(session: Session, item_id: int) -> History:
+    count = session.scalar(select(func.count()).where(CheckEventRow.item_id == item_id)) or 0
+    first = session.scalars(select(CheckEventRow).where(CheckEventRow.item_id == item_id)
+                            .order_by(CheckEventRow.checked_at, CheckEventRow.id).limit(1)).one()
+    return History(item=item_label(item_id, None), times_checked=count,
+                   first_checked_at=iso_utc(first.checked_at), first_checked_by=_label(first))
+
+
+def _retryable(exc: IntegrityError | OperationalError) -> bool:
+    # a unique key taken by a concurrent check, or SQLite's writer lock held past the busy timeout;
+    # any other broken constraint is a bug that a second attempt would only repeat
+    reason = str(exc.orig).lower()
+    if isinstance(exc, IntegrityError):
+        return "unique" in reason or "duplicate key" in reason
+    return "locked" in reason or "busy" in reason
+
+
+def _store_error(exc: SQLAlchemyError) -> StoreError:
+    if isinstance(exc, OperationalError):
+        return StoreUnavailable(short_reason(exc))
+    return StoreError(f"could not record the check: {short_reason(exc)}")

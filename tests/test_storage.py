@@ -1,0 +1,217 @@
+"""The history store on SQLite and, when DESKCHECK_TEST_POSTGRES_URL is set, on real PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, make_url, select, text
+
+from checks.models import Article, InputInfo, Quote, Report
+from checks.similar import find_similar
+from storage import REFERENCE, CheckEvent, NewItem, Store, StoreError, StoreUnavailable, open_store
+from storage.db import dispose, upgrade
+from storage.models import CheckEventRow, Item, QuoteRow
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+STORY = ("Harbour Authority Delays Vote on Container Terminal\n\nThe harbour authority postponed a vote on "
+         "the new container terminal on Thursday after residents filled the hearing room. \u201cWe will "
+         "not rush a decision that shapes this waterfront for fifty years,\u201d said board chair Ana "
+         "Ruiz. Port workers' union leader Tom Okafor said the delay would cost jobs.")
+
+
+def postgres_url() -> str:
+    url = os.environ.get("DESKCHECK_TEST_POSTGRES_URL")
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("CI=true but DESKCHECK_TEST_POSTGRES_URL is unset: "
+                    ".ci/postgres.sh did not start PostgreSQL")
+    pytest.skip("DESKCHECK_TEST_POSTGRES_URL not set")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database per test."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/history.db"
+        yield url
+        dispose(url)
+        return
+    admin = create_engine(postgres_url(), isolation_level="AUTOCOMMIT")
+    name = f"deskcheck_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_url()).set(database=name).render_as_string(hide_password=False)
+    yield url
+    dispose(url)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture()
+def store(database_url: str) -> Store:
+    return open_store(database_url)
+
+
+def report_for(body: str, url: str | None = None, quotes: tuple[Quote, ...] = ()) -> Report:
+    sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return Report(input=InputInfo(kind="url" if url else "text", url=url, sha256=sha),
+                  article=Article(title=body.split("\n")[0]), quotes=quotes)
+
+
+def ruiz_quote(body: str = STORY) -> Quote:
+    words = "We will not rush a decision that shapes this waterfront for fifty years,"
+    start = body.index(words)
+    return Quote(text=words, start=start, end=start + len(words), speaker="Ana Ruiz", speaker_kind="named")
+
+
+def count(store: Store, model: type) -> int:
+    with store.engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_fresh_database_gets_the_schema_once(database_url: str) -> None:
+    store = open_store(database_url)
+    assert upgrade(store.engine, force=True) is False  # already at the newest migration
+    assert count(store, Item) == 0
+
+
+def test_recheck_of_the_same_text_adds_an_event_not_an_item(store: Store) -> None:
+    first = store.record(report_for(STORY), STORY, CheckEvent("slack", "T024", "C1", "U12AB", "1.1"))
+    again = store.record(report_for(STORY), STORY, CheckEvent("slack", "T024", "C2", "U99ZZ", "2.2"))
+    assert again.item == first.item and again.times_checked == 2
+    assert again.first_checked_by == "slack:T024/U12AB"
+    assert again.first_checked_at.endswith("Z")
+    assert (count(store, Item), count(store, CheckEventRow)) == (1, 2)
+
+
+def test_the_same_url_with_updated_text_is_the_same_item(store: Store) -> None:
+    url = "https://news.example.org/harbour-vote"
+    first = store.record(report_for(STORY, url), STORY, CheckEvent(workspace="T024"))
+    updated = STORY + " The vote is now set for March."
+    again = store.record(report_for(updated, url), updated, CheckEvent(workspace="T024"))
+    assert again.item == first.item and again.times_checked == 2
+
+
+def test_a_workspace_never_sees_another_workspaces_items_users_or_quotes(store: Store) -> None:
+    report = report_for(STORY, quotes=(ruiz_quote(),))
+    history = store.record(report, STORY, CheckEvent("slack", "T024", user="U12AB"))
+    assert [r.checked_by for r in store.recent_checks("T024")] == ["slack:T024/U12AB"]
+    assert store.recent_checks("G777") == []
+    assert store.stored_report(history.item, "G777") is None
+    assert store.stored_report(history.item, "T024") is not None
+    other = STORY.replace("Thursday", "Friday") + " More to come."
+    mine = find_similar(other, report.quotes, store.corpus("T024"))
+    theirs = find_similar(other, report.quotes, store.corpus("G777"))
+    assert [s.id for s in mine] == [history.item] and mine[0].shared_quotes[0].there == "Ana Ruiz"
+    assert theirs == ()
+
+
+def test_the_reference_corpus_is_seen_from_every_workspace(store: Store) -> None:
+    report = report_for(STORY, quotes=(ruiz_quote(),))
+    [item_id] = store.add_items([NewItem(REFERENCE, STORY, report, seed="007_harbour")])
+    for workspace in ("T024", "G777", "local"):
+        found = find_similar(STORY, report.quotes, store.corpus(workspace, report, STORY))
+        assert [s.id for s in found] == ["seed:007_harbour"], workspace
+        assert found[0].score == 1.0
+    assert item_id > 0
+
+
+def test_an_earlier_copy_in_the_same_workspace_is_history_not_similar(store: Store) -> None:
+    report = report_for(STORY, quotes=(ruiz_quote(),))
+    store.record(report, STORY, CheckEvent(workspace="T024"))
+    assert find_similar(STORY, report.quotes, store.corpus("T024", report, STORY)) == ()
+
+
+def test_seed_import_is_idempotent_and_picks_up_an_edited_seed(database_url: str, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbour.txt").write_text(STORY, encoding="utf-8")
+    (seeds / "empty.txt").write_text("   ", encoding="utf-8")
+    store = open_store(database_url)
+    from storage import import_seeds
+
+    first = import_seeds(store, seeds)
+    assert (first.added, first.unchanged) == (1, 0) and first.skipped[0].startswith("empty.txt")
+    assert import_seeds(store, seeds).unchanged == 1
+    (seeds / "harbour.txt").write_text(STORY + " The board meets again in March.", encoding="utf-8")
+    assert import_seeds(store, seeds).updated == 1
+    with store.engine.connect() as conn:
+        assert conn.execute(select(Item.seed, Item.workspace)).all() == [("harbour", REFERENCE)]
+
+
+def test_two_concurrent_checks_of_one_url_give_one_item_and_two_events(database_url: str) -> None:
+    open_store(database_url)
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def check(user: str, url: str) -> None:
+        store = Store(open_store(database_url).engine)  # its own pooled connection per thread
+        barrier.wait()
+        try:
+            store.record(report_for(STORY, url), STORY, CheckEvent("slack", "T024", user=user))
+        except BaseException as exc:  # surfaced below: a thread's exception is otherwise lost
+            errors.append(exc)
+
+    for n in range(3):
+        url = f"https://news.example.org/harbour-{n}"
+        threads = [threading.Thread(target=check, args=(u, url)) for u in ("U1", "U2")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []
+    store = open_store(database_url)
+    assert (count(store, Item), count(store, CheckEventRow)) == (1, 6)
+
+
+def test_a_failed_check_writes_no_half_item(store: Store) -> None:
+    report = report_for(STORY, quotes=(ruiz_quote(),))
+    broken = CheckEvent(platform=None, workspace="T024")  # type: ignore[arg-type]
+    with pytest.raises(StoreError):
+        store.record(report, STORY, broken)
+    assert (count(store, Item), count(store, QuoteRow), count(store, CheckEventRow)) == (0, 0, 0)
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_database_that_is_down_gives_one_clear_line_without_the_password() -> None:
+    url = f"postgresql+psycopg://desk:hunter2@127.0.0.1:{closed_port()}/deskcheck"
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(url)
+    message = str(caught.value)
+    assert "refused" in message.lower() and "hunter2" not in message and "\n" not in message
+
+
+def test_seed_000_lists_seed_001_with_the_negotiate_as_equals_quote(store: Store) -> None:
+    """Quotes built by hand from the seed texts, so this holds whatever the extractor finds."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("00[01]_*.txt")}
+    carney = "If your concern is fair burden-sharing"
+    official = "He stated, \u2018The United States"
+    spans = {"000_bc908ce1d43d3e45": (carney, "at all.", "Mark Carney"),
+             "001_17b29c3997bab34f": (official, "concluded the meeting.", "a senior Canadian official")}
+    quotes = {}
+    for stem, (begin, end, speaker) in spans.items():
+        body = texts[stem]
+        start = body.index(begin)
+        stop = body.index(end, start) + len(end)
+        quotes[stem] = (Quote(text=body[start:stop], start=start, end=stop, speaker=speaker),)
+    store.add_items([NewItem(REFERENCE, texts[s], report_for(texts[s], quotes=quotes[s]), seed=s)
+                     for s in texts])
+    text = texts["000_bc908ce1d43d3e45"]
+    found = {s.id: s for s in find_similar(text, quotes["000_bc908ce1d43d3e45"], store.corpus("local"))}
+    [shared] = found["seed:001_17b29c3997bab34f"].shared_quotes
+    assert shared.text == "We negotiate as equals, or we do not negotiate at all."
+    assert (shared.here, shared.there) == ("Mark Carney", "a senior Canadian official")
