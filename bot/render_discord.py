@@ -48,6 +48,7 @@ FOOTER_LIMIT = 2048
 QUOTE_WIDTH = 280  # one quote never eats a whole embed
 WARN_COLOUR = 0xD9822B
 PLAIN_COLOUR = 0x4A6785
+SECTION_WEIGHT = {"quote": 3}  # share of a crowded message, against 1 for every other section
 FOOTER = "deskcheck lays out evidence for a verifier; it does not rule on truth."
 
 # Same patterns discord.utils.escape_mentions neutralises: a zero-width space after the @
@@ -115,14 +116,17 @@ def fit_lines(lines: list[str], limit: int, noun: str) -> str:
     return _clip("\n".join(out), limit)
 
 
-def _share(needs: list[int], budget: int) -> list[int]:
-    """Split the character budget: small sections get all they need, big ones share the rest."""
+def _share(needs: list[int], weights: list[int], budget: int) -> list[int]:
+    """Split the character budget: small sections get all they need, big ones share the rest
+    by weight (quotes weigh most: they are what a verifier reads first)."""
     shares = [0] * len(needs)
-    order = sorted(range(len(needs)), key=lambda i: needs[i])
-    for rank, i in enumerate(order):
-        fair = max(0, budget) // (len(needs) - rank)
+    order = sorted(range(len(needs)), key=lambda i: needs[i] / weights[i])
+    left = sum(weights)
+    for i in order:
+        fair = max(0, budget) * weights[i] // left
         shares[i] = min(needs[i], fair, DESCRIPTION_LIMIT)
         budget -= shares[i]
+        left -= weights[i]
     return shares
 
 
@@ -224,7 +228,9 @@ def _embeds(report: Report) -> tuple[dict[str, Any], ...]:
     # Budget what is left after titles, fields and footer; one separator per line is in `needs`.
     budget = EMBEDS_TOTAL_LIMIT - embeds_size(embeds)
     needs = [discord_size("\n".join(lines)) for _title, lines, _noun in bodies]
-    for embed, share, (_title, lines, noun) in zip(embeds, _share(needs, budget), bodies, strict=True):
+    weights = [SECTION_WEIGHT.get(noun, 1) for _title, _lines, noun in bodies]
+    for embed, share, (_title, lines, noun) in zip(embeds, _share(needs, weights, budget), bodies,
+                                                   strict=True):
         embed["description"] = fit_lines(lines, share, noun)
     return tuple(e for e in embeds if e.get("description") or e.get("fields"))
 

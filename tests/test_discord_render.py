@@ -174,6 +174,17 @@ def test_a_200_quote_article_stays_inside_every_discord_limit() -> None:
     shown = quotes["description"].count("— **Councillor")
     assert 0 < shown < 200
     assert quotes["description"].endswith(f"… and {200 - shown} more quotes")
+    # Quotes are what a verifier reads first: in a crowded message they get the biggest share.
+    assert len(quotes["description"]) == max(len(e.get("description", "")) for e in reply.embeds)
+
+
+def test_the_seed_articles_render_inside_the_limits(seed_texts: dict[str, str], nlp: object) -> None:
+    import checks
+
+    for name, text in seed_texts.items():
+        reply = render_discord(checks.check_text(text))
+        assert_within_discord_limits(reply)
+        assert reply.embeds[1]["title"].startswith("Quotes"), name
 
 
 @pytest.mark.parametrize("n", [0, 1, 9, 30, 60])
