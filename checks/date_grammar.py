@@ -55,6 +55,10 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?,?\s+"
                 rf"{_YEAR}{_NOT_NUMBER_AFTER}", re.I),
     ("quarter", rf"\bQ(?P<q>[1-4])\s+{_YEAR}\b", 0),
+    ("quarter_only", r"\b(?:the\s+)?(?:(?P<dir>this|last|next|current|latest|previous|same)\s+)?"
+                     r"(?:fiscal\s+)?"
+                     r"(?P<ord>first|second|third|fourth)[\s-]+quarter\b", re.I),
+    ("month_rel_year", rf"{_MON_FULL},?\s+(?P<dir>this|last|next)\s+year\b", 0),
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?<![\w$])(?:(?P<dec>(?:1[5-9]|20)\d)0s"
                r"|['\u2018\u2019](?P<dec2>\d)0s)\b", re.I),
     ("decade_word", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|"
@@ -71,7 +75,8 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("deictic", r"\b(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"
                 rf"tomorrow|this(?=\s+(?:morning|afternoon|evening)))(?i:{_POD})\b", re.I),
     ("ref_word", r"\b(?P<word>nowadays|currently|right now|now|recently|lately|these days|"
-                 r"in the (?:near |distant |recent )?(?:past|future))\b", re.I),
+                 r"in the (?:near |distant |recent )?past|"
+                 r"the (?:near |distant |foreseeable )?future)\b", re.I),
     ("n_ago", r"\b(?:(?P<hedge>just|only|about|nearly|almost|some|roughly|around|barely|more than|"
               r"less than)\s+)?"
               rf"{_NUM}\s+{_UNIT}\s+(?:(?P<rel>ago|earlier|later|previously|from now|hence)\b|"
@@ -89,7 +94,7 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("weekday", r"(?:\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Cc]oming|[Oo]n|[Bb]y|[Uu]ntil|"
                 r"[Ss]ince|"
                 r"(?:on\s+)?(?:the\s+)?(?:following|previous))\s+)?"
-                r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w'\u2019])"
+                r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w]|['\u2019](?!s\b))"
                 r"(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?", 0),
 )
 _COMPILED = tuple((name, re.compile(pattern, flags)) for name, pattern, flags in RULES)

@@ -33,7 +33,8 @@ _YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after"
               "during", "fiscal", "between", "and", "or", "early", "late", "mid", "the", "year",
               "around", "circa", "than", "for", "'s", "’s", "-"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
-_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+# A date up to this far on the "wrong" side of publication is trusted over the parsed tense.
+_TENSE_OVERRIDE_DAYS = 45
 
 
 @dataclass
@@ -130,20 +131,28 @@ def _month_year(cand: Candidate, ctx: _Context) -> Resolved | None:
 
 
 def _year_for(month: int, day: int | None, cand: Candidate, ctx: _Context) -> int | None:
-    """The year of a date written without one: the nearby text, else publication and tense."""
-    near = ctx.ref_near(cand.start)
-    if near is not None:
-        return near.date.year
+    """The year of a date written without one: publication and tense, else the story's last year."""
     if ctx.published is not None:
-        pub = ctx.published
-        point, now = (month, day or 0), (pub.month, pub.day if day else 0)
-        tense = ctx.tense(cand)
-        if tense == "past" and point > now:
-            return pub.year - 1
-        if tense == "future" and point < now:
-            return pub.year + 1
-        return pub.year
+        return _nearest_year(ctx.published, month, day or 1, ctx.tense(cand))
     return ctx.ref.date.year if ctx.ref is not None else None
+
+
+def _nearest_year(pub: dt.date, month: int, day: int, tense: Tense) -> int:
+    """The year that puts month/day nearest the publication date, unless the tense clearly says
+    otherwise ("met on Aug. 6" in February is last August, not next)."""
+    options = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:  # February 29
+            continue
+    best = min(options, key=lambda d: abs((d - pub).days))
+    gap = (best - pub).days
+    if tense == "past" and gap > _TENSE_OVERRIDE_DAYS:
+        best = max(d for d in options if d <= pub)
+    elif tense == "future" and gap < -_TENSE_OVERRIDE_DAYS:
+        best = min(d for d in options if d >= pub)
+    return best.year
 
 
 def _month_day(cand: Candidate, ctx: _Context) -> Resolved | None:
@@ -203,6 +212,32 @@ def _quarter(cand: Candidate, ctx: _Context) -> Resolved:
     return f"{int(cand.parts['year']):04d}-Q{q}", "absolute", None
 
 
+def _quarter_only(cand: Candidate, ctx: _Context) -> Resolved | None:
+    """'the third quarter', 'last quarter': the publication's year (or the story's), by tense."""
+    q = ["first", "second", "third", "fourth"].index(cand.parts["ord"].lower()) + 1
+    direction = cand.parts.get("dir", "").lower()
+    if ctx.published is not None and direction not in ("previous", "same"):
+        # business news reports the quarter just closed or running, rarely one ahead
+        pub = ctx.published
+        current = (pub.month - 1) // 3 + 1
+        year = pub.year if q <= current or direction in ("this", "current", "latest") else pub.year - 1
+        year += {"last": -1 if q < current else 0, "next": 1}.get(direction, 0) if direction else 0
+    elif ctx.ref is not None:
+        year = ctx.ref.date.year
+    else:
+        return f"XXXX-Q{q}", "partial", None
+    return f"{year:04d}-Q{q}", "partial", None
+
+
+def _month_rel_year(cand: Candidate, ctx: _Context) -> Resolved:
+    """'January this year', 'June last year'."""
+    month = month_number(cand.parts["mon"]) or 1
+    if ctx.published is None:
+        return None, "relative", None
+    year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[cand.parts["dir"]]
+    return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
+
+
 def _decade(cand: Candidate, ctx: _Context) -> Resolved:
     p = cand.parts
     if "dec" in p:
@@ -243,7 +278,8 @@ def _span(cand: Candidate, ctx: _Context) -> Resolved:
 _RESOLVERS: dict[str, Callable[[Candidate, _Context], Resolved | None]] = {
     "iso": _full_date, "numeric": _full_date, "mdy": _full_date, "dmy": _full_date,
     "my": _month_year, "md": _month_day, "dm": _month_day,
-    "season_year": _season_year, "quarter": _quarter, "decade": _decade, "decade_word": _decade,
+    "season_year": _season_year, "quarter": _quarter, "quarter_only": _quarter_only,
+    "month_rel_year": _month_rel_year, "decade": _decade, "decade_word": _decade,
     "century": _century, "mod_year": _year_only, "year": _year_only,
     "mod_month": _month_only, "rel_month": _month_only, "prep_month": _month_only,
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
