@@ -99,4 +99,12 @@ def _with_history(report: Report, text: str, requester: Requester, settings: Set
 
 
 def _check_link(url: str, settings: Settings) -> tuple[Report, str]:
-    raise CheckError("checking links is not available yet: paste the article's text")
+    # Imported here so that text-only callers never load httpx and trafilatura.
+    from checks.extract import from_page
+    from checks.fetch import fetch_page
+
+    page = fetch_page(url, allow_private=settings.allow_private_urls)
+    found = from_page(page)
+    report = checks.check_text(found.text, found.article.published, article=found.article,
+                               input=found.input_info(page.url), max_chars=settings.max_chars)
+    return report, found.text

@@ -1,0 +1,295 @@
+"""Fetch a pasted link safely: public addresses only, bounded in time, size and redirects.
+
+FetchError (checks.errors)
+ ├── BadLink           not an http(s) link, or one with a user name or password in it
+ ├── PrivateAddress    the link (or a redirect) points into a private network
+ ├── SiteUnreachable   the name does not resolve, or the site refuses the connection
+ ├── FetchTimeout      the site is too slow
+ ├── TLSFailure        the site's HTTPS certificate or handshake is broken
+ ├── TooManyRedirects
+ ├── HTTPFailure       the site answered with an error status
+ │    ├── PageNotFound (404, 410)
+ │    ├── AccessDenied (401, 403, 451)
+ │    └── ServerError  (5xx)
+ ├── TooLarge          over the size limit, counted after decompression
+ └── NotAnArticle      a PDF, an image or another file that is not a web page
+
+Every hop is resolved, checked by checks.netguard, and then connected to *by the checked
+address* (the URL's host is replaced by the IP; the Host header and the TLS SNI/certificate
+check keep the real name), so a DNS answer that changes between check and connect
+(DNS rebinding) cannot steer the request elsewhere. Proxies from the environment are
+ignored for the same reason: a proxy would make its own, unchecked, resolution.
+"""
+
+from __future__ import annotations
+
+import ssl
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import metadata
+
+import httpx
+
+from .errors import FetchError
+from .netguard import IPNetwork, refusal_reason, resolve_host
+from .pagebytes import decode_page, make_decoder
+
+__all__ = [
+    "USER_AGENT", "AccessDenied", "BadLink", "FetchLimits", "FetchTimeout", "HTTPFailure",
+    "NotAnArticle", "Page", "PageNotFound", "PrivateAddress", "ServerError", "SiteUnreachable",
+    "TLSFailure", "TooLarge", "TooManyRedirects", "fetch_page",
+]
+
+
+class BadLink(FetchError):
+    """Not an http(s) link, or one with credentials in it."""
+
+class PrivateAddress(FetchError):
+    """The link or a redirect points into a private network."""
+
+class SiteUnreachable(FetchError):
+    """The name does not resolve, or the site refuses or drops the connection."""
+
+class FetchTimeout(FetchError):
+    """The site is too slow."""
+
+class TLSFailure(FetchError):
+    """The site's HTTPS certificate or handshake is broken."""
+
+class TooManyRedirects(FetchError):
+    """More redirects than the limit."""
+
+class TooLarge(FetchError):
+    """Over the size limit, counted after decompression."""
+
+class NotAnArticle(FetchError):
+    """A PDF, an image or another file that is not a web page."""
+
+
+
+class HTTPFailure(FetchError):
+    """The site answered with an error status; `status` is the HTTP code."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class PageNotFound(HTTPFailure):
+    """HTTP 404 or 410."""
+
+class AccessDenied(HTTPFailure):
+    """HTTP 401, 403 or 451: a login or a block."""
+
+class ServerError(HTTPFailure):
+    """HTTP 5xx."""
+
+
+
+def _version() -> str:
+    try:
+        return metadata.version("deskcheck")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+# Site operators see this in their logs: say who we are and where to complain.
+USER_AGENT = (f"deskcheck/{_version()} (newsroom verification bot; "
+              "+https://example.org/deskcheck; contact: deskcheck@example.org)")
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+_BINARY_MAGIC = {b"%PDF": "a PDF", b"\x89PNG": "an image", b"GIF8": "an image",
+                 b"\xff\xd8\xff": "an image", b"PK\x03\x04": "an archive or office document"}
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    connect_timeout: float = 5.0
+    total_timeout: float = 20.0
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # the final URL, after redirects
+    status: int
+    content_type: str
+    text: str
+    encoding: str
+    redirects: tuple[str, ...] = field(default=())  # the URLs that redirected, in order
+
+
+@dataclass(frozen=True)
+class _Hop:
+    """What each hop needs: the checked address and the deadline of the whole fetch."""
+
+    allow_private: bool
+    allowed: tuple[IPNetwork, ...]
+    limits: FetchLimits
+    deadline: float
+
+
+def fetch_page(url: str, *, allow_private: bool = False, limits: FetchLimits | None = None,
+               allowed_networks: Sequence[IPNetwork] = ()) -> Page:
+    """GET an article page. Raises a FetchError subclass with a one-line reason otherwise.
+
+    `allow_private` lifts the address rules (tests, self-hosters on an intranet);
+    `allowed_networks` lifts them for these networks only.
+    """
+    limits = limits or FetchLimits()
+    hop = _Hop(allow_private, tuple(allowed_networks), limits, time.monotonic() + limits.total_timeout)
+    current = _parse(url)
+    seen: list[str] = []
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
+               "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
+    with httpx.Client(trust_env=False, follow_redirects=False, headers=headers) as client:
+        for _ in range(limits.max_redirects + 1):
+            with _send(client, current, hop) as response:
+                location = response.headers.get("location")
+                if response.status_code in _REDIRECTS and location:
+                    seen.append(str(current))
+                    current = _parse(str(current.join(location.strip())))
+                    continue
+                _check_status(response.status_code, current)
+                return _read_page(response, current, tuple(seen), hop)
+    raise TooManyRedirects(f"the link redirects more than {limits.max_redirects} times; "
+                           "open it in a browser and paste the final address")
+
+
+def _parse(raw: str) -> httpx.URL:
+    try:
+        url = httpx.URL(raw.strip())
+    except (httpx.InvalidURL, ValueError, TypeError):
+        raise BadLink(f"'{raw[:80]}' is not a web link deskcheck can read") from None
+    if url.scheme not in ("http", "https") or not url.raw_host:
+        raise BadLink(f"only http and https links can be checked, not '{raw[:80]}'")
+    if url.userinfo:
+        raise BadLink("links with a user name or password in them are not fetched; "
+                      "paste the article's text instead")
+    return url
+
+
+@contextmanager
+def _send(client: httpx.Client, url: httpx.URL, hop: _Hop) -> Iterator[httpx.Response]:
+    host = url.raw_host.decode("ascii")
+    ip = _checked_address(host, url.port or (443 if url.scheme == "https" else 80), hop)
+    netloc = f"[{host}]" if ":" in host else host
+    extensions = {"sni_hostname": host} if url.scheme == "https" else {}
+    left = hop.deadline - time.monotonic()
+    if left <= 0:
+        raise _timeout()
+    request = client.build_request(
+        "GET", url.copy_with(host=str(ip)),
+        headers={"Host": f"{netloc}:{url.port}" if url.port else netloc},
+        timeout=httpx.Timeout(left, connect=min(hop.limits.connect_timeout, left)),
+        extensions=extensions,
+    )
+    try:
+        response = client.send(request, stream=True)
+    except httpx.HTTPError as exc:
+        raise _explain(exc, host) from None
+    try:
+        yield response
+    except httpx.HTTPError as exc:
+        raise _explain(exc, host) from None
+    finally:
+        response.close()
+
+
+def _checked_address(host: str, port: int, hop: _Hop) -> str:
+    try:
+        addresses = resolve_host(host, port)
+    except (OSError, UnicodeError):
+        raise SiteUnreachable(f"the site {host} could not be found (DNS): check the link") from None
+    if not addresses:
+        raise SiteUnreachable(f"the site {host} could not be found (DNS): check the link")
+    if not hop.allow_private:
+        for ip in addresses:
+            reason = refusal_reason(ip, hop.allowed)
+            if reason:
+                raise PrivateAddress(f"the link points to {reason} ({host}), not to a public "
+                                     "website, so it is not fetched")
+    return str(addresses[0])
+
+
+def _explain(exc: httpx.HTTPError, host: str) -> FetchError:
+    if isinstance(exc, httpx.TimeoutException):
+        return _timeout()
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return TLSFailure(f"the secure connection to {host} failed (its HTTPS certificate "
+                              "or setup is broken); deskcheck does not read such pages")
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(exc, httpx.ConnectError):
+        return SiteUnreachable(f"the site {host} refused the connection or is down")
+    return SiteUnreachable(f"the connection to {host} broke off before the page arrived")
+
+
+def _timeout() -> FetchTimeout:
+    return FetchTimeout("the site took too long to answer; try again later, or paste the article's text")
+
+
+def _check_status(status: int, url: httpx.URL) -> None:
+    where = url.raw_host.decode("ascii")
+    if status in (404, 410):
+        raise PageNotFound(f"the page was not found on {where} (HTTP {status}): check the link", status)
+    if status in (401, 403, 451):
+        raise AccessDenied(f"{where} refused to show the page (HTTP {status}); it may need a login: "
+                           "paste the article's text instead", status)
+    if status >= 500:
+        raise ServerError(f"{where} had an error (HTTP {status}); try again later", status)
+    if status >= 400 or status < 200:
+        raise HTTPFailure(f"{where} answered HTTP {status} instead of the page", status)
+
+
+def _read_page(response: httpx.Response, url: httpx.URL, redirects: tuple[str, ...], hop: _Hop) -> Page:
+    content_type = response.headers.get("content-type", "")
+    media = content_type.split(";", 1)[0].strip().lower()
+    _refuse_media(media)
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > hop.limits.max_bytes:
+        raise _too_large(hop.limits.max_bytes)
+    body = _read_body(response, hop)
+    for magic, what in _BINARY_MAGIC.items():
+        if body.lstrip()[:8].startswith(magic):
+            raise NotAnArticle(f"the link is {what}, not a web page; deskcheck checks article pages")
+    text, encoding = decode_page(body, response.charset_encoding)
+    return Page(url=str(url), status=response.status_code, content_type=media or "text/html",
+                text=text, encoding=encoding, redirects=redirects)
+
+
+def _refuse_media(media: str) -> None:
+    if media == "application/pdf":
+        raise NotAnArticle("the link is a PDF, not a web page; paste the article's text instead")
+    if media.startswith(("image/", "video/", "audio/")):
+        raise NotAnArticle(f"the link is {media.split('/')[0]} media, not an article page")
+    if media not in _HTML_TYPES and media != "application/octet-stream":
+        raise NotAnArticle(f"the link is a {media} file, not a web page deskcheck can read")
+
+
+def _read_body(response: httpx.Response, hop: _Hop) -> bytes:
+    decoder = make_decoder(response.headers.get("content-encoding", ""))
+    if decoder is None:
+        raise NotAnArticle("the site sent the page in a compression deskcheck does not read")
+    limit, parts, size = hop.limits.max_bytes, [], 0
+    try:
+        for chunk in response.iter_raw():
+            if time.monotonic() > hop.deadline:
+                raise _timeout()
+            piece = decoder.feed(chunk, limit - size + 1)
+            size += len(piece)
+            if size > limit:
+                raise _too_large(limit)
+            parts.append(piece)
+    except ValueError as exc:  # the decoders report damaged compressed data as ValueError
+        raise SiteUnreachable(f"the page arrived damaged ({type(exc).__name__})") from None
+    return b"".join(parts)
+
+
+def _too_large(limit: int) -> TooLarge:
+    return TooLarge(f"the page is larger than {limit // 1_000_000} MB, deskcheck's limit; "
+                    "paste the article's text instead")
