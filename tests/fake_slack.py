@@ -166,14 +166,23 @@ def signed_headers(body: str, *, secret: str = SIGNING_SECRET, content_type: str
     return headers
 
 
+_TRIGGERS = itertools.count(13345224609)
+
+
+def _trigger() -> str:
+    """Slack gives every command, shortcut and click a trigger_id of its own."""
+    return f"{next(_TRIGGERS)}.738474920.8088930838d88f008e0"
+
+
 def command_body(text: str, *, response_url: str, user: str = "U0REPORTER", channel: str = "C0DESK",
-                 team: str = TEAM, trigger: str = "13345224609.738474920.8088930838d88f008e0") -> str:
+                 team: str = TEAM, trigger: str | None = None) -> str:
     from urllib.parse import urlencode
 
     return urlencode({"token": "legacy-unused", "team_id": team, "team_domain": "newsroom",
                       "channel_id": channel, "channel_name": "desk", "user_id": user,
                       "user_name": "reporter", "command": "/check", "text": text,
-                      "api_app_id": "A0DESK", "response_url": response_url, "trigger_id": trigger})
+                      "api_app_id": "A0DESK", "response_url": response_url,
+                      "trigger_id": trigger or _trigger()})
 
 
 def interactive_body(payload: dict[str, Any]) -> str:
@@ -183,11 +192,11 @@ def interactive_body(payload: dict[str, Any]) -> str:
 
 
 def shortcut_payload(text: str, *, response_url: str, ts: str = "1764000100.000200",
-                     thread_ts: str | None = None, trigger: str = "t-shortcut-1") -> dict[str, Any]:
+                     thread_ts: str | None = None, trigger: str | None = None) -> dict[str, Any]:
     message: dict[str, Any] = {"type": "message", "user": "U0EDITOR", "ts": ts, "text": text}
     if thread_ts:
         message["thread_ts"] = thread_ts
-    return {"type": "message_action", "callback_id": "check_message", "trigger_id": trigger,
+    return {"type": "message_action", "callback_id": "check_message", "trigger_id": trigger or _trigger(),
             "response_url": response_url, "team": {"id": TEAM, "domain": "newsroom"},
             "user": {"id": "U0REPORTER", "name": "reporter"}, "channel": {"id": "C0DESK", "name": "desk"},
             "message_ts": ts, "message": message, "token": "legacy-unused", "api_app_id": "A0DESK"}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped, warning_token_skipped
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
@@ -79,10 +81,29 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, workers: int 
     }
     if mode == "oauth":
         options["oauth_settings"] = _oauth_settings(settings)
-    app = App(**options)
+    app = App(logger=_bolt_logger(), **options)
     app.use(Redeliveries())
     register(app, Desk(check=check or _service_check(settings)))
     return app
+
+
+class _SettingsDecide(logging.Filter):
+    """Bolt also reads SLACK_BOT_TOKEN from the environment and warns that our client wins.
+
+    Settings are the one source of configuration here, so that notice is noise.
+    """
+
+    NOTICES = frozenset({warning_client_prioritized_and_token_skipped(), warning_token_skipped()})
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() not in self.NOTICES
+
+
+def _bolt_logger() -> logging.Logger:
+    logger = logging.getLogger("deskcheck.slack.bolt")
+    if not any(isinstance(f, _SettingsDecide) for f in logger.filters):
+        logger.addFilter(_SettingsDecide())
+    return logger
 
 
 def _service_check(settings: Settings) -> CheckFn:

@@ -1,0 +1,162 @@
+"""`deskcheck slack` as the web process runs it, its configuration, the OAuth install, the manifest."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from fake_slack import SIGNING_SECRET, FakeSlack, command_body, signed_headers
+from test_slack_render import newsroom_report
+
+from bot.service import Outcome
+from bot.settings import Settings
+from bot.slack import BOT_SCOPES, CHECK_SHORTCUT, EVENTS_PATH, SlackSetupError, build_app, slack_mode
+from bot.slack.server import create_server, stop_server
+
+ROOT = Path(__file__).resolve().parent.parent
+FORM = "application/x-www-form-urlencoded"
+STORY = ("Council delays Harbour Bridge closure\n"
+         "\"We will not close the bridge before the ferry service is running,\" Mayor Ana Ruiz said on "
+         "Tuesday. The council voted 7-2 to delay the works until the spring.")
+
+
+def slack_env(**values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    return env | values
+
+
+@pytest.fixture()
+def fake() -> Iterator[FakeSlack]:
+    with FakeSlack() as running:
+        yield running
+
+
+def start_web_process(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `deskcheck slack` on a free port; its stderr goes to `log` (a pipe could fill and block it)."""
+    with log.open("wb") as sink:
+        command = [sys.executable, "-m", "bot.cli", "slack", "--host", "127.0.0.1", "--port", "0"]
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=sink, stdout=subprocess.DEVNULL)
+    for _ in range(600):
+        match = re.search(r"listening on (http://\S+)", log.read_text())
+        if match or proc.poll() is not None:
+            break
+        time.sleep(0.1)  # polling for the start line; no assertion on how long it takes
+    if not match:
+        proc.kill()
+        raise AssertionError(f"deskcheck slack did not start: {log.read_text()}")
+    return proc, match.group(1)
+
+
+def test_deskcheck_slack_starts_on_the_configured_api_and_answers_a_signed_check(
+        fake: FakeSlack, tmp_path: Path) -> None:
+    env = slack_env(SLACK_BOT_TOKEN="xoxb-web-process", SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                    SLACK_API_URL=fake.url)
+    proc, url = start_web_process(env, tmp_path / "web.log")
+    try:
+        assert url.endswith(EVENTS_PATH)
+        assert fake.of("auth.test")[0].headers["authorization"] == "Bearer xoxb-web-process"
+        help_body = command_body("help", response_url=fake.response_url(), trigger="t-help")
+        answer = httpx.post(url, content=help_body, headers=signed_headers(help_body, content_type=FORM))
+        assert answer.status_code == 200 and "/check https://" in answer.text
+        body = command_body(STORY, response_url=fake.response_url())
+        sent = httpx.post(url, content=body, headers=signed_headers(body, content_type=FORM))
+        assert sent.status_code == 200
+        [post] = fake.wait_for("chat.postMessage", timeout=120)
+        assert "Traceback" not in (tmp_path / "web.log").read_text()
+        assert post.payload["blocks"][0]["text"]["text"] == "Council delays Harbour Bridge closure"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "missing SLACK_SIGNING_SECRET"),
+        ({"SLACK_CLIENT_ID": "1.2"}, "missing SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET"),
+        ({"SLACK_APP_TOKEN": "xapp-1"}, "also needs SLACK_BOT_TOKEN"),
+    ],
+)
+def test_missing_configuration_is_one_line_naming_the_variables(env: dict[str, str], expected: str) -> None:
+    with pytest.raises(SlackSetupError, match=expected):
+        slack_mode(Settings.from_env(env))
+
+
+def test_deskcheck_slack_without_configuration_exits_with_one_line() -> None:
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "slack"], cwd=ROOT, env=slack_env(),
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [out.stderr.strip()]
+    assert "SLACK_BOT_TOKEN" in out.stderr and "SLACK_SIGNING_SECRET" in out.stderr
+
+
+def test_deskcheck_slack_with_a_rejected_token_exits_with_one_line(fake: FakeSlack) -> None:
+    fake.fail_once("auth.test", "invalid_auth")
+    env = slack_env(SLACK_BOT_TOKEN="xoxb-revoked-token", SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                    SLACK_API_URL=fake.url)
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "slack", "--port", "0"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "invalid_auth" in out.stderr and "xoxb-revoked-token" not in out.stderr
+
+
+def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_workspace(
+        fake: FakeSlack, tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/install.db", slack_client_id="1111.2222",
+                        slack_client_secret="client-secret", slack_signing_secret=SIGNING_SECRET,
+                        slack_api_url=fake.url)
+    server = create_server(build_app(settings, check=lambda raw, who: Outcome(report=newsroom_report())),
+                           host="127.0.0.1", port=0)
+    serving = threading.Thread(target=server.run, daemon=True)
+    serving.start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    try:
+        with httpx.Client(base_url=base, timeout=30) as browser:
+            install = browser.get("/slack/install")
+            link = re.search(r'href="(https://slack.com/oauth/v2/authorize[^"]+)"', install.text)
+            assert install.status_code == 200 and link
+            assert "client_id=1111.2222" in link.group(1) and "chat:write" in link.group(1)
+            state = re.search(r"state=([^&\"]+)", link.group(1)).group(1)  # type: ignore[union-attr]
+            assert browser.cookies.get("slack-app-oauth-state") == state
+            # The state cookie is Secure: a browser sends it back over https, which is what this header does.
+            done = browser.get("/slack/oauth_redirect", params={"code": "temp-code", "state": state},
+                               headers={"Cookie": f"slack-app-oauth-state={state}"})
+            assert done.status_code == 200, done.text
+        assert fake.of("oauth.v2.access")[0].payload["code"] == "temp-code"
+        body = command_body(STORY, response_url=fake.response_url(), team="T0OTHER")
+        httpx.post(f"{base}{EVENTS_PATH}", content=body, headers=signed_headers(body, content_type=FORM))
+        [post] = fake.wait_for("chat.postMessage")
+        assert post.headers["authorization"] == "Bearer xoxb-installed"
+    finally:
+        stop_server(server)
+
+
+def manifest() -> dict[str, Any]:
+    return dict(yaml.safe_load((ROOT / "slack-app-manifest.yaml").read_text(encoding="utf-8")))
+
+
+def test_the_manifest_asks_for_what_the_code_handles() -> None:
+    m = manifest()
+    [command] = m["features"]["slash_commands"]
+    assert command["command"] == "/check"
+    [shortcut] = m["features"]["shortcuts"]
+    assert (shortcut["type"], shortcut["callback_id"], shortcut["name"]) == (
+        "message", CHECK_SHORTCUT, "Check this message")
+    assert m["settings"]["event_subscriptions"]["bot_events"] == ["app_mention"]
+    assert sorted(m["oauth_config"]["scopes"]["bot"]) == sorted(BOT_SCOPES)
+    urls = [command["url"], m["settings"]["event_subscriptions"]["request_url"],
+            m["settings"]["interactivity"]["request_url"]]
+    assert all(u == f"https://deskcheck.example.org{EVENTS_PATH}" for u in urls)
+    assert m["oauth_config"]["redirect_urls"] == ["https://deskcheck.example.org/slack/oauth_redirect"]
