@@ -1,13 +1,142 @@
-"""Direct quotations and who said them."""
+"""Direct quotations and who said them.
+
+find_quotes finds the marks (quotemarks), tells fragments from whole quotations, drops
+scare quotes (a fragment no speech verb or noun governs), and attributes the rest
+(attribution). Split quotes take the speaker of the quote before them in the paragraph; a
+paragraph that is only a quotation continues the speaker of the previous paragraph's
+quote, flagged speaker_guessed because a verifier should confirm it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
+from .attribution import Attribution, Locator, attribute_fragment, attribute_full
 from .models import Quote
+from .quotemarks import Marked, find_marked, paragraphs
+from .speakers import Cast, Speaker
 
-__all__ = ["find_quotes"]
+__all__ = ["Analysis", "analyse", "find_quotes"]
+
+_CACHE_KEY = "deskcheck.quotes"
+_EMBEDDED_AFTER = frozenset(":.?!;—–(")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What sources.py reuses: the quotes, the cast of people, and where the quotes are."""
+
+    quotes: tuple[Quote, ...]
+    cast: Cast
+    locator: Locator
 
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
-    return ()
+    return analyse(doc).quotes
+
+
+def analyse(doc: Doc) -> Analysis:
+    cached = doc.user_data.get(_CACHE_KEY)
+    if isinstance(cached, Analysis):
+        return cached
+    text = doc.text
+    paras = paragraphs(text)
+    marked = [m for m in find_marked(text, paras) if not m.paragraph.headline]
+    locator = Locator(doc, marked, [p for p in paras if p.headline])
+    cast = Cast(doc, locator.narrative)
+    analysis = Analysis(tuple(_attribute_all(doc, marked, locator, cast)), cast, locator)
+    doc.user_data[_CACHE_KEY] = analysis
+    return analysis
+
+
+def _embedded(text: str, m: Marked) -> bool:
+    """A fragment sits inside a sentence: `of “an arrogant kind of thought” and` ."""
+    before = text[m.paragraph.start:m.open].rstrip()
+    if not before or before[-1] in _EMBEDDED_AFTER:
+        return False
+    if before[-1] == ",":
+        return text[m.start:m.end][:1].islower()
+    return True
+
+
+def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | None:
+    """The colon ending the paragraph before, when this paragraph opens with the quote."""
+    if previous_end is None:
+        return None
+    head = text[:previous_end].rstrip()
+    return len(head) - 1 if head.endswith(":") else None
+
+
+def _attribute_all(doc: Doc, marked: list[Marked], loc: Locator, cast: Cast) -> list[Quote]:
+    text = doc.text
+    ends = _paragraph_ends(text)
+    out: list[tuple[Marked, Quote]] = []
+    last_group: Speaker | None = None
+    for m in marked:
+        partial = _embedded(text, m)
+        if partial:
+            first, last = loc.token(m.start), loc.token(m.end - 1)
+            found = attribute_fragment(doc[first], doc[last], m.paragraph, loc, cast, last_group)
+            if found is None:
+                continue  # a scare quote: nobody is said to have said it
+        else:
+            colon = _previous_colon(text, m, ends.get(m.paragraph.index - 1))
+            found = attribute_full(m, text, loc, cast, last_group, colon)
+            found = found or _convention(m, out)
+        quote = _quote(text, m, found, partial)
+        if quote is None:
+            continue
+        if found and found.speaker and found.speaker.kind in ("anonymous", "organization"):
+            last_group = found.speaker
+        out.append((m, quote))
+    return _carry_back([q for _, q in out], [m for m, _ in out])
+
+
+def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | None:
+    """`“A,” she said. “B.”`: B is hers. A paragraph that is only a quotation right after a
+    quoted paragraph goes on with the same speaker (a guess the report flags)."""
+    if not done:
+        return None
+    prev_m, prev = done[-1]
+    if prev.speaker is None:
+        return None
+    guessed = prev.speaker_guessed
+    if prev_m.paragraph.index == m.paragraph.index:
+        pass
+    elif prev_m.paragraph.index == m.paragraph.index - 1 and m.open - m.paragraph.start <= 1 \
+            and not prev.partial:
+        guessed = True
+    else:
+        return None
+    speaker = Speaker(prev.speaker, prev.speaker_kind, *(prev.speaker_span or (0, 0)),
+                      key=prev.speaker.lower(), guessed=guessed)
+    return Attribution(speaker, prev.cue)
+
+
+def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:
+    """A quotation running over several paragraphs is attributed at its end: carry it back."""
+    for n in range(len(quotes) - 2, -1, -1):
+        if marks[n].runs_on and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
+            nxt = quotes[n + 1]
+            quotes[n] = Quote(quotes[n].text, quotes[n].start, quotes[n].end, nxt.speaker, nxt.speaker_kind,
+                              nxt.speaker_span, nxt.cue, quotes[n].partial, True)
+    return quotes
+
+
+def _quote(text: str, m: Marked, found: Attribution | None, partial: bool) -> Quote | None:
+    start, end = m.start, m.end
+    while end > start and text[end - 1] in ", \t":
+        end -= 1  # the comma before `she said` belongs to the sentence, not to the speaker
+    if not any(c.isalpha() for c in text[start:end]):
+        return None
+    speaker = found.speaker if found else None
+    if speaker is None:
+        return Quote(text[start:end], start, end, cue=found.cue if found else None, partial=partial)
+    return Quote(text[start:end], start, end, speaker.name, speaker.kind, (speaker.start, speaker.end),
+                 found.cue if found else None, partial, speaker.guessed)
+
+
+def _paragraph_ends(text: str) -> dict[int, int]:
+    return {p.index: p.end for p in paragraphs(text)}

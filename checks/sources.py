@@ -1,13 +1,115 @@
-"""Named and anonymous sources: to whom the article attributes statements."""
+"""Named and anonymous sources: to whom the article attributes statements.
+
+A source is a speaker of a quotation, or the subject of reported speech without quote marks
+(`Bishop notes potential leverage`, `according to Canadian officials`, `the ministry issued a
+statement`). Everyone else the article names is a mention, not a source: listing every
+PERSON entity would bury the two people a verifier has to call.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
-from .models import Quote, Sources
+from spacy.tokens import Doc, Token
+
+from .attribution import subject_of
+from .cues import STATEMENT_NOUNS, is_speech_verb
+from .models import AnonymousSource, NamedSource, Quote, Sources
+from .quotes import Analysis, analyse
+from .speakers import Speaker, resolve
 
 __all__ = ["find_sources"]
 
+# `a senior official, speaking on condition of anonymity` belongs to the source's description.
+_ANONYMITY = re.compile(r",?\s*(?:speaking |who (?:spoke|asked|requested|declined)[^,.;]*? )?"
+                        r"(?:on (?:the )?condition of anonymity|not to be (?:named|identified))")
+_ISSUE_VERBS = frozenset({"deliver", "issue", "make", "give", "release", "publish", "send"})
+
+
+@dataclass
+class _Named:
+    name: str
+    kind: str
+    start: int
+    end: int
+    key: str
+    quotes: int = 0
+
 
 def find_sources(doc: Doc, quotes: tuple[Quote, ...]) -> Sources:
-    return Sources()
+    analysis = analyse(doc)
+    named: dict[str, _Named] = {}
+    anonymous: dict[int, AnonymousSource] = {}
+    for speaker, quoted in _speakers(doc, quotes, analysis):
+        if speaker.kind == "anonymous":
+            _add_anonymous(doc.text, speaker, anonymous)
+        elif speaker.kind in ("named", "organization"):
+            entry = named.setdefault(speaker.key, _Named(speaker.name, speaker.kind, speaker.start,
+                                                         speaker.end, speaker.key))
+            entry.quotes += quoted
+    return Sources(
+        named=tuple(_named_source(doc.text, entry, analysis) for entry in
+                    sorted(named.values(), key=lambda e: e.start)),
+        anonymous=tuple(anonymous[k] for k in sorted(anonymous)),
+    )
+
+
+def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterator[tuple[Speaker, int]]:
+    """Every attribution in document order: quote speakers count a quote, reported speech none."""
+    for q in quotes:
+        if q.speaker and q.speaker_span and q.speaker_kind != "unresolved":
+            yield Speaker(q.speaker, q.speaker_kind, *q.speaker_span, key=_key(q.speaker, analysis)), 1
+    last: Speaker | None = None
+    for tok in doc:
+        subject = _reported_speaker(tok, analysis)
+        if subject is None or not analysis.locator.narrative(subject.idx):
+            continue
+        found = resolve(subject, analysis.cast, last)
+        if found is not None:
+            if found.kind != "named":
+                last = found
+            yield Speaker(found.name, found.kind, found.start, found.end, _key(found.name, analysis)), 0
+
+
+def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
+    """The token naming who speaks, when `tok` is reported speech outside quotation marks."""
+    if not analysis.locator.narrative(tok.idx):
+        return None
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    said = is_speech_verb(tok) and tok.dep_ not in ("acl", "amod", "relcl")
+    issued = tok.pos_ == "VERB" and tok.lemma_.lower() in _ISSUE_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children)
+    if not (said or issued):
+        return None
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None  # `Carney is said to have closed his book`: the subject is talked about
+    return subject_of(tok, analysis.locator)
+
+
+def _key(name: str, analysis: Analysis) -> str:
+    person = analysis.cast.people.get(name.split()[-1].lower()) if name else None
+    return person.key if person is not None and person.name == name else name.lower()
+
+
+def _named_source(text: str, entry: _Named, analysis: Analysis) -> NamedSource:
+    person = analysis.cast.people.get(entry.key) if entry.kind == "named" else None
+    if person is not None:
+        return NamedSource(person.name, "person", person.role, entry.quotes, person.mentions,
+                           entry.start, entry.end)
+    kind: Literal["person", "organization"] = "person" if entry.kind == "named" else "organization"
+    mentions = max(1, len(re.findall(re.escape(entry.name), text)))
+    return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
+
+
+def _add_anonymous(text: str, speaker: Speaker, found: dict[int, AnonymousSource]) -> None:
+    if len(speaker.name.split()) < 2 and speaker.name.lower() in ("one", "another", "someone"):
+        return  # `one expressed…`: the group it belongs to is described elsewhere
+    end = speaker.end
+    if (m := _ANONYMITY.match(text, end)) is not None:
+        end = m.end()
+    if speaker.start not in found:
+        found[speaker.start] = AnonymousSource(text[speaker.start:end], speaker.start, end)

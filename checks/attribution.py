@@ -1,0 +1,226 @@
+"""Who said a quotation, read from the words around it and the parse spaCy already made.
+
+The order follows how English news attributes speech: a cue verb right after the quote
+(`…,” Trump said`), an introduction before it (`she said:` / `According to X,`), the verb
+that governs a fragment (`accusing Carney of “…”`), a colon at the end of the previous
+paragraph, then the conventions for split and continued quotes. Every step looks at a
+bounded number of tokens, so the whole pass stays linear in the article's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import STATEMENT_NOUNS, is_quote_cue, is_speech_verb
+from .quotemarks import Marked, Paragraph
+from .speakers import Cast, Speaker, resolve
+
+__all__ = ["Attribution", "Locator", "attribute_fragment", "attribute_full", "subject_of"]
+
+_WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
+_TERMINAL = frozenset(".?!")
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
+_NP_LINKS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod", "flat", "case"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Speaker | None
+    cue: str | None
+
+
+class Locator:
+    """Character offsets to tokens; whether an offset lies inside a quotation or a headline."""
+
+    def __init__(self, doc: Doc, marked: Sequence[Marked], headlines: Sequence[Paragraph] = ()) -> None:
+        self.doc = doc
+        self._starts = [t.idx for t in doc]
+        self._spans = sorted((m.open, m.close if m.close is not None else m.end) for m in marked)
+        self._opens = [s for s, _ in self._spans]
+        self._heads = [(p.start, p.end) for p in headlines]
+        self._head_starts = [s for s, _ in self._heads]
+
+    def token(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def quoted(self, char: int) -> bool:
+        at = bisect.bisect_right(self._opens, char) - 1
+        return at >= 0 and self._spans[at][0] <= char <= self._spans[at][1]
+
+    def narrative(self, char: int) -> bool:
+        """The article's own voice: not a quotation, not a headline."""
+        at = bisect.bisect_right(self._head_starts, char) - 1
+        in_headline = at >= 0 and self._heads[at][0] <= char < self._heads[at][1]
+        return not in_headline and not self.quoted(char)
+
+
+def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
+    """The speaker slot of a cue: its subject, the `by` agent of a passive, or the subject of the
+    verb it hangs from (`was heard to say`, `smiled and responded`, `…, reportedly saying`)."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)):
+                return child
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _according_to(window: Sequence[Token]) -> Token | None:
+    for tok in window:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            return obj
+    return None
+
+
+def _np_head(tok: Token, window: Sequence[Token]) -> Token:
+    first, last = window[0].i, window[-1].i
+    while tok.dep_ in _NP_LINKS and first <= tok.head.i <= last and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _first_speaker(tokens: Sequence[Token], window: Sequence[Token], cast: Cast,
+                   last: Speaker | None) -> Speaker | None:
+    for tok in tokens:
+        if tok.pos_ in _NOMINAL and tok.lower_ not in ("it", "that", "this", "who", "which"):
+            found = resolve(_np_head(tok, window), cast, last)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speaker | None,
+                 after: bool) -> Attribution | None:
+    """A cue verb in the window and its speaker. After a quote the word order is fixed
+    (`…,” Trump said` / `…,” said Trump`), which beats a parse confused by the quote."""
+    if (source := _according_to(window)) is not None:
+        return Attribution(resolve(source, cast, last), "according to")
+    cues = [t for t in window if is_quote_cue(t)]
+    if not cues:
+        return None
+    main = [t for t in cues if t.dep_ not in ("acl", "relcl", "amod")] or cues
+    cue = main[0] if after else main[-1]
+    speaker = None
+    if after:
+        ahead = [t for t in window if t.i < cue.i] or [t for t in window if t.i > cue.i][:6]
+        speaker = _first_speaker(ahead, window, cast, last)
+    if speaker is None and (subject := subject_of(cue, loc)) is not None:
+        speaker = resolve(subject, cast, last)
+    return Attribution(speaker, cue.text)
+
+
+def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`Carney shot back with an analogy:` / `Her answer was two words:`: whoever the sentence
+    that introduces the quote is about."""
+    for tok in window:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window:
+            speaker = resolve(tok, cast, last)
+            if speaker is not None:
+                return Attribution(speaker, tok.head.text)
+    return None
+
+
+def _after_window(m: Marked, loc: Locator, limit: int) -> list[Token]:
+    if m.close is None:
+        return []
+    doc, out = loc.doc, list[Token]()
+    i = loc.token(m.close) + 1
+    while i < len(doc) and len(out) < limit:
+        tok = doc[i]
+        if tok.idx >= m.paragraph.end or loc.quoted(tok.idx) or tok.text in _TERMINAL:
+            break
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _before_window(open_at: int, para_start: int, loc: Locator) -> list[Token]:
+    doc, out = loc.doc, list[Token]()
+    i = loc.token(open_at) - 1
+    while i >= 0 and len(out) < _WINDOW:
+        tok = doc[i]
+        if tok.idx < para_start or loc.quoted(tok.idx) or tok.text in _TERMINAL:
+            break
+        out.append(tok)
+        i -= 1
+    return out[::-1]
+
+
+def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None,
+                   previous_colon: int | None) -> Attribution | None:
+    """A quotation that stands as its own sentence or clause."""
+    quoted = text[m.start:m.end].rstrip()
+    ends = quoted[-1:] if quoted else ""
+    tried: list[Attribution | None] = []
+    if ends != ".":
+        window = _after_window(m, loc, 5 if ends in ("?", "!") else _WINDOW)
+        tried.append(_from_window(window, loc, cast, last, after=True) if window else None)
+    before = _before_window(m.open, m.paragraph.start, loc)
+    if before and before[-1].text in (",", ":", "—", "–"):
+        tried.append(_from_window(before, loc, cast, last, after=False))
+        if before[-1].text == ":":
+            tried.append(_intro(before, cast, last))
+    if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
+        window = _before_window(previous_colon + 1, 0, loc)
+        tried += [_from_window(window, loc, cast, last, after=False), _intro(window, cast, last)]
+    found = [a for a in tried if a is not None]
+    return next((a for a in found if a.speaker is not None), found[0] if found else None)
+
+
+def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
+                       last: Speaker | None) -> Attribution | None:
+    """A fragment inside a sentence counts only when a speech verb or noun governs it:
+    that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
+    para = paragraph.start
+    for tok in first.doc[first.i:last_tok.i + 1]:
+        if first.i <= tok.head.i <= last_tok.i:
+            continue
+        found = _governing(tok.head, para, loc, cast, last)
+        if found is not None:
+            return found if found.cue else None
+    sentence = [t for t in first.sent if paragraph.start <= t.idx < paragraph.end]
+    if (source := _according_to(sentence)) is not None:
+        return Attribution(resolve(source, cast, last), "according to")
+    return None
+
+
+def _reported(clause: Token) -> bool:
+    """`his response that China represents “…”`: a clause that is the content of speech."""
+    head = clause.head
+    return clause.dep_ in ("ccomp", "acl", "relcl") and (
+        is_speech_verb(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS))
+
+
+def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+    """Climb from a fragment to the speech verb or noun over it, within its own clause chain.
+
+    Returns an Attribution without a cue to say `this fragment is governed, by no speaker`
+    (`the collapse denies Trump a perceived “win”`)."""
+    for _ in range(6):
+        if cue.idx < para:
+            return None
+        if is_speech_verb(cue) and not loc.quoted(cue.idx):
+            subject = subject_of(cue, loc)
+            if subject is None:
+                return Attribution(None, cue.text)
+            speaker = resolve(subject, cast, last)
+            return Attribution(speaker, cue.text if speaker else None)
+        if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
+            return Attribution(resolve(cue, cast, last), cue.text)
+        if cue.head is cue:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
+            return None  # a clause of its own that is not about speech
+        cue = cue.head
+    return None

@@ -1,0 +1,89 @@
+"""The words English news uses to attribute speech: verbs, nouns, titles, source nouns.
+
+Two verb lists on purpose: SPEECH_VERBS attribute a statement anywhere (`X warned that…`),
+while QUOTE_VERBS only count right next to a quotation, where `Trump mused` or `the
+statement read` can mean nothing else.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "ANON_NOUNS",
+    "GROUP_PRONOUNS",
+    "ORG_NOUNS",
+    "PERSON_PRONOUNS",
+    "QUOTE_VERBS",
+    "SPEECH_VERBS",
+    "STATEMENT_NOUNS",
+    "TITLE_WORDS",
+    "is_quote_cue",
+    "is_speech_verb",
+]
+
+SPEECH_VERBS = frozenset("""
+    say tell add state claim argue note warn insist explain announce declare acknowledge
+    confirm deny admit suggest report write post tweet describe accuse urge emphasize
+    emphasise stress express recall predict respond reply ask remark comment contend
+    maintain assert concede reveal testify allege charge complain caution vow pledge
+    promise boast concede dismiss criticize criticise praise brand label term call quote
+    disclose indicate observe point counter retort lament question wonder propose
+    recommend announce estimate characterize characterise mouth float tout joke quip
+""".split())
+
+QUOTE_VERBS = SPEECH_VERBS | frozenset("""
+    read begin continue muse smile laugh shrug sigh chuckle shout yell scream whisper
+    mutter conclude summarize summarise put echo offer answer begin interject exclaim
+    elaborate recount sum address
+""".split())
+
+# Nouns that stand for what someone said: `his response`, `a statement from the Office`.
+STATEMENT_NOUNS = frozenset("""
+    statement response answer message speech words word remarks remark comment comments
+    reply phrase post tweet release letter note warning ultimatum rebuttal address
+    interview testimony account accounts claim assertion declaration view views verdict
+    description assessment analogy argument retort quip
+""".split())
+
+# Head nouns of people who speak without a name: `a senior EU diplomat`, `sources close to`.
+ANON_NOUNS = frozenset("""
+    official officials source sources diplomat diplomats analyst analysts aide aides
+    witness witnesses person people insider insiders observer observers adviser advisers
+    advisor advisors executive executives staffer staffers delegate delegates lawmaker
+    lawmakers expert experts economist economists strategist strategists spokesperson
+    spokesman spokeswoman representative representatives member members employee
+    employees officer officers resident residents attendee attendees negotiator
+    negotiators minister ministers investor investors trader traders critic critics
+    supporter supporters colleague colleagues friend friends ally allies participant
+    participants individual individuals official's someone anyone one another
+    leader leaders banker bankers lawyer lawyers scholar scholars researcher researchers
+    veteran veterans envoy envoys operative operatives consultant consultants
+""".split())
+
+ORG_NOUNS = frozenset("""
+    office ministry department agency government administration company firm bank
+    commission committee council court police embassy union party campaign team
+    authority authorities board bureau service institute university foundation group
+    association federation organization organisation corporation newspaper network
+    white house kremlin pentagon parliament congress senate cabinet secretariat
+""".split())
+
+# Words of a title written before a name: `Commerce Secretary`, `former diplomat`.
+TITLE_WORDS = frozenset("""
+    president prime minister secretary premier chancellor senator governor mayor
+    minister director chief chair chairman chairwoman ceo king queen prince pope
+    ambassador general judge justice dr dr. mr mr. mrs mrs. ms ms. professor prof
+    representative rep rep. sen sen. gov gov. spokesperson spokesman spokeswoman
+""".split())
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and token.dep_ != "aux"
+
+
+def is_quote_cue(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_VERBS

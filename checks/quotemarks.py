@@ -1,0 +1,180 @@
+"""Where the quotation marks are: a single pass over the text, one paragraph at a time.
+
+Marks are read from their surroundings, not their glyph alone, because pasted news mixes
+curly and straight marks and uses ’ both as a closing mark and as an apostrophe. State
+resets at every paragraph, so one unbalanced mark never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["Marked", "Paragraph", "find_marked", "paragraphs"]
+
+_DOUBLE = "\"“”„‟"
+_SINGLE = "'‘’‛"
+_MARKS = re.compile("[\"“”„‟'‘’‛]")
+# A straight or misused mark opens a quote after these (or at the start of a paragraph).
+_OPEN_AFTER = set("([{—–-/:;,")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
+_SENTENCE_END = ".?!:;…"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    index: int
+    headline: bool
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Quoted text between marks: `start`/`end` exclude the marks themselves."""
+
+    open: int
+    start: int
+    end: int
+    close: int | None
+    paragraph: Paragraph
+    runs_on: bool = False  # unclosed because the quote goes on in the next paragraph
+    single: bool = False
+    nested: tuple[tuple[int, int], ...] = ()
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-blank lines; a line without closing punctuation that is not a list item is a headline."""
+    found: list[Paragraph] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if not line:
+            continue
+        bare = line.rstrip(_DOUBLE + _SINGLE + ")] ")
+        headline = bool(bare) and bare[-1] not in _SENTENCE_END and not _BULLET.match(line)
+        found.append(Paragraph(m.start(), m.end(), len(found), headline))
+    return found
+
+
+def find_marked(text: str, paras: list[Paragraph] | None = None) -> list[Marked]:
+    paras = paragraphs(text) if paras is None else paras
+    out: list[Marked] = []
+    for n, para in enumerate(paras):
+        following = paras[n + 1] if n + 1 < len(paras) else None
+        out.extend(_scan(text, para, following))
+    return out
+
+
+def _around(text: str, i: int, para: Paragraph) -> tuple[str, str]:
+    prev = text[i - 1] if i > para.start else " "
+    nxt = text[i + 1] if i + 1 < para.end else " "
+    return prev, nxt
+
+
+def _opens(text: str, i: int, para: Paragraph) -> bool:
+    prev, nxt = _around(text, i, para)
+    if nxt.isspace() or (text[i] in _SINGLE and not nxt.isalpha()):
+        return False
+    if text[i] in "“„‟‘‛":
+        return True
+    return prev.isspace() or prev in _OPEN_AFTER or prev in _DOUBLE + _SINGLE
+
+
+def _closes(text: str, i: int, para: Paragraph) -> bool:
+    prev, nxt = _around(text, i, para)
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def _ambiguous(text: str, i: int, para: Paragraph) -> bool:
+    """`the leaders’ first meeting`: a plural possessive looks exactly like a closing mark."""
+    prev, nxt = _around(text, i, para)
+    after = text[i + 2] if i + 2 < para.end else ""
+    return prev in "sS" and nxt == " " and after.isalpha()
+
+
+class _Scanner:
+    def __init__(self, text: str, para: Paragraph, runs_on: bool) -> None:
+        self.text, self.para, self.runs_on = text, para, runs_on
+        self.out: list[Marked] = []
+        self.double: int | None = None
+        self.single: int | None = None
+        self.single_fallback: int | None = None
+        self.nested: list[tuple[int, int]] = []
+
+    def emit(self, open_at: int, close: int | None, *, single: bool = False, runs_on: bool = False) -> None:
+        end = close if close is not None else self.para.end
+        start = open_at + 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            nested = tuple(self.nested)
+            self.out.append(Marked(open_at, start, end, close, self.para, runs_on, single, nested))
+        self.nested = []
+
+    def on_double(self, i: int) -> None:
+        text, para = self.text, self.para
+        if self.double is None:
+            # A top-level single mark still open was more likely an apostrophe than a quote
+            # around this one; dropping it keeps the double-quoted quote.
+            self.single = None
+            if _opens(text, i, para):
+                self.double, self.nested, self.single = i, [], None
+            return
+        if _closes(text, i, para) and not (text[i] in "“„" and _opens(text, i, para)):
+            self.close_nested(i)
+            self.emit(self.double, i)
+            self.double = None
+        elif _opens(text, i, para):  # a new opening mark: the previous one was never closed
+            self.close_nested(i)
+            self.emit(self.double, i)
+            self.double = i
+
+    def on_single(self, i: int) -> None:
+        text, para = self.text, self.para
+        if self.single is None:
+            if _opens(text, i, para) and text[i] != "’":
+                self.single, self.single_fallback = i, None
+            return
+        if _closes(text, i, para):
+            if _ambiguous(text, i, para):
+                self.single_fallback = self.single_fallback or i
+                return
+            self.finish_single(i)
+
+    def finish_single(self, close: int) -> None:
+        assert self.single is not None
+        if self.double is not None:
+            self.nested.append((self.single + 1, close))
+        else:
+            self.emit(self.single, close, single=True)
+        self.single, self.single_fallback = None, None
+
+    def close_nested(self, limit: int) -> None:
+        """A nested quote still open when its outer quote ends closes at its best candidate."""
+        if self.single is not None:
+            self.finish_single(self.single_fallback or limit)
+
+    def finish(self) -> list[Marked]:
+        if self.double is not None:
+            self.close_nested(self.para.end)
+            self.emit(self.double, None, runs_on=self.runs_on)
+        elif self.single is not None and self.single_fallback is not None:
+            self.finish_single(self.single_fallback)
+        return self.out
+
+
+def _scan(text: str, para: Paragraph, following: Paragraph | None) -> Iterator[Marked]:
+    runs_on = following is not None and _starts_with_opener(text, following)
+    scanner = _Scanner(text, para, runs_on)
+    for m in _MARKS.finditer(text, para.start, para.end):
+        if m.group() in _DOUBLE:
+            scanner.on_double(m.start())
+        else:
+            scanner.on_single(m.start())
+    yield from scanner.finish()
+
+
+def _starts_with_opener(text: str, para: Paragraph) -> bool:
+    head = text[para.start:para.end].lstrip()
+    return bool(head) and head[0] in "“\"„"

@@ -1,0 +1,278 @@
+"""Who a speaker token stands for: the article's cast of people, their fullest names and roles.
+
+Built in one pass over the entities and tokens the pipeline already computed. The small
+English model tags a surname PERSON in one sentence and GPE or ORG in the next, so a
+proper noun counts as a person whenever the article names a person with that surname.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import ANON_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, STATEMENT_NOUNS, TITLE_WORDS
+from .models import SpeakerKind
+
+__all__ = ["Cast", "Person", "Speaker", "noun_phrase"]
+
+_HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
+                       "npadvmod"})
+_NP_PREPS = frozenset({"at", "from", "with", "in", "of", "to", "for", "close", "familiar", "inside",
+                       "within"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: SpeakerKind
+    start: int
+    end: int
+    key: str
+    guessed: bool = False
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    role: str | None = None
+    mentions: int = 0
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    i: int
+    key: str
+    subject: bool
+    sent: int
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of a descriptive noun phrase, cut before clauses and commas."""
+    start = tok.left_edge.i
+    while start < tok.i and (tok.doc[start].is_punct or "\n" in tok.doc[start:tok.i].text_with_ws):
+        start += 1
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ not in _NP_RIGHT or (child.dep_ == "prep" and child.lower_ not in _NP_PREPS):
+            break
+        if any(t.is_punct and t.text not in "-’'" for t in tok.doc[end:child.right_edge.i + 1]):
+            break
+        end = child.right_edge.i + 1
+    return start, end
+
+
+def _strip(span: Span) -> tuple[int, int] | None:
+    """A name without honorifics, titles, or the possessive ending."""
+    start, end = span.start, span.end
+    doc = span.doc
+    end = next((t.i for t in span if t.tag_ == "POS" or (t.is_punct and t.text != ".")), end)
+    while start < end and (doc[start].lower_ in _HONORIFICS or doc[start].lower_ in TITLE_WORDS
+                           or not doc[start].text[:1].isupper()):
+        start += 1
+    return (start, end) if end > start else None
+
+
+class Cast:
+    """The people of the article, keyed by surname, plus their mentions for pronouns."""
+
+    def __init__(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
+        self.doc = doc
+        self.people: dict[str, Person] = {}
+        self._mentions: list[_Mention] = []
+        self._collect_names(doc, narrative)
+        self._collect_mentions(doc, narrative)
+
+    def _collect_names(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := _strip(ent)):
+                continue
+            tokens = doc[bounds[0]:bounds[1]]
+            if len(tokens) > 4:
+                continue
+            key = tokens[-1].lower_
+            person = self.people.setdefault(key, Person(key, tokens.text))
+            if len(tokens.text) > len(person.name):
+                person.name = tokens.text
+        firsts = {p.name.split()[0].lower(): p for p in self.people.values() if " " in p.name}
+        for first, person in firsts.items():  # a first name alone (`Anya said`) is that person
+            existing = self.people.get(first)
+            if existing is None or " " not in existing.name:
+                self.people[first] = person
+
+    def _collect_mentions(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
+        for tok in doc:
+            if tok.pos_ != "PROPN" or (person := self.people.get(tok.lower_)) is None:
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.lower_ in self.people:
+                continue  # `Donald` in `Donald Trump`: one mention, counted at the surname
+            person.mentions += 1
+            if person.role is None and narrative(tok.idx):
+                person.role = _role(tok)
+                person.titles.update(w.lower() for w in (person.role or "").split())
+            if narrative(tok.idx):
+                subject = tok.dep_ in _SUBJECT or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT)
+                self._mentions.append(_Mention(tok.i, person.key, subject, tok.sent.start))
+
+    def person(self, tok: Token) -> Person | None:
+        return self.people.get(tok.lower_) if tok.pos_ == "PROPN" or tok.ent_type_ else None
+
+    def antecedent(self, pronoun: Token) -> _Mention | None:
+        """The last fitting person before a pronoun: a subject of its own sentence, else of
+        the nearest earlier sentence that names someone (subjects preferred)."""
+        at = bisect.bisect_left([m.i for m in self._mentions], pronoun.i)
+        sent = pronoun.sent.start
+        same = [m for m in self._mentions[max(0, at - 8):at] if m.sent == sent and m.subject]
+        if same:
+            return same[-1]
+        earlier = [m for m in self._mentions[max(0, at - 30):at] if m.sent != sent]
+        if not earlier:
+            return None
+        last_sent = earlier[-1].sent
+        group = [m for m in earlier if m.sent == last_sent]
+        return next((m for m in reversed(group) if m.subject), group[-1])
+
+    def by_title(self, tok: Token) -> _Mention | None:
+        """`the president said`: the last person mentioned with that title."""
+        at = bisect.bisect_left([m.i for m in self._mentions], tok.i)
+        for m in reversed(self._mentions[max(0, at - 40):at]):
+            if tok.lower_ in self.people[m.key].titles:
+                return m
+        return None
+
+
+def _role(tok: Token) -> str | None:
+    """`Fen Hampson, professor of …` (an apposition) or `Commerce Secretary Howard Lutnick`."""
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            start, end = noun_phrase(child)
+            text = tok.doc[start:end].text
+            return text if len(text.split()) <= 14 else None
+    words: list[Token] = []
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ not in ("compound", "amod", "nmod"):
+            break
+        if left.ent_type_ != "PERSON":  # `Donald` in `President Donald Trump` is the name itself
+            words = [t for t in left.subtree if t.dep_ != "det" and t.ent_type_ != "PERSON"] + words
+    titled = [w for w in words if w.i < tok.i and "\n" not in tok.doc[w.i:tok.i].text_with_ws]
+    while titled and titled[0].is_punct:
+        titled.pop(0)
+    if titled and any(w.lower_ in TITLE_WORDS or w.pos_ == "NOUN" for w in titled):
+        return tok.doc[titled[0].i:titled[-1].i + 1].text
+    return None
+
+
+def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0) -> Speaker | None:
+    """The speaker a subject token stands for, or None when it is not a speaker at all."""
+    doc = tok.doc
+    low = tok.lower_
+    if low in PERSON_PRONOUNS:
+        return _from_mention(cast.antecedent(tok), cast, guessed=True)
+    if low in GROUP_PRONOUNS:
+        return _guess(last_group)
+    if tok.pos_ == "PRON" and low not in ("one", "another", "someone"):
+        return None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
+        return _owner(tok, cast, last_group, depth)
+    if (person := cast.person(tok)) is not None:
+        start, end = _name_bounds(tok)
+        return Speaker(person.name, "named", doc[start].idx, _end(doc, end), person.key)
+    if tok.ent_type_ in _ORG_LABELS and tok.pos_ == "PROPN":
+        return _organisation(tok)
+    if tok.pos_ == "PROPN":
+        start, end = _proper_bounds(tok)
+        words = {t.lower_ for t in doc[start:end]}
+        kind: SpeakerKind = "organization" if words & ORG_NOUNS else "named"
+        return Speaker(doc[start:end].text, kind, doc[start].idx, _end(doc, end), doc[start:end].text.lower())
+    return _common_noun(tok, cast)
+
+
+def _owner(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Speaker | None:
+    """`his response`, `a statement from the Prime Minister's Office`: whose words they are."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return resolve(child, cast, last_group, depth + 1)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return resolve(obj, cast, last_group, depth + 1)
+    return None
+
+
+def _common_noun(tok: Token, cast: Cast) -> Speaker | None:
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in TITLE_WORDS and any(c.lower_ == "the" for c in tok.lefts):
+        found = _from_mention(cast.by_title(tok), cast, guessed=True)
+        if found:
+            return found
+    if tok.pos_ not in ("NOUN", "NUM", "PRON") or (lemma not in ANON_NOUNS and lemma not in ORG_NOUNS):
+        return None
+    start, end = noun_phrase(tok)
+    kind: SpeakerKind = "organization" if lemma in ORG_NOUNS else "anonymous"
+    if kind == "organization" and doc[start].lower_ == "the":
+        start += 1  # `the Trump administration` is named `Trump administration`
+    text = doc[start:end].text
+    return Speaker(text, kind, doc[start].idx, _end(doc, end), text.lower())
+
+
+def _organisation(tok: Token) -> Speaker:
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":  # walk to the entity's edges, not over all entities
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    text = doc[start:end].text
+    return Speaker(text, "organization", doc[start].idx, _end(doc, end), text.lower())
+
+
+def _name_bounds(tok: Token) -> tuple[int, int]:
+    start, doc = tok.i, tok.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
+        start -= 1
+        if doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in _HONORIFICS:
+            start += 1
+            break
+    return start, tok.i + 1
+
+
+def _proper_bounds(tok: Token) -> tuple[int, int]:
+    """`the Prime Minister’s Office`: compounds and a possessive owner, without the article."""
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and tok.is_ancestor(doc[start - 1]) \
+            and doc[start - 1].dep_ in ("compound", "flat", "poss", "case") and doc[start - 1].pos_ != "DET":
+        start -= 1
+    return start, tok.i + 1
+
+
+def _from_mention(mention: _Mention | None, cast: Cast, *, guessed: bool) -> Speaker | None:
+    if mention is None:
+        return None
+    tok = cast.doc[mention.i]
+    start, end = _name_bounds(tok)
+    person = cast.people[mention.key]
+    return Speaker(person.name, "named", cast.doc[start].idx, _end(cast.doc, end), person.key, guessed)
+
+
+def _guess(speaker: Speaker | None) -> Speaker | None:
+    if speaker is None:
+        return None
+    return Speaker(speaker.name, speaker.kind, speaker.start, speaker.end, speaker.key, True)
+
+
+def _end(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
