@@ -1,0 +1,150 @@
+"""From a news page to the checked text: boilerplate out, metadata in, the same quotes as pasted text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from newsroom_server import load_stories, serve
+
+from bot.service import Requester, run_check
+from bot.settings import Settings
+from checks.extract import NoArticleText, extract_article, from_page
+from checks.fetch import fetch_page
+from checks.netguard import parse_networks
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = load_stories()
+BOILERPLATE = ("cookies", "Accept all", "Related stories", "Share this article", "Subscribe for",
+               "Get the Morning Ledger", "Comments are closed", "All rights reserved", "Most read",
+               "Continuing to browse", "Ottawa weighs response", "Search the Ledger", "Tags:")
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[object]:
+    with serve() as running:
+        yield running
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read(site, path: str):  # type: ignore[no-untyped-def]
+    return from_page(fetch_page(site.base + path, allowed_networks=parse_networks(["127.0.0.1"])))
+
+
+@pytest.mark.parametrize("template", ["news", "wire"])
+@pytest.mark.parametrize("stem", sorted(STORIES))
+def test_the_article_text_comes_out_whole_and_the_boilerplate_stays_behind(site, stem: str,
+                                                                           template: str) -> None:
+    story = STORIES[stem]
+    found = read(site, f"/{template}/{stem}")
+    text = squeeze(found.text)
+    missing = [p for p in story.paragraphs if squeeze(p) not in text]
+    assert not missing
+    assert [b for b in BOILERPLATE if b in found.text] == []
+    assert "\n" in found.text  # paragraphs stay paragraphs
+
+
+@pytest.mark.parametrize("template", ["news", "wire"])
+def test_title_author_site_date_and_canonical_url_are_read(site, template: str) -> None:
+    stem = "002_e8461dea9724e002"
+    story = STORIES[stem]
+    article = read(site, f"/{template}/{stem}").article
+    assert article.title == story.title
+    assert article.author == story.author
+    assert article.published == dt.date.fromisoformat(story.date)
+    assert article.site == ("The Northern Ledger" if template == "news" else "Continental Wire")
+    assert article.canonical_url == f"{site.base}/{template}/{stem}" or article.canonical_url == (
+        f"{site.base}/news/{stem}")
+
+
+def test_a_byline_without_metadata_is_still_found() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORIES["003_2a228733f2cc85d0"].paragraphs[:8])
+    page = ("<html><body><article><h1>Port talks stall</h1><p class='byline'>By Jordan Price</p>"
+            f"{paragraphs}</article></body></html>")
+    assert extract_article(page).article.author == "Jordan Price"
+
+
+def test_a_javascript_shell_has_too_little_text(site) -> None:
+    with pytest.raises(NoArticleText, match="JavaScript or a login"):
+        read(site, "/app")
+
+
+def test_a_plain_text_link_is_the_article_itself(site) -> None:
+    stem = "003_2a228733f2cc85d0"
+    found = read(site, f"/plain/{stem}")
+    assert found.text == (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8").strip()
+
+
+def quote_texts(report: dict) -> list[str]:  # type: ignore[type-arg]
+    return [q["text"] for q in report["quotes"]]
+
+
+@pytest.mark.parametrize("stem", sorted(STORIES))
+def test_a_link_gives_the_same_quotes_as_the_pasted_text(site, stem: str) -> None:
+    settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
+    pasted = run_check((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"), Requester(),
+                       settings=settings)
+    linked = run_check(f"{site.base}/hop/2/{stem}", Requester(), settings=settings)
+    assert pasted.report is not None and linked.report is not None, linked.error
+    assert quote_texts(linked.report.to_dict()) == quote_texts(pasted.report.to_dict())
+    story = STORIES[stem]
+    article = linked.report.article
+    assert (article.title, article.author) == (story.title, story.author)
+    assert article.published == dt.date.fromisoformat(story.date)
+    assert linked.report.input.kind == "url"
+    assert linked.report.input.url == f"{site.base}/news/{stem}"
+
+
+def test_the_publication_date_anchors_relative_dates(site) -> None:
+    stem = "001_17b29c3997bab34f"  # "collapsed ... today"
+    settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
+    report = run_check(f"{site.base}/news/{stem}", Requester(), settings=settings).report
+    assert report is not None
+    today = [d for d in report.dates if d.text.lower() == "today"]
+    assert today and all(d.value == STORIES[stem].date for d in today)
+
+
+def test_deskcheck_check_on_a_link_matches_the_seed_file(site, tmp_path: Path) -> None:
+    stem = "000_bc908ce1d43d3e45"
+    env = {**os.environ, "DESKCHECK_ALLOW_PRIVATE_URLS": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/t.db"}
+    script = ("import sys, json; from bot.cli import main; "
+              "[main(['check', '--json', source]) for source in sys.argv[1:]]")
+    out = subprocess.run([sys.executable, "-c", script, f"{site.base}/hop/1/{stem}", f"seeds/{stem}.txt"],
+                         capture_output=True, env=env, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr.decode()
+    linked, pasted = (json.loads(line) for line in out.stdout.decode().splitlines())
+    assert quote_texts(linked) == quote_texts(pasted) and quote_texts(linked)
+    assert linked["article"]["author"] == STORIES[stem].author
+    assert linked["article"]["published"] == STORIES[stem].date
+    assert linked["article"]["title"] == STORIES[stem].title
+    assert linked["input"] == {"kind": "url", "url": f"{site.base}/news/{stem}",
+                               "sha256": linked["input"]["sha256"]}
+    assert len(linked["input"]["sha256"]) == 64
+
+
+def test_the_checked_text_is_what_the_hash_names(site) -> None:
+    settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
+    from bot.service import _check_link
+
+    report, text = _check_link(f"{site.base}/wire/004_5f829577d8d50fd6", settings)
+    assert report.input.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_a_refused_link_is_one_line_in_the_cli(site) -> None:
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "check", f"{site.base}/files/budget.pdf"],
+                         capture_output=True, cwd=ROOT, timeout=120,
+                         env={**os.environ, "DESKCHECK_ALLOW_PRIVATE_URLS": ""})
+    err = out.stderr.decode()
+    assert out.returncode == 2
+    assert "not to a public website" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
