@@ -29,9 +29,9 @@ Resolved = tuple[str | None, DateKind, Anchor | None]
 # Entity labels that say a number or a weekday word is not a date here.
 _NOT_A_DATE = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "ORG", "PERSON", "WORK_OF_ART",
                "FAC", "PRODUCT", "LAW"}
-_YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after", "from", "to", "of",
-              "during", "fiscal", "between", "and", "or", "early", "late", "mid", "the", "year",
-              "around", "circa", "than", "for", "'s", "’s", "-"}
+# Words before a bare year that make it a time ("in 2026", "since 1998") even when spaCy hesitates.
+_YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after", "from", "during",
+              "fiscal", "early", "late", "mid", "around", "circa", "-"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 # A date up to this far on the "wrong" side of publication is trusted over the parsed tense.
 _TENSE_OVERRIDE_DAYS = 45
@@ -94,6 +94,10 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
     first, last = span[0], span[-1]
     before = doc[first.i - 1] if first.i > 0 else None
     if cand.rule == "year":
+        after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+        counted = after is not None and after.tag_ == "NNS"
+        if counted and (first.ent_type_ != "DATE" or first.text.endswith("00")):
+            return False  # "2000 troops" is a count; "1998 profits" is a year
         if before is not None and before.lower_ in _YEAR_LEAD:
             return first.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
         if before is not None and before.pos_ == "PROPN" and first.ent_type_ != "DATE":

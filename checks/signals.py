@@ -1,11 +1,94 @@
-"""Signals: explained, offset-linked observations for a human verifier."""
+"""Signals: explained, offset-linked observations for a human verifier.
+
+Each signal has a stable `code`, a `severity` (info: worth knowing; warn: worth checking)
+and a message a verifier can act on. Signals never judge the story; they point at text.
+
+Codes: weekday_mismatch, date_after_publication, date_conflict, no_absolute_date
+(checks.date_signals); mostly_anonymous, unattributed_quote, speaker_guessed,
+quote_multiple_speakers (here).
+"""
 
 from __future__ import annotations
 
-from .models import Report, Signal
+import re
+from collections.abc import Iterator
+
+from .date_signals import date_signals
+from .models import Quote, Report, Signal
 
 __all__ = ["find_signals"]
 
+# Below this many attributed statements a share of anonymous ones says little.
+MIN_ATTRIBUTED = 3
+ANONYMOUS_SHARE = 0.5
+# Short quoted fragments ("win", "ending") are terms, not statements that need a speaker.
+MIN_QUOTE_WORDS = 4
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2014": "-", "\u2013": "-"})
+
 
 def find_signals(report: Report, text: str) -> tuple[Signal, ...]:
-    return ()
+    found = [*date_signals(report, text), *_quote_signals(report)]
+    return tuple(sorted(found, key=lambda s: (s.start if s.start is not None else -1, s.code)))
+
+
+def _quote_signals(report: Report) -> Iterator[Signal]:
+    anonymous = _mostly_anonymous(report)
+    if anonymous is not None:
+        yield anonymous
+    for quote in report.quotes:
+        if quote.speaker is None or quote.speaker_kind == "unresolved":
+            if not quote.partial and len(quote.text.split()) >= MIN_QUOTE_WORDS:
+                yield Signal("unattributed_quote", "warn",
+                             f"No speaker found for the quote '{_short(quote.text)}'", quote.start, quote.end)
+        elif quote.speaker_guessed:
+            yield Signal("speaker_guessed", "info",
+                         f"'{_short(quote.text)}' is attributed to {quote.speaker} from the surrounding "
+                         "paragraphs, not a name next to the quote: confirm the speaker",
+                         quote.start, quote.end)
+    yield from _multiple_speakers(report.quotes)
+
+
+def _mostly_anonymous(report: Report) -> Signal | None:
+    """Most attributed statements come from unnamed sources."""
+    attributed = [q for q in report.quotes if q.speaker and q.speaker_kind != "unresolved"]
+    unnamed = [q for q in attributed if q.speaker_kind == "anonymous"]
+    if len(attributed) >= MIN_ATTRIBUTED:
+        if len(unnamed) / len(attributed) <= ANONYMOUS_SHARE:
+            return None
+        first = unnamed[0]
+        return Signal("mostly_anonymous", "warn",
+                      f"{len(unnamed)} of {len(attributed)} attributed quotes come from unnamed sources "
+                      f"(first: {first.speaker})", first.start, first.end)
+    anon, named = report.sources.anonymous, report.sources.named
+    if len(anon) >= 2 and len(anon) > len(named):
+        return Signal("mostly_anonymous", "warn",
+                      f"{len(anon)} unnamed sources against {len(named)} named ones "
+                      f"(first: '{anon[0].text}')", anon[0].start, anon[0].end)
+    return None
+
+
+def _multiple_speakers(quotes: tuple[Quote, ...]) -> Iterator[Signal]:
+    """The same words given to two different people in one article."""
+    seen: dict[str, Quote] = {}
+    for quote in quotes:
+        if not quote.speaker or quote.speaker_kind == "unresolved":
+            continue
+        key = _fold(quote.text)
+        if len(key.split()) < MIN_QUOTE_WORDS:
+            continue
+        earlier = next((q for k, q in seen.items() if key in k or k in key), None)
+        if earlier is not None and _fold(earlier.speaker or "") != _fold(quote.speaker):
+            yield Signal("quote_multiple_speakers", "warn",
+                         f"'{_short(quote.text)}' is attributed to {quote.speaker} here and to "
+                         f"{earlier.speaker} earlier in the article", quote.start, quote.end)
+        seen.setdefault(key, quote)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^\w' ]+", "", " ".join(text.translate(_FOLD).lower().split())).strip()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

@@ -1,0 +1,124 @@
+"""Signals about the dates a story rests on: weekdays that do not fit, dates after
+publication, dates that contradict each other, and stories with no absolute date."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator
+
+from .models import DateMention, Report, Signal
+from .timex import WEEKDAYS
+
+__all__ = ["date_signals"]
+
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T\w+)?$")
+_WEEKDAY_WORD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Words that make a date after publication a plan or a forecast rather than a slip.
+_FUTURE_CUE = re.compile(
+    r"\b(will|won't|wo n't|'ll|shall|would|could|may|might|plans?|planned|scheduled|expected|expects?|"
+    r"due|set to|"
+    r"going to|upcoming|next|coming|until|by|before|deadline|begins?|starts?|takes? effect|forecast|"
+    r"projected|aims?|hopes?|intends?|is to|are to|ahead of)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_ADJACENT = 4  # characters between "yesterday" and ", May 6" for the two to describe one day
+_REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+def date_signals(report: Report, text: str) -> Iterator[Signal]:
+    published = report.article.published
+    dates = report.dates
+    yield from _weekday_mismatches(dates)
+    if published is not None:
+        yield from _after_publication(dates, published, text)
+    yield from _conflicts(dates)
+    missing = _no_absolute_date(dates, published)
+    if missing is not None:
+        yield missing
+
+
+def day_of(mention: DateMention) -> dt.date | None:
+    """The calendar day a mention names, when its value is at day granularity."""
+    m = _DAY_VALUE.match(mention.value or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _spoken(day: dt.date) -> str:
+    return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+
+
+def _weekday_mismatches(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
+    for mention in dates:
+        if mention.kind == "relative":
+            continue  # a weekday resolved from the weekday itself always fits
+        said = _WEEKDAY_WORD.search(mention.text)
+        day = day_of(mention)
+        if said is None or day is None or WEEKDAYS[said[1]] == day.weekday():
+            continue
+        inferred = " (year assumed)" if mention.kind == "partial" else ""
+        actual = calendar.day_name[day.weekday()]
+        message = f"'{mention.text}' \u2013 {_spoken(day)}{inferred} was a {actual}"
+        yield Signal("weekday_mismatch", "warn", message, mention.start, mention.end)
+
+
+def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text: str) -> Iterator[Signal]:
+    for mention in dates:
+        if mention.kind == "relative":
+            continue  # computed from the publication date: after it only when the text says so
+        day = day_of(mention)
+        if day is None or day <= published:
+            continue
+        if _FUTURE_CUE.search(_sentence(text, mention.start, mention.end)):
+            continue
+        yield Signal("date_after_publication", "warn",
+                     f"'{mention.text}' ({_spoken(day)}) is after the publication date "
+                     f"({_spoken(published)}) and the sentence does not read as a plan or forecast",
+                     mention.start, mention.end)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return text[left:right.start() if right else len(text)]
+
+
+def _conflicts(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
+    """'yesterday, May 6' where yesterday (from the publication date) was May 5."""
+    for first, second in itertools.pairwise(dates):
+        if second.start - first.end > _ADJACENT or {first.kind, second.kind} == {"relative"}:
+            continue
+        if "relative" not in (first.kind, second.kind):
+            continue
+        a, b = day_of(first), day_of(second)
+        if a is None or b is None or a == b:
+            continue
+        relative, explicit = (first, second) if first.kind == "relative" else (second, first)
+        rel_day = a if relative is first else b
+        exp_day = b if relative is first else a
+        yield Signal("date_conflict", "warn",
+                     f"'{relative.text}' works out to {_spoken(rel_day)}, but the text next to it says "
+                     f"'{explicit.text}' ({_spoken(exp_day)})", first.start, second.end)
+
+
+def _no_absolute_date(dates: tuple[DateMention, ...], published: dt.date | None) -> Signal | None:
+    """A story that tells of an event ('on Tuesday', 'today') without ever giving its date."""
+    if any(d.kind == "absolute" for d in dates):
+        return None
+    events = [d for d in dates if d.value not in _REF_VALUES and not (d.value or "").startswith("P")]
+    if not events:
+        return None
+    first = events[0]
+    if published is None:
+        return Signal("no_absolute_date", "warn",
+                      f"No full date anywhere in the story, and no publication date: '{first.text}' "
+                      "cannot be placed on a calendar", first.start, first.end)
+    return Signal("no_absolute_date", "info",
+                  f"No full date anywhere in the story: '{first.text}' was placed from the publication "
+                  f"date ({_spoken(published)}) only", first.start, first.end)

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checks.dates import find_dates
+from checks.models import DateMention
+
+FRIDAY = dt.date(2025, 12, 5)  # a Friday, in ISO week 49
+
+
+def dates(nlp, text: str, published: dt.date | None = None) -> list[DateMention]:
+    return list(find_dates(nlp(text), published))
+
+
+def values(nlp, text: str, published: dt.date | None = None) -> dict[str, str | None]:
+    return {d.text: d.value for d in dates(nlp, text, published)}
+
+
+def test_full_date_is_absolute_at_day_granularity(nlp):
+    [found] = dates(nlp, "On October 31, 2025, leaders met at the APEC summit in Gyeongju.")
+    assert (found.text, found.value, found.kind) == ("October 31, 2025", "2025-10-31", "absolute")
+
+
+def test_offsets_point_at_the_expression_in_the_text(nlp):
+    text = "Talks opened on October 31, 2025. They broke down on October 23 and resumed last week."
+    for found in dates(nlp, text, FRIDAY):
+        assert text[found.start:found.end] == found.text
+
+
+def test_partial_date_takes_the_year_of_an_earlier_absolute_date(nlp):
+    text = "The summit opened on October 31, 2025.\nTrade talks blew up on October 23."
+    assert values(nlp, text)["October 23"] == "2025-10-23"
+    assert dates(nlp, text)[1].kind == "partial"
+
+
+def test_partial_date_without_any_year_keeps_the_year_unknown(nlp):
+    found = values(nlp, "The talks followed Carney's surprise April 28 victory at the polls.")
+    assert found == {"April 28": "XXXX-04-28"}
+
+
+def test_partial_date_with_publication_date_takes_the_nearest_year_by_tense(nlp):
+    assert values(nlp, "The vote is on March 3.", FRIDAY) == {"March 3": "2026-03-03"}
+    assert values(nlp, "The vote happened on March 3.", FRIDAY) == {"March 3": "2025-03-03"}
+
+
+def test_six_weeks_earlier_counts_back_from_the_story_date(nlp):
+    text = "On December 5, 2025, the three leaders shared a stage. Just six weeks earlier, talks had ended."
+    assert values(nlp, text)["Just six weeks earlier"] == "2025-10-24"
+
+
+def test_the_next_day_follows_the_story_date(nlp):
+    text = "The leaders met on December 5, 2025. The next day, Trump posted on Truth Social."
+    assert values(nlp, text)["The next day"] == "2025-12-06"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The minister spoke on Friday.", "2025-12-05"),
+    ("The minister will speak on Friday.", "2025-12-12"),
+    ("The minister spoke on Tuesday.", "2025-12-02"),
+    ("The minister will speak on Tuesday.", "2025-12-09"),
+    ("The minister spoke last Friday.", "2025-11-28"),
+])
+def test_weekday_is_resolved_from_publication_date_and_tense(nlp, sentence, expected):
+    [found] = dates(nlp, sentence, FRIDAY)
+    assert (found.value, found.kind) == (expected, "relative")
+
+
+def test_weekday_without_publication_date_has_no_value(nlp):
+    [found] = dates(nlp, "In an Oval Office meeting on Tuesday, the leaders faced off.")
+    assert (found.text, found.value) == ("on Tuesday", None)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Prices rose last month.", {"last month": "2025-11"}),
+    ("Exports fell last week.", {"last week": "2025-W48"}),
+    ("Talks collapsed yesterday.", {"yesterday": "2025-12-04"}),
+    ("The firm was founded two years ago.", {"two years ago": "2023"}),
+    ("A mandatory review is coming in 2026.", {"2026": "2026"}),
+    ("Carney has acted over the past week.", {"the past week": "P1W"}),
+    ("They have not met since early October.", {"early October": "2025-10"}),
+    ("Orders picked up earlier this year.", {"earlier this year": "2025"}),
+])
+def test_relative_expressions_against_publication_date(nlp, sentence, expected):
+    assert values(nlp, sentence, FRIDAY) == expected
+
+
+def test_this_summer_is_the_publication_years_summer(nlp):
+    found = values(nlp, "Renegotiations begin this summer.", dt.date(2026, 3, 2))
+    assert found == {"this summer": "2026-SU"}
+
+
+def test_relative_expressions_without_publication_date_have_no_value(nlp):
+    found = values(nlp, "Talks collapsed today. USMCA renegotiations approach this summer.")
+    assert found == {"today": None, "this summer": None}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Trade grew through the 1990s.", {"the 1990s": "199X"}),
+    ("Profit rose in the third quarter of 2025.", {"the third quarter of 2025": "2025-Q3"}),
+    ("Tariffs were lifted in summer 2019.", {"summer 2019": "2019-SU"}),
+    ("The pact was signed in October 2025.", {"October 2025": "2025-10"}),
+    ("It dates from the 19th century.", {"the 19th century": "18"}),
+])
+def test_coarser_granularities_follow_timex3(nlp, sentence, expected):
+    assert values(nlp, sentence) == expected
+
+
+def test_present_past_and_future_references(nlp):
+    found = values(nlp, "Canada is now moving. He spoke recently. In the future, it may trade more.")
+    assert found == {"now": "PRESENT_REF", "recently": "PAST_REF", "the future": "FUTURE_REF"}
+
+
+def test_numbers_that_are_not_dates_are_not_reported(nlp):
+    text = ("Trump called Canada the 51st state, pointed to a $17 trillion market and a 30-second ad, "
+            "said 80% of exports go south and sent 2000 troops.")
+    assert dates(nlp, text, FRIDAY) == []
+
+
+def test_named_days_and_names_are_not_dates(nlp):
+    assert dates(nlp, "The Sunday Times said Black Friday sales slowed.", FRIDAY) == []
+
+
+def test_may_the_name_is_not_a_month_but_in_may_is(nlp):
+    assert values(nlp, "Theresa May said in May that she would go.") == {"May": "XXXX-05"}
+
+
+def test_weekday_inside_a_full_date_stays_in_the_mention(nlp):
+    [found] = dates(nlp, "The deal was signed on Tuesday, May 7, 2025.")
+    assert (found.text, found.value) == ("Tuesday, May 7, 2025", "2025-05-07")
