@@ -164,7 +164,7 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     ends = quoted[-1:] if quoted else ""
     tried: list[Attribution | None] = []
     if ends != ".":
-        window = _after_window(m, loc, 5 if ends in ("?", "!") else _WINDOW)
+        window = _after_window(m, loc, 4 if ends in ("?", "!") else _WINDOW)
         tried.append(_from_window(window, loc, cast, last, after=True) if window else None)
     before = _before_window(m.open, m.paragraph.start, loc)
     if before and before[-1].text in (",", ":", "—", "–"):

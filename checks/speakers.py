@@ -97,15 +97,25 @@ class Cast:
             tokens = doc[bounds[0]:bounds[1]]
             if len(tokens) > 4:
                 continue
-            key = tokens[-1].lower_
-            person = self.people.setdefault(key, Person(key, tokens.text))
-            if len(tokens.text) > len(person.name):
-                person.name = tokens.text
+            self._add_name(tokens)
+        for tok in doc:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
+            if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in ("", "PERSON") \
+                    and narrative(tok.idx):
+                start, end = _name_bounds(tok)
+                if start > 0 and doc[start - 1].lower_ in TITLE_WORDS | _HONORIFICS \
+                        and all(t.is_title and t.is_alpha for t in doc[start:end]):
+                    self._add_name(doc[start:end])
         firsts = {p.name.split()[0].lower(): p for p in self.people.values() if " " in p.name}
         for first, person in firsts.items():  # a first name alone (`Anya said`) is that person
             existing = self.people.get(first)
             if existing is None or " " not in existing.name:
                 self.people[first] = person
+
+    def _add_name(self, tokens: Span) -> None:
+        key = tokens[-1].lower_
+        person = self.people.setdefault(key, Person(key, tokens.text))
+        if len(tokens.text) > len(person.name):
+            person.name = tokens.text
 
     def _collect_mentions(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
         for tok in doc:

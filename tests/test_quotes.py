@@ -1,0 +1,162 @@
+"""Direct quotations: marks, attribution, fragments, scare quotes, continuations."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.models import Quote
+from checks.quotemarks import find_marked
+from checks.quotes import find_quotes
+
+
+@pytest.fixture(scope="module")
+def quotes_in(nlp):
+    def run(text: str) -> tuple[Quote, ...]:
+        return find_quotes(nlp(text))
+
+    return run
+
+
+def only(quotes: tuple[Quote, ...], contains: str) -> Quote:
+    hits = [q for q in quotes if contains in q.text]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
+
+
+def test_curly_quote_before_name_said_gives_text_offsets_speaker_and_cue(quotes_in) -> None:
+    text = ("Mayor Ana Ruiz toured the flooded district on Monday.\n"
+            "“We will reopen the bridge by Friday,” Ruiz said.")
+    q = only(quotes_in(text), "reopen the bridge")
+    assert q.text == "We will reopen the bridge by Friday"
+    assert text[q.start:q.end] == q.text
+    assert (q.speaker, q.speaker_kind, q.cue, q.partial) == ("Ana Ruiz", "named", "said", False)
+    assert q.speaker_span is not None and text[q.speaker_span[0]:q.speaker_span[1]] == "Ruiz"
+    assert not q.speaker_guessed
+
+
+def test_straight_quotes_with_said_before_the_name(quotes_in) -> None:
+    text = '"The budget is balanced for the first time in a decade," said Tom Keller, the city treasurer.'
+    q = only(quotes_in(text), "budget is balanced")
+    assert q.speaker == "Tom Keller"
+    assert q.cue == "said"
+
+
+def test_according_to_introduces_the_speaker(quotes_in) -> None:
+    text = "According to Fire Chief Dana Obi, “the blaze started in a kitchen on the third floor.”"
+    q = only(quotes_in(text), "blaze started")
+    assert q.speaker == "Dana Obi"
+    assert q.cue == "according to"
+
+
+def test_name_said_colon_introduces_the_quote(quotes_in) -> None:
+    text = "Council member Ivan Petrov said: “We will hold a public hearing before any vote.”"
+    assert only(quotes_in(text), "public hearing").speaker == "Ivan Petrov"
+
+
+def test_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote(quotes_in) -> None:
+    text = ("Governor Lena Park ended the briefing with a blunt warning:\n\n"
+            "“Nobody should be on the roads tonight. Stay home.”")
+    q = only(quotes_in(text), "Nobody should be")
+    assert q.speaker == "Lena Park"
+
+
+def test_quote_split_around_the_attribution_keeps_the_speaker(quotes_in) -> None:
+    text = ("Plant manager Hugo Brandt met the workers on Friday.\n"
+            "“It is a fair deal,” Brandt told them. “We protect the jobs, and we keep the plant open.”")
+    quotes = quotes_in(text)
+    first, second = only(quotes, "fair deal"), only(quotes, "keep the plant open")
+    assert first.speaker == second.speaker == "Hugo Brandt"
+    assert not second.speaker_guessed
+
+
+def test_paragraph_that_continues_a_quote_takes_the_last_speaker_as_a_guess(quotes_in) -> None:
+    text = ("“We lost everything in the barn,” said farmer Joe Miles.\n\n"
+            "“The water came up to the roof in less than an hour.”")
+    q = only(quotes_in(text), "water came up")
+    assert q.speaker == "Joe Miles"
+    assert q.speaker_guessed
+
+
+def test_quote_running_over_two_paragraphs_is_attributed_at_its_end(quotes_in) -> None:
+    text = ("“The river rose faster than any of our models predicted.\n\n"
+            "“We had perhaps twenty minutes to get people out,” said hydrologist Mei Chen.")
+    q = only(quotes_in(text), "river rose faster")
+    assert q.speaker == "Mei Chen"
+    assert q.speaker_guessed
+
+
+def test_partial_quote_inside_a_sentence_is_attributed_to_the_verb_subject(quotes_in) -> None:
+    text = "Senator Maria Lopez accused the agency of “a reckless disregard for safety” in a letter."
+    q = only(quotes_in(text), "reckless disregard")
+    assert q.partial
+    assert q.speaker == "Maria Lopez"
+    assert q.cue == "accused"
+
+
+def test_scare_quotes_are_not_quotes_of_anyone(quotes_in) -> None:
+    text = ("The “green wall” plan has split the council. Supporters of the “fast track” approach "
+            "met on Monday, and the debate over the “hero” label went on.")
+    assert quotes_in(text) == ()
+
+
+def test_nested_single_quote_with_apostrophes_stays_inside_the_outer_quote(quotes_in) -> None:
+    text = ("“My landlord told me, ‘Don’t sign anything until Monday,’ and I didn’t,” "
+            "said tenant Rosa Diaz.")
+    quotes = quotes_in(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "My landlord told me, ‘Don’t sign anything until Monday,’ and I didn’t"
+    assert quotes[0].speaker == "Rosa Diaz"
+
+
+def test_apostrophes_are_not_closing_marks_in_the_scanner() -> None:
+    text = "“The farmers’ union won’t back down,” she said."
+    marked = find_marked(text)
+    assert [text[m.start:m.end] for m in marked] == ["The farmers’ union won’t back down,"]
+
+
+def test_unbalanced_mark_does_not_swallow_the_rest_of_the_article(quotes_in) -> None:
+    text = ("The mayor’s office called the audit “misleading and declined further comment.\n"
+            "Council member Ivan Petrov said, “We will hold a public hearing.”\n"
+            "“The numbers do not add up,” said auditor Grace Lin.")
+    quotes = quotes_in(text)
+    assert only(quotes, "public hearing").speaker == "Ivan Petrov"
+    assert only(quotes, "numbers do not add up").speaker == "Grace Lin"
+
+
+def test_pronoun_speaker_resolves_to_the_last_named_person_and_says_it_guessed(quotes_in) -> None:
+    text = ("Mayor Ana Ruiz toured the flooded district on Tuesday with relief workers.\n"
+            "She said, “This is the worst flood this city has seen in forty years.”")
+    q = only(quotes_in(text), "worst flood")
+    assert q.speaker == "Ana Ruiz"
+    assert q.speaker_guessed
+    assert q.speaker_span is not None and text[q.speaker_span[0]:q.speaker_span[1]] == "Ana Ruiz"
+
+
+def test_anonymous_speaker_is_the_descriptive_phrase(quotes_in) -> None:
+    text = ("“The talks are stalled and nobody wants to blink,” said a senior trade official, "
+            "speaking on condition of anonymity.")
+    q = only(quotes_in(text), "talks are stalled")
+    assert q.speaker == "a senior trade official"
+    assert q.speaker_kind == "anonymous"
+
+
+def test_statement_from_an_organisation_is_attributed_to_the_organisation(quotes_in) -> None:
+    text = ("A statement from the Department of Transportation read: "
+            "“The bridge is safe and will stay open to traffic.”")
+    q = only(quotes_in(text), "bridge is safe")
+    assert q.speaker_kind == "organization"
+    assert q.speaker is not None and "Department of Transportation" in q.speaker
+
+
+def test_quotes_in_a_headline_are_left_to_the_body(quotes_in) -> None:
+    text = ("‘Not Backing Down’: Mayor Vows to Fight State Cuts\n"
+            "“We are not backing down,” Mayor Ana Ruiz said on Monday.")
+    quotes = quotes_in(text)
+    assert [q.text for q in quotes] == ["We are not backing down"]
+
+
+def test_question_quote_followed_by_a_new_sentence_is_unattributed_by_it(quotes_in) -> None:
+    text = "Reporters asked about the delay. “Who knows?” The minister left without answering."
+    q = only(quotes_in(text), "Who knows")
+    assert q.speaker is None
+    assert q.speaker_kind == "unresolved"
