@@ -35,6 +35,8 @@ def test_sigterm_closes_the_client_and_exits_cleanly() -> None:
                 worker = asyncio.create_task(serve(client, "fake-bot-token"))
                 await fake.connected()
                 await asyncio.wait_for(client.wait_until_ready(), 30)
+                # Only signal once serve() owns SIGTERM, or the signal would end pytest itself.
+                assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
                 os.kill(os.getpid(), signal.SIGTERM)
                 code = await asyncio.wait_for(worker, 30)
                 await asyncio.wait_for(fake.hung_up.wait(), 10)

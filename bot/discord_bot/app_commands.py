@@ -9,6 +9,7 @@ from discord import app_commands
 
 from checks.errors import CheckError
 
+from ..render_discord import DiscordReply
 from .handlers import (
     ERROR_REPLY,
     CheckRunner,
@@ -36,17 +37,22 @@ def register_commands(tree: app_commands.CommandTree[Any], run: CheckRunner) -> 
     @tree.context_menu(name="Check this message")
     async def check_message(interaction: discord.Interaction[Any], message: discord.Message) -> None:
         await interaction.response.defer(thinking=True)
-        try:
-            text = message.content.strip() or await attachment_text(message)
-        except CheckError as exc:
-            text, reply = None, refusal(str(exc))
-        else:
-            reply = refusal(NO_TEXT)
-        if text:
-            reply = await run(text, requester_for_interaction(interaction, message))
+        reply = await _check_target(run, interaction, message)
         await interaction.followup.send(**send_kwargs(reply))
 
     tree.on_error = _on_command_error  # type: ignore[method-assign]
+
+
+async def _check_target(run: CheckRunner, interaction: discord.Interaction[Any],
+                        message: discord.Message) -> DiscordReply:
+    """The menu's target message: its text, else its text attachment, else a one-line refusal."""
+    try:
+        text = message.content.strip() or await attachment_text(message)
+    except CheckError as exc:  # an attachment that is too big or not text
+        return refusal(str(exc))
+    if not text:
+        return refusal(NO_TEXT)
+    return await run(text, requester_for_interaction(interaction, message))
 
 
 async def _on_command_error(interaction: discord.Interaction[Any],
