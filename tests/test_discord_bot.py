@@ -349,3 +349,30 @@ def test_a_direct_message_needs_no_mention_and_is_its_own_workspace() -> None:
     body = run(scenario())
     assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
     assert asked[0].workspace == f"dm-{REPORTER_ID}"
+
+
+def test_a_short_request_in_reply_checks_the_replied_to_article() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            article = message(ARTICLE, REPORTER)
+            ask = message(f"{MENTION} can you check this one before we run it?", REPORTER, reply_to=article)
+            await fake.dispatch("MESSAGE_CREATE", ask)
+            return (await fake.wait_for(is_reply)).body
+
+    body = run(scenario())
+    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
+
+
+def test_a_replied_to_message_discord_did_not_include_is_fetched() -> None:
+    async def scenario() -> tuple[dict[str, Any], list[Recorded]]:
+        async with bot_on_fake() as fake:
+            article = message(ARTICLE, REPORTER)
+            fake.messages[article["id"]] = article
+            ask = message(MENTION, REPORTER, reply_to=article)
+            del ask["referenced_message"]  # Discord leaves it out at times; the bot asks for it
+            await fake.dispatch("MESSAGE_CREATE", ask)
+            return (await fake.wait_for(is_reply)).body, fake.sent("GET", f"/channels/{CHANNEL_ID}/messages/")
+
+    body, fetched = run(scenario())
+    assert len(fetched) == 1
+    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]

@@ -15,7 +15,7 @@ from checks.errors import TooLong
 from checks.guard import decode_input
 
 from ..render_discord import DiscordReply, escape_mentions, render_discord
-from ..service import Outcome, Requester
+from ..service import Outcome, Requester, single_url
 
 __all__ = [
     "ERROR_REPLY",
@@ -46,6 +46,8 @@ ERROR_REPLY = "Something went wrong while checking this. The error is logged; pl
 # Discord turns a long paste into a message.txt attachment; an article is far below this.
 ATTACHMENT_BYTES = 2_000_000
 MAX_PARALLEL_CHECKS = 2
+# In a reply, a mention with this few words is a request about the replied-to message, not an article.
+REQUEST_WORDS = 12
 
 
 def mention_text(content: str, bot_id: int) -> str:
@@ -63,12 +65,17 @@ async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
 
     None when there is nothing at all; "" when Discord hid the replied-to message's text.
     """
-    own = mention_text(message.content, bot_id) or await attachment_text(message)
-    if own or message.reference is None or message.reference.message_id is None:
+    own = mention_text(message.content, bot_id)
+    ref = message.reference
+    replied_id = ref.message_id if ref is not None else None
+    if replied_id and own and not single_url(own) and len(own.split()) <= REQUEST_WORDS:
+        own = ""  # "@deskcheck can you check this?" in a reply asks about the replied-to message
+    own = own or await attachment_text(message) or ""
+    if own or ref is None or not replied_id:
         return own or None
-    target = message.reference.resolved
+    target = ref.resolved
     if not isinstance(target, discord.Message):
-        target = await message.channel.fetch_message(message.reference.message_id)
+        target = await message.channel.fetch_message(replied_id)
     # Without the message-content intent Discord may blank the replied-to text: say so.
     return target.content.strip() or await attachment_text(target) or ""
 
