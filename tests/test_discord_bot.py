@@ -27,7 +27,7 @@ from fake_discord import (
 from test_discord_render import assert_within_discord_limits, many_quotes_report
 
 from bot.discord_bot import DeskcheckClient
-from bot.discord_bot.handlers import ERROR_REPLY, HIDDEN_TEXT, USAGE, Checker
+from bot.discord_bot.handlers import ERROR_REPLY, Checker
 from bot.render_discord import DiscordReply
 from bot.service import Outcome, Requester, run_check
 
@@ -108,30 +108,6 @@ def test_an_everyone_in_a_quote_pings_nobody() -> None:
     assert body["allowed_mentions"] == {"parse": []}
     assert "everyone" in json.dumps(body)  # the quote is shown...
     assert "@everyone" not in json.dumps(body, ensure_ascii=False)  # ...but defused
-
-
-def test_a_mention_in_reply_checks_the_replied_to_message() -> None:
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake() as fake:
-            article = message(ARTICLE, REPORTER)
-            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, reply_to=article))
-            return (await fake.wait_for(is_reply)).body
-
-    body = run(scenario())
-    assert body["embeds"][0]["title"].startswith("Harbour bridge closure delayed")
-    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
-
-
-def test_a_replied_to_message_discord_hides_gets_pointed_to_the_message_menu() -> None:
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake() as fake:
-            hidden = message("", REPORTER)  # what Discord sends without the message-content intent
-            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, reply_to=hidden))
-            return (await fake.wait_for(is_reply)).body
-
-    body = run(scenario())
-    assert body["content"] == HIDDEN_TEXT
-    assert not body.get("embeds")
 
 
 def test_the_bots_own_messages_and_other_bots_are_ignored() -> None:
@@ -283,96 +259,3 @@ def test_bad_input_gets_one_line_not_a_report() -> None:
     body = run(scenario())
     assert body["content"].startswith("Could not check this:")
     assert "\n" not in body["content"] and not body.get("embeds")
-
-
-def test_a_long_paste_discord_turned_into_message_txt_is_checked() -> None:
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake() as fake:
-            pasted = fake.attachment("message.txt", ARTICLE.encode("utf-8"))
-            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, attachments=[pasted]))
-            return (await fake.wait_for(is_reply)).body
-
-    body = run(scenario())
-    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
-
-
-def test_check_this_message_reads_a_text_file_attached_to_the_target() -> None:
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake() as fake:
-            target = message("", REPORTER, attachments=[fake.attachment("bridge.md", ARTICLE.encode())])
-            await fake.dispatch("INTERACTION_CREATE",
-                                interaction("Check this message", command_type=3, target=target))
-            return (await fake.wait_for(lambda r: r.path.startswith("/webhooks/"))).body
-
-    assert run(scenario())["embeds"][0]["title"].startswith("Harbour bridge closure delayed")
-
-
-@pytest.mark.parametrize(("filename", "data", "size", "expected"), [
-    ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", None, "binary"),
-    ("archive.txt", b"x", 50_000_000, "over the limit"),
-])
-def test_an_unusable_attachment_gets_one_line(filename: str, data: bytes, size: int | None,
-                                              expected: str) -> None:
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake() as fake:
-            bad = fake.attachment(filename, data, size=size)
-            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, attachments=[bad]))
-            return (await fake.wait_for(is_reply)).body
-
-    body = run(scenario())
-    assert body["content"].startswith("Could not check this:") and expected in body["content"]
-    assert "\n" not in body["content"]
-
-
-def test_a_bare_mention_gets_told_how_to_ask() -> None:
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake() as fake:
-            await fake.dispatch("MESSAGE_CREATE", message(f"{MENTION}  ", REPORTER))
-            return (await fake.wait_for(is_reply)).body
-
-    body = run(scenario())
-    assert body["content"] == USAGE and body["allowed_mentions"] == {"parse": []}
-
-
-def test_a_direct_message_needs_no_mention_and_is_its_own_workspace() -> None:
-    asked: list[Requester] = []
-
-    def recording(raw: str, requester: Requester) -> Outcome:
-        asked.append(requester)
-        return run_check(raw, requester)
-
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake(recording) as fake:
-            await fake.dispatch("MESSAGE_CREATE", message(ARTICLE, REPORTER, guild=False))
-            return (await fake.wait_for(is_reply)).body
-
-    body = run(scenario())
-    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
-    assert asked[0].workspace == f"dm-{REPORTER_ID}"
-
-
-def test_a_short_request_in_reply_checks_the_replied_to_article() -> None:
-    async def scenario() -> dict[str, Any]:
-        async with bot_on_fake() as fake:
-            article = message(ARTICLE, REPORTER)
-            ask = message(f"{MENTION} can you check this one before we run it?", REPORTER, reply_to=article)
-            await fake.dispatch("MESSAGE_CREATE", ask)
-            return (await fake.wait_for(is_reply)).body
-
-    body = run(scenario())
-    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
-
-
-def test_a_replied_to_message_discord_did_not_include_is_fetched() -> None:
-    async def scenario() -> tuple[dict[str, Any], list[Recorded]]:
-        async with bot_on_fake() as fake:
-            article = message(ARTICLE, REPORTER)
-            fake.messages[article["id"]] = article
-            ask = message(MENTION, REPORTER, reply_to=article)
-            del ask["referenced_message"]  # Discord leaves it out at times; the bot asks for it
-            await fake.dispatch("MESSAGE_CREATE", ask)
-            return (await fake.wait_for(is_reply)).body, fake.sent("GET", f"/channels/{CHANNEL_ID}/messages/")
-
-    body, fetched = run(scenario())
-    assert len(fetched) == 1
-    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
