@@ -54,6 +54,7 @@ FOOTER = "deskcheck lays out evidence for a verifier; it does not rule on truth.
 # Same patterns discord.utils.escape_mentions neutralises: a zero-width space after the @
 # stops the ping even if a client ignores allowed_mentions.
 _MENTION = re.compile(r"@(everyone|here|[!&]?[0-9]{17,20})")
+_DISCORD_USER = re.compile(r"discord:[^/]+/([0-9]{15,21})")  # Requester.label of a Discord user
 _MARKDOWN = re.compile(r"([\\*_~`|>\[\]])")
 
 
@@ -171,6 +172,12 @@ def _similar_item(s: Similar) -> str:
     return "\n".join(lines)
 
 
+def _checker(label: str) -> str:
+    """A Discord user as a mention (shown as their name; embeds never ping), anyone else as text."""
+    found = _DISCORD_USER.fullmatch(label)
+    return f"<@{found.group(1)}>" if found else _safe(label)
+
+
 def _summary_fields(report: Report) -> list[dict[str, Any]]:
     a = report.article
     facts = [("Site", a.site), ("Author", a.author),
@@ -180,7 +187,7 @@ def _summary_fields(report: Report) -> list[dict[str, Any]]:
     h = report.history
     if h is not None:
         times = "once" if h.times_checked == 1 else f"{h.times_checked} times"
-        by = f" by {_safe(h.first_checked_by)}" if h.first_checked_by else ""
+        by = f" by {_checker(h.first_checked_by)}" if h.first_checked_by else ""
         value = f"Checked {times}; first{by} at {h.first_checked_at} (`{h.item}`)"
         fields.append({"name": "Checked before", "value": _clip(value, FIELD_VALUE_LIMIT), "inline": False})
     return fields[:MAX_FIELDS]

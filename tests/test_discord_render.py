@@ -149,7 +149,8 @@ def test_every_section_of_the_report_has_its_embed() -> None:
     assert "here Ana Ruiz, there the mayor" in similar
     assert "[Council delays Harbour Bridge works](https://coastnews.example/bridge)" in similar
     fields = {f["name"]: f["value"] for f in reply.embeds[0]["fields"]}
-    assert fields["Checked before"].startswith("Checked 3 times; first by discord:1200000000000000001")
+    # Shown as the user's name by Discord; a mention inside an embed never pings.
+    assert fields["Checked before"].startswith("Checked 3 times; first by <@1400000000000000001> at ")
     assert reply.embeds[0]["url"] == "https://harbourgazette.example/news/bridge-closure"
 
 
@@ -158,6 +159,14 @@ def test_a_quoted_everyone_cannot_ping_even_without_allowed_mentions() -> None:
     text = json.dumps(reply.to_dict(), ensure_ascii=False)
     assert "@everyone" not in text
     assert "@\u200beveryone" in text
+
+
+def test_a_first_checker_from_slack_or_the_cli_stays_plain_text() -> None:
+    history = History(item="item:7", times_checked=2, first_checked_at="2026-11-20T09:00:00Z",
+                      first_checked_by="slack:T024/U12AB")
+    fields = render_discord(Report(history=history)).embeds[0]["fields"]
+    assert fields[-1]["value"] == ("Checked 2 times; first by slack:T024/U12AB at 2026-11-20T09:00:00Z "
+                                   "(`item:7`)")
 
 
 def test_mentions_of_users_roles_and_here_are_defused() -> None:
