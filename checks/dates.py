@@ -10,6 +10,7 @@ anaphoric ones ("six weeks earlier", "the next day") and for dates without a yea
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,7 +65,10 @@ def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
     for cand in candidates(doc.text):
         if not _plausible(cand, doc):
             continue
-        resolved = _RESOLVERS[cand.rule](cand, ctx)
+        try:
+            resolved = _RESOLVERS[cand.rule](cand, ctx)
+        except (ValueError, OverflowError):  # "999 decades ago", "February 30": no calendar day
+            continue
         if resolved is None:
             continue
         value, kind, anchor = resolved
@@ -162,7 +166,7 @@ def _nearest_year(pub: dt.date, month: int, day: int, tense: Tense) -> int:
 def _month_day(cand: Candidate, ctx: _Context) -> Resolved | None:
     month = month_number(cand.parts["mon"])
     day = int(cand.parts["day"])
-    if month is None or day > 31:
+    if month is None or day > calendar.monthrange(2000, month)[1]:  # 2000: a leap year allows Feb 29
         return None
     year = _year_for(month, day, cand, ctx)
     if year is None:

@@ -129,3 +129,9 @@ def test_may_the_name_is_not_a_month_but_in_may_is(nlp):
 def test_weekday_inside_a_full_date_stays_in_the_mention(nlp):
     [found] = dates(nlp, "The deal was signed on Tuesday, May 7, 2025.")
     assert (found.text, found.value) == ("Tuesday, May 7, 2025", "2025-05-07")
+
+
+@pytest.mark.parametrize("published", [None, dt.date(2024, 2, 29), dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_impossible_dates_are_skipped_without_an_error(nlp, published):
+    text = "It began 999 decades ago. They met on February 30 and on 31 February 2025, 300 weeks earlier."
+    assert all(d.text not in ("February 30", "31 February 2025") for d in dates(nlp, text, published))
