@@ -27,6 +27,16 @@ def test_a_missing_token_is_one_line_and_a_nonzero_exit() -> None:
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
+def test_a_missing_spacy_pipeline_stops_the_worker_before_it_goes_online() -> None:
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "discord"], capture_output=True, cwd=ROOT,
+                         env={**os.environ, "DISCORD_TOKEN": "fake-bot-token",
+                              "SPACY_MODEL": "xx_no_such_pipeline"}, timeout=120)
+    assert out.returncode == 2
+    err = out.stderr.decode()
+    assert "requirements/model.txt" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
 def test_sigterm_closes_the_client_and_exits_cleanly() -> None:
     async def scenario() -> tuple[int, bool, list[int | None]]:
         async with FakeDiscord() as fake:

@@ -8,6 +8,9 @@ import sys
 
 import discord
 
+from checks.errors import NoPipeline
+from checks.nlp import load_pipeline
+
 from .client import DeskcheckClient
 from .handlers import log_failure
 
@@ -21,6 +24,13 @@ def run_bot(token: str | None) -> int:
     """The `deskcheck discord` process: exit 0 after a clean shutdown, 2 with one line on a bad token."""
     if not token:
         print(f"deskcheck: {MISSING_TOKEN}", file=sys.stderr)
+        return 2
+    try:
+        # Load spaCy before going online: a missing model fails here in one line, not at the
+        # first mention, and the first reporter does not wait for the load.
+        load_pipeline()
+    except NoPipeline as exc:
+        print(f"deskcheck: {exc}", file=sys.stderr)
         return 2
     return asyncio.run(serve(DeskcheckClient(), token))
 
