@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import discord
 import pytest
 
 from bot.render_discord import (
@@ -118,6 +119,8 @@ def assert_within_discord_limits(reply: DiscordReply) -> None:
     assert discord_size(reply.content) <= CONTENT_LIMIT
     assert len(reply.embeds) <= MAX_EMBEDS
     assert embeds_size(reply.embeds) <= EMBEDS_TOTAL_LIMIT
+    # discord.py's own count of what Discord counts agrees.
+    assert sum(len(discord.Embed.from_dict(e)) for e in reply.embeds) <= EMBEDS_TOTAL_LIMIT
     for embed in reply.embeds:
         assert discord_size(embed.get("title", "")) <= TITLE_LIMIT
         assert discord_size(embed.get("description", "")) <= DESCRIPTION_LIMIT
