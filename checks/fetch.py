@@ -175,22 +175,8 @@ def _parse(raw: str) -> httpx.URL:
 @contextmanager
 def _send(client: httpx.Client, url: httpx.URL, hop: _Hop) -> Iterator[httpx.Response]:
     host = url.raw_host.decode("ascii")
-    ip = _checked_address(host, url.port or (443 if url.scheme == "https" else 80), hop)
-    netloc = f"[{host}]" if ":" in host else host
-    extensions = {"sni_hostname": host} if url.scheme == "https" else {}
-    left = hop.deadline - time.monotonic()
-    if left <= 0:
-        raise _timeout()
-    request = client.build_request(
-        "GET", url.copy_with(host=str(ip)),
-        headers={"Host": f"{netloc}:{url.port}" if url.port else netloc},
-        timeout=httpx.Timeout(left, connect=min(hop.limits.connect_timeout, left)),
-        extensions=extensions,
-    )
-    try:
-        response = client.send(request, stream=True)
-    except httpx.HTTPError as exc:
-        raise _explain(exc, host) from None
+    addresses = _checked_addresses(host, url.port or (443 if url.scheme == "https" else 80), hop)
+    response = _connect(client, url, host, addresses, hop)
     try:
         yield response
     except httpx.HTTPError as exc:
@@ -199,7 +185,37 @@ def _send(client: httpx.Client, url: httpx.URL, hop: _Hop) -> Iterator[httpx.Res
         response.close()
 
 
-def _checked_address(host: str, port: int, hop: _Hop) -> str:
+# Each address that does not answer can cost the connect timeout, so only a few are tried.
+_MAX_ADDRESSES_TRIED = 3
+
+
+def _connect(client: httpx.Client, url: httpx.URL, host: str, addresses: list[str],
+             hop: _Hop) -> httpx.Response:
+    """Send the request to the first checked address that accepts the connection."""
+    netloc = f"[{host}]" if ":" in host else host
+    extensions = {"sni_hostname": host} if url.scheme == "https" else {}
+    failure: httpx.HTTPError | None = None
+    for ip in addresses[:_MAX_ADDRESSES_TRIED]:
+        left = hop.deadline - time.monotonic()
+        if left <= 0:
+            raise _timeout()
+        request = client.build_request(
+            "GET", url.copy_with(host=ip),
+            headers={"Host": f"{netloc}:{url.port}" if url.port else netloc},
+            timeout=httpx.Timeout(left, connect=min(hop.limits.connect_timeout, left)),
+            extensions=extensions,
+        )
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError as exc:  # this address is down or unroutable: try the next
+            failure = exc
+        except httpx.HTTPError as exc:
+            raise _explain(exc, host) from None
+    assert failure is not None
+    raise _explain(failure, host)
+
+
+def _checked_addresses(host: str, port: int, hop: _Hop) -> list[str]:
     try:
         addresses = resolve_host(host, port)
     except (OSError, UnicodeError):
@@ -212,7 +228,7 @@ def _checked_address(host: str, port: int, hop: _Hop) -> str:
             if reason:
                 raise PrivateAddress(f"the link points to {reason} ({host}), not to a public "
                                      "website, so it is not fetched")
-    return str(addresses[0])
+    return [str(ip) for ip in addresses]
 
 
 def _explain(exc: httpx.HTTPError, host: str) -> FetchError:
@@ -255,7 +271,7 @@ def _read_page(response: httpx.Response, url: httpx.URL, redirects: tuple[str, .
         raise _too_large(hop.limits.max_bytes)
     body = _read_body(response, hop)
     for magic, what in _BINARY_MAGIC.items():
-        if body.lstrip()[:8].startswith(magic):
+        if body[:1024].lstrip().startswith(magic):
             raise NotAnArticle(f"the link is {what}, not a web page; deskcheck checks article pages")
     text, encoding = decode_page(body, response.charset_encoding)
     return Page(url=str(url), status=response.status_code, content_type=media or "text/html",
@@ -268,7 +284,7 @@ def _refuse_media(media: str) -> None:
     if media.startswith(("image/", "video/", "audio/")):
         raise NotAnArticle(f"the link is {media.split('/')[0]} media, not an article page")
     if media not in _HTML_TYPES and media != "application/octet-stream":
-        raise NotAnArticle(f"the link is a {media} file, not a web page deskcheck can read")
+        raise NotAnArticle(f"the link is not a web page deskcheck can read (it is {media})")
 
 
 def _read_body(response: httpx.Response, hop: _Hop) -> bytes:

@@ -115,13 +115,17 @@ def test_the_publication_date_anchors_relative_dates(site) -> None:
 
 
 def test_deskcheck_check_on_a_link_matches_the_seed_file(site, tmp_path: Path) -> None:
+    """One process runs three CLI checks: a link, the seed file, and a PDF link that is refused."""
     stem = "000_bc908ce1d43d3e45"
     env = {**os.environ, "DESKCHECK_ALLOW_PRIVATE_URLS": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/t.db"}
-    script = ("import sys, json; from bot.cli import main; "
-              "[main(['check', '--json', source]) for source in sys.argv[1:]]")
-    out = subprocess.run([sys.executable, "-c", script, f"{site.base}/hop/1/{stem}", f"seeds/{stem}.txt"],
+    script = ("import sys; from bot.cli import main; "
+              "sys.exit(sum(main(['check', '--json', source]) for source in sys.argv[1:]))")
+    out = subprocess.run([sys.executable, "-c", script, f"{site.base}/hop/1/{stem}", f"seeds/{stem}.txt",
+                          f"{site.base}/files/budget.pdf"],
                          capture_output=True, env=env, cwd=ROOT, timeout=300)
-    assert out.returncode == 0, out.stderr.decode()
+    err = out.stderr.decode()
+    assert out.returncode == 2  # the two checks exit 0, the refused PDF 2
+    assert err.strip() == "deskcheck: the link is a PDF, not a web page; paste the article's text instead"
     linked, pasted = (json.loads(line) for line in out.stdout.decode().splitlines())
     assert quote_texts(linked) == quote_texts(pasted) and quote_texts(linked)
     assert linked["article"]["author"] == STORIES[stem].author
@@ -140,11 +144,8 @@ def test_the_checked_text_is_what_the_hash_names(site) -> None:
     assert report.input.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def test_a_refused_link_is_one_line_in_the_cli(site) -> None:
-    out = subprocess.run([sys.executable, "-m", "bot.cli", "check", f"{site.base}/files/budget.pdf"],
-                         capture_output=True, cwd=ROOT, timeout=120,
-                         env={**os.environ, "DESKCHECK_ALLOW_PRIVATE_URLS": ""})
-    err = out.stderr.decode()
-    assert out.returncode == 2
-    assert "not to a public website" in err and "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1
+def test_a_private_link_is_refused_by_default_with_one_line(site) -> None:
+    outcome = run_check(f"{site.base}/news/{'000_bc908ce1d43d3e45'}", Requester(),
+                        settings=Settings(database_url=os.environ["DATABASE_URL"]))
+    assert outcome.report is None and outcome.error
+    assert "not to a public website" in outcome.error and "\n" not in outcome.error
