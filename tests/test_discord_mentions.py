@@ -127,3 +127,22 @@ def test_a_replied_to_message_discord_did_not_include_is_fetched() -> None:
     body, fetched = run(scenario())
     assert len(fetched) == 1
     assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]
+
+
+@pytest.mark.parametrize("text", [f"{MENTION} help", f"{MENTION} what can you do?"])
+def test_a_few_words_without_a_link_get_the_usage_not_a_report(text: str) -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            await fake.dispatch("MESSAGE_CREATE", message(text, REPORTER))
+            return (await fake.wait_for(is_reply)).body
+
+    assert run(scenario())["content"] == USAGE
+
+
+def test_thanks_in_a_direct_message_is_not_checked() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            await fake.dispatch("MESSAGE_CREATE", message("thanks, that helped!", REPORTER, guild=False))
+            return (await fake.wait_for(is_reply)).body
+
+    assert run(scenario())["content"] == USAGE

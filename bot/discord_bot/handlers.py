@@ -46,7 +46,7 @@ ERROR_REPLY = "Something went wrong while checking this. The error is logged; pl
 # Discord turns a long paste into a message.txt attachment; an article is far below this.
 ATTACHMENT_BYTES = 2_000_000
 MAX_PARALLEL_CHECKS = 2
-# In a reply, a mention with this few words is a request about the replied-to message, not an article.
+# A message with this few words (and no link) is a request or a greeting, never an article.
 REQUEST_WORDS = 12
 
 
@@ -68,8 +68,10 @@ async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
     own = mention_text(message.content, bot_id)
     ref = message.reference
     replied_id = ref.message_id if ref is not None else None
-    if replied_id and own and not single_url(own) and len(own.split()) <= REQUEST_WORDS:
-        own = ""  # "@deskcheck can you check this?" in a reply asks about the replied-to message
+    if own and not single_url(own) and len(own.split()) <= REQUEST_WORDS:
+        # "@deskcheck can you check this?" in a reply asks about the replied-to message;
+        # "@deskcheck help" or "thanks" in a DM is no article either.
+        own = ""
     own = own or await attachment_text(message) or ""
     if own or ref is None or not replied_id:
         return own or None
