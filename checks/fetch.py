@@ -26,6 +26,8 @@ from __future__ import annotations
 import ssl
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -102,6 +104,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 _BINARY_MAGIC = {b"%PDF": "a PDF", b"\x89PNG": "an image", b"GIF8": "an image",
                  b"\xff\xd8\xff": "an image", b"PK\x03\x04": "an archive or office document"}
 _REDIRECTS = (301, 302, 303, 307, 308)
+_RESOLVER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="deskcheck-dns")
 
 
 @dataclass(frozen=True)
@@ -216,8 +219,14 @@ def _connect(client: httpx.Client, url: httpx.URL, host: str, addresses: list[st
 
 
 def _checked_addresses(host: str, port: int, hop: _Hop) -> list[str]:
+    # getaddrinfo has no timeout of its own and a dead resolver can hold it for half a
+    # minute, so it runs on a worker thread that the fetch stops waiting for.
+    lookup = _RESOLVER.submit(resolve_host, host, port)
     try:
-        addresses = resolve_host(host, port)
+        addresses = lookup.result(timeout=max(0.0, min(hop.limits.connect_timeout,
+                                                       hop.deadline - time.monotonic())))
+    except FutureTimeout:
+        raise FetchTimeout(f"looking up the site {host} took too long (DNS); try again later") from None
     except (OSError, UnicodeError):
         raise SiteUnreachable(f"the site {host} could not be found (DNS): check the link") from None
     if not addresses:

@@ -49,7 +49,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
         log.debug("JSON-LD metadata unreadable: %s", exc)
     canonical = meta.url or extract_url(tree, url) or url
     published = find_date(tree, url=canonical, original_date=True, extensive_search=True,
-                          max_date=dt.date.today().isoformat())
+                          max_date=dt.datetime.now(dt.UTC).date().isoformat())
     site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
     return Article(
         title=_clean(meta.title) or _clean(extract_title(tree)),

@@ -82,6 +82,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.seen_user_agents.append(self.headers.get("User-Agent", ""))
+        self.server.seen_hosts.append(self.headers.get("Host", ""))
         parts = urlsplit(self.path)
         head, _, rest = parts.path.strip("/").partition("/")
         route = getattr(self, f"route_{head.replace('-', '_')}", None)
@@ -202,6 +203,7 @@ class _Site(ThreadingHTTPServer):
         self.base = f"http://127.0.0.1:{self.server_address[1]}"
         self.stories = load_stories()
         self.seen_user_agents: list[str] = []
+        self.seen_hosts: list[str] = []
 
 
 @contextmanager
