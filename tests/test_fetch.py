@@ -121,7 +121,8 @@ def test_a_redirect_chain_of_five_is_followed_to_the_final_url(site) -> None:
 def test_the_site_sees_its_own_name_though_deskcheck_connects_to_the_checked_address(site) -> None:
     port = site.server_address[1]
     # /etc/hosts may also list ::1 for localhost; the server listens on 127.0.0.1, tried first.
-    page = fetch(f"http://localhost:{port}/news/{STORY}", allowed_networks=parse_networks(["127.0.0.1", "::1"]))
+    page = fetch(f"http://localhost:{port}/news/{STORY}",
+                 allowed_networks=parse_networks(["127.0.0.1", "::1"]))
     assert page.url == f"http://localhost:{port}/news/{STORY}"
     assert site.seen_hosts[-1] == f"localhost:{port}"
 
