@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import zlib
 from collections.abc import Iterator
 
+import brotli
 import pytest
 from newsroom_server import serve
 
@@ -26,6 +28,7 @@ from checks.fetch import (
     fetch_page,
 )
 from checks.netguard import parse_networks, refusal_reason, resolve_host
+from checks.pagebytes import decode_page, make_decoder
 
 STORY = "001_17b29c3997bab34f"
 LOOPBACK_ONLY = parse_networks(["127.0.0.1"])
@@ -204,3 +207,31 @@ def test_every_refusal_is_one_line_for_the_reporter(site) -> None:
             fetch(site.base + path)
         message = str(caught.value)
         assert message and "\n" not in message and "Traceback" not in message
+
+
+def test_deflate_is_read_with_and_without_its_zlib_header() -> None:
+    page = "<p>“We negotiate as equals,” the Prime Minister said.</p>".encode()
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    headerless = raw.compress(page) + raw.flush()
+    for body in (zlib.compress(page), headerless):
+        decoder = make_decoder("deflate")
+        assert decoder is not None and decoder.feed(body, 10_000) == page
+
+
+def test_a_decoder_never_returns_more_than_the_room_it_is_given() -> None:
+    bomb = brotli.compress(b" " * 10_000_000)
+    decoder = make_decoder("br")
+    assert decoder is not None and len(decoder.feed(bomb, 1001)) <= 1001
+    assert make_decoder("compress") is None  # an encoding we do not speak is refused, not guessed
+
+
+@pytest.mark.parametrize(("body", "header", "expected"), [
+    ("Montréal — “Non,” a-t-il dit.".encode("cp1252"), None, "Montréal — “Non,”"),
+    ("Montréal — “Non,” a-t-il dit.".encode("cp1252"), "utf-8", "Montréal — “Non,”"),
+    ("Montréal — “Non,” a-t-il dit.".encode(), "iso-8859-1", "Montréal — “Non,”"),
+    ("<meta charset='koi8-r'>Москва".encode("koi8-r"), None, "Москва"),
+])
+def test_the_charset_is_found_when_the_page_lies_or_stays_silent(body: bytes, header: str | None,
+                                                                 expected: str) -> None:
+    text, _encoding = decode_page(body, header)
+    assert expected in text
