@@ -27,6 +27,7 @@ GUILD_ID = "1200000000000000001"
 CHANNEL_ID = "1300000000000000001"
 REPORTER_ID = "1400000000000000001"
 OTHER_BOT_ID = "1500000000000000001"
+BOT_ROLE_ID = "1700000000000000001"
 REFUSED_TOKEN = "revoked-token"  # the fake answers 401 to it, as Discord does to a reset token
 TIMESTAMP = "2026-11-20T14:03:00.000000+00:00"
 
@@ -72,7 +73,11 @@ def guild() -> dict[str, Any]:
         "unavailable": False, "member_count": 3, "large": False, "features": [], "emojis": [],
         "stickers": [], "threads": [], "members": [], "voice_states": [], "presences": [],
         "roles": [{"id": GUILD_ID, "name": "@everyone", "permissions": "2248473465835073", "position": 0,
-                   "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}],
+                   "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0},
+                  # the role Discord creates for a bot when it joins a server
+                  {"id": BOT_ROLE_ID, "name": "deskcheck", "permissions": "277025474560", "position": 1,
+                   "color": 0, "hoist": False, "managed": True, "mentionable": False, "flags": 0,
+                   "tags": {"bot_id": BOT_ID}}],
         "channels": [{"id": CHANNEL_ID, "type": 0, "name": "verification", "position": 0,
                       "guild_id": GUILD_ID, "permission_overwrites": [], "nsfw": False,
                       "parent_id": None, "topic": None, "last_message_id": None}],

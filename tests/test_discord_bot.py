@@ -226,7 +226,8 @@ def test_the_limits_hold_for_a_200_quote_article_sent_through_discord() -> None:
 
 def test_a_failing_check_gets_a_short_reply_and_a_log_without_the_text(
         caplog: pytest.LogCaptureFixture) -> None:
-    secret = "Unpublished draft: the mayor resigns on Friday"
+    secret = ("Unpublished draft: the mayor resigns on Friday after the audit of the harbour contracts "
+              "found the missing funds")
 
     def broken(raw: str, requester: Requester) -> Outcome:
         raise RuntimeError(raw)

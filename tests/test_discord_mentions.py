@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fake_discord import CHANNEL_ID, REPORTER, REPORTER_ID, Recorded, interaction, message
+from fake_discord import BOT_ROLE_ID, CHANNEL_ID, REPORTER, REPORTER_ID, Recorded, interaction, message
 from test_discord_bot import ARTICLE, MENTION, bot_on_fake, embed_titled, is_reply, run
 
 from bot.discord_bot.handlers import HIDDEN_TEXT, USAGE
@@ -146,3 +146,12 @@ def test_thanks_in_a_direct_message_is_not_checked() -> None:
             return (await fake.wait_for(is_reply)).body
 
     assert run(scenario())["content"] == USAGE
+
+
+def test_a_mention_of_the_bots_own_role_counts_as_a_mention() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            await fake.dispatch("MESSAGE_CREATE", message(f"<@&{BOT_ROLE_ID}> {ARTICLE}", REPORTER))
+            return (await fake.wait_for(is_reply)).body
+
+    assert "We will not close the bridge" in embed_titled(run(scenario()), "Quotes")["description"]

@@ -24,6 +24,7 @@ __all__ = [
     "CheckRunner",
     "Checker",
     "attachment_text",
+    "bot_mention",
     "log_failure",
     "mention_text",
     "mentions_bot",
@@ -50,14 +51,24 @@ MAX_PARALLEL_CHECKS = 2
 REQUEST_WORDS = 12
 
 
-def mention_text(content: str, bot_id: int) -> str:
-    """The message without the bot's own mention tokens (<@id> and the older <@!id>)."""
-    return re.sub(rf"<@!?{bot_id}>", " ", content).strip()
+def bot_mention(message: discord.Message, bot_id: int) -> re.Pattern[str]:
+    """The ways a message can name the bot: <@id>, the older <@!id>, and the bot's own role
+    (<@&role>), which Discord's autocomplete offers next to the bot itself."""
+    tokens = [rf"<@!?{bot_id}>"]
+    role = message.guild.self_role if message.guild is not None else None
+    if role is not None:
+        tokens.append(rf"<@&{role.id}>")
+    return re.compile("|".join(tokens))
+
+
+def mention_text(message: discord.Message, bot_id: int) -> str:
+    """The message's text without the bot's mention tokens."""
+    return bot_mention(message, bot_id).sub(" ", message.content).strip()
 
 
 def mentions_bot(message: discord.Message, bot_id: int) -> bool:
     """An explicit @deskcheck in the text; a reply that merely pings the bot's report does not count."""
-    return re.search(rf"<@!?{bot_id}>", message.content) is not None
+    return bot_mention(message, bot_id).search(message.content) is not None
 
 
 async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
@@ -65,7 +76,7 @@ async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
 
     None when there is nothing at all; "" when Discord hid the replied-to message's text.
     """
-    own = mention_text(message.content, bot_id)
+    own = mention_text(message, bot_id)
     ref = message.reference
     replied_id = ref.message_id if ref is not None else None
     if own and not single_url(own) and len(own.split()) <= REQUEST_WORDS:
