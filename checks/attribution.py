@@ -69,7 +69,7 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)):
                 return child
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head is tok:
             return None
         tok = tok.head
     return None
@@ -92,12 +92,19 @@ def _np_head(tok: Token, window: Sequence[Token]) -> Token:
 
 def _first_speaker(tokens: Sequence[Token], window: Sequence[Token], cast: Cast,
                    last: Speaker | None) -> Speaker | None:
+    """The first noun phrase that can speak; `in a statement Tuesday` is where, not who."""
+    fallback = None
     for tok in tokens:
-        if tok.pos_ in _NOMINAL and tok.lower_ not in ("it", "that", "this", "who", "which"):
-            found = resolve(_np_head(tok, window), cast, last)
-            if found is not None:
-                return found
-    return None
+        if tok.pos_ not in _NOMINAL or tok.lower_ in ("it", "that", "this", "who", "which"):
+            continue
+        head = _np_head(tok, window)
+        if head.dep_ in ("pobj", "npadvmod", "dobj"):
+            continue
+        found = resolve(head, cast, last)
+        if found is not None and found.kind != "unresolved":
+            return found
+        fallback = fallback or found
+    return fallback
 
 
 def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speaker | None,
@@ -128,6 +135,10 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
             speaker = resolve(tok, cast, last)
             if speaker is not None:
                 return Attribution(speaker, tok.head.text)
+    # `…doesn't surprise Republican pollster Daron Shaw:`: the person named nearest the colon
+    for tok in reversed(window):
+        if tok.ent_type_ == "PERSON" and cast.person(tok) is not None:
+            return Attribution(resolve(tok, cast, last), None)
     return None
 
 
@@ -214,7 +225,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             subject = subject_of(cue, loc)
             if subject is None:
                 return Attribution(None, cue.text)
-            speaker = resolve(subject, cast, last)
+            speaker = resolve(subject, cast, last, loose=False)  # `the collapse denies Trump a “win”`
             return Attribution(speaker, cue.text if speaker else None)
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
             return Attribution(resolve(cue, cast, last), cue.text)

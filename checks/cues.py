@@ -12,12 +12,14 @@ from spacy.tokens import Token
 __all__ = [
     "ANON_NOUNS",
     "GROUP_PRONOUNS",
+    "HUMAN_NOUNS",
     "ORG_NOUNS",
     "PERSON_PRONOUNS",
     "QUOTE_VERBS",
     "SPEECH_VERBS",
     "STATEMENT_NOUNS",
     "TITLE_WORDS",
+    "is_person_noun",
     "is_quote_cue",
     "is_speech_verb",
 ]
@@ -30,6 +32,8 @@ SPEECH_VERBS = frozenset("""
     promise boast concede dismiss criticize criticise praise brand label term call quote
     disclose indicate observe point counter retort lament question wonder propose
     recommend announce estimate characterize characterise mouth float tout joke quip
+    assure reassure scoff snap gush marvel chide fume huff crow plead demand proclaim
+    reason concur agree disagree reiterate repeat clarify acknowledge insist
 """.split())
 
 QUOTE_VERBS = SPEECH_VERBS | frozenset("""
@@ -43,7 +47,8 @@ STATEMENT_NOUNS = frozenset("""
     statement response answer message speech words word remarks remark comment comments
     reply phrase post tweet release letter note warning ultimatum rebuttal address
     interview testimony account accounts claim assertion declaration view views verdict
-    description assessment analogy argument retort quip
+    description assessment analogy argument retort quip report study suit lawsuit complaint
+    filing memo document editorial ad advertisement poll survey article column book
 """.split())
 
 # Head nouns of people who speak without a name: `a senior EU diplomat`, `sources close to`.
@@ -76,6 +81,35 @@ TITLE_WORDS = frozenset("""
     ambassador general judge justice dr dr. mr mr. mrs mrs. ms ms. professor prof
     representative rep rep. sen sen. gov gov. spokesperson spokesman spokeswoman
 """.split())
+
+# People described by what they are (`the crowd chanted`, `a farmer said`) rather than as
+# sources; only trusted right next to a quotation.
+HUMAN_NOUNS = frozenset("""
+    crowd audience voter voters candidate nominee activist activists protester protesters
+    student students teacher teachers worker workers farmer farmers parent parents mother
+    father son daughter wife husband woman women man men child children resident neighbor
+    neighbour patient victim survivor owner founder host guest fan fans citizen citizens
+    president senator governor mayor chairman chairwoman chair secretary premier judge
+    candidate chief sheriff prosecutor attorney doctor nurse pastor priest rabbi imam
+    professor author writer reporter journalist anchor commentator columnist pollster
+    republican republicans democrat democrats conservative conservatives liberal liberals
+    administration campaign committee
+""".split())
+_NOT_PEOPLE = frozenset("""
+    order paper number letter center centre matter chapter corner border water power
+    factor sector error mirror monitor theater theatre weather winter summer quarter
+    register cancer tower minister's poster computer color colour meter monster
+""".split())
+_PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "ers", "ors", "ists", "ians")
+
+
+def is_person_noun(token: Token) -> bool:
+    """A common noun that can say something: a source noun, a human noun, or `-er`/`-ist` agent."""
+    lemma = token.lemma_.lower()
+    if lemma in ANON_NOUNS or lemma in HUMAN_NOUNS or token.lower_ in HUMAN_NOUNS:
+        return True
+    return lemma not in _NOT_PEOPLE and token.lower_.endswith(_PEOPLE_SUFFIXES) and len(lemma) > 4
+
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})

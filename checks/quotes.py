@@ -9,6 +9,7 @@ quote, flagged speaker_guessed because a verifier should confirm it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -22,6 +23,9 @@ __all__ = ["Analysis", "analyse", "find_quotes"]
 
 _CACHE_KEY = "deskcheck.quotes"
 _EMBEDDED_AFTER = frozenset(":.?!;—–(")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
+                          "from", "is", "as"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,19 @@ def _embedded(text: str, m: Marked) -> bool:
     return True
 
 
+def _title_like(quoted: str) -> bool:
+    """`on “Sunday Morning Futures”`: a short run of capitalised words is a title, not speech."""
+    words = _WORDS.findall(quoted)
+    if not words or len(words) > 6 or (quoted.rstrip()[-1:] in ("?", "!") and len(words) > 1):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _label_like(quoted: str) -> bool:
+    """A stand-alone quotation nobody is said to have said: a title, a label, a slogan."""
+    return _title_like(quoted) or len(_WORDS.findall(quoted)) <= 2
+
+
 def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | None:
     """The colon ending the paragraph before, when this paragraph opens with the quote."""
     if previous_end is None:
@@ -79,12 +96,14 @@ def _attribute_all(doc: Doc, marked: list[Marked], loc: Locator, cast: Cast) -> 
         if partial:
             first, last = loc.token(m.start), loc.token(m.end - 1)
             found = attribute_fragment(doc[first], doc[last], m.paragraph, loc, cast, last_group)
-            if found is None:
-                continue  # a scare quote: nobody is said to have said it
+            if found is None or _title_like(text[m.start:m.end]):
+                continue  # a scare quote or a title: nobody is said to have said it
         else:
             colon = _previous_colon(text, m, ends.get(m.paragraph.index - 1))
             found = attribute_full(m, text, loc, cast, last_group, colon)
             found = found or _convention(m, out)
+            if found is None and _label_like(text[m.start:m.end]):
+                continue
         quote = _quote(text, m, found, partial)
         if quote is None:
             continue

@@ -67,11 +67,22 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
         subject = _reported_speaker(tok, analysis)
         if subject is None or not analysis.locator.narrative(subject.idx):
             continue
-        found = resolve(subject, analysis.cast, last)
-        if found is not None:
+        found = resolve(subject, analysis.cast, last, loose=False)
+        if found is not None and _credible(subject, found, analysis):
             if found.kind != "named":
                 last = found
             yield Speaker(found.name, found.kind, found.start, found.end, _key(found.name, analysis)), 0
+
+
+def _credible(subject: Token, found: Speaker, analysis: Analysis) -> bool:
+    """Reported speech without quote marks is a weaker signal: `Washington warned` and a
+    capitalised word the model did not recognise as anyone are left out."""
+    if subject.ent_type_ in ("GPE", "NORP", "LOC") or found.kind == "unresolved":
+        return False
+    if found.kind == "named":
+        return analysis.cast.person(subject) is not None or subject.ent_type_ == "PERSON" \
+            or subject.lower_ in ("he", "she", "his", "her")
+    return True
 
 
 def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:

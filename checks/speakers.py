@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ANON_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, STATEMENT_NOUNS, TITLE_WORDS
+from .cues import (
+    ANON_NOUNS,
+    GROUP_PRONOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    STATEMENT_NOUNS,
+    TITLE_WORDS,
+    is_person_noun,
+)
 from .models import SpeakerKind
 
 __all__ = ["Cast", "Person", "Speaker", "noun_phrase"]
@@ -179,8 +187,12 @@ def _role(tok: Token) -> str | None:
     return None
 
 
-def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0) -> Speaker | None:
-    """The speaker a subject token stands for, or None when it is not a speaker at all."""
+def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0,
+            loose: bool = True) -> Speaker | None:
+    """The speaker a subject token stands for, or None when it is not a speaker at all.
+
+    `loose` is for a subject right next to a quotation, where any person noun speaks
+    (`the crowd chanted`); reported speech elsewhere needs a known source noun."""
     doc = tok.doc
     low = tok.lower_
     if low in PERSON_PRONOUNS:
@@ -190,7 +202,7 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.pos_ == "PRON" and low not in ("one", "another", "someone"):
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
-        return _owner(tok, cast, last_group, depth)
+        return _owner(tok, cast, last_group, depth) or _document(tok)
     if (person := cast.person(tok)) is not None:
         start, end = _name_bounds(tok)
         return Speaker(person.name, "named", doc[start].idx, _end(doc, end), person.key)
@@ -201,7 +213,14 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         words = {t.lower_ for t in doc[start:end]}
         kind: SpeakerKind = "organization" if words & ORG_NOUNS else "named"
         return Speaker(doc[start:end].text, kind, doc[start].idx, _end(doc, end), doc[start:end].text.lower())
-    return _common_noun(tok, cast)
+    return _common_noun(tok, cast, loose)
+
+
+def _document(tok: Token) -> Speaker:
+    """`the statement said`, `the suit alleges`: no one to name, but the verifier sees what spoke."""
+    start, end = noun_phrase(tok)
+    text = tok.doc[start:end].text
+    return Speaker(text, "unresolved", tok.doc[start].idx, _end(tok.doc, end), text.lower())
 
 
 def _owner(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Speaker | None:
@@ -216,14 +235,16 @@ def _owner(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Sp
     return None
 
 
-def _common_noun(tok: Token, cast: Cast) -> Speaker | None:
+def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     doc = tok.doc
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma in TITLE_WORDS and any(c.lower_ == "the" for c in tok.lefts):
         found = _from_mention(cast.by_title(tok), cast, guessed=True)
         if found:
             return found
-    if tok.pos_ not in ("NOUN", "NUM", "PRON") or (lemma not in ANON_NOUNS and lemma not in ORG_NOUNS):
+    if tok.pos_ not in ("NOUN", "NUM", "PRON"):
+        return None
+    if lemma not in ANON_NOUNS and lemma not in ORG_NOUNS and not (loose and is_person_noun(tok)):
         return None
     start, end = noun_phrase(tok)
     kind: SpeakerKind = "organization" if lemma in ORG_NOUNS else "anonymous"
