@@ -75,7 +75,8 @@ def _title_like(quoted: str) -> bool:
 
 def _label_like(quoted: str) -> bool:
     """A stand-alone quotation nobody is said to have said: a title, a label, a slogan."""
-    return _title_like(quoted) or len(_WORDS.findall(quoted)) <= 2
+    asked = quoted.rstrip()[-1:] in ("?", "!")
+    return (_title_like(quoted) and not asked) or (len(_WORDS.findall(quoted)) <= 2 and not asked)
 
 
 def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | None:
