@@ -28,9 +28,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import trafilatura
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
 
 from checks.errors import CheckError
 from checks.extract import MIN_WORDS, extract_article
+from checks.pagemeta import read_metadata
 
 _TOKEN = re.compile(r"\w+")
 Extractor = Callable[[str], str]
@@ -87,6 +90,28 @@ def timed(extractor: Extractor, pages: list[tuple[str, str]]) -> tuple[float, di
     return time.process_time() - start, out
 
 
+def print_metadata_agreement(pages: list[tuple[str, str]], truth: dict[str, dict[str, str]]) -> None:
+    """How often deskcheck's lighter metadata pass finds what trafilatura's full pass finds."""
+    same = {"title": 0, "author": 0, "published": 0, "site": 0}
+    found = {"author": [0, 0], "published": [0, 0]}
+    for key, html in pages:
+        url = truth[key].get("url")
+        full = extract_metadata(load_html(html), url)
+        ours = read_metadata(load_html(html), url)
+        theirs = {"title": full.title, "author": full.author, "published": full.date, "site": full.sitename}
+        mine = {"title": ours.title, "author": ours.author, "site": ours.site,
+                "published": ours.published.isoformat() if ours.published else None}
+        for field in same:
+            same[field] += (theirs[field] or None) == mine[field]
+        for field in found:
+            found[field][0] += bool(mine[field])
+            found[field][1] += bool(theirs[field])
+    print("metadata, deskcheck vs trafilatura's full metadata pass (same value on how many pages): "
+          + ", ".join(f"{field} {count}/{len(pages)}" for field, count in same.items()))
+    print("pages with a value (deskcheck / trafilatura): "
+          + ", ".join(f"{field} {a}/{b}" for field, (a, b) in found.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", type=Path)
@@ -117,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time ratio deskcheck / trafilatura: {best['deskcheck'] / best['trafilatura']:.2f}")
     too_short = sum(refused(html) for _key, html in pages)
     print(f"pages deskcheck would refuse as too short to check (< {MIN_WORDS} words): {too_short}")
+    print_metadata_agreement(pages, truth)
     return 0
 
 

@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 # Not in trafilatura's __all__, but stable across 1.x and 2.x: the readers its own
 # extract_metadata() is built from.
+from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
 from .models import Article
@@ -34,7 +35,7 @@ _BYLINE = XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
 )
-_BY = re.compile(r"^\s*(?:by|written by|words by)[:\s]+", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by)[:\s]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 6
 
 
@@ -65,12 +66,14 @@ def _byline(tree: HtmlElement) -> str | None:
     for element in _BYLINE(tree)[:20]:
         if not isinstance(element, HtmlElement):
             continue
-        text = _BY.sub("", " ".join(element.text_content().split()))
+        # itertext, not text_content: "Ann Lee<br>Wire" is two words apart, not "Ann LeeWire"
+        text = _BY.sub("", " ".join(" ".join(element.itertext()).split()))
         words = text.split()
         # A byline names people: 2-6 words, capitalised, no dates or counts in it.
         if (2 <= len(words) <= _MAX_NAME_WORDS and text[0].isupper()
                 and not any(ch.isdigit() for ch in text)):
-            return text
+            # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it
+            return normalize_authors(None, text) or text
     return None
 
 
