@@ -89,6 +89,16 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("rel_unit", rf"\b(?:{_MOD}\s+)?(?P<the>the\s+)?(?P<dir>last|next|this(?: past| coming)?|coming|previous|"
                  r"following|current|same|that)\s+(?P<unit>week|month|year|weekend|spring|summer|fall|autumn|"
                  r"winter|day)\b", re.I),
+    ("holiday", r"\b(?P<hol>Christmas(?: Day| Eve)?|New Year['\u2019]s (?:Day|Eve)|Thanksgiving(?: Day)?|"
+                r"Independence Day|Halloween|Valentine['\u2019]s Day|Canada Day|Boxing Day|Labou?r Day|"
+                r"Memorial Day|Easter(?: Sunday| Monday)?|Good Friday|Veterans Day|Remembrance Day|"
+                r"Juneteenth|St\.? Patrick['\u2019]s Day|Election Day)(?![\w'\u2019])"
+                rf"(?:,?\s+{_YEAR}{_NOT_NUMBER_AFTER})?", 0),
+    ("season_only", r"\b(?:in|In|during|During|by|By|until|since|Since|through|over|early|late|mid|this past)"
+                    r"[\s-](?P<body>(?:the\s+)?(?:(?P<mod>early|late)\s+)?(?P<season>spring|summer|fall|autumn|"
+                    r"winter))\b(?!\s+(?:of\s+)?\d)", 0),
+    ("end_of", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of)\s+the\s+"
+               r"(?P<unit>year|month|week|decade)\b", re.I),
     ("over_weekend", r"\bover\s+the\s+(?P<unit>weekend)\b", re.I),
     ("the_day_rel", r"\bthe\s+day\s+(?P<rel>before|after)(?=\s*[,.;:!?])", re.I),
     ("weekday", r"(?:\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Cc]oming|[Oo]n|[Bb]y|[Uu]ntil|"
@@ -122,4 +132,6 @@ def _all_matches(text: str) -> Iterator[Candidate]:
             start = m.start()
             if name == "prep_month":
                 start = m.start("mon")
+            elif name == "season_only":
+                start = m.start("body")
             yield Candidate(name, start, m.end(), parts)

@@ -12,7 +12,7 @@ import datetime as dt
 from .date_grammar import Candidate
 from .timex import SEASONS, WEEKDAYS, Anchor, Tense, number_value, season_year, shift, weekday_near
 
-__all__ = ["latest", "relative_value", "shifted_value", "unit_value"]
+__all__ = ["latest", "relative_value", "shifted_value", "unit_point", "unit_value"]
 
 Value = tuple[str | None, Anchor | None]
 
@@ -53,7 +53,7 @@ def relative_value(
         if published is None:
             return None, None
         back = "last" if tense != "future" and published.weekday() < 5 else "this"
-        return _unit(published, "weekend", "next" if tense == "future" else back, tense), None
+        return unit_point(published, "weekend", "next" if tense == "future" else back, tense), None
     return _rel_unit(p, published, refs, tense)
 
 
@@ -86,7 +86,9 @@ def _weekday(p: dict[str, str], published: dt.date | None, ref: Anchor | None, t
     return _day(day, _POD.get(p.get("pod", ""))), Anchor(day, "day")
 
 
-def _rel_unit(p: dict[str, str], published: dt.date | None, refs: dict[str, Anchor], tense: Tense) -> Value:
+def _rel_unit(
+    p: dict[str, str], published: dt.date | None, refs: dict[str, Anchor], tense: Tense
+) -> Value:
     direction, unit = " ".join(p["dir"].split()), p["unit"]
     if direction == "next" and (unit == "day" or "the" in p):
         direction = "following"  # "the next day" follows the story's day, not the publication's
@@ -99,13 +101,14 @@ def _rel_unit(p: dict[str, str], published: dt.date | None, refs: dict[str, Anch
         return None, None
     else:
         base = published
-    value = _unit(base, unit, direction, tense)
+    value = unit_point(base, unit, direction, tense)
     if unit == "day" and value is not None:
         return value, Anchor(dt.date.fromisoformat(value), "day")
     return value, None
 
 
-def _unit(base: dt.date, unit: str, direction: str, tense: Tense) -> str | None:
+def unit_point(base: dt.date, unit: str, direction: str, tense: Tense) -> str | None:
+    """The week, month, year or season `direction` (last/this/next) of `base`."""
     step = -1 if direction in _BACK else 1 if direction in _AHEAD else 0
     if unit in SEASONS:
         word = "last" if step < 0 else "next" if step > 0 else "this"

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .date_fixed import century, decade, quarter, season_year
 from .date_grammar import Candidate, candidates
-from .date_values import relative_value, shifted_value, unit_value
+from .date_values import relative_value, shifted_value, unit_point, unit_value
 from .models import DateKind, DateMention
 from .tense import tense_at
-from .timex import SEASONS, Anchor, Tense, month_number
+from .timex import SEASONS, Anchor, Tense, holiday_date, month_number, nearest_year
 
 __all__ = ["find_dates"]
 
@@ -34,8 +35,6 @@ _NOT_A_DATE = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "ORG", "PE
 _YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after", "from", "during",
               "fiscal", "early", "late", "mid", "around", "circa", "-"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
-# A date up to this far on the "wrong" side of publication is trusted over the parsed tense.
-_TENSE_OVERRIDE_DAYS = 45
 
 
 @dataclass
@@ -141,26 +140,8 @@ def _month_year(cand: Candidate, ctx: _Context) -> Resolved | None:
 def _year_for(month: int, day: int | None, cand: Candidate, ctx: _Context) -> int | None:
     """The year of a date written without one: publication and tense, else the story's last year."""
     if ctx.published is not None:
-        return _nearest_year(ctx.published, month, day or 1, ctx.tense(cand))
+        return nearest_year(ctx.published, month, day or 1, ctx.tense(cand))
     return ctx.ref.date.year if ctx.ref is not None else None
-
-
-def _nearest_year(pub: dt.date, month: int, day: int, tense: Tense) -> int:
-    """The year that puts month/day nearest the publication date, unless the tense clearly says
-    otherwise ("met on Aug. 6" in February is last August, not next)."""
-    options = []
-    for year in (pub.year - 1, pub.year, pub.year + 1):
-        try:
-            options.append(dt.date(year, month, day))
-        except ValueError:  # February 29
-            continue
-    best = min(options, key=lambda d: abs((d - pub).days))
-    gap = (best - pub).days
-    if tense == "past" and gap > _TENSE_OVERRIDE_DAYS:
-        best = max(d for d in options if d <= pub)
-    elif tense == "future" and gap < -_TENSE_OVERRIDE_DAYS:
-        best = min(d for d in options if d >= pub)
-    return best.year
 
 
 def _month_day(cand: Candidate, ctx: _Context) -> Resolved | None:
@@ -209,17 +190,6 @@ def _year_only(cand: Candidate, ctx: _Context) -> Resolved:
     return f"{year:04d}", "absolute", Anchor(dt.date(year, 1, 1), "year")
 
 
-def _season_year(cand: Candidate, ctx: _Context) -> Resolved:
-    return f"{int(cand.parts['year']):04d}-{SEASONS[cand.parts['season'].lower()]}", "absolute", None
-
-
-def _quarter(cand: Candidate, ctx: _Context) -> Resolved:
-    q = cand.parts.get("q") or "1234"[["first", "second", "third", "fourth"].index(
-        {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}.get(
-            cand.parts["ord"].lower(), cand.parts["ord"].lower()))]
-    return f"{int(cand.parts['year']):04d}-Q{q}", "absolute", None
-
-
 def _quarter_only(cand: Candidate, ctx: _Context) -> Resolved | None:
     """'the third quarter', 'last quarter': the publication's year (or the story's), by tense."""
     q = ["first", "second", "third", "fourth"].index(cand.parts["ord"].lower()) + 1
@@ -246,20 +216,38 @@ def _month_rel_year(cand: Candidate, ctx: _Context) -> Resolved:
     return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
 
 
-def _decade(cand: Candidate, ctx: _Context) -> Resolved:
-    p = cand.parts
-    if "dec" in p:
-        return f"{p['dec']}X", "absolute", None
-    if "dec2" in p:
-        century = "20" if p["dec2"] in "012" else "19"
-        return f"{century}{p['dec2']}X", "absolute", None
-    digit = "23456789"[["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                        "nineties"].index(p["word"].lower())]
-    return f"19{digit}X", "absolute", None
+def _holiday(cand: Candidate, ctx: _Context) -> Resolved | None:
+    """'Christmas 2024', 'on Thanksgiving': a named day, its year from the text or publication."""
+    name = cand.parts["hol"]
+    if "year" in cand.parts:
+        day = holiday_date(name, int(cand.parts["year"]))
+        return day.isoformat(), "absolute", Anchor(day, "day")
+    rough = holiday_date(name, 2001)  # the month and day it falls near, to choose the year
+    year = _year_for(rough.month, rough.day, cand, ctx)
+    if year is None:
+        fixed = holiday_date(name, 2002) == rough.replace(year=2002)
+        return (f"XXXX-{rough.month:02d}-{rough.day:02d}" if fixed else None), "partial", None
+    day = holiday_date(name, year)
+    return day.isoformat(), "partial", Anchor(day, "day")
 
 
-def _century(cand: Candidate, ctx: _Context) -> Resolved:
-    return f"{int(cand.parts['ord']) - 1:02d}", "absolute", None
+def _season_only(cand: Candidate, ctx: _Context) -> Resolved:
+    """'in the fall', 'by summer': the season nearest publication (or in the story's year)."""
+    code = SEASONS[cand.parts["season"].lower()]
+    middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    year = _year_for(middle, 15, cand, ctx)
+    if year is None:
+        return f"XXXX-{code}", "partial", None
+    if code == "WI" and ctx.published is not None:
+        year -= 1  # the winter that holds the January nearest publication began the year before
+    return f"{year:04d}-{code}", "partial", None
+
+
+def _end_of(cand: Candidate, ctx: _Context) -> Resolved:
+    """'by the end of the year': the publication's year (month, week)."""
+    if ctx.published is None:
+        return None, "relative", None
+    return unit_point(ctx.published, cand.parts["unit"].lower(), "this", ctx.tense(cand)), "relative", None
 
 
 def _weekday(cand: Candidate, ctx: _Context) -> Resolved | None:
@@ -286,10 +274,11 @@ def _span(cand: Candidate, ctx: _Context) -> Resolved:
 _RESOLVERS: dict[str, Callable[[Candidate, _Context], Resolved | None]] = {
     "iso": _full_date, "numeric": _full_date, "mdy": _full_date, "dmy": _full_date,
     "my": _month_year, "md": _month_day, "dm": _month_day,
-    "season_year": _season_year, "quarter": _quarter, "quarter_only": _quarter_only,
-    "month_rel_year": _month_rel_year, "decade": _decade, "decade_word": _decade,
-    "century": _century, "mod_year": _year_only, "year": _year_only,
+    "season_year": season_year, "quarter": quarter, "quarter_only": _quarter_only,
+    "month_rel_year": _month_rel_year, "decade": decade, "decade_word": decade,
+    "century": century, "mod_year": _year_only, "year": _year_only,
     "mod_month": _month_only, "rel_month": _month_only, "prep_month": _month_only,
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
-    "the_day_rel": _relative, "weekday": _weekday, "n_ago": _shifted, "past_span": _span, "next_span": _span,
+    "the_day_rel": _relative, "weekday": _weekday, "holiday": _holiday, "season_only": _season_only,
+    "end_of": _end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,
 }

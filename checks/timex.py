@@ -20,7 +20,9 @@ __all__ = [
     "WEEKDAYS",
     "Anchor",
     "Tense",
+    "holiday_date",
     "month_number",
+    "nearest_year",
     "number_value",
     "season_year",
     "shift",
@@ -134,3 +136,69 @@ def season_year(reference: dt.date, season: str, direction: str, tense: Tense) -
     if tense == "past" and month < first:
         return year - 1
     return year
+
+
+# A date up to this far on the "wrong" side of publication is trusted over the parsed tense.
+TENSE_OVERRIDE_DAYS = 45
+
+
+def nearest_year(pub: dt.date, month: int, day: int, tense: Tense) -> int:
+    """The year that puts month/day nearest the publication date, unless the tense clearly says
+    otherwise ("met on Aug. 6" in February is last August, not next)."""
+    options = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:  # February 29
+            continue
+    best = min(options, key=lambda d: abs((d - pub).days))
+    gap = (best - pub).days
+    if tense == "past" and gap > TENSE_OVERRIDE_DAYS:
+        best = max(d for d in options if d <= pub)
+    elif tense == "future" and gap < -TENSE_OVERRIDE_DAYS:
+        best = min(d for d in options if d >= pub)
+    return best.year
+
+
+# Holidays by (month, day), or by a rule: (month, weekday, nth) with nth -1 for the last one.
+# Thanksgiving is the US one (Canada's is the second Monday of October).
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "canada day": (7, 1), "boxing day": (12, 26), "veterans day": (11, 11), "remembrance day": (11, 11),
+    "juneteenth": (6, 19), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+}
+_RULE_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "labour day": (9, 0, 1),    "memorial day": (5, 0, -1), "election day": (11, 0, 1),
+}
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day a named holiday falls on in `year` (ValueError for an unknown name)."""
+    key = " ".join(name.lower().replace("\u2019", "'").split())
+    if key in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[key])
+    if key in _EASTER_OFFSETS:
+        return _easter(year) + dt.timedelta(days=_EASTER_OFFSETS[key])
+    month, weekday, nth = _RULE_HOLIDAYS[key]
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).weekday() == weekday]
+    day = dt.date(year, month, days[nth - 1] if nth > 0 else days[nth])
+    if key == "election day":  # the Tuesday after the first Monday
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return dt.date(year, month, day + 1)

@@ -135,3 +135,22 @@ def test_weekday_inside_a_full_date_stays_in_the_mention(nlp):
 def test_impossible_dates_are_skipped_without_an_error(nlp, published):
     text = "It began 999 decades ago. They met on February 30 and on 31 February 2025, 300 weeks earlier."
     assert all(d.text not in ("February 30", "31 February 2025") for d in dates(nlp, text, published))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Crowds gathered on Christmas Day.", {"Christmas Day": "2025-12-25"}),
+    ("Shops closed on Thanksgiving.", {"Thanksgiving": "2025-11-27"}),
+    ("The ceasefire began on Easter 2024.", {"Easter 2024": "2024-03-31"}),
+    ("The bill passed in the spring.", {"the spring": "2025-SP"}),
+    ("The rule takes effect by the end of the year.", {"the end of the year": "2025"}),
+])
+def test_holidays_seasons_and_ends_of_periods(nlp, sentence, expected):
+    assert values(nlp, sentence, FRIDAY) == expected
+
+
+def test_holiday_without_any_year_keeps_its_day(nlp):
+    assert values(nlp, "Crowds gathered on New Year's Eve.") == {"New Year's Eve": "XXXX-12-31"}
+
+
+def test_words_that_only_start_like_a_holiday_are_not_dates(nlp):
+    assert dates(nlp, "Eastern Europe watched the Easterly winds.", FRIDAY) == []
