@@ -74,7 +74,7 @@ def render(story: Story, base: str, template: str = "article.html", charset: str
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: _Site
+    server: NewsSite
     protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: object) -> None:  # quiet test output
@@ -194,7 +194,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send(500, b"<html><body><h1>Internal Server Error</h1></body></html>")
 
 
-class _Site(ThreadingHTTPServer):
+class NewsSite(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
@@ -207,9 +207,9 @@ class _Site(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve() -> Iterator[_Site]:
+def serve() -> Iterator[NewsSite]:
     """The news site, running on a free port for the duration of the block."""
-    site = _Site()
+    site = NewsSite()
     thread = threading.Thread(target=site.serve_forever, daemon=True)
     thread.start()
     try:

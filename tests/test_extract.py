@@ -10,13 +10,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from newsroom_server import load_stories, serve
+from newsroom_server import NewsSite, load_stories, serve
 
 from bot.service import Requester, run_check
 from bot.settings import Settings
-from checks.extract import NoArticleText, extract_article, from_page
+from checks.extract import ExtractedArticle, NoArticleText, extract_article, from_page
 from checks.fetch import fetch_page
 from checks.netguard import parse_networks
 
@@ -28,7 +29,7 @@ BOILERPLATE = ("cookies", "Accept all", "Related stories", "Share this article",
 
 
 @pytest.fixture(scope="module")
-def site() -> Iterator[object]:
+def site() -> Iterator[NewsSite]:
     with serve() as running:
         yield running
 
@@ -37,13 +38,13 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def read(site, path: str):  # type: ignore[no-untyped-def]
+def read(site: NewsSite, path: str) -> ExtractedArticle:
     return from_page(fetch_page(site.base + path, allowed_networks=parse_networks(["127.0.0.1"])))
 
 
 @pytest.mark.parametrize("template", ["news", "wire"])
 @pytest.mark.parametrize("stem", sorted(STORIES))
-def test_the_article_text_comes_out_whole_and_the_boilerplate_stays_behind(site, stem: str,
+def test_the_article_text_comes_out_whole_and_the_boilerplate_stays_behind(site: NewsSite, stem: str,
                                                                            template: str) -> None:
     story = STORIES[stem]
     found = read(site, f"/{template}/{stem}")
@@ -55,7 +56,7 @@ def test_the_article_text_comes_out_whole_and_the_boilerplate_stays_behind(site,
 
 
 @pytest.mark.parametrize("template", ["news", "wire"])
-def test_title_author_site_date_and_canonical_url_are_read(site, template: str) -> None:
+def test_title_author_site_date_and_canonical_url_are_read(site: NewsSite, template: str) -> None:
     stem = "002_e8461dea9724e002"
     story = STORIES[stem]
     article = read(site, f"/{template}/{stem}").article
@@ -74,23 +75,23 @@ def test_a_byline_without_metadata_is_still_found() -> None:
     assert extract_article(page).article.author == "Jordan Price"
 
 
-def test_a_javascript_shell_has_too_little_text(site) -> None:
+def test_a_javascript_shell_has_too_little_text(site: NewsSite) -> None:
     with pytest.raises(NoArticleText, match="JavaScript or a login"):
         read(site, "/app")
 
 
-def test_a_plain_text_link_is_the_article_itself(site) -> None:
+def test_a_plain_text_link_is_the_article_itself(site: NewsSite) -> None:
     stem = "003_2a228733f2cc85d0"
     found = read(site, f"/plain/{stem}")
     assert found.text == (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8").strip()
 
 
-def quote_texts(report: dict) -> list[str]:  # type: ignore[type-arg]
+def quote_texts(report: dict[str, Any]) -> list[str]:
     return [q["text"] for q in report["quotes"]]
 
 
 @pytest.mark.parametrize("stem", sorted(STORIES))
-def test_a_link_gives_the_same_quotes_as_the_pasted_text(site, stem: str) -> None:
+def test_a_link_gives_the_same_quotes_as_the_pasted_text(site: NewsSite, stem: str) -> None:
     settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
     pasted = run_check((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"), Requester(),
                        settings=settings)
@@ -105,7 +106,7 @@ def test_a_link_gives_the_same_quotes_as_the_pasted_text(site, stem: str) -> Non
     assert linked.report.input.url == f"{site.base}/news/{stem}"
 
 
-def test_the_publication_date_anchors_relative_dates(site) -> None:
+def test_the_publication_date_anchors_relative_dates(site: NewsSite) -> None:
     stem = "001_17b29c3997bab34f"  # "collapsed ... today"
     settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
     report = run_check(f"{site.base}/news/{stem}", Requester(), settings=settings).report
@@ -114,7 +115,7 @@ def test_the_publication_date_anchors_relative_dates(site) -> None:
     assert today and all(d.value == STORIES[stem].date for d in today)
 
 
-def test_deskcheck_check_on_a_link_matches_the_seed_file(site, tmp_path: Path) -> None:
+def test_deskcheck_check_on_a_link_matches_the_seed_file(site: NewsSite, tmp_path: Path) -> None:
     """One process runs three CLI checks: a link, the seed file, and a PDF link that is refused."""
     stem = "000_bc908ce1d43d3e45"
     env = {**os.environ, "DESKCHECK_ALLOW_PRIVATE_URLS": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/t.db"}
@@ -136,7 +137,7 @@ def test_deskcheck_check_on_a_link_matches_the_seed_file(site, tmp_path: Path) -
     assert len(linked["input"]["sha256"]) == 64
 
 
-def test_the_checked_text_is_what_the_hash_names(site) -> None:
+def test_the_checked_text_is_what_the_hash_names(site: NewsSite) -> None:
     settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
     from bot.service import _check_link
 
@@ -144,7 +145,7 @@ def test_the_checked_text_is_what_the_hash_names(site) -> None:
     assert report.input.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def test_a_private_link_is_refused_by_default_with_one_line(site) -> None:
+def test_a_private_link_is_refused_by_default_with_one_line(site: NewsSite) -> None:
     outcome = run_check(f"{site.base}/news/{'000_bc908ce1d43d3e45'}", Requester(),
                         settings=Settings(database_url=os.environ["DATABASE_URL"]))
     assert outcome.report is None and outcome.error

@@ -6,10 +6,11 @@ import ipaddress
 import socket
 import zlib
 from collections.abc import Iterator
+from typing import Any
 
 import brotli
 import pytest
-from newsroom_server import serve
+from newsroom_server import NewsSite, serve
 
 from checks.errors import CheckError
 from checks.fetch import (
@@ -18,6 +19,7 @@ from checks.fetch import (
     FetchLimits,
     FetchTimeout,
     NotAnArticle,
+    Page,
     PageNotFound,
     PrivateAddress,
     ServerError,
@@ -35,15 +37,15 @@ LOOPBACK_ONLY = parse_networks(["127.0.0.1"])
 
 
 @pytest.fixture(scope="module")
-def site() -> Iterator[object]:
+def site() -> Iterator[NewsSite]:
     with serve() as running:
         yield running
 
 
-def fetch(url: str, **kwargs: object):  # type: ignore[no-untyped-def]
+def fetch(url: str, **kwargs: Any) -> Page:
     """Fetch with only 127.0.0.1 opened, the test server's address: every other private address stays shut."""
     kwargs.setdefault("allowed_networks", LOOPBACK_ONLY)
-    return fetch_page(url, **kwargs)  # type: ignore[arg-type]
+    return fetch_page(url, **kwargs)
 
 
 @pytest.mark.parametrize("address", [
@@ -81,13 +83,13 @@ def test_names_that_resolve_privately_are_judged_by_their_addresses() -> None:
 
 @pytest.mark.parametrize("host", ["localhost", "2130706433", "0x7f000001", "127.1", "[::1]",
                                   "[::ffff:127.0.0.1]", "127.0.0.2"])
-def test_links_to_this_machine_are_refused_in_any_spelling(site, host: str) -> None:
+def test_links_to_this_machine_are_refused_in_any_spelling(site: NewsSite, host: str) -> None:
     port = site.server_address[1]
     with pytest.raises((PrivateAddress, BadLink)):
         fetch_page(f"http://{host}:{port}/news/{STORY}")
 
 
-def test_a_redirect_into_the_metadata_service_is_refused(site) -> None:
+def test_a_redirect_into_the_metadata_service_is_refused(site: NewsSite) -> None:
     with pytest.raises(PrivateAddress, match="link-local"):
         fetch(f"{site.base}/redirect?to=http://169.254.169.254/latest/meta-data/iam/")
 
@@ -95,7 +97,7 @@ def test_a_redirect_into_the_metadata_service_is_refused(site) -> None:
 @pytest.mark.parametrize("target", ["http://10.0.0.5/admin", "http://127.0.0.2:{port}/news/" + STORY,
                                     "http://[::1]:{port}/news/" + STORY,
                                     "http://0.0.0.0:{port}/news/" + STORY])
-def test_a_redirect_into_a_private_network_is_refused_at_the_hop(site, target: str) -> None:
+def test_a_redirect_into_a_private_network_is_refused_at_the_hop(site: NewsSite, target: str) -> None:
     hop = target.format(port=site.server_address[1])
     with pytest.raises(PrivateAddress):
         fetch(f"{site.base}/redirect?to={hop}")
@@ -109,19 +111,19 @@ def test_bad_schemes_and_credentials_are_refused_before_any_request(link: str) -
         fetch_page(link)
 
 
-def test_private_addresses_are_reachable_when_allowed(site) -> None:
+def test_private_addresses_are_reachable_when_allowed(site: NewsSite) -> None:
     page = fetch_page(f"{site.base}/news/{STORY}", allow_private=True)
     assert "We negotiate as equals" in page.text
 
 
-def test_a_redirect_chain_of_five_is_followed_to_the_final_url(site) -> None:
+def test_a_redirect_chain_of_five_is_followed_to_the_final_url(site: NewsSite) -> None:
     page = fetch(f"{site.base}/hop/5/{STORY}")
     assert page.url == f"{site.base}/news/{STORY}"
     assert len(page.redirects) == 5
     assert "crystal clear" in page.text
 
 
-def test_the_site_sees_its_own_name_though_deskcheck_connects_to_the_checked_address(site) -> None:
+def test_the_site_sees_its_own_name_though_deskcheck_connects_to_the_checked_address(site: NewsSite) -> None:
     port = site.server_address[1]
     # /etc/hosts may also list ::1 for localhost; the server listens on 127.0.0.1, tried first.
     page = fetch(f"http://localhost:{port}/news/{STORY}",
@@ -130,42 +132,42 @@ def test_the_site_sees_its_own_name_though_deskcheck_connects_to_the_checked_add
     assert site.seen_hosts[-1] == f"localhost:{port}"
 
 
-def test_six_redirects_are_too_many(site) -> None:
+def test_six_redirects_are_too_many(site: NewsSite) -> None:
     with pytest.raises(TooManyRedirects):
         fetch(f"{site.base}/hop/6/{STORY}")
 
 
-def test_gzip_and_brotli_pages_are_decoded(site) -> None:
+def test_gzip_and_brotli_pages_are_decoded(site: NewsSite) -> None:
     brotli_page = fetch(f"{site.base}/news/{STORY}")  # the server prefers br when offered
     gzip_page = fetch(f"{site.base}/wire/{STORY}")
     assert "crystal clear" in brotli_page.text and "crystal clear" in gzip_page.text
 
 
-def test_the_user_agent_names_deskcheck_and_a_contact(site) -> None:
+def test_the_user_agent_names_deskcheck_and_a_contact(site: NewsSite) -> None:
     fetch(f"{site.base}/news/{STORY}")
     assert USER_AGENT in site.seen_user_agents
     assert USER_AGENT.startswith("deskcheck/") and "+http" in USER_AGENT
 
 
-def test_a_slow_site_times_out(site) -> None:
+def test_a_slow_site_times_out(site: NewsSite) -> None:
     with pytest.raises(FetchTimeout, match="too long"):
         fetch(f"{site.base}/slow", limits=FetchLimits(total_timeout=0.5))
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced", "/bomb/gzip", "/bomb/br"])
-def test_oversized_pages_and_compression_bombs_are_cut_off(site, path: str) -> None:
+def test_oversized_pages_and_compression_bombs_are_cut_off(site: NewsSite, path: str) -> None:
     with pytest.raises(TooLarge, match="larger than 5 MB"):
         fetch(site.base + path)
 
 
-def test_a_page_calling_itself_utf8_but_written_in_windows_1252_reads_right(site) -> None:
+def test_a_page_calling_itself_utf8_but_written_in_windows_1252_reads_right(site: NewsSite) -> None:
     page = fetch(f"{site.base}/mislabelled/{STORY}")
     assert "\ufffd" not in page.text
     assert "“The Prime Minister was crystal clear,”" in page.text
     assert "equals—or" in page.text
 
 
-def test_utf8_bytes_under_a_latin1_header_are_not_turned_into_mojibake(site) -> None:
+def test_utf8_bytes_under_a_latin1_header_are_not_turned_into_mojibake(site: NewsSite) -> None:
     page = fetch(f"{site.base}/latin1-header/{STORY}")
     assert page.encoding == "utf-8"
     assert "â€" not in page.text and "“The Prime Minister was crystal clear,”" in page.text
@@ -174,12 +176,12 @@ def test_utf8_bytes_under_a_latin1_header_are_not_turned_into_mojibake(site) -> 
 @pytest.mark.parametrize(("path", "expected"), [("/files/budget.pdf", "PDF"),
                                                 ("/files/disguised-report", "PDF"),
                                                 ("/files/lead.jpg", "image")])
-def test_pdfs_and_images_are_not_articles(site, path: str, expected: str) -> None:
+def test_pdfs_and_images_are_not_articles(site: NewsSite, path: str, expected: str) -> None:
     with pytest.raises(NotAnArticle, match=expected):
         fetch(site.base + path)
 
 
-def test_missing_and_broken_pages_say_so(site) -> None:
+def test_missing_and_broken_pages_say_so(site: NewsSite) -> None:
     with pytest.raises(PageNotFound, match="404"):
         fetch(f"{site.base}/news/no-such-story")
     with pytest.raises(ServerError, match="500"):
@@ -196,12 +198,12 @@ def test_an_unknown_site_and_a_closed_port_are_unreachable() -> None:
             fetch(f"http://127.0.0.1:{port}/story")
 
 
-def test_https_to_a_site_without_working_tls_is_a_tls_failure(site) -> None:
+def test_https_to_a_site_without_working_tls_is_a_tls_failure(site: NewsSite) -> None:
     with pytest.raises(TLSFailure, match="secure connection"):
         fetch(f"https://127.0.0.1:{site.server_address[1]}/news/{STORY}")
 
 
-def test_every_refusal_is_one_line_for_the_reporter(site) -> None:
+def test_every_refusal_is_one_line_for_the_reporter(site: NewsSite) -> None:
     for path in ("/files/budget.pdf", "/broken", "/bomb/gzip", "/hop/9/x"):
         with pytest.raises(CheckError) as caught:
             fetch(site.base + path)
