@@ -23,7 +23,9 @@ _FUTURE_CUE = re.compile(
     r"going to|upcoming|next|coming|until|by|before|deadline|begins?|starts?|takes? effect|forecast|"
     r"projected|aims?|hopes?|intends?|is to|are to|ahead of)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_ADJACENT = 4  # characters between "yesterday" and ", May 6" for the two to describe one day
+_ADJACENT = 6  # characters between "yesterday" and ", on May 6" for the two to describe one day
+_UNIT_SLACK = (("decade", 365), ("year", 90), ("month", 10), ("week", 3))
+_HEDGE = re.compile(r"\b(about|nearly|almost|some|roughly|around|more than|less than|over|just)\b")
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
@@ -90,21 +92,25 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def _conflicts(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
-    """'yesterday, May 6' where yesterday (from the publication date) was May 5."""
+    """'yesterday, May 6' where yesterday (from the publication date) was May 5, or 'six weeks
+    earlier, on October 31' where six weeks before the story's date is October 24."""
     for first, second in itertools.pairwise(dates):
-        if second.start - first.end > _ADJACENT or {first.kind, second.kind} == {"relative"}:
-            continue
-        if "relative" not in (first.kind, second.kind):
-            continue
-        a, b = day_of(first), day_of(second)
-        if a is None or b is None or a == b:
+        if second.start - first.end > _ADJACENT or [first.kind, second.kind].count("relative") != 1:
             continue
         relative, explicit = (first, second) if first.kind == "relative" else (second, first)
-        rel_day = a if relative is first else b
-        exp_day = b if relative is first else a
+        rel_day, exp_day = day_of(relative), day_of(explicit)
+        if rel_day is None or exp_day is None or abs((rel_day - exp_day).days) <= _slack(relative.text):
+            continue
         yield Signal("date_conflict", "warn",
                      f"'{relative.text}' works out to {_spoken(rel_day)}, but the text next to it says "
                      f"'{explicit.text}' ({_spoken(exp_day)})", first.start, second.end)
+
+
+def _slack(text: str) -> int:
+    """Days a counted shift may be off and still be a fair round figure ('six weeks' for 40 days)."""
+    lowered = text.lower()
+    days = next((n for unit, n in _UNIT_SLACK if unit in lowered), 0)
+    return days * 2 if _HEDGE.search(lowered) else days
 
 
 def _no_absolute_date(dates: tuple[DateMention, ...], published: dt.date | None) -> Signal | None:

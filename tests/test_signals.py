@@ -143,3 +143,15 @@ def test_signals_lay_out_evidence_and_never_judge(nlp):
     for signal in signals:
         assert signal.severity in ("info", "warn")
         assert not re.search(r"\b(fake|false|lies?|untrue|hoax)\b", signal.message, re.I)
+
+
+def test_counted_shift_that_contradicts_the_date_given_with_it_is_flagged(nlp):
+    text = "On December 5, 2025, the leaders met. Six weeks earlier, on October 31, talks had collapsed."
+    [signal] = [s for s in find_signals(date_report(nlp, text), text) if s.code == "date_conflict"]
+    assert signal.message == ("'Six weeks earlier' works out to October 24, 2025, but the text next to it "
+                              "says 'October 31' (October 31, 2025)")
+
+
+def test_counted_shift_that_agrees_with_its_date_raises_nothing(nlp):
+    text = "On December 5, 2025, the leaders met. Six weeks earlier, on October 23, talks had collapsed."
+    assert "date_conflict" not in codes(find_signals(date_report(nlp, text), text))
