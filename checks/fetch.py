@@ -127,7 +127,7 @@ class Page:
 
 @dataclass(frozen=True)
 class _Hop:
-    """What each hop needs: the checked address and the deadline of the whole fetch."""
+    """What every hop is held to: the address rules, the limits, the whole fetch's deadline."""
 
     allow_private: bool
     allowed: tuple[IPNetwork, ...]
@@ -147,7 +147,9 @@ def fetch_page(url: str, *, allow_private: bool = False, limits: FetchLimits | N
     current = _parse(url)
     seen: list[str] = []
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
-               "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"}
+               "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+               # The checks read English; sites with several editions should serve that one.
+               "Accept-Language": "en;q=1.0, *;q=0.5"}
     with httpx.Client(trust_env=False, follow_redirects=False, headers=headers) as client:
         for _ in range(limits.max_redirects + 1):
             with _send(client, current, hop) as response:
