@@ -1,0 +1,169 @@
+"""Posting the digest to the desk's channels, once per week and channel.
+
+A post first claims its (workspace, week, platform, channel) row in the digest-posts
+ledger; only the run that wins the unique key posts, and it gives the claim back if the
+post fails, so the next run retries. A process killed between claim and post leaves the
+week unposted rather than posting it twice: for a digest, missing beats repeating.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+import discord
+from discord.http import HTTPClient, handle_message_parameters
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from storage import Store
+from storage.digest import channel_settings, claim_post, release_post, save_channel, workspaces_on
+
+from ..settings import Settings
+from .build import build_digest
+from .chart import render_chart
+from .model import Digest, Week
+from .render import render_discord, render_slack
+from .schedule import due_week
+
+__all__ = ["PLATFORMS", "PostError", "PostResult", "Target", "digest_targets", "post_due", "post_week",
+           "set_digest_channel"]
+
+log = logging.getLogger("deskcheck.digest")
+
+Platform = Literal["slack", "discord"]
+PLATFORMS: tuple[Platform, ...] = ("slack", "discord")
+
+
+class PostError(Exception):
+    """A platform refused or could not be reached; str() is one line."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one workspace's digest goes on one platform."""
+
+    workspace: str
+    platform: Platform
+    channel: str
+
+
+@dataclass(frozen=True)
+class PostResult:
+    target: Target
+    week: Week
+    status: Literal["posted", "already posted", "failed"]
+    reason: str | None = None
+
+
+def set_digest_channel(store: Store, workspace: str, platform: str, channel: str) -> None:
+    """What `/check digest here` does: this channel gets the workspace's weekly digest."""
+    if platform not in PLATFORMS:
+        raise ValueError(f"the digest posts to Slack or Discord, not '{platform}'")
+    save_channel(store.engine, workspace, platform, channel)
+
+
+def digest_targets(store: Store, settings: Settings) -> list[Target]:
+    """The channel each workspace chose, else the deployment's DIGEST_*_CHANNEL for every
+    workspace that has checked something on that platform."""
+    found: list[Target] = []
+    defaults = {"slack": settings.digest_slack_channel, "discord": settings.digest_discord_channel}
+    for platform in PLATFORMS:
+        chosen = channel_settings(store.engine, platform)
+        found += [Target(w, platform, c) for w, c in sorted(chosen.items())]
+        default = defaults[platform]
+        if default:
+            found += [Target(w, platform, default) for w in workspaces_on(store.engine, platform)
+                      if w not in chosen]
+    return found
+
+
+def post_week(store: Store, settings: Settings, week: Week, *, now: dt.datetime | None = None,
+              targets: list[Target] | None = None) -> list[PostResult]:
+    """Post `week` to every target that has not had it yet."""
+    results = []
+    for target in digest_targets(store, settings) if targets is None else targets:
+        results.append(_post_once(store, settings, target, week, now))
+    return results
+
+
+def post_due(store: Store, settings: Settings, now: dt.datetime | None = None) -> list[PostResult]:
+    """What `--post` and the clock do: the due week to every configured channel that lacks it."""
+    now = now or dt.datetime.now(dt.UTC)
+    return post_week(store, settings, due_week(now, settings), now=now)
+
+
+def _post_once(store: Store, settings: Settings, target: Target, week: Week,
+               now: dt.datetime | None) -> PostResult:
+    key = (store.engine, target.workspace, week.label, target.platform, target.channel)
+    if not claim_post(*key):
+        return PostResult(target, week, "already posted")
+    try:
+        digest = build_digest(store, target.workspace, week, tz=settings.digest_tz, now=now)
+        send = _post_slack if target.platform == "slack" else _post_discord
+        send(settings, target.channel, digest, render_chart(digest))
+    except Exception as exc:  # any failure gives the claim back: the next run retries
+        release_post(*key)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        log.warning("digest %s for %s to %s %s failed: %s", week, target.workspace, target.platform,
+                    target.channel, reason)
+        return PostResult(target, week, "failed", reason)
+    return PostResult(target, week, "posted")
+
+
+def _chart_name(d: Digest) -> str:
+    return f"deskcheck-digest-{d.week.label}.png"
+
+
+def _post_slack(settings: Settings, channel: str, digest: Digest, png: bytes) -> None:
+    if not settings.slack_bot_token:
+        raise PostError("SLACK_BOT_TOKEN is not set")
+    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url or WebClient.BASE_URL)
+    message = render_slack(digest)
+    try:
+        client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks),
+                                         unfurl_links=False, unfurl_media=False)
+        # the chart right under the message, in the channel: Slack groups the two as one post,
+        # where a thread would hide the picture behind "1 reply"
+        client.files_upload_v2(channel=channel, file=png, filename=_chart_name(digest),
+                               title=f"Checks per day and sourcing, {digest.week.label}",
+                               alt_txt="Bar chart of checks per day and of named against anonymous "
+                                       "statements, this week and the week before",
+                               )
+    except SlackApiError as exc:
+        raise PostError(f"Slack refused the digest: {exc.response.get('error')}") from exc
+    except SlackClientError as exc:
+        raise PostError(f"Slack could not be reached: {exc}") from exc
+
+
+def _post_discord(settings: Settings, channel: str, digest: Digest, png: bytes) -> None:
+    if not settings.discord_token:
+        raise PostError("DISCORD_TOKEN is not set")
+    if not channel.isdigit():
+        raise PostError(f"'{channel}' is not a Discord channel id")
+    asyncio.run(_send_discord(settings.discord_token, int(channel), render_discord(digest),
+                              png, _chart_name(digest)))
+
+
+async def _send_discord(token: str, channel: int, content: str, png: bytes, filename: str) -> None:
+    """One message with the chart attached, through discord.py's REST client (its rate limits)."""
+    http = HTTPClient(asyncio.get_running_loop())
+    try:
+        await http.static_login(token)
+        chart = discord.File(io.BytesIO(png), filename=filename,
+                             description="Checks per day; named against anonymous statements")
+        # no mention pings anyone, and no link in a title grows a preview card
+        with handle_message_parameters(content=content, file=chart,
+                                       allowed_mentions=discord.AllowedMentions.none(),
+                                       flags=discord.MessageFlags(suppress_embeds=True)) as params:
+            await http.send_message(channel, params=params)
+    except discord.HTTPException as exc:
+        raise PostError(f"Discord refused the digest: {exc.status} {exc.text or ''}".strip()) from exc
+    except (TimeoutError, OSError) as exc:
+        raise PostError(f"Discord could not be reached: {exc}") from exc
+    finally:
+        await http.close()

@@ -1,0 +1,173 @@
+"""The digest as text: the terminal, a Slack message (Block Kit) and a Discord message.
+
+All three read the same outline (headline, then titled lists), so the surfaces never
+disagree on a figure; each enforces its platform's limits and truncates, never fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..render_text import shorten
+from .model import Digest, ItemFigure, RecycledQuote, Week, WeekTotals
+
+__all__ = [
+    "DISCORD_CONTENT_LIMIT",
+    "SLACK_SECTION_LIMIT",
+    "SlackMessage",
+    "outline",
+    "render_discord",
+    "render_slack",
+    "render_text",
+]
+
+TITLE_WIDTH = 90
+QUOTE_WIDTH = 140
+DISCORD_CONTENT_LIMIT = 2000  # a message's content, in characters
+SLACK_SECTION_LIMIT = 3000  # a section block's text
+SLACK_HEADER_LIMIT = 150  # a header block's plain text
+SLACK_FALLBACK_LIMIT = 3000  # the notification text; the blocks carry the rest
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    lines: tuple[str, ...]
+
+
+def _span(week: Week) -> str:
+    first, last = week.monday, week.sunday
+    return f"{first:%a %d %b} – {last:%a %d %b %Y}"
+
+
+def _delta(now: int, before: int) -> str:
+    diff = now - before
+    return "no change" if diff == 0 else f"{diff:+d}"
+
+
+def _share(totals: WeekTotals) -> str:
+    share = totals.anonymous_share
+    if share is None:
+        return "no attributed statements"
+    total = totals.named_statements + totals.anonymous_statements
+    return f"{share:.0%} ({totals.anonymous_statements} of {total} attributed statements)"
+
+
+def _share_delta(now: WeekTotals, before: WeekTotals) -> str:
+    a, b = now.anonymous_share, before.anonymous_share
+    if a is None or b is None:
+        return ""
+    points = round((a - b) * 100)
+    return f", {points:+d} points" if points else ", no change"
+
+
+def headline(d: Digest) -> str:
+    so_far = f", so far: to {d.so_far:%a %d %b}" if d.so_far else ""
+    return f"Weekly digest · {d.workspace} · {d.week.label} ({_span(d.week)}{so_far})"
+
+
+def summary(d: Digest) -> tuple[str, ...]:
+    t, p = d.totals, d.previous
+    if d.empty:
+        before = f"; the week before: {p.checks} checks" if p.checks else ""
+        return (f"Nothing was checked this week{before}.",)
+    people = "person" if t.people == 1 else "people"
+    return (
+        f"{_count(t.checks, 'check')} of {_count(t.items, 'item')} by {t.people} {people}",
+        f"vs {d.week.previous().label}: checks {_delta(t.checks, p.checks)}, "
+        f"items {_delta(t.items, p.items)}, people {_delta(t.people, p.people)}, "
+        f"warnings {_delta(t.warnings, p.warnings)}",
+        f"Warnings: {t.warnings} · Anonymous sourcing: {_share(t)}{_share_delta(t, p)}",
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _item(f: ItemFigure, figure: str) -> str:
+    return f"{figure}  {shorten(f.title or '(untitled text)', TITLE_WIDTH)} ({f.item})"
+
+
+def _recycled(r: RecycledQuote) -> str:
+    who = sorted(set(r.speakers)) or ["no speaker found"]
+    where = ", ".join([*r.items, *r.corpus])
+    return f"“{shorten(r.text, QUOTE_WIDTH)}” — {' / '.join(who)} — {r.carriers} items: {where}"
+
+
+def outline(d: Digest) -> list[Part]:
+    """The digest's content, surface-neutral; empty weeks have no lists."""
+    if d.empty:
+        return []
+    parts = [
+        Part("Checked more than once", tuple(_item(f, f"{f.checks}×") for f in d.most_checked
+                                             if f.checks > 1)),
+        Part("Most warnings", tuple(_item(f, _count(f.warnings, "warning")) for f in d.most_warnings)),
+        Part("Recycled quotes (in more than one item)", tuple(_recycled(r) for r in d.recycled)),
+        Part("Sources cited most", tuple(f"{s.name} — {_count(s.items, 'item')}, "
+                                         f"{_count(s.quotes, 'statement')}" for s in d.top_sources)),
+    ]
+    return [p for p in parts if p.lines]
+
+
+def render_text(d: Digest) -> str:
+    lines = [headline(d), *summary(d)]
+    for part in outline(d):
+        lines += ["", part.title.upper(), *(f"  {line}" for line in part.lines)]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    text: str  # the notification and accessibility fallback
+    blocks: tuple[dict[str, Any], ...]
+
+
+def _slack_escape(text: str) -> str:
+    # Slack mrkdwn reserves only these three; an escaped "<" also keeps stray links inert.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": shorten_block(text, SLACK_SECTION_LIMIT)}}
+
+
+def shorten_block(text: str, limit: int) -> str:
+    """Cut a multi-line text to `limit` characters at a line break, marking the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 2].rsplit("\n", 1)[0]
+    return cut + "\n…"
+
+
+def render_slack(d: Digest) -> SlackMessage:
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": shorten(headline(d), SLACK_HEADER_LIMIT)}},
+        _section("\n".join(_slack_escape(s) for s in summary(d))),
+    ]
+    for part in outline(d):
+        body = "\n".join(f"• {_slack_escape(line)}" for line in part.lines)
+        blocks.append(_section(f"*{part.title}*\n{body}"))
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _footer(d)}]})
+    fallback = shorten_block(render_text(d), SLACK_FALLBACK_LIMIT)
+    return SlackMessage(text=fallback, blocks=tuple(blocks))
+
+
+def _footer(d: Digest) -> str:
+    return (f"deskcheck lays out what the desk checked; it never rules a story true or fake. "
+            f"Days in {d.time_zone}.")
+
+
+def _discord_escape(text: str) -> str:
+    for mark in ("\\", "*", "_", "~", "`", "|", ">", "#"):
+        text = text.replace(mark, "\\" + mark)
+    return text
+
+
+def render_discord(d: Digest) -> str:
+    """One message's content (Discord markdown), cut to DISCORD_CONTENT_LIMIT at a line break."""
+    lines = [f"**{_discord_escape(headline(d))}**", *(_discord_escape(s) for s in summary(d))]
+    for part in outline(d):
+        lines += ["", f"**{part.title}**", *(f"- {_discord_escape(line)}" for line in part.lines)]
+    return shorten_block("\n".join(lines), DISCORD_CONTENT_LIMIT)
