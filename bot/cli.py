@@ -17,6 +17,7 @@ COMMANDS = (
     "bot.commands.show",
     "bot.commands.db",
     "bot.commands.seeds",
+    "bot.commands.digest",
     "bot.commands.slack",
 )
 
