@@ -13,7 +13,6 @@ from storage import StoreError, open_store
 
 from ..digest import (
     PostResult,
-    ScheduleError,
     Week,
     build_digest,
     build_scheduler,
@@ -39,30 +38,24 @@ def register(sub: Any) -> None:
                       help="post the due week to every configured channel that does not have it yet")
     mode.add_argument("--schedule", dest="mode", action="store_const", const="schedule",
                       help="run the clock: post every DIGEST_WEEKDAY at DIGEST_HOUR in DIGEST_TZ")
-    p.add_argument("--week", type=_week, metavar="YYYY-Www",
+    p.add_argument("--week", metavar="YYYY-Www",
                    help="an ISO week such as 2026-W47 (default: this week so far; for --post, the due week)")
     p.add_argument("--workspace", help="the workspace (default: local for --print, all for --post)")
     p.add_argument("--chart", type=Path, metavar="FILE.png", help="with --print, also write the chart")
     p.set_defaults(run=run, mode="print")
 
 
-def _week(text: str) -> Week:
-    try:
-        return Week.parse(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
     try:
+        args.week = Week.parse(args.week) if args.week else None
         store = open_store(settings.database_url)
         if args.mode == "schedule":
             return _schedule(store, settings)
         if args.mode == "post":
             return _post(store, settings, args)
         return _print(store, settings, args)
-    except (StoreError, ScheduleError, OSError) as exc:
+    except (StoreError, ValueError, OSError) as exc:  # ScheduleError and a bad --week are ValueErrors
         print(f"deskcheck: {exc}", file=sys.stderr)
         return 2
 
