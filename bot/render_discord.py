@@ -165,10 +165,10 @@ def _similar_item(s: Similar) -> str:
     lines = [f"{head} `{s.id}`"]
     shown = s.shared_quotes[:3]
     for sq in shown:
-        lines.append(f"  same quote: “{_safe(shorten(sq.text, 140))}” — here {_safe(sq.here or '?')}, "
+        lines.append(f"↳ same quote: “{_safe(shorten(sq.text, 140))}” — here {_safe(sq.here or '?')}, "
                      f"there {_safe(sq.there or '?')}")
     if len(s.shared_quotes) > len(shown):
-        lines.append(f"  … and {len(s.shared_quotes) - len(shown)} more shared quotes")
+        lines.append(f"↳ … and {len(s.shared_quotes) - len(shown)} more shared quotes")
     return "\n".join(lines)
 
 
