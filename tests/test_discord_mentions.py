@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 from fake_discord import BOT_ROLE_ID, CHANNEL_ID, REPORTER, REPORTER_ID, Recorded, interaction, message
+from newsroom_server import serve
 from test_discord_bot import ARTICLE, MENTION, bot_on_fake, embed_titled, is_reply, run
 
 from bot.discord_bot.handlers import HIDDEN_TEXT, USAGE
 from bot.service import Outcome, Requester, run_check
+from bot.settings import get_settings
 
 
 def test_a_mention_in_reply_checks_the_replied_to_message() -> None:
@@ -155,3 +158,26 @@ def test_a_mention_of_the_bots_own_role_counts_as_a_mention() -> None:
             return (await fake.wait_for(is_reply)).body
 
     assert "We will not close the bridge" in embed_titled(run(scenario()), "Quotes")["description"]
+
+
+def test_a_mention_with_a_link_gets_the_linked_articles_report() -> None:
+    # The desk's own settings, except that the news site of this test lives on 127.0.0.1.
+    settings = dataclasses.replace(get_settings(), allow_private_urls=True)
+
+    def on_loopback(raw: str, requester: Requester) -> Outcome:
+        return run_check(raw, requester, settings=settings)
+
+    async def scenario(url: str) -> dict[str, Any]:
+        async with bot_on_fake(on_loopback) as fake:
+            # <…> is how Discord users post a link without a preview.
+            await fake.dispatch("MESSAGE_CREATE", message(f"{MENTION} <{url}>", REPORTER))
+            return (await fake.wait_for(is_reply)).body
+
+    with serve() as site:
+        story = site.stories[sorted(site.stories)[0]]
+        url = f"{site.base}/news/{story.stem}"
+        body = run(scenario(url))
+    summary = body["embeds"][0]
+    assert summary["title"] == story.title
+    assert summary["url"] == url
+    assert {"name": "Author", "value": story.author, "inline": True} in summary["fields"]
