@@ -91,14 +91,16 @@ def _np_head(tok: Token, window: Sequence[Token]) -> Token:
 
 
 def _first_speaker(tokens: Sequence[Token], window: Sequence[Token], cast: Cast,
-                   last: Speaker | None) -> Speaker | None:
-    """The first noun phrase that can speak; `in a statement Tuesday` is where, not who."""
+                   last: Speaker | None, inverted: bool = False) -> Speaker | None:
+    """The first noun phrase that can speak; `in a statement Tuesday` is where, not who.
+    After the verb (`added Murphy`) the parser often calls the speaker an object."""
     fallback = None
+    skip = ("pobj", "npadvmod") if inverted else ("pobj", "npadvmod", "dobj")
     for tok in tokens:
         if tok.pos_ not in _NOMINAL or tok.lower_ in ("it", "that", "this", "who", "which"):
             continue
         head = _np_head(tok, window)
-        if head.dep_ in ("pobj", "npadvmod", "dobj"):
+        if head.dep_ in skip:
             continue
         found = resolve(head, cast, last)
         if found is not None and found.kind != "unresolved":
@@ -120,8 +122,9 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     cue = main[0] if after else main[-1]
     speaker = None
     if after:
-        ahead = [t for t in window if t.i < cue.i] or [t for t in window if t.i > cue.i][:6]
-        speaker = _first_speaker(ahead, window, cast, last)
+        ahead = [t for t in window if t.i < cue.i]
+        speaker = _first_speaker(ahead or [t for t in window if t.i > cue.i][:6], window, cast, last,
+                                 inverted=not ahead)
     if speaker is None and (subject := subject_of(cue, loc)) is not None:
         speaker = resolve(subject, cast, last)
     return Attribution(speaker, cue.text)

@@ -48,7 +48,8 @@ STATEMENT_NOUNS = frozenset("""
     reply phrase post tweet release letter note warning ultimatum rebuttal address
     interview testimony account accounts claim assertion declaration view views verdict
     description assessment analogy argument retort quip report study suit lawsuit complaint
-    filing memo document editorial ad advertisement poll survey article column book
+    filing memo document editorial ad advertisement poll survey article column book email
+    e-mail
 """.split())
 
 # Head nouns of people who speak without a name: `a senior EU diplomat`, `sources close to`.

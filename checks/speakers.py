@@ -97,6 +97,7 @@ class Cast:
         self._mentions: list[_Mention] = []
         self._collect_names(doc, narrative)
         self._collect_mentions(doc, narrative)
+        self._mention_at = [m.i for m in self._mentions]
 
     def _collect_names(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
         for ent in doc.ents:
@@ -145,7 +146,7 @@ class Cast:
     def antecedent(self, pronoun: Token) -> _Mention | None:
         """The last fitting person before a pronoun: a subject of its own sentence, else of
         the nearest earlier sentence that names someone (subjects preferred)."""
-        at = bisect.bisect_left([m.i for m in self._mentions], pronoun.i)
+        at = bisect.bisect_left(self._mention_at, pronoun.i)
         sent = pronoun.sent.start
         same = [m for m in self._mentions[max(0, at - 8):at] if m.sent == sent and m.subject]
         if same:
@@ -159,7 +160,7 @@ class Cast:
 
     def by_title(self, tok: Token) -> _Mention | None:
         """`the president said`: the last person mentioned with that title."""
-        at = bisect.bisect_left([m.i for m in self._mentions], tok.i)
+        at = bisect.bisect_left(self._mention_at, tok.i)
         for m in reversed(self._mentions[max(0, at - 40):at]):
             if tok.lower_ in self.people[m.key].titles:
                 return m
