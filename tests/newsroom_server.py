@@ -154,6 +154,21 @@ class _Handler(BaseHTTPRequestHandler):
         time.sleep(SLOW_SECONDS)
         self.send(200, b"<html><body><p>Finally.</p></body></html>")
 
+    def route_drip(self, _rest: str, _query: dict[str, list[str]]) -> None:
+        """Headers at once, then a paragraph every 0.2 s for 10 s: no single read is slow."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        try:
+            for _ in range(50):
+                self.wfile.write(b"<p>Still loading the live blog.</p>\n")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
+
     def route_big(self, _rest: str, _query: dict[str, list[str]]) -> None:
         self.send(200, b"<html><body>" + b"<p>filler text for a very long page</p>" * (BIG_BYTES // 38))
 

@@ -154,6 +154,11 @@ def test_a_slow_site_times_out(site: NewsSite) -> None:
         fetch(f"{site.base}/slow", limits=FetchLimits(total_timeout=0.5))
 
 
+def test_a_page_that_trickles_in_is_stopped_at_the_total_time_limit(site: NewsSite) -> None:
+    with pytest.raises(FetchTimeout):
+        fetch(f"{site.base}/drip", limits=FetchLimits(total_timeout=1.0))
+
+
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced", "/bomb/gzip", "/bomb/br"])
 def test_oversized_pages_and_compression_bombs_are_cut_off(site: NewsSite, path: str) -> None:
     with pytest.raises(TooLarge, match="larger than 5 MB"):
