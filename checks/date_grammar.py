@@ -69,7 +69,7 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("mod_month", rf"\b{_MOD}[\s-]+{_MON_FULL}", 0),
     ("rel_month", rf"\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+{_MON_FULL}", 0),
     ("prep_month", r"\b(?P<prep>in|In|since|Since|by|By|until|Until|till|through|during|During|from|From|"
-                   r"before|Before|after|After|of|to|between|and|or|late|early|mid)[\s-]"
+                   r"before|Before|after|After|of|to|between|Between|and|or|late|early|mid)[\s-]"
                    rf"{_MON_FULL}(?!\s+\d)", 0),
     ("year", rf"(?<![\w$\u20ac\u00a3#.,/-]){_YEAR}(?![\w%/-]|[.,]\d)", 0),
     ("deictic", r"\b(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"

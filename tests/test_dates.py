@@ -154,3 +154,16 @@ def test_holiday_without_any_year_keeps_its_day(nlp):
 
 def test_words_that_only_start_like_a_holiday_are_not_dates(nlp):
     assert dates(nlp, "Eastern Europe watched the Easterly winds.", FRIDAY) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The office is at 2100 Pennsylvania Avenue.",
+    "Room 1801 was booked for the briefing.",
+    "Carney and May met in London.",
+])
+def test_addresses_room_numbers_and_names_are_not_dates(nlp, sentence):
+    assert dates(nlp, sentence, FRIDAY) == []
+
+
+def test_far_future_year_with_a_lead_word_is_a_date(nlp):
+    assert values(nlp, "Emissions must reach zero by 2100.", FRIDAY) == {"2100": "2100"}
