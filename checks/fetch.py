@@ -237,8 +237,8 @@ def _checked_addresses(host: str, port: int, hop: _Hop) -> list[str]:
         for ip in addresses:
             reason = refusal_reason(ip, hop.allowed)
             if reason:
-                raise PrivateAddress(f"the link points to {reason} ({host}), not to a public "
-                                     "website, so it is not fetched")
+                raise PrivateAddress(f"{host} leads to {reason}, not to a public website, "
+                                     "so deskcheck does not fetch it")
     return [str(ip) for ip in addresses]
 
 
