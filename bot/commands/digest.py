@@ -41,6 +41,8 @@ def register(sub: Any) -> None:
     p.add_argument("--week", metavar="YYYY-Www",
                    help="an ISO week such as 2026-W47 (default: this week so far; for --post, the due week)")
     p.add_argument("--workspace", help="the workspace (default: local for --print, all for --post)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DDTHH:MM",
+                   help="the digest as it stood at that moment (UTC unless an offset is given); default now")
     p.add_argument("--chart", type=Path, metavar="FILE.png", help="with --print, also write the chart")
     p.set_defaults(run=run, mode="print")
 
@@ -49,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     settings = get_settings()
     try:
         args.week = Week.parse(args.week) if args.week else None
+        args.now = _moment(args.as_of) if args.as_of else dt.datetime.now(dt.UTC)
         store = open_store(settings.database_url)
         if args.mode == "schedule":
             return _schedule(store, settings)
@@ -60,8 +63,16 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
 
+def _moment(text: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"--as-of '{text}' is not a moment such as 2026-11-23T09:00") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def _print(store: Any, settings: Settings, args: argparse.Namespace) -> int:
-    now = dt.datetime.now(dt.UTC)
+    now = args.now
     week = args.week or Week.of(now.astimezone(zone(settings)).date())
     digest = build_digest(store, args.workspace or "local", week, tz=settings.digest_tz, now=now)
     sys.stdout.write(render_text(digest))
@@ -75,11 +86,11 @@ def _post(store: Any, settings: Settings, args: argparse.Namespace) -> int:
     if args.workspace:
         targets = [t for t in digest_targets(store, settings) if t.workspace == args.workspace]
     if args.week:
-        results = post_week(store, settings, args.week, targets=targets)
+        results = post_week(store, settings, args.week, now=args.now, targets=targets)
     elif targets is not None:
-        results = post_week(store, settings, due_week(dt.datetime.now(dt.UTC), settings), targets=targets)
+        results = post_week(store, settings, due_week(args.now, settings), now=args.now, targets=targets)
     else:
-        results = post_due(store, settings)
+        results = post_due(store, settings, now=args.now)
     return _report(results)
 
 

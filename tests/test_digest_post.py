@@ -1,0 +1,111 @@
+"""Posting: the Slack and Discord payloads carry the chart, and a week goes to a channel once."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from digest_fakes import DISCORD_DESK, SLACK_DESK, WEEK, SlackWithFiles, discord_in_thread, fill_week
+from fake_discord import CHANNEL_ID
+
+from bot.digest import Target, Week, digest_targets, post_due, post_week, set_digest_channel
+from bot.settings import Settings
+from storage import Store, open_store
+
+MONDAY_AFTER = dt.datetime(2026, 11, 23, 9, 5, tzinfo=dt.UTC)  # just after the default schedule
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    s = open_store(f"sqlite:///{tmp_path}/history.db")
+    fill_week(s)
+    return s
+
+
+def slack_settings(fake: SlackWithFiles, **more: object) -> Settings:
+    return dataclasses.replace(Settings(), slack_bot_token="xoxb-digest", slack_api_url=fake.url,
+                               digest_slack_channel="C0DIGEST", **more)  # type: ignore[arg-type]
+
+
+def test_slack_gets_the_digest_without_previews_and_the_chart(store: Store) -> None:
+    with SlackWithFiles() as fake:
+        [result] = post_due(store, slack_settings(fake), now=MONDAY_AFTER)
+        assert (result.status, str(result.week), result.target.workspace) == ("posted", WEEK, SLACK_DESK)
+        [message] = fake.of("chat.postMessage")
+        [upload] = fake.uploads.values()
+        [complete] = fake.of("files.completeUploadExternal")
+    payload = message.payload
+    assert payload["channel"] == "C0DIGEST"
+    assert payload["unfurl_links"] is False and payload["unfurl_media"] is False
+    assert payload["blocks"][0]["type"] == "header" and WEEK in payload["blocks"][0]["text"]["text"]
+    assert "5 checks of 3 items by 3 people" in json.dumps(payload["blocks"])
+    assert upload.startswith(PNG)
+    assert complete.payload["channel_id"] == "C0DIGEST"
+    assert WEEK in json.dumps(complete.payload["files"])
+
+
+def test_discord_gets_one_message_with_the_chart_and_no_pings(store: Store) -> None:
+    settings = dataclasses.replace(Settings(), discord_token="digest-token",
+                                   digest_discord_channel=CHANNEL_ID)
+    with discord_in_thread() as fake:
+        [result] = post_due(store, settings, now=MONDAY_AFTER)
+        sent = [body for method, path, body in fake.raw
+                if method == "POST" and path.endswith(f"/channels/{CHANNEL_ID}/messages")]
+    assert result.status == "posted" and result.target.workspace == DISCORD_DESK
+    [body] = sent
+    assert PNG in body and f"deskcheck-digest-{WEEK}.png".encode() in body
+    payload = json.loads(body.split(b'name="payload_json"')[1].split(b"\r\n\r\n", 1)[1].split(b"\r\n--")[0])
+    assert payload["allowed_mentions"]["parse"] == []
+    assert payload["flags"] & 4  # SUPPRESS_EMBEDS: no link preview cards
+    assert "1 check of 1 item by 1 person" in payload["content"]
+    assert "Port talks" not in payload["content"]  # the other desk's items stay there
+
+
+def test_a_second_post_for_the_same_week_posts_nothing(store: Store) -> None:
+    with SlackWithFiles() as fake:
+        settings = slack_settings(fake)
+        first = post_due(store, settings, now=MONDAY_AFTER)
+        second = post_due(store, settings, now=MONDAY_AFTER + dt.timedelta(hours=3))
+        forced = post_week(store, settings, Week.parse(WEEK))
+        assert [r.status for r in first] == ["posted"]
+        assert [r.status for r in second + forced] == ["already posted", "already posted"]
+        assert len(fake.of("chat.postMessage")) == 1 and len(fake.uploads) == 1
+
+
+def test_a_failed_post_gives_the_week_back_for_the_next_run(store: Store) -> None:
+    with SlackWithFiles() as fake:
+        settings = slack_settings(fake)
+        fake.fail_once("chat.postMessage", "channel_not_found")
+        [failed] = post_due(store, settings, now=MONDAY_AFTER)
+        [retried] = post_due(store, settings, now=MONDAY_AFTER)
+        assert failed.status == "failed" and "channel_not_found" in (failed.reason or "")
+        assert retried.status == "posted"
+        assert len(fake.uploads) == 1
+
+
+def test_a_channel_set_from_chat_wins_over_the_default(store: Store) -> None:
+    settings = dataclasses.replace(Settings(), digest_slack_channel="C0DEFAULT")
+    assert digest_targets(store, settings) == [Target(SLACK_DESK, "slack", "C0DEFAULT")]
+    set_digest_channel(store, SLACK_DESK, "slack", "C0OLD")
+    set_digest_channel(store, SLACK_DESK, "slack", "C0HERE")
+    set_digest_channel(store, "T0QUIET", "slack", "C0QUIET")
+    assert digest_targets(store, settings) == [Target(SLACK_DESK, "slack", "C0HERE"),
+                                               Target("T0QUIET", "slack", "C0QUIET")]
+    with pytest.raises(ValueError, match="Slack or Discord"):
+        set_digest_channel(store, SLACK_DESK, "teams", "general")
+
+
+def test_nothing_is_posted_without_a_configured_channel(store: Store) -> None:
+    assert post_due(store, Settings(), now=MONDAY_AFTER) == []
+
+
+def test_a_missing_token_fails_and_keeps_the_week_due(store: Store) -> None:
+    settings = dataclasses.replace(Settings(), digest_slack_channel="C0DIGEST")
+    [result] = post_due(store, settings, now=MONDAY_AFTER)
+    assert result.status == "failed" and "SLACK_BOT_TOKEN" in (result.reason or "")
+    [again] = post_due(store, settings, now=MONDAY_AFTER)
+    assert again.status == "failed"  # not "already posted": the failed run released its claim
