@@ -28,6 +28,7 @@ from .pagemeta import read_metadata
 __all__ = ["MIN_WORDS", "ExtractedArticle", "NoArticleText", "extract_article", "from_page"]
 
 
+log = logging.getLogger(__name__)
 # trafilatura logs every page it gives up on at WARNING; the caller gets NoArticleText instead.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -65,8 +66,12 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
     tree = load_html(html)
     if tree is None:
         raise NoArticleText("the page is empty or not HTML; paste the article's text instead")
-    # Metadata first: extraction prunes the tree it works on (trafilatura copies ours).
-    article = read_metadata(tree, url)
+    # One parse serves both passes: trafilatura extracts from its own copy of the tree.
+    try:
+        article = read_metadata(tree, url)
+    except Exception as exc:  # a metadata reader's bug must not cost the reporter the whole check
+        log.warning("metadata unreadable on %s: %r", url, exc)
+        article = Article(canonical_url=url)
     text = _main_text(tree, url, fast=True)
     if _words(text) < MIN_WORDS:
         # The fast path skips trafilatura's second opinion (readability, jusText); ask for
