@@ -22,7 +22,7 @@ from .date_grammar import Candidate, candidates
 from .date_values import relative_value, shifted_value, unit_point, unit_value
 from .models import DateKind, DateMention
 from .tense import tense_at
-from .timex import SEASONS, Anchor, Tense, holiday_date, month_number, nearest_year
+from .timex import SEASONS, WEEKDAYS, Anchor, Tense, holiday_date, month_number, nearest_year
 
 __all__ = ["find_dates"]
 
@@ -166,11 +166,28 @@ def _month_day(cand: Candidate, ctx: _Context) -> Resolved | None:
     year = _year_for(month, day, cand, ctx)
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}", "partial", None
+    if ctx.published is None and "wd" in cand.parts:
+        year = _fitting_year(year, month, day, cand.parts["wd"])
     try:
         date = dt.date(year, month, day)
     except ValueError:
         return None
     return date.isoformat(), "partial", Anchor(date, "day")
+
+
+def _fitting_year(year: int, month: int, day: int, weekday: str) -> int:
+    """Without a publication date, 'Tuesday, March 5' after a mention of 2018 is in the year next to
+    it where March 5 was a Tuesday (2019), when only one of them fits."""
+    wanted = next((i for name, i in WEEKDAYS.items() if name.startswith(weekday.rstrip(".")[:3])), None)
+    fits = [y for y in (year, year + 1, year - 1) if _is_weekday(y, month, day, wanted)]
+    return fits[0] if len(fits) == 1 else year
+
+
+def _is_weekday(year: int, month: int, day: int, weekday: int | None) -> bool:
+    try:
+        return dt.date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
 
 
 def _month_only(cand: Candidate, ctx: _Context) -> Resolved | None:

@@ -167,3 +167,8 @@ def test_addresses_room_numbers_and_names_are_not_dates(nlp, sentence):
 
 def test_far_future_year_with_a_lead_word_is_a_date(nlp):
     assert values(nlp, "Emissions must reach zero by 2100.", FRIDAY) == {"2100": "2100"}
+
+
+def test_weekday_picks_the_year_next_to_the_storys_year_where_the_date_fits(nlp):
+    text = "The firm was founded in 2018. On Tuesday, March 5, it listed on the exchange."
+    assert values(nlp, text)["Tuesday, March 5"] == "2019-03-05"
