@@ -19,7 +19,8 @@ from .cues import STATEMENT_NOUNS, is_quote_cue, is_speech_verb
 from .quotemarks import Marked, Paragraph
 from .speakers import Cast, Speaker, resolve
 
-__all__ = ["Attribution", "Locator", "attribute_fragment", "attribute_full", "subject_of"]
+__all__ = ["Attribution", "Locator", "attribute_fragment", "attribute_full", "attribute_trailing",
+           "subject_of"]
 
 _WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
 _TERMINAL = frozenset(".?!")
@@ -39,7 +40,9 @@ class Locator:
     def __init__(self, doc: Doc, marked: Sequence[Marked], headlines: Sequence[Paragraph] = ()) -> None:
         self.doc = doc
         self._starts = [t.idx for t in doc]
-        self._spans = sorted((m.open, m.close if m.close is not None else m.end) for m in marked)
+        # An unclosed mark's extent is a guess; the words after it stay readable as narrative.
+        self._spans = sorted((m.open, m.close if m.close is not None else m.end) for m in marked
+                             if m.close is not None or m.runs_on)
         self._opens = [s for s, _ in self._spans]
         self._heads = [(p.start, p.end) for p in headlines]
         self._head_starts = [s for s, _ in self._heads]
@@ -190,6 +193,17 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
         tried += [_from_window(window, loc, cast, last, after=False), _intro(window, cast, last)]
     found = [a for a in tried if a is not None]
     return next((a for a in found if a.speaker is not None), found[0] if found else None)
+
+
+def attribute_trailing(m: Marked, text: str, loc: Locator, cast: Cast,
+                       last: Speaker | None) -> Attribution | None:
+    """`Towns like it “deserve someone who is with them,” said the man who…`: a fragment that
+    ends the way a quotation does takes the attribution that follows it."""
+    if not text[m.start:m.end].rstrip().endswith(","):
+        return None
+    window = _after_window(m, loc, _WINDOW)
+    found = _from_window(window, loc, cast, last, after=True) if window else None
+    return found if found is not None and found.speaker is not None else None
 
 
 def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,

@@ -102,8 +102,9 @@ class _Scanner:
         self.single_fallback: int | None = None
         self.nested: list[tuple[int, int]] = []
 
-    def emit(self, open_at: int, close: int | None, *, single: bool = False, runs_on: bool = False) -> None:
-        end = close if close is not None else self.para.end
+    def emit(self, open_at: int, close: int | None, *, single: bool = False, runs_on: bool = False,
+             upto: int | None = None) -> None:
+        end = close if close is not None else upto or self.para.end
         start = open_at + 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
@@ -127,7 +128,7 @@ class _Scanner:
             self.double = None
         elif _opens(text, i, para):  # a new opening mark: the previous one was never closed
             self.close_nested(i)
-            self.emit(self.double, i)
+            self.emit(self.double, None, upto=i)
             self.double = i
 
     def on_single(self, i: int) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .attribution import Attribution, Locator, attribute_fragment, attribute_full
+from .attribution import Attribution, Locator, attribute_fragment, attribute_full, attribute_trailing
 from .models import Quote
 from .quotemarks import Marked, find_marked, paragraphs
 from .speakers import Cast, Speaker
@@ -97,6 +97,7 @@ def _attribute_all(doc: Doc, marked: list[Marked], loc: Locator, cast: Cast) -> 
         if partial:
             first, last = loc.token(m.start), loc.token(m.end - 1)
             found = attribute_fragment(doc[first], doc[last], m.paragraph, loc, cast, last_group)
+            found = found or attribute_trailing(m, text, loc, cast, last_group)
             if found is None or _title_like(text[m.start:m.end]):
                 continue  # a scare quote or a title: nobody is said to have said it
         else:
