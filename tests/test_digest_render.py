@@ -1,0 +1,70 @@
+"""The digest's renderers: each platform's limits hold however long the week was, markup stays inert."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.digest import (
+    Digest,
+    ItemFigure,
+    RecycledQuote,
+    SourceFigure,
+    Week,
+    WeekTotals,
+    render_chart,
+    render_discord,
+    render_slack,
+    render_text,
+)
+from bot.digest.render import DISCORD_CONTENT_LIMIT, SLACK_HEADER_LIMIT, SLACK_SECTION_LIMIT
+
+
+def busy_week(title: str = "Harbour authority disputes the port closure figures") -> Digest:
+    long_title = title + ", " + "and a council row over who knew what and when " * 6
+    items = tuple(ItemFigure(f"item:{n}", long_title, checks=9 - n, warnings=5 - n) for n in range(5))
+    quote = "We were never told the berths would close before the season ended, not once, not by anyone. " * 4
+    recycled = tuple(RecycledQuote(quote + str(n), ("a port official", "Mayor Lena Ortiz"),
+                                   tuple(f"item:{n}{k}" for k in range(12)), ("seed:001_17b29c3997bab34f",))
+                     for n in range(5))
+    return Digest(workspace="T0NEWS", week=Week.parse("2026-W47"),
+                  totals=WeekTotals(41, 17, 6, 12, 80, 21), previous=WeekTotals(30, 14, 5, 15, 70, 9),
+                  checks_per_day=(9, 8, 7, 6, 5, 4, 2), most_checked=items, most_warnings=items,
+                  recycled=recycled, top_sources=tuple(SourceFigure(f"Source {n}", 5, 9) for n in range(5)),
+                  so_far=dt.date(2026, 11, 21))
+
+
+def test_discord_content_is_cut_at_a_line_to_the_message_limit() -> None:
+    content = render_discord(busy_week())
+    assert len(content) <= DISCORD_CONTENT_LIMIT
+    assert content.endswith("\n…")
+
+
+def test_slack_blocks_stay_inside_their_limits() -> None:
+    message = render_slack(busy_week())
+    header, *sections = message.blocks
+    assert len(header["text"]["text"]) <= SLACK_HEADER_LIMIT
+    assert all(len(b["text"]["text"]) <= SLACK_SECTION_LIMIT for b in sections if b["type"] == "section")
+    assert len(message.blocks) <= 50
+    assert message.text.startswith("Weekly digest · T0NEWS · 2026-W47")
+
+
+def test_titles_cannot_inject_slack_links_or_discord_markdown() -> None:
+    digest = busy_week(title="<!channel> **BREAKING** _Port_ & <https://evil.example|click>")
+    slack = str(render_slack(digest).blocks)
+    assert "<!channel>" not in slack and "&lt;!channel&gt;" in slack and "&amp;" in slack
+    discord = render_discord(digest)
+    assert "**BREAKING**" not in discord and "\\*\\*BREAKING\\*\\*" in discord and "\\_Port\\_" in discord
+
+
+def test_deltas_and_sourcing_share_read_as_words() -> None:
+    text = render_text(busy_week())
+    assert "41 checks of 17 items by 6 people" in text
+    assert "vs 2026-W46: checks +11, items +3, people +1, warnings -3" in text
+    assert "Anonymous sourcing: 21% (21 of 101 attributed statements), +9 points" in text
+
+
+def test_the_chart_is_a_small_png_and_the_same_for_the_same_week() -> None:
+    first, second = render_chart(busy_week()), render_chart(busy_week())
+    assert first.startswith(b"\x89PNG\r\n\x1a\n")
+    assert first == second
+    assert len(first) < 100_000
