@@ -65,7 +65,7 @@ def rig() -> Iterator[Rig]:
         settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
                             slack_api_url=fake.url)
         # One worker: checks run in arrival order, so a later delivery's post proves an earlier one's absence.
-        server = create_server(build_app(settings, check=rig.check, workers=1), host="127.0.0.1", port=0)
+        server = create_server(build_app(settings, check=rig.check, threads=1), host="127.0.0.1", port=0)
         serving = threading.Thread(target=server.run, daemon=True)
         serving.start()
         rig.url = f"http://127.0.0.1:{server.effective_port}/slack/events"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from typing import Any
 
@@ -24,28 +25,35 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here so that `deskcheck check` never pays for bolt and waitress.
     from ..slack import SlackSetupError, api_url, build_app, create_server, serve_socket_mode, slack_mode
+    from ..slack.pool import CheckPool
 
     settings = get_settings()
     try:
         mode = slack_mode(settings)
-        app = build_app(settings)
+        pool = CheckPool(settings)
+        app = build_app(settings, check=pool)
     except SlackSetupError as exc:
         return _fail(str(exc))
     except Exception as exc:  # auth.test failed: a wrong token, or no Slack at SLACK_API_URL
         return _fail(f"could not start the Slack app against {api_url(settings)} ({type(exc).__name__}: "
                      f"{_short(exc)})")
     logging.getLogger("deskcheck").setLevel(logging.INFO)
-    if mode == "socket":
-        print("deskcheck: Slack app connected over Socket Mode", file=sys.stderr, flush=True)
-        serve_socket_mode(app, settings.slack_app_token or "")
-        return 0
-    server = create_server(app, host=args.host, port=args.port if args.port is not None else settings.port)
-    print(f"deskcheck: Slack app ({mode}) listening on http://{args.host}:{server.effective_port}"
-          "/slack/events", file=sys.stderr, flush=True)
+    # The platform stops the web process with SIGTERM: leave through `finally`, workers included.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
+        # The model loads in the check workers before the first request, not inside the first check.
+        pool.warm_up()
+        if mode == "socket":
+            print("deskcheck: Slack app connected over Socket Mode", file=sys.stderr, flush=True)
+            serve_socket_mode(app, settings.slack_app_token or "")
+            return 0
+        port = args.port if args.port is not None else settings.port
+        server = create_server(app, host=args.host, port=port)
+        print(f"deskcheck: Slack app ({mode}) listening on http://{args.host}:{server.effective_port}"
+              "/slack/events", file=sys.stderr, flush=True)
         server.run()
     finally:
-        server.close()
+        pool.shutdown()
     return 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
@@ -13,10 +12,10 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from ..service import Outcome, Requester, run_check
 from ..settings import Settings
 from .handlers import CheckFn, Desk, register
 from .memory import Redeliveries
+from .pool import CheckPool
 
 __all__ = ["BOT_SCOPES", "DEFAULT_API_URL", "SlackSetupError", "api_url", "build_app", "slack_mode"]
 
@@ -24,8 +23,8 @@ DEFAULT_API_URL = "https://slack.com/api/"
 # The manifest asks for exactly these (a test keeps slack-app-manifest.yaml in step).
 BOT_SCOPES = ("app_mentions:read", "chat:write", "chat:write.public", "commands")
 RATE_LIMIT_RETRIES = 3
-# Checks run here, after the ack; spaCy is CPU-bound, so more threads than cores only queue.
-CHECK_WORKERS = max(2, os.cpu_count() or 2)
+# Threads that check and post after the ack; with the CheckPool they mostly wait on it.
+CHECK_WORKERS = 8
 
 Mode = Literal["token", "oauth", "socket"]
 
@@ -65,8 +64,11 @@ def api_url(settings: Settings) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def build_app(settings: Settings, *, check: CheckFn | None = None, workers: int = CHECK_WORKERS) -> App:
-    """The configured App. With a bot token, bolt calls auth.test here: a bad token fails now."""
+def build_app(settings: Settings, *, check: CheckFn | None = None, threads: int = CHECK_WORKERS) -> App:
+    """The configured App. With a bot token, bolt calls auth.test here: a bad token fails now.
+
+    `check` defaults to a CheckPool (worker processes) over bot.service.run_check.
+    """
     mode = slack_mode(settings)
     token = settings.slack_bot_token if mode != "oauth" else None
     client = WebClient(token=token, base_url=api_url(settings))
@@ -74,16 +76,16 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, workers: int 
     options: dict[str, Any] = {
         "client": client,
         "signing_secret": settings.slack_signing_secret,
-        # Acks run in the request thread and answer at once; only the lazy checks use the pool.
+        # Listeners run in the request thread: they ack, hand the check to a worker and return.
         "process_before_response": True,
-        "listener_executor": ThreadPoolExecutor(max_workers=workers, thread_name_prefix="deskcheck-check"),
         "request_verification_enabled": mode != "socket" or bool(settings.slack_signing_secret),
     }
     if mode == "oauth":
         options["oauth_settings"] = _oauth_settings(settings)
     app = App(logger=_bolt_logger(), **options)
     app.use(Redeliveries())
-    register(app, Desk(check=check or _service_check(settings)))
+    workers = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check")
+    register(app, Desk(check=check or CheckPool(settings), workers=workers))
     return app
 
 
@@ -104,13 +106,6 @@ def _bolt_logger() -> logging.Logger:
     if not any(isinstance(f, _SettingsDecide) for f in logger.filters):
         logger.addFilter(_SettingsDecide())
     return logger
-
-
-def _service_check(settings: Settings) -> CheckFn:
-    def check(raw: str, asked: Requester) -> Outcome:
-        return run_check(raw, asked, settings=settings)
-
-    return check
 
 
 def _oauth_settings(settings: Settings) -> OAuthSettings:

@@ -1,0 +1,135 @@
+"""How fast the Slack app acknowledges /check while it checks long articles, measured in one run.
+
+    .venv/bin/python bench/slack_ack.py [--requests 50] [--checks 5]
+
+Starts `deskcheck slack` (the Procfile web process) against a fake Slack Web API on
+127.0.0.1, sends N signed /check requests for long articles (the seeds) all at once,
+and prints the p50/p99 time to the HTTP acknowledgement next to the p50 time of one
+full check (bot.service.run_check, measured here, warm, one at a time). Slack gives an
+app 3 s to acknowledge; the target is ack p99 under 10% of a full check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from fake_slack import SIGNING_SECRET, FakeSlack, command_body, signed_headers  # noqa: E402
+
+from bot.service import Requester, run_check  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+FORM = "application/x-www-form-urlencoded"
+
+
+def long_articles() -> list[str]:
+    """The seed articles, two joined end to end, so each request carries a long feature-length text."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [seeds[i] + "\n\n" + seeds[(i + 1) % len(seeds)] for i in range(len(seeds))]
+
+
+def start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    with log.open("wb") as sink:
+        command = [sys.executable, "-m", "bot.cli", "slack", "--host", "127.0.0.1", "--port", "0"]
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=sink, stdout=subprocess.DEVNULL)
+    while proc.poll() is None:
+        match = re.search(r"listening on (http://\S+)", log.read_text())
+        if match:
+            return proc, match.group(1)
+        time.sleep(0.1)
+    raise SystemExit(f"deskcheck slack did not start: {log.read_text()}")
+
+
+def send_all(url: str, fake: FakeSlack, articles: list[str], n: int) -> list[float]:
+    """N threads wait at a barrier, then each sends one signed /check; returns seconds to each ack."""
+    bodies = [command_body(articles[i % len(articles)], response_url=fake.response_url(f"r{i}"),
+                           user=f"U0REPORTER{i}") for i in range(n)]
+    barrier, acks, failures = threading.Barrier(n), [0.0] * n, []
+
+    def one(i: int) -> None:
+        headers = signed_headers(bodies[i], content_type=FORM)
+        # Built before the clock starts: an httpx client loads its CA bundle, ~30 ms of the sender's CPU.
+        with httpx.Client(timeout=30) as client:
+            barrier.wait()
+            start = time.perf_counter()
+            response = client.post(url, content=bodies[i], headers=headers)
+            acks[i] = time.perf_counter() - start
+        if response.status_code != 200:
+            failures.append(response.status_code)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        raise SystemExit(f"{len(failures)} requests were not acknowledged with 200: {failures[:5]}")
+    return acks
+
+
+def full_check_times(articles: list[str], k: int, settings: Settings) -> list[float]:
+    run_check(articles[0], Requester(platform="bench"), settings=settings)  # loads the model: not timed
+    times = []
+    for i in range(k):
+        start = time.perf_counter()
+        outcome = run_check(articles[(i + 1) % len(articles)], Requester(platform="bench"), settings=settings)
+        times.append(time.perf_counter() - start)
+        if outcome.report is None:
+            raise SystemExit(f"the check failed: {outcome.error}")
+    return times
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]  # nearest rank
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--checks", type=int, default=5, help="full checks timed for the p50")
+    args = parser.parse_args()
+    articles = long_articles()
+    words = statistics.median(len(a.split()) for a in articles)
+    with tempfile.TemporaryDirectory() as tmp, FakeSlack() as fake:
+        db = f"sqlite:///{tmp}/bench.db"
+        settings = Settings(database_url=db)
+        checks = full_check_times(articles, args.checks, settings)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")} | {
+            "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake.url, "DATABASE_URL": db}
+        proc, url = start_server(env, Path(tmp) / "web.log")
+        try:
+            sent = time.perf_counter()
+            acks = send_all(url, fake, articles, args.requests)
+            fake.wait_for("chat.postMessage", args.requests, timeout=1800)
+            all_posted = time.perf_counter() - sent
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    check_p50, ack_p50, ack_p99 = statistics.median(checks), percentile(acks, 50), percentile(acks, 99)
+    print(f"{args.requests} concurrent signed /check requests, articles of {words:,.0f} words (median), "
+          f"{os.cpu_count()} CPUs")
+    print(f"time to ack:        p50 {ack_p50 * 1000:7.1f} ms   p99 {ack_p99 * 1000:7.1f} ms   "
+          f"max {max(acks) * 1000:7.1f} ms")
+    print(f"one full check:     p50 {check_p50 * 1000:7.1f} ms   (warm, one at a time, {len(checks)} runs)")
+    print(f"ack p99 / check p50: {ack_p99 / check_p50:6.1%}   (target < 10%; Slack's limit is 3,000 ms)")
+    print(f"all {args.requests} reports posted {all_posted:.1f} s after the burst")
+
+
+if __name__ == "__main__":
+    main()
