@@ -100,11 +100,9 @@ def _with_history(report: Report, text: str, requester: Requester, settings: Set
 
 def _check_link(url: str, settings: Settings) -> tuple[Report, str]:
     # Imported here so that text-only callers never load httpx and trafilatura.
-    from checks.extract import from_page
-    from checks.fetch import fetch_page
+    from checks.extract import read_link
 
-    page = fetch_page(url, allow_private=settings.allow_private_urls)
-    found = from_page(page)
+    found, page = read_link(url, allow_private=settings.allow_private_urls)
     report = checks.check_text(found.text, found.article.published, article=found.article,
                                input=found.input_info(page.url), max_chars=settings.max_chars)
     return report, found.text

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -21,11 +24,13 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from .errors import FetchError
-from .fetch import Page
+from .fetch import FetchLimits, Page, fetch_page
 from .models import Article, InputInfo
+from .netguard import IPNetwork
 from .pagemeta import read_metadata
 
-__all__ = ["MIN_WORDS", "ExtractedArticle", "NoArticleText", "extract_article", "from_page"]
+__all__ = ["MIN_WORDS", "ExtractedArticle", "NoArticleText", "extract_article", "from_page", "read_link",
+           "refresh_target"]
 
 
 log = logging.getLogger(__name__)
@@ -50,6 +55,41 @@ class ExtractedArticle:
         """The report's `input` for this article: the final URL and the checked text's hash."""
         digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
         return InputInfo(kind="url", url=url, sha256=digest)
+
+
+def read_link(url: str, *, allow_private: bool = False, limits: FetchLimits | None = None,
+              allowed_networks: Sequence[IPNetwork] = ()) -> tuple[ExtractedArticle, Page]:
+    """Fetch a link and extract its article, following one immediate <meta> refresh.
+
+    Some sites answer a bot with a stub page whose <meta http-equiv="refresh"> points at the
+    article (consent walls, old CMS redirects). That hop goes through the same fetch rules.
+    """
+    page = fetch_page(url, allow_private=allow_private, limits=limits, allowed_networks=allowed_networks)
+    target = refresh_target(page)
+    if target is not None:
+        page = fetch_page(target, allow_private=allow_private, limits=limits,
+                          allowed_networks=allowed_networks)
+    return from_page(page), page
+
+
+# <meta http-equiv="refresh" content="0; url=/story">: attributes in either order.
+_REFRESH = re.compile(r"""<meta\b(?=[^>]*http-equiv\s*=\s*["']?refresh)[^>]*?content\s*=\s*(["'])(.*?)\1""",
+                      re.IGNORECASE | re.DOTALL)
+_REFRESH_URL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[;,]\s*url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
+# A page that reloads itself later (a live blog) is an article; one that moves on at once is a stub.
+_MAX_REFRESH_DELAY = 5.0
+
+
+def refresh_target(page: Page) -> str | None:
+    """The absolute URL an HTML page sends the browser to at once, if it does."""
+    if page.content_type == "text/plain":
+        return None
+    tag = _REFRESH.search(page.text[:20_000])
+    found = _REFRESH_URL.match(tag.group(2)) if tag else None
+    if found is None or float(found.group(1)) > _MAX_REFRESH_DELAY:
+        return None
+    target = urljoin(page.url, found.group(2).strip())
+    return target if target != page.url else None
 
 
 def from_page(page: Page, *, min_words: int = MIN_WORDS) -> ExtractedArticle:

@@ -150,6 +150,13 @@ class _Handler(BaseHTTPRequestHandler):
     def route_redirect(self, _rest: str, query: dict[str, list[str]]) -> None:
         self.send(302, b"", headers={"Location": query["to"][0]})
 
+    def route_stub(self, _rest: str, query: dict[str, list[str]]) -> None:
+        """A consent-wall stub that sends the browser on with <meta http-equiv="refresh">."""
+        delay, target = query.get("delay", ["0"])[0], query["to"][0]
+        page = (f'<html><head><meta content="{delay}; URL=\'{html.escape(target)}\'" http-equiv="Refresh">'
+                "<title>Redirecting</title></head><body><p>Taking you to the story.</p></body></html>")
+        self.send(200, page.encode())
+
     def route_slow(self, _rest: str, _query: dict[str, list[str]]) -> None:
         time.sleep(SLOW_SECONDS)
         self.send(200, b"<html><body><p>Finally.</p></body></html>")

@@ -17,11 +17,12 @@ from newsroom_server import NewsSite, load_stories, serve
 
 from bot.service import Requester, run_check
 from bot.settings import Settings
-from checks.extract import ExtractedArticle, NoArticleText, extract_article, from_page
-from checks.fetch import fetch_page
+from checks.extract import ExtractedArticle, NoArticleText, extract_article, from_page, read_link
+from checks.fetch import PrivateAddress, fetch_page
 from checks.netguard import parse_networks
 
 ROOT = Path(__file__).resolve().parent.parent
+LOOPBACK = parse_networks(["127.0.0.1"])
 STORIES = load_stories()
 BOILERPLATE = ("cookies", "Accept all", "Related stories", "Share this article", "Subscribe for",
                "Get the Morning Ledger", "Comments are closed", "All rights reserved", "Most read",
@@ -39,7 +40,7 @@ def squeeze(text: str) -> str:
 
 
 def read(site: NewsSite, path: str) -> ExtractedArticle:
-    return from_page(fetch_page(site.base + path, allowed_networks=parse_networks(["127.0.0.1"])))
+    return from_page(fetch_page(site.base + path, allowed_networks=LOOPBACK))
 
 
 @pytest.mark.parametrize("template", ["news", "wire"])
@@ -73,6 +74,23 @@ def test_a_byline_without_metadata_is_still_found() -> None:
     page = ("<html><body><article><h1>Port talks stall</h1><p class='byline'>By Jordan Price</p>"
             f"{paragraphs}</article></body></html>")
     assert extract_article(page).article.author == "Jordan Price"
+
+
+def test_an_immediate_meta_refresh_is_followed_to_the_article(site: NewsSite) -> None:
+    stem = "002_e8461dea9724e002"
+    found, page = read_link(f"{site.base}/stub?to=/news/{stem}", allowed_networks=LOOPBACK)
+    assert page.url == f"{site.base}/news/{stem}"
+    assert found.article.author == STORIES[stem].author
+
+
+def test_a_meta_refresh_into_a_private_network_is_refused(site: NewsSite) -> None:
+    with pytest.raises(PrivateAddress):
+        read_link(f"{site.base}/stub?to=http://10.0.0.7/story", allowed_networks=LOOPBACK)
+
+
+def test_a_page_that_reloads_itself_later_is_not_a_redirect(site: NewsSite) -> None:
+    with pytest.raises(NoArticleText):  # the stub is read as it is, and is too short
+        read_link(f"{site.base}/stub?delay=300&to=/news/002_e8461dea9724e002", allowed_networks=LOOPBACK)
 
 
 def test_a_javascript_shell_has_too_little_text(site: NewsSite) -> None:
