@@ -57,17 +57,24 @@ def _spoken(day: dt.date) -> str:
 
 
 def _weekday_mismatches(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
-    for mention in dates:
-        if mention.kind == "relative":
-            continue  # a weekday resolved from the weekday itself always fits
+    """'Tuesday, May 7, 2025' or 'on Tuesday (May 7)' where May 7 is not a Tuesday."""
+    for mention, neighbour in itertools.zip_longest(dates, dates[1:]):
         said = _WEEKDAY_WORD.search(mention.text)
-        day = day_of(mention)
-        if said is None or day is None or WEEKDAYS[said[1]] == day.weekday():
+        if said is None:
             continue
-        inferred = " (year assumed)" if mention.kind == "partial" else ""
+        dated, start, end = mention, mention.start, mention.end
+        if mention.kind == "relative":  # a weekday resolved from itself always fits: try the date beside it
+            if neighbour is None or neighbour.kind == "relative" or neighbour.start - mention.end > _ADJACENT:
+                continue
+            dated, end = neighbour, neighbour.end
+        day = day_of(dated)
+        if day is None or WEEKDAYS[said[1]] == day.weekday():
+            continue
+        inferred = " (year assumed)" if dated.kind == "partial" else ""
         actual = calendar.day_name[day.weekday()]
-        message = f"'{mention.text}' \u2013 {_spoken(day)}{inferred} was a {actual}"
-        yield Signal("weekday_mismatch", "warn", message, mention.start, mention.end)
+        quoted = f"'{mention.text}'" + (f" next to '{dated.text}'" if dated is not mention else "")
+        message = f"{quoted} \u2013 {_spoken(day)}{inferred} was a {actual}"
+        yield Signal("weekday_mismatch", "warn", message, start, end)
 
 
 def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text: str) -> Iterator[Signal]:

@@ -155,3 +155,10 @@ def test_counted_shift_that_contradicts_the_date_given_with_it_is_flagged(nlp):
 def test_counted_shift_that_agrees_with_its_date_raises_nothing(nlp):
     text = "On December 5, 2025, the leaders met. Six weeks earlier, on October 23, talks had collapsed."
     assert "date_conflict" not in codes(find_signals(date_report(nlp, text), text))
+
+
+def test_weekday_beside_a_date_in_brackets_is_checked_too(nlp):
+    text = "The agreement was signed on Tuesday (May 8, 2025) in Ottawa."
+    [signal] = [s for s in find_signals(date_report(nlp, text), text) if s.code == "weekday_mismatch"]
+    assert signal.message == "'on Tuesday' next to 'May 8, 2025' \u2013 May 8, 2025 was a Thursday"
+    assert text[signal.start:signal.end] == "on Tuesday (May 8, 2025"
