@@ -52,6 +52,13 @@ class Person:
     role: str | None = None
     mentions: int = 0
     titles: set[str] = field(default_factory=set)
+    forms: dict[str, int] = field(default_factory=dict)  # name as written -> times, in order of first use
+
+    def settle_name(self) -> None:
+        """`Clinton` is the Clinton the article names in full most often, not the longest name:
+        one mention of `Anne Marie Murphy` does not rename Chris Murphy."""
+        order = list(self.forms)
+        self.name = max(order, key=lambda f: (" " in f, self.forms[f], -order.index(f)))
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,8 @@ class Cast:
                 if start > 0 and doc[start - 1].lower_ in TITLE_WORDS | _HONORIFICS \
                         and all(t.is_title and t.is_alpha for t in doc[start:end]):
                     self._add_name(doc[start:end])
+        for person in self.people.values():
+            person.settle_name()
         firsts = {p.name.split()[0].lower(): p for p in self.people.values() if " " in p.name}
         for first, person in firsts.items():  # a first name alone (`Anya said`) is that person
             existing = self.people.get(first)
@@ -123,8 +132,7 @@ class Cast:
     def _add_name(self, tokens: Span) -> None:
         key = tokens[-1].lower_
         person = self.people.setdefault(key, Person(key, tokens.text))
-        if len(tokens.text) > len(person.name):
-            person.name = tokens.text
+        person.forms[tokens.text] = person.forms.get(tokens.text, 0) + 1
 
     def _collect_mentions(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
         for tok in doc:
