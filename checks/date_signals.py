@@ -31,6 +31,8 @@ _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 def date_signals(report: Report, text: str) -> Iterator[Signal]:
     published = report.article.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
     dates = report.dates
     yield from _weekday_mismatches(dates)
     if published is not None:

@@ -63,6 +63,8 @@ class _Context:
 
 def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
     """Every temporal expression in `doc`, in text order, with its TIMEX3 value and kind."""
+    if isinstance(published, dt.datetime):  # a fetcher's timestamp: only its calendar day anchors
+        published = published.date()
     ctx = _Context(doc, published)
     found: list[DateMention] = []
     for cand in candidates(doc.text):

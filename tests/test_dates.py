@@ -172,3 +172,8 @@ def test_far_future_year_with_a_lead_word_is_a_date(nlp):
 def test_weekday_picks_the_year_next_to_the_storys_year_where_the_date_fits(nlp):
     text = "The firm was founded in 2018. On Tuesday, March 5, it listed on the exchange."
     assert values(nlp, text)["Tuesday, March 5"] == "2019-03-05"
+
+
+def test_publication_timestamp_anchors_by_its_calendar_day(nlp):
+    stamp = dt.datetime(2025, 12, 5, 22, 30, tzinfo=dt.UTC)
+    assert values(nlp, "Talks collapsed yesterday.", stamp) == {"yesterday": "2025-12-04"}

@@ -162,3 +162,10 @@ def test_weekday_beside_a_date_in_brackets_is_checked_too(nlp):
     [signal] = [s for s in find_signals(date_report(nlp, text), text) if s.code == "weekday_mismatch"]
     assert signal.message == "'on Tuesday' next to 'May 8, 2025' \u2013 May 8, 2025 was a Thursday"
     assert text[signal.start:signal.end] == "on Tuesday (May 8, 2025"
+
+
+def test_publication_timestamp_is_compared_by_its_day(nlp):
+    stamp = dt.datetime(2025, 12, 5, 9, 0, tzinfo=dt.UTC)
+    text = "The deal was signed on March 3, 2026, in Washington."
+    report = Report(article=Article(published=stamp), dates=find_dates(nlp(text), stamp))
+    assert codes(find_signals(report, text)) == ["date_after_publication"]
