@@ -130,6 +130,7 @@ class FakeDiscord:
         self._ws: web.WebSocketResponse | None = None
         self._ready = asyncio.Event()
         self.close_codes: list[int | None] = []  # how each gateway connection ended
+        self.heartbeats = 0  # heartbeats the client sent
         self.hung_up = asyncio.Event()
         self._seq = 0
         self._changed = asyncio.Condition()
@@ -173,6 +174,9 @@ class FakeDiscord:
                 break
             payload = json.loads(frame.data)
             if payload["op"] == 1:  # heartbeat
+                self.heartbeats += 1
+                async with self._changed:
+                    self._changed.notify_all()
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
             elif payload["op"] == 2:  # identify
                 self.identify = payload["d"]
@@ -193,6 +197,17 @@ class FakeDiscord:
         assert self._ws is not None, "no client connected"
         self._seq += 1
         await self._ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+
+    async def heartbeat_answered(self, timeout: float = 30) -> None:
+        """Ask for a heartbeat now (op 1, as Discord may) and wait for the client to send it."""
+        assert self._ws is not None, "no client connected"
+        before = self.heartbeats
+        await self._ws.send_json({"op": 1, "d": self._seq, "s": None, "t": None})
+
+        async def beat() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: self.heartbeats > before)
+        await asyncio.wait_for(beat(), timeout)
 
     async def connected(self, timeout: float = 10) -> None:
         await asyncio.wait_for(self._ready.wait(), timeout)

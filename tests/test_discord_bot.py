@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import threading
 from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
@@ -260,3 +261,25 @@ def test_bad_input_gets_one_line_not_a_report() -> None:
     body = run(scenario())
     assert body["content"].startswith("Could not check this:")
     assert "\n" not in body["content"] and not body.get("embeds")
+
+
+def test_a_slow_check_does_not_stop_the_gateway_heartbeat() -> None:
+    release = threading.Event()
+
+    def slow(raw: str, requester: Requester) -> Outcome:
+        # Holds its worker thread until the heartbeat came through; were the check run on the
+        # event loop, the heartbeat could never be sent and the wait below would time out.
+        release.wait(60)
+        return run_check(raw, requester)
+
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake(slow) as fake:
+            await fake.dispatch("MESSAGE_CREATE", message(f"{MENTION} {ARTICLE}", REPORTER))
+            await fake.wait_for(lambda r: r.path.endswith("/typing"))  # the check has begun
+            try:
+                await fake.heartbeat_answered(timeout=20)
+            finally:
+                release.set()
+            return (await fake.wait_for(is_reply)).body
+
+    assert embed_titled(run(scenario()), "Quotes")
