@@ -38,7 +38,8 @@ SPEECH_VERBS = frozenset("""
 
 QUOTE_VERBS = SPEECH_VERBS | frozenset("""
     read begin continue muse smile laugh shrug sigh chuckle shout yell scream whisper
-    mutter conclude summarize summarise put echo offer answer begin interject exclaim
+    mutter conclude summarize summarise put echo offer answer begin interject exclaim chant cheer
+    sing roar boo
     elaborate recount sum address
 """.split())
 

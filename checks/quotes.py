@@ -97,7 +97,8 @@ def _attribute_all(doc: Doc, marked: list[Marked], loc: Locator, cast: Cast) -> 
         if partial:
             first, last = loc.token(m.start), loc.token(m.end - 1)
             found = attribute_fragment(doc[first], doc[last], m.paragraph, loc, cast, last_group)
-            found = found or attribute_trailing(m, text, loc, cast, last_group)
+            found = found or attribute_trailing(m, text, loc, cast, last_group) \
+                or _introduced(m, text, loc, cast, last_group)
             if found is None or _title_like(text[m.start:m.end]):
                 continue  # a scare quote or a title: nobody is said to have said it
         else:
@@ -113,6 +114,14 @@ def _attribute_all(doc: Doc, marked: list[Marked], loc: Locator, cast: Cast) -> 
             last_group = found.speaker
         out.append((m, quote))
     return _carry_back([q for _, q in out], [m for m, _ in out])
+
+
+def _introduced(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`she said, “this town will flood…”`: a lower-case quotation after `X said,`."""
+    if not text[m.paragraph.start:m.open].rstrip().endswith(","):
+        return None
+    found = attribute_full(m, text, loc, cast, last, None)
+    return found if found is not None and found.speaker is not None else None
 
 
 def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | None:

@@ -160,3 +160,48 @@ def test_question_quote_followed_by_a_new_sentence_is_unattributed_by_it(quotes_
     q = only(quotes_in(text), "Who knows")
     assert q.speaker is None
     assert q.speaker_kind == "unresolved"
+
+
+def test_titles_in_quote_marks_are_not_quotes(quotes_in) -> None:
+    text = ("Senator Maria Lopez told viewers of “Sunday Morning Futures” that the bill “will not "
+            "survive the summer,” and she repeated it on “Face the Nation.”")
+    assert [q.text for q in quotes_in(text)] == ["will not survive the summer"]
+
+
+def test_fragment_ending_in_a_comma_takes_the_attribution_after_it(quotes_in) -> None:
+    text = "Voters in towns like this “want someone who actually shows up,” said organizer Dee Holt."
+    q = only(quotes_in(text), "actually shows up")
+    assert q.partial
+    assert q.speaker == "Dee Holt"
+
+
+def test_inverted_attribution_names_the_speaker_after_the_verb(quotes_in) -> None:
+    text = ("Chris Murphy spoke at the rally.\n"
+            "“We will appeal the ruling as soon as the court reopens,” added Murphy, "
+            "referring to Friday’s decision.")
+    assert only(quotes_in(text), "appeal the ruling").speaker == "Chris Murphy"
+
+
+def test_document_speaker_is_shown_but_left_unresolved(quotes_in) -> None:
+    text = "“The defendant acted with malice and without regard for the tenants,” the lawsuit alleges."
+    q = only(quotes_in(text), "acted with malice")
+    assert (q.speaker, q.speaker_kind) == ("the lawsuit", "unresolved")
+
+
+def test_crowd_next_to_a_quote_is_an_anonymous_speaker(quotes_in) -> None:
+    text = "“Count every vote, count every vote,” the crowd chanted outside the county building."
+    q = only(quotes_in(text), "Count every vote")
+    assert (q.speaker, q.speaker_kind) == ("the crowd", "anonymous")
+
+
+def test_surname_takes_the_full_name_used_most_not_the_longest(quotes_in) -> None:
+    text = ("Chris Murphy has pushed for the bill since 2013. Chris Murphy met Anne Marie Murphy, "
+            "a teacher, at the hearing.\n“We owe the families a vote,” Murphy said.")
+    assert only(quotes_in(text), "owe the families").speaker == "Chris Murphy"
+
+
+def test_a_second_opening_mark_ends_an_unclosed_quote_and_keeps_the_attribution(quotes_in) -> None:
+    text = ('Senator Maria Lopez spoke for an hour. "Without more money for the dikes, she said, '
+            '"this town will flood again next spring."')
+    q = only(quotes_in(text), "flood again")
+    assert q.speaker == "Maria Lopez"

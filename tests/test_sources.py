@@ -88,3 +88,15 @@ def test_anonymous_quote_speaker_is_not_a_named_source(sources_in) -> None:
     sources = sources_in(text)
     assert sources.named == ()
     assert [a.text for a in sources.anonymous] == ["a veteran Wall Street trader"]
+
+
+def test_places_speaking_by_metonymy_are_not_named_sources(sources_in) -> None:
+    text = "Canada warned on Monday that it would retaliate, and Washington said little."
+    assert sources_in(text).named == ()
+
+
+def test_document_speakers_are_not_sources(sources_in) -> None:
+    text = "“The defendant acted with malice,” the lawsuit alleges, naming landlord Victor Hale."
+    sources = sources_in(text)
+    assert sources.named == ()
+    assert sources.anonymous == ()
