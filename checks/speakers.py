@@ -188,7 +188,8 @@ def _role(tok: Token) -> str | None:
             break
         if left.ent_type_ != "PERSON":  # `Donald` in `President Donald Trump` is the name itself
             words = [t for t in left.subtree if t.dep_ != "det" and t.ent_type_ != "PERSON"] + words
-    titled = [w for w in words if w.i < tok.i and "\n" not in tok.doc[w.i:tok.i].text_with_ws]
+    first_name = _name_bounds(tok)[0]
+    titled = [w for w in words if w.i < first_name and "\n" not in tok.doc[w.i:tok.i].text_with_ws]
     while titled and titled[0].is_punct:
         titled.pop(0)
     if titled and any(w.lower_ in TITLE_WORDS or w.pos_ == "NOUN" for w in titled):
