@@ -12,17 +12,23 @@ from pathlib import Path
 import pytest
 from fake_discord import REFUSED_TOKEN, FakeDiscord, pointed_at
 
+from bot.cli import main
 from bot.discord_bot import DeskcheckClient, serve
+from bot.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_a_missing_token_is_one_line_and_a_nonzero_exit() -> None:
-    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
-    out = subprocess.run([sys.executable, "-m", "bot.cli", "discord"], capture_output=True, cwd=ROOT,
-                         env={**env, "DISCORD_TOKEN": "  "}, timeout=120)
-    assert out.returncode == 2
-    err = out.stderr.decode()
+def test_a_missing_token_is_one_line_and_a_nonzero_exit(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", "  ")
+    get_settings.cache_clear()  # settings are read once per process; this test changes them
+    try:
+        code = main(["discord"])
+    finally:
+        get_settings.cache_clear()
+    assert code == 2
+    err = capsys.readouterr().err
     assert "DISCORD_TOKEN is not set" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 from typing import Any
 
 from ..settings import get_settings
@@ -20,7 +19,4 @@ def run(args: argparse.Namespace) -> int:
     # Imported here so `deskcheck check` does not pay for loading discord.py.
     from ..discord_bot import run_bot
 
-    # A long-running worker: connection and sync lines belong in the platform's log.
-    for name in ("discord", "deskcheck"):
-        logging.getLogger(name).setLevel(logging.INFO)
     return run_bot(get_settings().discord_token)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 import sys
 
@@ -32,6 +33,9 @@ def run_bot(token: str | None) -> int:
     except NoPipeline as exc:
         print(f"deskcheck: {exc}", file=sys.stderr)
         return 2
+    # A long-running worker: connection and command-sync lines belong in the platform's log.
+    for name in ("discord", "deskcheck"):
+        logging.getLogger(name).setLevel(logging.INFO)
     return asyncio.run(serve(DeskcheckClient(), token))
 
 
