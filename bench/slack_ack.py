@@ -122,8 +122,9 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=30)
     check_p50, ack_p50, ack_p99 = statistics.median(checks), percentile(acks, 50), percentile(acks, 99)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{args.requests} concurrent signed /check requests, articles of {words:,.0f} words (median), "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs, load average {load}")
     print(f"time to ack:        p50 {ack_p50 * 1000:7.1f} ms   p99 {ack_p99 * 1000:7.1f} ms   "
           f"max {max(acks) * 1000:7.1f} ms")
     print(f"one full check:     p50 {check_p50 * 1000:7.1f} ms   (warm, one at a time, {len(checks)} runs)")

@@ -253,3 +253,20 @@ def test_when_the_modal_cannot_open_the_full_report_goes_in_the_thread(rig: Rig)
     posts = rig.fake.wait_for("chat.postMessage", 2)
     assert posts[1].payload["thread_ts"] == "1764000000.000001"
     assert "Quote number 19:" in posted_text(posts[1])
+
+
+def test_a_bare_mention_gets_the_usage_privately_in_the_thread(rig: Rig) -> None:
+    rig.send(mention_body("<@U0DESKBOT>  "), content_type="application/json")
+    [usage] = rig.fake.wait_for("chat.postEphemeral")
+    assert usage.payload["user"] == "U0REPORTER" and usage.payload["thread_ts"] == "1764000200.000300"
+    assert "/check https://" in usage.payload["text"]
+    assert rig.asked == [] and rig.fake.of("chat.postMessage") == []
+
+
+def test_a_message_shortcut_on_a_message_without_text_is_answered_privately(rig: Rig) -> None:
+    payload = shortcut_payload("", response_url=rig.fake.response_url())
+    rig.send(interactive_body(payload))
+    [reply] = rig.fake.wait_for("response_url")
+    assert reply.payload["response_type"] == "ephemeral"
+    assert reply.payload["text"].startswith("deskcheck: ")
+    assert rig.fake.of("chat.postMessage") == []
