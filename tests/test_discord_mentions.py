@@ -10,7 +10,7 @@ from fake_discord import BOT_ROLE_ID, CHANNEL_ID, REPORTER, REPORTER_ID, Recorde
 from newsroom_server import serve
 from test_discord_bot import ARTICLE, MENTION, bot_on_fake, embed_titled, is_reply, run
 
-from bot.discord_bot.handlers import HIDDEN_TEXT, USAGE
+from bot.discord_bot.handlers import HIDDEN_TEXT, NOT_TEXT_FILE, USAGE
 from bot.service import Outcome, Requester, run_check
 from bot.settings import get_settings
 
@@ -181,3 +181,13 @@ def test_a_mention_with_a_link_gets_the_linked_articles_report() -> None:
     assert summary["title"] == story.title
     assert summary["url"] == url
     assert {"name": "Author", "value": story.author, "inline": True} in summary["fields"]
+
+
+def test_a_pdf_attached_to_a_mention_gets_told_to_paste_text() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            pdf = fake.attachment("council-minutes.pdf", b"%PDF-1.7\n", content_type="application/pdf")
+            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, attachments=[pdf]))
+            return (await fake.wait_for(is_reply)).body
+
+    assert run(scenario())["content"] == NOT_TEXT_FILE

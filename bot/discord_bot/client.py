@@ -16,6 +16,7 @@ from .app_commands import register_commands
 from .handlers import (
     ERROR_REPLY,
     HIDDEN_TEXT,
+    NOT_TEXT_FILE,
     USAGE,
     Checker,
     CheckRunner,
@@ -73,7 +74,7 @@ class DeskcheckClient(discord.Client):
             await message.reply(**send_kwargs(refusal(str(exc))))
             return
         if not raw:
-            note = HIDDEN_TEXT if raw == "" else USAGE
+            note = HIDDEN_TEXT if raw == "" else NOT_TEXT_FILE if message.attachments else USAGE
             await message.reply(note, allowed_mentions=discord.AllowedMentions.none())
             return
         async with message.channel.typing():

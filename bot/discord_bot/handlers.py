@@ -20,6 +20,7 @@ from ..service import Outcome, Requester, single_url
 __all__ = [
     "ERROR_REPLY",
     "HIDDEN_TEXT",
+    "NOT_TEXT_FILE",
     "USAGE",
     "CheckRunner",
     "Checker",
@@ -43,6 +44,8 @@ USAGE = ("Mention me with an article's text or link (`@deskcheck https://…`), 
          "with a mention, or use `/check` or the message menu's Apps › Check this message.")
 HIDDEN_TEXT = ("Discord did not let me read the message you replied to. Use the message menu's "
                "Apps › Check this message on it instead.")
+NOT_TEXT_FILE = ("Only plain-text files (.txt, .md) can be checked, not PDFs, images or Word files: "
+                 "paste the article's text or its link.")
 ERROR_REPLY = "Something went wrong while checking this. The error is logged; please try again."
 # Discord turns a long paste into a message.txt attachment; an article is far below this.
 ATTACHMENT_BYTES = 2_000_000
