@@ -18,6 +18,7 @@ COMMANDS = (
     "bot.commands.db",
     "bot.commands.seeds",
     "bot.commands.digest",
+    "bot.commands.discord",
     "bot.commands.slack",
 )
 
