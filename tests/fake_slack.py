@@ -16,8 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
-__all__ = ["SIGNING_SECRET", "Call", "FakeSlack", "command_body", "interactive_body", "mention_body",
-           "shortcut_payload", "signed_headers"]
+__all__ = ["SIGNING_SECRET", "Call", "FakeSlack", "FakeSocketMode", "command_body", "interactive_body",
+           "mention_body", "shortcut_payload", "signed_headers"]
 
 TEAM, BOT_USER = "T0NEWS", "U0DESKBOT"
 
@@ -35,6 +35,7 @@ class Call:
 class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.socket_url: str | None = None  # what apps.connections.open hands out (FakeSocketMode)
         self._changed = threading.Condition()
         self._faults: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
         self._ts = itertools.count(1)
@@ -97,6 +98,8 @@ class FakeSlack:
             "chat.postMessage": {"ok": True, "channel": payload.get("channel"), "ts": ts,
                                  "message": {"text": payload.get("text"), "ts": ts}},
             "chat.postEphemeral": {"ok": True, "message_ts": ts},
+            "apps.connections.open": {"ok": True, "url": self.socket_url} if self.socket_url
+            else {"ok": False, "error": "not_allowed_token_type"},
             "views.open": {"ok": True, "view": {"id": "V0FULL", **(payload.get("view") or {})}},
             "oauth.v2.access": {"ok": True, "app_id": "A0DESK", "access_token": "xoxb-installed",
                                 "token_type": "bot", "scope": "commands,chat:write",
@@ -211,3 +214,79 @@ def mention_body(text: str, *, event_id: str = "Ev0MENTION1", ts: str = "1764000
     return json.dumps({"token": "legacy-unused", "team_id": TEAM, "api_app_id": "A0DESK", "event": event,
                        "type": "event_callback", "event_id": event_id, "event_time": 1764000200,
                        "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}]})
+
+
+class FakeSocketMode:
+    """Slack's Socket Mode end: a websocket on 127.0.0.1 (aiohttp) that says hello, pushes
+    envelopes to the app and records the app's acknowledgements."""
+
+    def __init__(self) -> None:
+        self.acks: list[dict[str, Any]] = []
+        self._changed = threading.Condition()
+        self._socket: Any = None
+        self._loop: Any = None
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self.url = ""
+
+    def __enter__(self) -> FakeSocketMode:
+        self._thread.start()
+        self._ready.wait(timeout=30)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+
+    def _serve(self) -> None:
+        import asyncio
+
+        from aiohttp import WSMsgType, web
+
+        async def link(request: web.Request) -> web.WebSocketResponse:
+            socket = web.WebSocketResponse()
+            await socket.prepare(request)
+            await socket.send_json({"type": "hello", "num_connections": 1,
+                                    "connection_info": {"app_id": "A0DESK"}})
+            with self._changed:
+                self._socket = socket
+                self._changed.notify_all()
+            async for message in socket:
+                if message.type == WSMsgType.TEXT:
+                    with self._changed:
+                        self.acks.append(json.loads(message.data))
+                        self._changed.notify_all()
+            return socket
+
+        async def start() -> None:
+            app = web.Application()
+            app.router.add_get("/link", link)
+            runner = web.AppRunner(app)
+            await runner.setup()
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            await site.start()
+            port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+            self.url = f"ws://127.0.0.1:{port}/link"
+            self._ready.set()
+
+        self._loop = asyncio.new_event_loop()
+        self._loop.run_until_complete(start())
+        self._loop.run_forever()
+
+    def push(self, envelope: dict[str, Any], timeout: float = 60.0) -> None:
+        """Send an envelope once the app is connected."""
+        import asyncio
+
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._socket is not None, timeout=timeout):
+                raise AssertionError("the app never connected to the Socket Mode fake")
+            socket = self._socket
+        asyncio.run_coroutine_threadsafe(socket.send_json(envelope), self._loop).result(timeout=timeout)
+
+    def wait_for_ack(self, envelope_id: str, timeout: float = 60.0) -> dict[str, Any]:
+        def acked() -> bool:
+            return any(a.get("envelope_id") == envelope_id for a in self.acks)
+        with self._changed:
+            if not self._changed.wait_for(acked, timeout=timeout):
+                raise AssertionError(f"no ack for {envelope_id}; got {self.acks}")
+            return next(a for a in self.acks if a.get("envelope_id") == envelope_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -15,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from fake_slack import SIGNING_SECRET, FakeSlack, command_body, signed_headers
+from fake_slack import SIGNING_SECRET, FakeSlack, FakeSocketMode, command_body, signed_headers
 from test_slack_render import newsroom_report
 
 from bot.service import Outcome
@@ -41,20 +42,21 @@ def fake() -> Iterator[FakeSlack]:
         yield running
 
 
-def start_web_process(env: dict[str, str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_web_process(env: dict[str, str], log: Path,
+                      started: str = r"listening on (http://\S+)") -> tuple[subprocess.Popen[bytes], str]:
     """Start `deskcheck slack` on a free port; its stderr goes to `log` (a pipe could fill and block it)."""
     with log.open("wb") as sink:
         command = [sys.executable, "-m", "bot.cli", "slack", "--host", "127.0.0.1", "--port", "0"]
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stderr=sink, stdout=subprocess.DEVNULL)
     for _ in range(600):
-        match = re.search(r"listening on (http://\S+)", log.read_text())
+        match = re.search(started, log.read_text())
         if match or proc.poll() is not None:
             break
         time.sleep(0.1)  # polling for the start line; no assertion on how long it takes
     if not match:
         proc.kill()
         raise AssertionError(f"deskcheck slack did not start: {log.read_text()}")
-    return proc, match.group(1)
+    return proc, match.group(match.lastindex or 0)
 
 
 def test_deskcheck_slack_starts_on_the_configured_api_and_answers_a_signed_check(
@@ -77,6 +79,30 @@ def test_deskcheck_slack_starts_on_the_configured_api_and_answers_a_signed_check
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_socket_mode_takes_a_check_over_the_websocket_and_posts_the_report(
+        fake: FakeSlack, tmp_path: Path) -> None:
+    with FakeSocketMode() as socket:
+        fake.socket_url = socket.url
+        env = slack_env(SLACK_BOT_TOKEN="xoxb-socket", SLACK_APP_TOKEN="xapp-1-socket",
+                        SLACK_API_URL=fake.url)
+        proc, _ = start_web_process(env, tmp_path / "socket.log", started="over Socket Mode")
+        try:
+            command = {"team_id": "T0NEWS", "channel_id": "C0DESK", "user_id": "U0REPORTER",
+                       "command": "/check", "text": STORY, "response_url": fake.response_url(),
+                       "trigger_id": "t-socket-1", "api_app_id": "A0DESK"}
+            socket.push({"envelope_id": "env-1", "type": "slash_commands", "payload": command,
+                         "accepts_response_payload": True})
+            ack = socket.wait_for_ack("env-1")
+            assert "Checking" in json.dumps(ack)
+            [post] = fake.wait_for("chat.postMessage", timeout=120)
+            assert post.headers["authorization"] == "Bearer xoxb-socket"
+            assert fake.of("apps.connections.open")[0].headers["authorization"] == "Bearer xapp-1-socket"
+            assert post.payload["blocks"][0]["text"]["text"] == "Council delays Harbour Bridge closure"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 @pytest.mark.parametrize(
