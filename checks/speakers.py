@@ -23,16 +23,12 @@ from .cues import (
     is_person_noun,
 )
 from .models import SpeakerKind
+from .phrases import HONORIFICS, end_char, name_bounds, noun_phrase, proper_bounds, role_of, strip_name
 
-__all__ = ["Cast", "Person", "Speaker", "noun_phrase"]
+__all__ = ["Cast", "Person", "Speaker", "resolve"]
 
-_HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
-_NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
-                       "npadvmod"})
-_NP_PREPS = frozenset({"at", "from", "with", "in", "of", "to", "for", "close", "familiar", "inside",
-                       "within"})
 
 
 @dataclass(frozen=True)
@@ -69,32 +65,6 @@ class _Mention:
     sent: int
 
 
-def noun_phrase(tok: Token) -> tuple[int, int]:
-    """Token range [start, end) of a descriptive noun phrase, cut before clauses and commas."""
-    start = tok.left_edge.i
-    while start < tok.i and (tok.doc[start].is_punct or "\n" in tok.doc[start:tok.i].text_with_ws):
-        start += 1
-    end = tok.i + 1
-    for child in tok.rights:
-        if child.dep_ not in _NP_RIGHT or (child.dep_ == "prep" and child.lower_ not in _NP_PREPS):
-            break
-        if any(t.is_punct and t.text not in "-’'" for t in tok.doc[end:child.right_edge.i + 1]):
-            break
-        end = child.right_edge.i + 1
-    return start, end
-
-
-def _strip(span: Span) -> tuple[int, int] | None:
-    """A name without honorifics, titles, or the possessive ending."""
-    start, end = span.start, span.end
-    doc = span.doc
-    end = next((t.i for t in span if t.tag_ == "POS" or (t.is_punct and t.text != ".")), end)
-    while start < end and (doc[start].lower_ in _HONORIFICS or doc[start].lower_ in TITLE_WORDS
-                           or not doc[start].text[:1].isupper()):
-        start += 1
-    return (start, end) if end > start else None
-
-
 class Cast:
     """The people of the article, keyed by surname, plus their mentions for pronouns."""
 
@@ -108,7 +78,7 @@ class Cast:
 
     def _collect_names(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := _strip(ent)):
+            if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := strip_name(ent)):
                 continue
             tokens = doc[bounds[0]:bounds[1]]
             if len(tokens) > 4:
@@ -117,8 +87,8 @@ class Cast:
         for tok in doc:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
             if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in ("", "PERSON") \
                     and narrative(tok.idx):
-                start, end = _name_bounds(tok)
-                if start > 0 and doc[start - 1].lower_ in TITLE_WORDS | _HONORIFICS \
+                start, end = name_bounds(tok)
+                if start > 0 and doc[start - 1].lower_ in TITLE_WORDS | HONORIFICS \
                         and all(t.is_title and t.is_alpha for t in doc[start:end]):
                     self._add_name(doc[start:end])
         for person in self.people.values():
@@ -142,7 +112,7 @@ class Cast:
                 continue  # `Donald` in `Donald Trump`: one mention, counted at the surname
             person.mentions += 1
             if person.role is None and narrative(tok.idx):
-                person.role = _role(tok)
+                person.role = role_of(tok)
                 person.titles.update(w.lower() for w in (person.role or "").split())
             if narrative(tok.idx):
                 subject = tok.dep_ in _SUBJECT or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT)
@@ -175,28 +145,6 @@ class Cast:
         return None
 
 
-def _role(tok: Token) -> str | None:
-    """`Fen Hampson, professor of …` (an apposition) or `Commerce Secretary Howard Lutnick`."""
-    for child in tok.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            start, end = noun_phrase(child)
-            text = tok.doc[start:end].text
-            return text if len(text.split()) <= 14 else None
-    words: list[Token] = []
-    for left in reversed(list(tok.lefts)):
-        if left.dep_ not in ("compound", "amod", "nmod"):
-            break
-        if left.ent_type_ != "PERSON":  # `Donald` in `President Donald Trump` is the name itself
-            words = [t for t in left.subtree if t.dep_ != "det" and t.ent_type_ != "PERSON"] + words
-    first_name = _name_bounds(tok)[0]
-    titled = [w for w in words if w.i < first_name and "\n" not in tok.doc[w.i:tok.i].text_with_ws]
-    while titled and titled[0].is_punct:
-        titled.pop(0)
-    if titled and any(w.lower_ in TITLE_WORDS or w.pos_ == "NOUN" for w in titled):
-        return tok.doc[titled[0].i:titled[-1].i + 1].text
-    return None
-
-
 def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0,
             loose: bool = True) -> Speaker | None:
     """The speaker a subject token stands for, or None when it is not a speaker at all.
@@ -214,15 +162,16 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
         return _owner(tok, cast, last_group, depth) or _document(tok)
     if (person := cast.person(tok)) is not None:
-        start, end = _name_bounds(tok)
-        return Speaker(person.name, "named", doc[start].idx, _end(doc, end), person.key)
+        start, end = name_bounds(tok)
+        return Speaker(person.name, "named", doc[start].idx, end_char(doc, end), person.key)
     if tok.ent_type_ in _ORG_LABELS and tok.pos_ == "PROPN":
         return _organisation(tok)
     if tok.pos_ == "PROPN":
-        start, end = _proper_bounds(tok)
+        start, end = proper_bounds(tok)
         words = {t.lower_ for t in doc[start:end]}
         kind: SpeakerKind = "organization" if words & ORG_NOUNS else "named"
-        return Speaker(doc[start:end].text, kind, doc[start].idx, _end(doc, end), doc[start:end].text.lower())
+        name = doc[start:end].text
+        return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower())
     return _common_noun(tok, cast, loose)
 
 
@@ -230,7 +179,7 @@ def _document(tok: Token) -> Speaker:
     """`the statement said`, `the suit alleges`: no one to name, but the verifier sees what spoke."""
     start, end = noun_phrase(tok)
     text = tok.doc[start:end].text
-    return Speaker(text, "unresolved", tok.doc[start].idx, _end(tok.doc, end), text.lower())
+    return Speaker(text, "unresolved", tok.doc[start].idx, end_char(tok.doc, end), text.lower())
 
 
 def _owner(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Speaker | None:
@@ -261,7 +210,7 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     if kind == "organization" and doc[start].lower_ == "the":
         start += 1  # `the Trump administration` is named `Trump administration`
     text = doc[start:end].text
-    return Speaker(text, kind, doc[start].idx, _end(doc, end), text.lower())
+    return Speaker(text, kind, doc[start].idx, end_char(doc, end), text.lower())
 
 
 def _organisation(tok: Token) -> Speaker:
@@ -276,44 +225,19 @@ def _organisation(tok: Token) -> Speaker:
     while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
     text = doc[start:end].text
-    return Speaker(text, "organization", doc[start].idx, _end(doc, end), text.lower())
-
-
-def _name_bounds(tok: Token) -> tuple[int, int]:
-    start, doc = tok.i, tok.doc
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
-        start -= 1
-        if doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in _HONORIFICS:
-            start += 1
-            break
-    return start, tok.i + 1
-
-
-def _proper_bounds(tok: Token) -> tuple[int, int]:
-    """`the Prime Minister’s Office`: compounds and a possessive owner, without the article."""
-    start = tok.i
-    doc = tok.doc
-    while start > 0 and tok.is_ancestor(doc[start - 1]) \
-            and doc[start - 1].dep_ in ("compound", "flat", "poss", "case") and doc[start - 1].pos_ != "DET":
-        start -= 1
-    return start, tok.i + 1
+    return Speaker(text, "organization", doc[start].idx, end_char(doc, end), text.lower())
 
 
 def _from_mention(mention: _Mention | None, cast: Cast, *, guessed: bool) -> Speaker | None:
     if mention is None:
         return None
     tok = cast.doc[mention.i]
-    start, end = _name_bounds(tok)
+    start, end = name_bounds(tok)
     person = cast.people[mention.key]
-    return Speaker(person.name, "named", cast.doc[start].idx, _end(cast.doc, end), person.key, guessed)
+    return Speaker(person.name, "named", cast.doc[start].idx, end_char(cast.doc, end), person.key, guessed)
 
 
 def _guess(speaker: Speaker | None) -> Speaker | None:
     if speaker is None:
         return None
     return Speaker(speaker.name, speaker.kind, speaker.start, speaker.end, speaker.key, True)
-
-
-def _end(doc: Doc, end: int) -> int:
-    last = doc[end - 1]
-    return last.idx + len(last.text)

@@ -1,0 +1,91 @@
+"""Noun phrases in the parse: a source's description, a name without its title, a role.
+
+Shared by the speakers and the sources, so the words a report shows are cut the same way.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import TITLE_WORDS
+
+__all__ = ["HONORIFICS", "end_char", "name_bounds", "noun_phrase", "proper_bounds", "role_of", "strip_name"]
+
+HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
+_NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
+                       "npadvmod"})
+_NP_PREPS = frozenset({"at", "from", "with", "in", "of", "to", "for", "close", "familiar", "inside",
+                       "within"})
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of a descriptive noun phrase, cut before clauses and commas."""
+    start = tok.left_edge.i
+    while start < tok.i and (tok.doc[start].is_punct or "\n" in tok.doc[start:tok.i].text_with_ws):
+        start += 1
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ not in _NP_RIGHT or (child.dep_ == "prep" and child.lower_ not in _NP_PREPS):
+            break
+        if any(t.is_punct and t.text not in "-’'" for t in tok.doc[end:child.right_edge.i + 1]):
+            break
+        end = child.right_edge.i + 1
+    return start, end
+
+
+def strip_name(span: Span) -> tuple[int, int] | None:
+    """A name without honorifics, titles, or the possessive ending."""
+    start, end = span.start, span.end
+    doc = span.doc
+    end = next((t.i for t in span if t.tag_ == "POS" or (t.is_punct and t.text != ".")), end)
+    while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
+                           or not doc[start].text[:1].isupper()):
+        start += 1
+    return (start, end) if end > start else None
+
+
+def name_bounds(tok: Token) -> tuple[int, int]:
+    start, doc = tok.i, tok.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
+        start -= 1
+        if doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFICS:
+            start += 1
+            break
+    return start, tok.i + 1
+
+
+def proper_bounds(tok: Token) -> tuple[int, int]:
+    """`the Prime Minister’s Office`: compounds and a possessive owner, without the article."""
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and tok.is_ancestor(doc[start - 1]) \
+            and doc[start - 1].dep_ in ("compound", "flat", "poss", "case") and doc[start - 1].pos_ != "DET":
+        start -= 1
+    return start, tok.i + 1
+
+
+def role_of(tok: Token) -> str | None:
+    """`Fen Hampson, professor of …` (an apposition) or `Commerce Secretary Howard Lutnick`."""
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            start, end = noun_phrase(child)
+            text = tok.doc[start:end].text
+            return text if len(text.split()) <= 14 else None
+    words: list[Token] = []
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ not in ("compound", "amod", "nmod"):
+            break
+        if left.ent_type_ != "PERSON":  # `Donald` in `President Donald Trump` is the name itself
+            words = [t for t in left.subtree if t.dep_ != "det" and t.ent_type_ != "PERSON"] + words
+    first_name = name_bounds(tok)[0]
+    titled = [w for w in words if w.i < first_name and "\n" not in tok.doc[w.i:tok.i].text_with_ws]
+    while titled and titled[0].is_punct:
+        titled.pop(0)
+    if titled and any(w.lower_ in TITLE_WORDS or w.pos_ == "NOUN" for w in titled):
+        return tok.doc[titled[0].i:titled[-1].i + 1].text
+    return None
+
+
+def end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
