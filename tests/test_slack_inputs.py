@@ -1,4 +1,4 @@
-"""What a Slack message asks deskcheck to check: the link with a short note, or the text itself."""
+"""What a Slack message asks deskcheck to check, and which deliveries it has seen before."""
 
 from __future__ import annotations
 
@@ -49,3 +49,16 @@ def test_help_words_ask_for_usage(text: str) -> None:
 
 def test_a_one_word_check_is_not_help() -> None:
     assert not is_help("hello")
+
+
+def test_a_delivery_is_forgotten_after_its_time_so_memory_stays_bounded() -> None:
+    from bot.slack.memory import Redeliveries
+
+    now = [0.0]
+    seen = Redeliveries(ttl_seconds=3600, size=3, clock=lambda: now[0])
+    assert seen.first_time("Ev1") and not seen.first_time("Ev1")
+    now[0] = 3601.0
+    assert seen.first_time("Ev1")  # an hour later Slack no longer retries it: a new delivery
+    for key in ("Ev2", "Ev3", "Ev4", "Ev5"):
+        assert seen.first_time(key)
+    assert seen.first_time("Ev2")  # pushed out by size, oldest first
