@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
 from aiohttp import web
-from fake_discord import FakeDiscord, pointed_at
+from fake_discord import FakeDiscord, guild, pointed_at
 from fake_slack import FakeSlack
 
 from checks.models import AnonymousSource, Article, NamedSource, Quote, Report, Signal, Sources
@@ -96,6 +96,13 @@ class DiscordWithFiles(FakeDiscord):
         # aiohttp keeps the body once read, so the fake's own handler reads the same bytes again
         self.raw.append((request.method, request.path, await request.read()))
         return await super()._api(request)
+
+    def _answer(self, method: str, path: str, body: Any) -> tuple[int, Any]:
+        """Also GET /channels/{id}: the guild's one text channel, so a poster can see whose it is."""
+        [channel] = guild()["channels"]
+        if (method, path) == ("GET", f"/channels/{channel['id']}"):
+            return 200, channel
+        return super()._answer(method, path, body)
 
 
 @contextlib.contextmanager

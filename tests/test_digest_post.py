@@ -109,3 +109,32 @@ def test_a_missing_token_fails_and_keeps_the_week_due(store: Store) -> None:
     assert result.status == "failed" and "SLACK_BOT_TOKEN" in (result.reason or "")
     [again] = post_due(store, settings, now=MONDAY_AFTER)
     assert again.status == "failed"  # not "already posted": the failed run released its claim
+
+
+def test_a_desks_digest_never_goes_to_another_desks_slack(store: Store) -> None:
+    with SlackWithFiles() as fake:  # the fake's token belongs to team T0NEWS
+        rival = Target("T0RIVAL", "slack", "C0DIGEST")
+        [result] = post_week(store, slack_settings(fake), Week.parse(WEEK), targets=[rival])
+        assert result.status == "failed" and "belongs to team T0NEWS, not T0RIVAL" in (result.reason or "")
+        assert fake.of("chat.postMessage") == [] and fake.uploads == {}
+
+
+def test_a_desks_digest_never_goes_to_another_guilds_channel(store: Store) -> None:
+    settings = dataclasses.replace(Settings(), discord_token="digest-token")
+    with discord_in_thread() as fake:
+        rival = Target("1200000000000000999", "discord", CHANNEL_ID)
+        [result] = post_week(store, settings, Week.parse(WEEK), targets=[rival])
+        posted = [r for r in fake.raw if r[0] == "POST"]
+    assert result.status == "failed" and "belongs to guild" in (result.reason or "")
+    assert posted == []
+
+
+def test_a_refused_chart_upload_keeps_the_posted_digest_and_says_why(store: Store) -> None:
+    with SlackWithFiles() as fake:
+        settings = slack_settings(fake)
+        fake.fail_once("files.getUploadURLExternal", "missing_scope")
+        [first] = post_due(store, settings, now=MONDAY_AFTER)
+        [second] = post_due(store, settings, now=MONDAY_AFTER)
+        assert first.status == "posted" and "files:write" in (first.reason or "")
+        assert second.status == "already posted"
+        assert len(fake.of("chat.postMessage")) == 1

@@ -57,7 +57,7 @@ class PostResult:
     target: Target
     week: Week
     status: Literal["posted", "already posted", "failed"]
-    reason: str | None = None
+    reason: str | None = None  # why it failed, or what went wrong around a post that went out
 
 
 def set_digest_channel(store: Store, workspace: str, platform: str, channel: str) -> None:
@@ -105,62 +105,74 @@ def _post_once(store: Store, settings: Settings, target: Target, week: Week,
     try:
         digest = build_digest(store, target.workspace, week, tz=settings.digest_tz, now=now)
         send = _post_slack if target.platform == "slack" else _post_discord
-        send(settings, target.channel, digest, render_chart(digest))
+        note = send(settings, target, digest, render_chart(digest))
     except Exception as exc:  # any failure gives the claim back: the next run retries
         release_post(*key)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         log.warning("digest %s for %s to %s %s failed: %s", week, target.workspace, target.platform,
                     target.channel, reason)
         return PostResult(target, week, "failed", reason)
-    return PostResult(target, week, "posted")
+    return PostResult(target, week, "posted", note)
 
 
 def _chart_name(d: Digest) -> str:
     return f"deskcheck-digest-{d.week.label}.png"
 
 
-def _post_slack(settings: Settings, channel: str, digest: Digest, png: bytes) -> None:
+def _post_slack(settings: Settings, target: Target, digest: Digest, png: bytes) -> str | None:
     if not settings.slack_bot_token:
         raise PostError("SLACK_BOT_TOKEN is not set")
     client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url or WebClient.BASE_URL)
     message = render_slack(digest)
     try:
-        client.chat_postMessage(channel=channel, text=message.text, blocks=list(message.blocks),
-                                         unfurl_links=False, unfurl_media=False)
-        # the chart right under the message, in the channel: Slack groups the two as one post,
-        # where a thread would hide the picture behind "1 reply"
-        client.files_upload_v2(channel=channel, file=png, filename=_chart_name(digest),
-                               title=f"Checks per day and sourcing, {digest.week.label}",
-                               alt_txt="Bar chart of checks per day and of named against anonymous "
-                                       "statements, this week and the week before",
-                               )
+        team = client.auth_test().get("team_id")
+        if team != target.workspace:  # a desk's digest never lands in another desk's Slack
+            raise PostError(f"the Slack token belongs to team {team}, not {target.workspace}")
+        client.chat_postMessage(channel=target.channel, text=message.text, blocks=list(message.blocks),
+                                unfurl_links=False, unfurl_media=False)
     except SlackApiError as exc:
         raise PostError(f"Slack refused the digest: {exc.response.get('error')}") from exc
     except SlackClientError as exc:
         raise PostError(f"Slack could not be reached: {exc}") from exc
+    try:
+        # the chart right under the message, in the channel: Slack groups the two as one post,
+        # where a thread would hide the picture behind "1 reply"
+        client.files_upload_v2(channel=target.channel, file=png, filename=_chart_name(digest),
+                               title=f"Checks per day and sourcing, {digest.week.label}",
+                               alt_txt="Bar chart of checks per day and of named against anonymous "
+                                       "statements, this week and the week before")
+    except SlackClientError as exc:
+        # the digest itself is out: posting it again for the chart would repeat it
+        error = exc.response.get("error") if isinstance(exc, SlackApiError) else str(exc)
+        return f"chart not attached ({error}; the app needs the files:write scope)"
+    return None
 
 
-def _post_discord(settings: Settings, channel: str, digest: Digest, png: bytes) -> None:
+def _post_discord(settings: Settings, target: Target, digest: Digest, png: bytes) -> str | None:
     if not settings.discord_token:
         raise PostError("DISCORD_TOKEN is not set")
-    if not channel.isdigit():
-        raise PostError(f"'{channel}' is not a Discord channel id")
-    asyncio.run(_send_discord(settings.discord_token, int(channel), render_discord(digest),
-                              png, _chart_name(digest)))
+    if not target.channel.isdigit():
+        raise PostError(f"'{target.channel}' is not a Discord channel id")
+    asyncio.run(_send_discord(settings.discord_token, target, render_discord(digest), png,
+                              _chart_name(digest)))
+    return None
 
 
-async def _send_discord(token: str, channel: int, content: str, png: bytes, filename: str) -> None:
+async def _send_discord(token: str, target: Target, content: str, png: bytes, filename: str) -> None:
     """One message with the chart attached, through discord.py's REST client (its rate limits)."""
     http = HTTPClient(asyncio.get_running_loop())
     try:
         await http.static_login(token)
+        guild = (await http.get_channel(int(target.channel))).get("guild_id")
+        if str(guild) != target.workspace:  # a desk's digest never lands in another desk's server
+            raise PostError(f"channel {target.channel} belongs to guild {guild}, not {target.workspace}")
         chart = discord.File(io.BytesIO(png), filename=filename,
                              description="Checks per day; named against anonymous statements")
         # no mention pings anyone, and no link in a title grows a preview card
         with handle_message_parameters(content=content, file=chart,
                                        allowed_mentions=discord.AllowedMentions.none(),
                                        flags=discord.MessageFlags(suppress_embeds=True)) as params:
-            await http.send_message(channel, params=params)
+            await http.send_message(int(target.channel), params=params)
     except discord.HTTPException as exc:
         raise PostError(f"Discord refused the digest: {exc.status} {exc.text or ''}".strip()) from exc
     except (TimeoutError, OSError) as exc:
