@@ -87,6 +87,8 @@ def test_a_mention_gets_a_reply_embed_with_the_articles_quotes() -> None:
             await fake.dispatch("MESSAGE_CREATE", asked)
             reply = await fake.wait_for(is_reply)
             assert reply.body["message_reference"]["message_id"] == int(asked["id"])
+            # Should the reporter delete the question meanwhile, the answer still lands.
+            assert reply.body["message_reference"]["fail_if_not_exists"] is False
             return reply.body
 
     body = run(scenario())

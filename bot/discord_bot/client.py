@@ -65,23 +65,29 @@ class DeskcheckClient(discord.Client):
             await self._answer(message, me.id)
         except Exception as exc:
             log_failure(exc, "mention")
-            await message.reply(ERROR_REPLY, allowed_mentions=discord.AllowedMentions.none())
+            await _reply(message, content=ERROR_REPLY)
 
     async def _answer(self, message: discord.Message, bot_id: int) -> None:
         try:
             raw = await text_to_check(message, bot_id)
         except CheckError as exc:  # an attachment that is too big or not text
-            await message.reply(**send_kwargs(refusal(str(exc))))
+            await _reply(message, **send_kwargs(refusal(str(exc))))
             return
         if not raw:
             note = HIDDEN_TEXT if raw == "" else NOT_TEXT_FILE if message.attachments else USAGE
-            await message.reply(note, allowed_mentions=discord.AllowedMentions.none())
+            await _reply(message, content=note)
             return
         async with message.channel.typing():
             reply = await self.run_check(raw, requester_for_message(message))
-        await message.reply(**send_kwargs(reply))
+        await _reply(message, **send_kwargs(reply))
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         exc = sys.exc_info()[1]
         if exc is not None:
             log_failure(exc, event_method)
+
+
+async def _reply(message: discord.Message, **kwargs: Any) -> None:
+    """Answer as a reply; if the reporter deleted their message meanwhile, answer in the channel."""
+    kwargs.setdefault("allowed_mentions", discord.AllowedMentions.none())
+    await message.channel.send(reference=message.to_reference(fail_if_not_exists=False), **kwargs)
