@@ -90,3 +90,27 @@ def test_a_bad_week_on_the_command_line_is_one_line(tmp_path: Path) -> None:
     out = deskcheck("--print", "--week", "2026-W60", env={"DATABASE_URL": f"sqlite:///{tmp_path}/h.db"})
     assert out.returncode == 2
     assert out.stderr.strip() == "deskcheck: 2026 has no week 60"
+
+
+def test_the_clock_catches_up_at_start_and_a_second_clock_posts_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/history.db"
+    fill_week(open_store(url))
+    with SlackWithFiles() as fake:
+        env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-digest", "SLACK_API_URL": fake.url,
+               "DIGEST_SLACK_CHANNEL": "C0DIGEST"}
+        clocks = []
+        try:
+            for _ in range(2):  # a restart while the first clock still runs: two clocks at once
+                clocks.append(subprocess.Popen([sys.executable, "-m", "bot.cli", "digest", "--schedule"],
+                                               env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True))
+                fake.wait_for("chat.postMessage", timeout=120)
+            outputs = []
+            for clock in clocks:  # each prints its catch-up run's results, then waits for the hour
+                assert clock.stdout is not None
+                outputs.append(clock.stdout.readline())
+        finally:
+            for clock in clocks:
+                clock.terminate()
+                clock.wait(30)
+        assert len(fake.of("chat.postMessage")) == 1
+    assert ": posted" in outputs[0] and ": already posted" in outputs[1]
