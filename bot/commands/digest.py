@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storage import StoreError, open_store
+from storage import Store, StoreError, open_store
 
 from ..digest import (
     PostResult,
@@ -71,7 +71,7 @@ def _moment(text: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def _print(store: Any, settings: Settings, args: argparse.Namespace) -> int:
+def _print(store: Store, settings: Settings, args: argparse.Namespace) -> int:
     now = args.now
     week = args.week or Week.of(now.astimezone(zone(settings)).date())
     digest = build_digest(store, args.workspace or "local", week, tz=settings.digest_tz, now=now)
@@ -81,7 +81,7 @@ def _print(store: Any, settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _post(store: Any, settings: Settings, args: argparse.Namespace) -> int:
+def _post(store: Store, settings: Settings, args: argparse.Namespace) -> int:
     targets: list[Target] | None = None
     if args.workspace:
         targets = [t for t in digest_targets(store, settings) if t.workspace == args.workspace]
@@ -105,7 +105,7 @@ def _report(results: list[PostResult]) -> int:
     return 1 if any(r.status == "failed" for r in results) else 0
 
 
-def _schedule(store: Any, settings: Settings) -> int:
+def _schedule(store: Store, settings: Settings) -> int:
     def job() -> None:
         try:
             _report(post_due(store, settings))
