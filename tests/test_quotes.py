@@ -205,3 +205,11 @@ def test_a_second_opening_mark_ends_an_unclosed_quote_and_keeps_the_attribution(
             '"this town will flood again next spring."')
     q = only(quotes_in(text), "flood again")
     assert q.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text", ["“", "“”", '"""', "’’’ ‘‘", "He said: “", "“a”, b said.",
+                                  "\n\n\n“x\n“y\n“z”", "“Yes,” he said."])
+def test_odd_marks_never_raise_and_offsets_always_match_the_text(quotes_in, text: str) -> None:
+    for q in quotes_in(text):
+        assert text[q.start:q.end] == q.text
+        assert q.speaker_span is None or 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(text)
