@@ -17,6 +17,8 @@ import httpx
 import pytest
 import yaml
 from fake_slack import SIGNING_SECRET, FakeSlack, FakeSocketMode, command_body, signed_headers
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from sqlalchemy import create_engine
 from test_slack_render import newsroom_report
 
 from bot.service import Outcome
@@ -165,6 +167,16 @@ def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_works
         httpx.post(f"{base}{EVENTS_PATH}", content=body, headers=signed_headers(body, content_type=FORM))
         [post] = fake.wait_for("chat.postMessage")
         assert post.headers["authorization"] == "Bearer xoxb-installed"
+        engine = create_engine(settings.database_url)
+        store = SQLAlchemyInstallationStore(client_id="1111.2222", engine=engine)
+        assert store.find_bot(enterprise_id=None, team_id="T0OTHER") is not None
+        uninstalled = json.dumps({"team_id": "T0OTHER", "api_app_id": "A0DESK", "type": "event_callback",
+                                  "event_id": "Ev0UNINSTALL", "event_time": 1764000500,
+                                  "event": {"type": "app_uninstalled", "event_ts": "1764000500.0"}})
+        sent = httpx.post(f"{base}{EVENTS_PATH}", content=uninstalled,
+                          headers=signed_headers(uninstalled, content_type="application/json"))
+        assert sent.status_code == 200
+        assert store.find_bot(enterprise_id=None, team_id="T0OTHER") is None
     finally:
         stop_server(server)
 
@@ -180,7 +192,8 @@ def test_the_manifest_asks_for_what_the_code_handles() -> None:
     [shortcut] = m["features"]["shortcuts"]
     assert (shortcut["type"], shortcut["callback_id"], shortcut["name"]) == (
         "message", CHECK_SHORTCUT, "Check this message")
-    assert m["settings"]["event_subscriptions"]["bot_events"] == ["app_mention"]
+    assert m["settings"]["event_subscriptions"]["bot_events"] == ["app_mention", "app_uninstalled",
+                                                                   "tokens_revoked"]
     assert sorted(m["oauth_config"]["scopes"]["bot"]) == sorted(BOT_SCOPES)
     urls = [command["url"], m["settings"]["event_subscriptions"]["request_url"],
             m["settings"]["interactivity"]["request_url"]]

@@ -84,9 +84,19 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, threads: int 
         options["oauth_settings"] = _oauth_settings(settings)
     app = App(logger=_bolt_logger(), **options)
     app.use(Redeliveries())
+    if mode == "oauth":
+        app.enable_token_revocation_listeners()  # an uninstall deletes the workspace's stored tokens
+    else:
+        app.event("app_uninstalled")(_noted)
+        app.event("tokens_revoked")(_noted)
     workers = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check")
     register(app, Desk(check=check or CheckPool(settings), workers=workers))
     return app
+
+
+def _noted(body: dict[str, Any], logger: logging.Logger) -> None:
+    logger.warning("deskcheck slack: %s for team %s: the bot token stops working",
+                   (body.get("event") or {}).get("type"), body.get("team_id"))
 
 
 class _SettingsDecide(logging.Filter):
