@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-from digest_fakes import DISCORD_DESK, EQUALS, SLACK_DESK, WEEK, fill_week
+from digest_fakes import DISCORD_DESK, EQUALS, SLACK_DESK, WEEK, database, fill_week
 
 from bot.digest import Week, build_digest, render_chart, render_discord, render_slack, render_text
 from storage import Store, open_store
@@ -14,11 +14,12 @@ from storage import Store, open_store
 AFTER = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)  # the Tuesday after the week
 
 
-@pytest.fixture(scope="module")
-def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, dict[str, int]]:
-    path: Path = tmp_path_factory.mktemp("digest") / "history.db"
-    store = open_store(f"sqlite:///{path}")
-    return store, fill_week(store)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def history(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, int]]]:
+    with database(request.param, tmp_path_factory.mktemp("digest")) as url:
+        store = open_store(url)
+        yield store, fill_week(store)
 
 
 def test_week_figures_count_checks_items_people_and_days(history: tuple[Store, dict[str, int]]) -> None:

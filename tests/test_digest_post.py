@@ -5,10 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from digest_fakes import DISCORD_DESK, SLACK_DESK, WEEK, SlackWithFiles, discord_in_thread, fill_week
+from digest_fakes import (
+    DISCORD_DESK,
+    SLACK_DESK,
+    WEEK,
+    SlackWithFiles,
+    database,
+    discord_in_thread,
+    fill_week,
+)
 from fake_discord import CHANNEL_ID
 
 from bot.digest import Target, Week, digest_targets, post_due, post_week, set_digest_channel
@@ -19,11 +28,12 @@ MONDAY_AFTER = dt.datetime(2026, 11, 23, 9, 5, tzinfo=dt.UTC)  # just after the 
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = open_store(f"sqlite:///{tmp_path}/history.db")
-    fill_week(s)
-    return s
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with database(request.param, tmp_path) as url:
+        s = open_store(url)
+        fill_week(s)
+        yield s
 
 
 def slack_settings(fake: SlackWithFiles, **more: object) -> Settings:
