@@ -48,6 +48,7 @@ class Person:
     role: str | None = None
     mentions: int = 0
     titles: set[str] = field(default_factory=set)
+    gender: dict[str, int] = field(default_factory=dict)  # "m"/"f" -> evidence from the article itself
     forms: dict[str, int] = field(default_factory=dict)  # name as written -> times, in order of first use
 
     def settle_name(self) -> None:
@@ -117,6 +118,15 @@ class Cast:
             if narrative(tok.idx):
                 subject = tok.dep_ in _SUBJECT or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT)
                 self._mentions.append(_Mention(tok.i, person.key, subject, tok.sent.start))
+                if (said := _gender_evidence(tok, subject)) is not None:
+                    person.gender[said] = person.gender.get(said, 0) + 1
+
+    def _fits(self, mention: _Mention, pronoun: Token) -> bool:
+        """`she` is not a man the article calls `he` or `Mr.` more often than `she` or `Ms.`"""
+        want = _PRONOUN_GENDER.get(pronoun.lower_)
+        votes = self.people[mention.key].gender
+        other = "f" if want == "m" else "m"
+        return want is None or votes.get(other, 0) <= votes.get(want, 0)
 
     def person(self, tok: Token) -> Person | None:
         return self.people.get(tok.lower_) if tok.pos_ == "PROPN" or tok.ent_type_ else None
@@ -126,10 +136,11 @@ class Cast:
         the nearest earlier sentence that names someone (subjects preferred)."""
         at = bisect.bisect_left(self._mention_at, pronoun.i)
         sent = pronoun.sent.start
-        same = [m for m in self._mentions[max(0, at - 8):at] if m.sent == sent and m.subject]
+        near = [m for m in self._mentions[max(0, at - 30):at] if self._fits(m, pronoun)]
+        same = [m for m in near if m.sent == sent and m.subject]
         if same:
             return same[-1]
-        earlier = [m for m in self._mentions[max(0, at - 30):at] if m.sent != sent]
+        earlier = [m for m in near if m.sent != sent]
         if not earlier:
             return None
         last_sent = earlier[-1].sent
@@ -143,6 +154,37 @@ class Cast:
             if tok.lower_ in self.people[m.key].titles:
                 return m
         return None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+_GENDER_NOUNS = {
+    **dict.fromkeys("husband father son brother man boy king prince uncle nephew grandfather".split(), "m"),
+    **dict.fromkeys("wife mother daughter sister woman girl queen princess aunt niece".split(), "f"),
+}
+
+
+def _gender_evidence(tok: Token, subject: bool) -> str | None:
+    """`Mr. Sanders`, or a subject followed in its own sentence by `his`/`her` (`Carney did not
+    raise his voice`): evidence from the article, no name lists."""
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    related = [c.lemma_.lower() for c in tok.children if c.dep_ in ("appos", "compound")]
+    if tok.dep_ == "appos":
+        related.append(tok.head.lemma_.lower())
+    if (noun := next((r for r in related if r in _GENDER_NOUNS), None)) is not None:
+        return _GENDER_NOUNS[noun]  # `her husband Bill`, `Chelsea, their daughter`
+    if before in _HONORIFIC_GENDER or (tok.i > 1 and tok.doc[tok.i - 2].lower_ in _HONORIFIC_GENDER):
+        return _HONORIFIC_GENDER.get(before) or _HONORIFIC_GENDER[tok.doc[tok.i - 2].lower_]
+    if not subject:
+        return None
+    after = tok.right_edge.i + 1  # past `, her campaign manager,`: that `her` is someone else
+    for nxt in tok.doc[after:min(tok.sent.end, after + 12)]:
+        if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON":
+            return None  # another person in between: the pronoun may be theirs
+        if nxt.lower_ in _PRONOUN_GENDER and nxt.dep_ in ("poss", "nsubj"):
+            return _PRONOUN_GENDER[nxt.lower_]
+    return None
 
 
 def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0,

@@ -213,3 +213,12 @@ def test_odd_marks_never_raise_and_offsets_always_match_the_text(quotes_in, text
     for q in quotes_in(text):
         assert text[q.start:q.end] == q.text
         assert q.speaker_span is None or 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(text)
+
+
+def test_she_skips_a_man_the_article_marks_as_male(quotes_in) -> None:
+    text = ("Senator Maria Lopez toured a diner in Manchester on Monday.\n"
+            "Tom Reyes, her campaign manager, thanked his volunteers at the door. "
+            "She said, “With your help, we can win this state.”")
+    q = only(quotes_in(text), "With your help")
+    assert q.speaker == "Maria Lopez"
+    assert q.speaker_guessed
