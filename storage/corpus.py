@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Connection, Engine, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from checks.similar import Candidate, Fingerprint, StoredQuote
@@ -39,17 +39,20 @@ class SqlCorpus:
         except SQLAlchemyError as exc:
             raise StoreUnavailable(short_reason(exc)) from exc
 
-    def _scope(self) -> list[ColumnElement[bool]]:
-        where: list[ColumnElement[bool]] = [Item.workspace.in_(self._workspaces)]
+    def _scope(self, table: type[BandKey] | type[QuoteKey] | type[QuoteShingle]) -> list[ColumnElement[bool]]:
+        # postings carry their workspace: the lookup stays inside the (key, workspace) index
+        where: list[ColumnElement[bool]] = [table.workspace.in_(self._workspaces)]
         if self._exclude:
-            where.append(Item.id.not_in(self._exclude))
+            where.append(table.item_id.not_in(self._exclude))
         return where
 
     def _band_hits(self, conn: Connection, fp: Fingerprint) -> list[int]:
         hits = func.count().label("hits")
-        query = select(BandKey.item_id, hits).join(Item, Item.id == BandKey.item_id).where(
-            tuple_(BandKey.band, BandKey.key).in_(list(enumerate(fp.bands))), *self._scope())
-        query = query.group_by(BandKey.item_id).order_by(hits.desc()).limit(MAX_CANDIDATES)
+        # OR of (band, key) pairs: both SQLite and PostgreSQL answer it with one index probe per
+        # band; a row-value IN made SQLite scan the whole table (measured: 180 ms at 10,000 items)
+        bands = or_(*(and_(BandKey.band == n, BandKey.key == key) for n, key in enumerate(fp.bands)))
+        query = (select(BandKey.item_id, hits).where(bands, *self._scope(BandKey))
+                 .group_by(BandKey.item_id).order_by(hits.desc()).limit(MAX_CANDIDATES))
         return [row[0] for row in conn.execute(query)]
 
     def _quote_hits(self, conn: Connection, fp: Fingerprint) -> list[int]:
@@ -59,9 +62,9 @@ class SqlCorpus:
             if not keys:
                 continue
             hits = func.count().label("hits")
-            query = (select(table.item_id, hits).join(Item, Item.id == table.item_id)
-                     .where(table.key.in_(keys), *self._scope()).group_by(table.item_id)
-                     .having(hits >= least).order_by(hits.desc()).limit(MAX_CANDIDATES))
+            query = (select(table.item_id, hits).where(table.key.in_(keys), *self._scope(table))
+                     .group_by(table.item_id).having(hits >= least)
+                     .order_by(hits.desc()).limit(MAX_CANDIDATES))
             found += [row[0] for row in conn.execute(query)]
         return found
 

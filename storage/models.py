@@ -123,6 +123,11 @@ class QuoteRow(Base):
     end_offset: Mapped[int | None] = mapped_column(Integer)
 
 
+# The fingerprint tables carry the item's workspace inside their primary key, as a search
+# engine keeps one posting list per tenant: a lookup reads (key, workspace) postings straight
+# from the index, never the items table, and another desk's postings are never read at all.
+
+
 class BandKey(Base):
     """A MinHash LSH band of an item: two items sharing a (band, key) are candidates."""
 
@@ -130,6 +135,7 @@ class BandKey(Base):
 
     band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(100), primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
 
@@ -140,6 +146,7 @@ class QuoteKey(Base):
     __tablename__ = "quote_keys"
 
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(100), primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
 
@@ -150,6 +157,7 @@ class QuoteShingle(Base):
     __tablename__ = "quote_shingles"
 
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(100), primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
 

@@ -98,3 +98,12 @@ def test_find_similar_lists_shared_quotes_first_and_drops_unrelated_articles() -
     assert [s.id for s in found] == ["seed:001", "item:1"]
     assert found[0].shared_quotes[0].there == "a senior Canadian official"
     assert found[1].score > 0.5 and found[1].shared_quotes == ()
+
+
+def test_the_same_words_from_another_speaker_come_before_a_plain_copy() -> None:
+    here = (quote(CARNEY, "Mark Carney"),)
+    copy = Candidate(id="seed:000", title="Same story", signature=fingerprint(CARNEY).signature,
+                     quotes=(StoredQuote(CARNEY, "Carney"),))
+    relayed = Candidate(id="seed:001", title="Talks collapse", signature=fingerprint(OTHER).signature,
+                        quotes=(StoredQuote(OFFICIAL, "a senior Canadian official"),))
+    assert [s.id for s in find_similar(CARNEY, here, ListCorpus(copy, relayed))] == ["seed:001", "seed:000"]

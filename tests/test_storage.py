@@ -215,3 +215,24 @@ def test_seed_000_lists_seed_001_with_the_negotiate_as_equals_quote(store: Store
     [shared] = found["seed:001_17b29c3997bab34f"].shared_quotes
     assert shared.text == "We negotiate as equals, or we do not negotiate at all."
     assert (shared.here, shared.there) == ("Mark Carney", "a senior Canadian official")
+
+
+def test_migration_0002_moves_existing_fingerprints_under_their_workspace(database_url: str) -> None:
+    from alembic import command
+
+    from storage.db import alembic_config, engine_for
+
+    engine = engine_for(database_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.execute(text("INSERT INTO items (id, workspace, sha256, text, report, report_schema, signature, "
+                          "created_at) VALUES (1, 'T024', 'abc', 'x', '{}', 'deskcheck.report/1', :sig, "
+                          "CURRENT_TIMESTAMP)"), {"sig": b"\0" * 512})
+        conn.execute(text("INSERT INTO minhash_bands (band, key, item_id) VALUES (0, 42, 1), (1, 43, 1)"))
+        conn.execute(text("INSERT INTO quote_shingles (key, item_id) VALUES (7, 1)"))
+    assert upgrade(engine, force=True) is True
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT band, key, workspace FROM minhash_bands ORDER BY band")).all() == \
+            [(0, 42, "T024"), (1, 43, "T024")]
+        shingles = conn.execute(text("SELECT key, workspace, item_id FROM quote_shingles")).all()
+        assert shingles == [(7, "T024", 1)]
