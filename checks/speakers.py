@@ -182,9 +182,18 @@ def _gender_evidence(tok: Token, subject: bool) -> str | None:
     for nxt in tok.doc[after:min(tok.sent.end, after + 12)]:
         if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON":
             return None  # another person in between: the pronoun may be theirs
-        if nxt.lower_ in _PRONOUN_GENDER and nxt.dep_ in ("poss", "nsubj"):
+        if nxt.lower_ in _PRONOUN_GENDER and _same_actor(tok, nxt):
             return _PRONOUN_GENDER[nxt.lower_]
     return None
+
+
+def _same_actor(subject: Token, pronoun: Token) -> bool:
+    """`Reyes thanked his volunteers`, `Trump said he would`: the pronoun can only be the
+    subject's own; `Sanders raised money for her challenger` says nothing about Sanders."""
+    verb = subject.head
+    if pronoun.dep_ == "poss":
+        return pronoun.head.dep_ == "dobj" and pronoun.head.head == verb
+    return pronoun.dep_ == "nsubj" and pronoun.head.head == verb and pronoun.head.dep_ in ("ccomp", "conj")
 
 
 def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0,
