@@ -21,8 +21,9 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from sqlalchemy import create_engine
 from test_slack_render import newsroom_report
 
+from bot.cli import main
 from bot.service import Outcome
-from bot.settings import Settings
+from bot.settings import Settings, get_settings
 from bot.slack import BOT_SCOPES, CHECK_SHORTCUT, EVENTS_PATH, SlackSetupError, build_app, slack_mode
 from bot.slack.server import create_server, stop_server
 
@@ -129,15 +130,25 @@ def test_deskcheck_slack_without_configuration_exits_with_one_line() -> None:
     assert "SLACK_BOT_TOKEN" in out.stderr and "SLACK_SIGNING_SECRET" in out.stderr
 
 
-def test_deskcheck_slack_with_a_rejected_token_exits_with_one_line(fake: FakeSlack) -> None:
+def test_deskcheck_slack_with_a_rejected_token_exits_with_one_line(
+        fake: FakeSlack, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
     fake.fail_once("auth.test", "invalid_auth")
     env = slack_env(SLACK_BOT_TOKEN="xoxb-revoked-token", SLACK_SIGNING_SECRET=SIGNING_SECRET,
                     SLACK_API_URL=fake.url)
-    out = subprocess.run([sys.executable, "-m", "bot.cli", "slack", "--port", "0"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 2
-    assert len(out.stderr.strip().splitlines()) == 1
-    assert "invalid_auth" in out.stderr and "xoxb-revoked-token" not in out.stderr
+    for name in [n for n in os.environ if n.startswith("SLACK_") and n not in env]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    try:
+        assert main(["slack", "--port", "0"]) == 2  # in-process: the subprocess tests above pay the startup
+    finally:
+        get_settings.cache_clear()
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "invalid_auth" in err and "xoxb-revoked-token" not in err
+    assert "xoxb-revoked-token" not in caplog.text
 
 
 def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_workspace(
