@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, Executable, and_, bindparam, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from checks.similar import Candidate, Fingerprint, StoredQuote
+from checks.similar import BANDS, Candidate, Fingerprint, StoredQuote
 
 from .errors import StoreUnavailable, short_reason
 from .models import REFERENCE, BandKey, Item, QuoteKey, QuoteRow, QuoteShingle
@@ -39,34 +39,41 @@ class SqlCorpus:
         except SQLAlchemyError as exc:
             raise StoreUnavailable(short_reason(exc)) from exc
 
-    def _scope(self, table: type[BandKey] | type[QuoteKey] | type[QuoteShingle]) -> list[ColumnElement[bool]]:
-        # postings carry their workspace: the lookup stays inside the (key, workspace) index
-        where: list[ColumnElement[bool]] = [table.workspace.in_(self._workspaces)]
-        if self._exclude:
-            where.append(table.item_id.not_in(self._exclude))
-        return where
+    def _params(self, keys: Sequence[int]) -> dict[str, object]:
+        return {"workspaces": list(self._workspaces), "exclude": sorted(self._exclude), "keys": list(keys)}
 
     def _band_hits(self, conn: Connection, fp: Fingerprint) -> list[int]:
-        hits = func.count().label("hits")
-        # OR of (band, key) pairs: both SQLite and PostgreSQL answer it with one index probe per
-        # band; a row-value IN made SQLite scan the whole table (measured: 180 ms at 10,000 items)
-        bands = or_(*(and_(BandKey.band == n, BandKey.key == key) for n, key in enumerate(fp.bands)))
-        query = (select(BandKey.item_id, hits).where(bands, *self._scope(BandKey))
-                 .group_by(BandKey.item_id).order_by(hits.desc()).limit(MAX_CANDIDATES))
-        return [row[0] for row in conn.execute(query)]
+        params = self._params(()) | {f"k{n}": key for n, key in enumerate(fp.bands)}
+        return [row[0] for row in conn.execute(_BAND_QUERY, params)]
 
     def _quote_hits(self, conn: Connection, fp: Fingerprint) -> list[int]:
         found: list[int] = []
-        for table, keys, least in ((QuoteKey, fp.quote_keys, 1),
-                                   (QuoteShingle, fp.quote_shingles, MIN_SHARED_SHINGLES)):
-            if not keys:
-                continue
-            hits = func.count().label("hits")
-            query = (select(table.item_id, hits).where(table.key.in_(keys), *self._scope(table))
-                     .group_by(table.item_id).having(hits >= least)
-                     .order_by(hits.desc()).limit(MAX_CANDIDATES))
-            found += [row[0] for row in conn.execute(query)]
+        for query, keys in ((_QUOTE_KEY_QUERY, fp.quote_keys), (_QUOTE_SHINGLE_QUERY, fp.quote_shingles)):
+            if keys:
+                found += [row[0] for row in conn.execute(query, self._params(keys))]
         return found
+
+
+def _postings(table: type[BandKey] | type[QuoteKey] | type[QuoteShingle], match: ColumnElement[bool],
+              least: int = 1) -> Executable:
+    """Items with the most matching postings in the asked workspaces; built once, run with parameters.
+
+    Postings carry their workspace, so the lookup stays inside the (key, workspace) index.
+    """
+    hits = func.count().label("hits")
+    return (select(table.item_id, hits)
+            .where(match, table.workspace.in_(bindparam("workspaces", expanding=True)),
+                   table.item_id.not_in(bindparam("exclude", expanding=True)))
+            .group_by(table.item_id).having(hits >= least).order_by(hits.desc()).limit(MAX_CANDIDATES))
+
+
+# OR of (band, key) pairs: SQLite and PostgreSQL answer it with one index probe per band;
+# a row-value IN made SQLite scan the whole table (measured: 180 ms at 10,000 items).
+_BAND_QUERY = _postings(BandKey, or_(*(and_(BandKey.band == n, BandKey.key == bindparam(f"k{n}"))
+                                       for n in range(BANDS))))
+_QUOTE_KEY_QUERY = _postings(QuoteKey, QuoteKey.key.in_(bindparam("keys", expanding=True)))
+_QUOTE_SHINGLE_QUERY = _postings(QuoteShingle, QuoteShingle.key.in_(bindparam("keys", expanding=True)),
+                                 least=MIN_SHARED_SHINGLES)
 
 
 def _load(conn: Connection, ids: list[int]) -> list[Candidate]:
