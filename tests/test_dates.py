@@ -6,6 +6,7 @@ import pytest
 
 from checks.dates import find_dates
 from checks.models import DateMention
+from checks.timex import holiday_date
 
 FRIDAY = dt.date(2025, 12, 5)  # a Friday, in ISO week 49
 
@@ -177,3 +178,27 @@ def test_weekday_picks_the_year_next_to_the_storys_year_where_the_date_fits(nlp)
 def test_publication_timestamp_anchors_by_its_calendar_day(nlp):
     stamp = dt.datetime(2025, 12, 5, 22, 30, tzinfo=dt.UTC)
     assert values(nlp, "Talks collapsed yesterday.", stamp) == {"yesterday": "2025-12-04"}
+
+
+@pytest.mark.parametrize(("name", "year", "expected"), [
+    ("Easter", 2024, "2024-03-31"),
+    ("Easter", 2025, "2025-04-20"),
+    ("Good Friday", 2026, "2026-04-03"),
+    ("Election Day", 2024, "2024-11-05"),
+    ("Thanksgiving", 2025, "2025-11-27"),
+    ("Memorial Day", 2025, "2025-05-26"),
+    ("New Year\u2019s Eve", 2025, "2025-12-31"),
+])
+def test_holiday_calendar(name, year, expected):
+    assert holiday_date(name, year).isoformat() == expected
+
+
+@pytest.mark.parametrize(("direction", "published", "expected"), [
+    ("last", dt.date(2025, 12, 5), "2024-WI"),   # in December the running winter is 2025-WI
+    ("this", dt.date(2025, 12, 5), "2025-WI"),
+    ("this", dt.date(2026, 1, 20), "2025-WI"),   # January belongs to the winter that began in December
+    ("next", dt.date(2026, 1, 20), "2026-WI"),
+])
+def test_winter_belongs_to_the_year_it_starts_in(nlp, direction, published, expected):
+    found = values(nlp, f"Heating bills rose {direction} winter.", published)
+    assert found == {f"{direction} winter": expected}
