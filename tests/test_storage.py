@@ -236,3 +236,19 @@ def test_migration_0002_moves_existing_fingerprints_under_their_workspace(databa
             [(0, 42, "T024"), (1, 43, "T024")]
         shingles = conn.execute(text("SELECT key, workspace, item_id FROM quote_shingles")).all()
         assert shingles == [(7, "T024", 1)]
+
+
+def test_candidate_lookups_are_index_searches_not_table_scans(tmp_path: Path) -> None:
+    """The scale claim of the README, read from SQLite's own query plan."""
+    from storage.corpus import _BAND_QUERY, _QUOTE_SHINGLE_QUERY
+
+    store = open_store(f"sqlite:///{tmp_path}/plan.db")
+    report = report_for(STORY, quotes=(ruiz_quote(),))
+    store.add_items([NewItem("T024", STORY, report)])
+    with store.engine.connect() as conn:
+        for query, table in ((_BAND_QUERY, "minhash_bands"), (_QUOTE_SHINGLE_QUERY, "quote_shingles")):
+            bound = query.params({f"k{n}": n for n in range(32)}, workspaces=["T024", REFERENCE],
+                                 exclude=[7], keys=[1, 2])
+            sql = str(bound.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+            assert f"SEARCH {table}" in plan and f"SCAN {table}" not in plan, plan
