@@ -80,7 +80,7 @@ def test_a_second_post_for_the_same_week_posts_nothing(store: Store) -> None:
         settings = slack_settings(fake)
         first = post_due(store, settings, now=MONDAY_AFTER)
         second = post_due(store, settings, now=MONDAY_AFTER + dt.timedelta(hours=3))
-        forced = post_week(store, settings, Week.parse(WEEK))
+        forced = post_week(store, settings, Week.parse(WEEK), now=MONDAY_AFTER)
         assert [r.status for r in first] == ["posted"]
         assert [r.status for r in second + forced] == ["already posted", "already posted"]
         assert len(fake.of("chat.postMessage")) == 1 and len(fake.uploads) == 1
@@ -124,7 +124,8 @@ def test_a_missing_token_fails_and_keeps_the_week_due(store: Store) -> None:
 def test_a_desks_digest_never_goes_to_another_desks_slack(store: Store) -> None:
     with SlackWithFiles() as fake:  # the fake's token belongs to team T0NEWS
         rival = Target("T0RIVAL", "slack", "C0DIGEST")
-        [result] = post_week(store, slack_settings(fake), Week.parse(WEEK), targets=[rival])
+        [result] = post_week(store, slack_settings(fake), Week.parse(WEEK), now=MONDAY_AFTER,
+                             targets=[rival])
         assert result.status == "failed" and "belongs to team T0NEWS, not T0RIVAL" in (result.reason or "")
         assert fake.of("chat.postMessage") == [] and fake.uploads == {}
 
@@ -133,7 +134,7 @@ def test_a_desks_digest_never_goes_to_another_guilds_channel(store: Store) -> No
     settings = dataclasses.replace(Settings(), discord_token="digest-token")
     with discord_in_thread() as fake:
         rival = Target("1200000000000000999", "discord", CHANNEL_ID)
-        [result] = post_week(store, settings, Week.parse(WEEK), targets=[rival])
+        [result] = post_week(store, settings, Week.parse(WEEK), now=MONDAY_AFTER, targets=[rival])
         posted = [r for r in fake.raw if r[0] == "POST"]
     assert result.status == "failed" and "belongs to guild" in (result.reason or "")
     assert posted == []
@@ -148,3 +149,14 @@ def test_a_refused_chart_upload_keeps_the_posted_digest_and_says_why(store: Stor
         assert first.status == "posted" and "files:write" in (first.reason or "")
         assert second.status == "already posted"
         assert len(fake.of("chat.postMessage")) == 1
+
+
+def test_a_week_not_over_yet_is_never_posted(store: Store) -> None:
+    with SlackWithFiles() as fake:
+        saturday = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.UTC)
+        with pytest.raises(ValueError, match="not over yet"):
+            post_week(store, slack_settings(fake), Week.parse(WEEK), now=saturday)
+        assert fake.of("chat.postMessage") == []
+        # so the complete week still goes out when it is due
+        [result] = post_due(store, slack_settings(fake), now=MONDAY_AFTER)
+        assert result.status == "posted"

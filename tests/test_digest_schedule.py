@@ -80,7 +80,7 @@ def test_the_command_prints_a_week_and_posts_it_once(tmp_path: Path) -> None:
         env |= {"SLACK_BOT_TOKEN": "xoxb-digest", "SLACK_API_URL": fake.url,
                 "DIGEST_SLACK_CHANNEL": "C0DIGEST"}
         first = deskcheck("--post", "--as-of", "2026-11-23T09:05", env=env)
-        second = deskcheck("--post", "--week", WEEK, env=env)
+        second = deskcheck("--post", "--week", WEEK, "--as-of", "2026-11-24T08:00", env=env)
         assert len(fake.of("chat.postMessage")) == 1
     assert first.returncode == 0 and f"{WEEK} {SLACK_DESK} slack C0DIGEST: posted" in first.stdout
     assert second.returncode == 0 and "already posted" in second.stdout

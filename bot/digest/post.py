@@ -24,11 +24,11 @@ from storage import Store
 from storage.digest import channel_settings, claim_post, release_post, save_channel, workspaces_on
 
 from ..settings import Settings
-from .build import build_digest
+from .build import build_digest, week_window
 from .chart import render_chart
 from .model import Digest, Week
 from .render import render_discord, render_slack
-from .schedule import due_week
+from .schedule import due_week, zone
 
 __all__ = ["PLATFORMS", "PostError", "PostResult", "Target", "digest_targets", "post_due", "post_week",
            "set_digest_channel"]
@@ -84,7 +84,13 @@ def digest_targets(store: Store, settings: Settings) -> list[Target]:
 
 def post_week(store: Store, settings: Settings, week: Week, *, now: dt.datetime | None = None,
               targets: list[Target] | None = None) -> list[PostResult]:
-    """Post `week` to every target that has not had it yet."""
+    """Post `week` to every target that has not had it yet; a week not over yet is refused,
+    since posting it would take the place of the complete digest."""
+    now = now or dt.datetime.now(dt.UTC)
+    _start, end = week_window(week, zone(settings))
+    if now < end:
+        raise ValueError(f"{week} is not over yet in {settings.digest_tz}: `deskcheck digest --print` "
+                         "shows it so far")
     results = []
     for target in digest_targets(store, settings) if targets is None else targets:
         results.append(_post_once(store, settings, target, week, now))
