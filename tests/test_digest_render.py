@@ -68,3 +68,54 @@ def test_the_chart_is_a_small_png_and_the_same_for_the_same_week() -> None:
     assert first.startswith(b"\x89PNG\r\n\x1a\n")
     assert first == second
     assert len(first) < 100_000
+
+
+def quiet_week() -> Digest:
+    return Digest(
+        workspace="T0NEWS", week=Week.parse("2026-W47"),
+        totals=WeekTotals(checks=4, items=3, people=2, warnings=2, named_statements=5,
+                          anonymous_statements=1),
+        previous=WeekTotals(checks=6, items=4, people=2, warnings=2, named_statements=4,
+                            anonymous_statements=2),
+        checks_per_day=(2, 0, 1, 1, 0, 0, 0),
+        most_checked=(ItemFigure("item:12", "Port talks collapse as Ottawa walks away", 2, 2),
+                      ItemFigure("item:14", None, 1, 0)),
+        most_warnings=(ItemFigure("item:12", "Port talks collapse as Ottawa walks away", 2, 2),),
+        recycled=(RecycledQuote("We negotiate as equals, or we do not negotiate at all.",
+                                ("Mark Carney", "a senior Canadian official"), ("item:12", "item:13"),
+                                ("seed:001_17b29c3997bab34f",)),),
+        top_sources=(SourceFigure("Mark Carney", 2, 3),),
+    )
+
+
+GOLDEN_TEXT = """\
+Weekly digest · T0NEWS · 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)
+4 checks of 3 items by 2 people
+vs 2026-W46: checks -2, items -1, people no change, warnings no change
+Warnings: 2 · Anonymous sourcing: 17% (1 of 6 attributed statements), -17 points
+
+CHECKED MORE THAN ONCE
+  2×  Port talks collapse as Ottawa walks away (item:12)
+
+MOST WARNINGS
+  2 warnings  Port talks collapse as Ottawa walks away (item:12)
+
+RECYCLED QUOTES (IN MORE THAN ONE ITEM)
+  “We negotiate as equals, or we do not negotiate at all.” — Mark Carney / a senior Canadian official \
+— 3 items: item:12, item:13, seed:001_17b29c3997bab34f
+
+SOURCES CITED MOST
+  Mark Carney — 2 items, 3 statements
+"""
+
+
+def test_the_terminal_digest_matches_its_golden_text() -> None:
+    assert render_text(quiet_week()) == GOLDEN_TEXT
+
+
+def test_the_discord_digest_is_the_same_outline_in_discord_markdown() -> None:
+    lines = render_discord(quiet_week()).splitlines()
+    assert lines[0] == "**Weekly digest · T0NEWS · 2026-W47 (Mon 16 Nov – Sun 22 Nov 2026)**"
+    assert "**Recycled quotes (in more than one item)**" in lines
+    assert "- 2 warnings  Port talks collapse as Ottawa walks away (item:12)" in lines
+    assert any("seed:001\\_17b29c3997bab34f" in line for line in lines)  # underscores escaped
