@@ -15,11 +15,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .date_fixed import century, decade, quarter, season_year
 from .date_grammar import Candidate, candidates
 from .date_values import relative_value, shifted_value, unit_point, unit_value
+from .date_vetoes import plausible
 from .models import DateKind, DateMention
 from .tense import tense_at
 from .timex import SEASONS, WEEKDAYS, Anchor, Tense, holiday_date, month_number, nearest_year
@@ -27,19 +28,6 @@ from .timex import SEASONS, WEEKDAYS, Anchor, Tense, holiday_date, month_number,
 __all__ = ["find_dates"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
-
-# Entity labels that say a number or a weekday word is not a date here.
-_NOT_A_DATE = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "ORG", "PERSON", "WORK_OF_ART",
-               "FAC", "PRODUCT", "LAW"}
-# Words before a bare year that make it a time ("in 2026", "since 1998") even when spaCy hesitates.
-_YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after", "from", "during",
-              "fiscal", "early", "late", "mid", "around", "circa", "-"}
-# Before a lone month name these also join names and counts ("Carney and May"): spaCy must agree.
-_WEAK_MONTH_LEAD = {"and", "or", "of", "to", "by", "between"}
-# A bare year this far ahead is an address or a count unless a word like "by" or "in" leads it.
-_FAR_FUTURE_YEARS = 30
-_NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
-
 
 @dataclass
 class _Context:
@@ -68,7 +56,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
     ctx = _Context(doc, published)
     found: list[DateMention] = []
     for cand in candidates(doc.text):
-        if not _plausible(cand, doc):
+        if not plausible(cand, doc):
             continue
         try:
             resolved = _RESOLVERS[cand.rule](cand, ctx)
@@ -91,43 +79,6 @@ def _modifier_year(cand: Candidate, doc: Doc) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].head.i > span[0].i and span[0].head.pos_ in (
         "NOUN", "PROPN")
-
-
-def _plausible(cand: Candidate, doc: Doc) -> bool:
-    """spaCy's view of the words around a candidate: veto counts, names and verbs."""
-    if cand.rule not in ("year", "prep_month", "weekday", "dm"):
-        return True
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    first, last = span[0], span[-1]
-    before = doc[first.i - 1] if first.i > 0 else None
-    if cand.rule == "year":
-        return _plausible_year(first, before, doc)
-    if cand.rule == "weekday":
-        day = next(t for t in span if t.text in cand.parts.get("wd", ""))
-        prev = doc[day.i - 1] if day.i > 0 else None
-        return not ((prev is not None and prev.lower_ in _NAMED_DAYS) or day.ent_type_ in _NOT_A_DATE)
-    # a month name alone: "May" the verb or the name ("Carney and May"), "March" the noun
-    lead = cand.parts.get("prep", "").lower()
-    subject = last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "VERB"  # "Carney and May met"
-    if lead in _WEAK_MONTH_LEAD and (last.ent_type_ != "DATE" or subject):
-        return False
-    return last.pos_ not in ("VERB", "AUX") and last.ent_type_ not in ("PERSON", "ORG")
-
-
-def _plausible_year(year: Token, before: Token | None, doc: Doc) -> bool:
-    after = doc[year.i + 1] if year.i + 1 < len(doc) else None
-    if after is not None and after.tag_ == "NNS" and (year.ent_type_ != "DATE" or year.text.endswith("00")):
-        return False  # "2000 troops" is a count; "1998 profits" is a year
-    if before is not None and before.lower_ in _YEAR_LEAD:
-        return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
-    if int(year.text) > dt.date.today().year + _FAR_FUTURE_YEARS:
-        return False  # "2100 Pennsylvania Avenue"; "by 2100" has its lead word
-    named = before is not None and before.is_title and before.pos_ in ("PROPN", "NOUN")
-    if named and year.ent_type_ != "DATE":
-        return False  # "Flight 1549", "Room 1801", "Windows 2000"
-    return year.ent_type_ not in _NOT_A_DATE
 
 
 def _full_date(cand: Candidate, ctx: _Context) -> Resolved | None:
