@@ -50,13 +50,17 @@ def _create(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StoreUnavailable(f"DATABASE_URL is not a database URL ({short_reason(exc)})") from exc
-    if parsed.get_backend_name() == "sqlite":
-        # a long busy timeout: concurrent writers wait for each other instead of failing
-        engine = create_engine(parsed, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    connect_args: dict[str, Any] = {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
-    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            # a long busy timeout: concurrent writers wait for each other instead of failing
+            engine = create_engine(parsed, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        timeout = {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
+        return create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreUnavailable(f"DATABASE_URL names a database deskcheck cannot use "
+                               f"({parsed.drivername}): use sqlite:/// or postgresql://") from exc
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

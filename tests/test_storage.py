@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import threading
 import uuid
@@ -252,3 +253,12 @@ def test_candidate_lookups_are_index_searches_not_table_scans(tmp_path: Path) ->
             sql = str(bound.compile(conn, compile_kwargs={"literal_binds": True}))
             plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
             assert f"SEARCH {table}" in plan and f"SCAN {table}" not in plan, plan
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("mysql://desk@localhost/deskcheck", "cannot use (mysql)"),
+    ("not a url", "not a database URL"),
+])
+def test_a_database_url_deskcheck_cannot_use_is_one_clear_line(url: str, expected: str) -> None:
+    with pytest.raises(StoreUnavailable, match=re.escape(expected)):
+        open_store(url)

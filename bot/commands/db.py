@@ -21,8 +21,8 @@ def register(sub: Any) -> None:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    engine = engine_for(get_settings().database_url)
     try:
+        engine = engine_for(get_settings().database_url)
         applied = upgrade(engine, force=True)
     except StoreError as exc:
         print(f"deskcheck: database unavailable: {exc}", file=sys.stderr)
