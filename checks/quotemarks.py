@@ -45,16 +45,32 @@ class Marked:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """Non-blank lines; a line without closing punctuation that is not a list item is a headline."""
-    found: list[Paragraph] = []
+    """Non-blank lines; a line without closing punctuation that is not a list item is a headline.
+
+    Hard-wrapped text (an email, a terminal paste) breaks sentences across lines: a line that
+    ends mid-sentence and is followed directly by a lower-case word is the same paragraph."""
+    spans: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+", text):
-        line = m.group().strip()
-        if not line:
+        if not m.group().strip():
             continue
+        if spans and _wrapped(text, spans[-1], m):
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    found: list[Paragraph] = []
+    for start, end in spans:
+        line = text[start:end].strip()
         bare = line.rstrip(_DOUBLE + _SINGLE + ")] ")
         headline = bool(bare) and bare[-1] not in _SENTENCE_END and not _BULLET.match(line)
-        found.append(Paragraph(m.start(), m.end(), len(found), headline))
+        found.append(Paragraph(start, end, len(found), headline))
     return found
+
+
+def _wrapped(text: str, previous: tuple[int, int], line: re.Match[str]) -> bool:
+    if text.count("\n", previous[1], line.start()) != 1:
+        return False  # a blank line always ends a paragraph
+    before, after = text[previous[0]:previous[1]].rstrip(), line.group().lstrip()
+    return bool(before) and before[-1] not in _SENTENCE_END + _DOUBLE + _SINGLE and after[:1].islower()
 
 
 def find_marked(text: str, paras: list[Paragraph] | None = None) -> list[Marked]:

@@ -222,3 +222,14 @@ def test_she_skips_a_man_the_article_marks_as_male(quotes_in) -> None:
     q = only(quotes_in(text), "With your help")
     assert q.speaker == "Maria Lopez"
     assert q.speaker_guessed
+
+
+def test_hard_wrapped_lines_keep_a_quote_and_its_attribution_together(quotes_in) -> None:
+    text = ("Council member Ivan Petrov spoke after the vote. “We have waited three years for\n"
+            "this bridge, and we will not wait another three,” Petrov said, adding that the\n"
+            "state audit was “a delay dressed up as diligence.”")
+    quotes = quotes_in(text)
+    q = only(quotes, "waited three years")
+    assert q.text == ("We have waited three years for\nthis bridge, and we will not wait another three")
+    assert q.speaker == "Ivan Petrov"
+    assert only(quotes, "delay dressed up").speaker == "Ivan Petrov"
