@@ -182,8 +182,12 @@ def _quarter_only(cand: Candidate, ctx: _Context) -> Resolved | None:
         # business news reports the quarter just closed or running, rarely one ahead
         pub = ctx.published
         current = (pub.month - 1) // 3 + 1
-        year = pub.year if q <= current or direction in ("this", "current", "latest") else pub.year - 1
-        year += {"last": -1 if q < current else 0, "next": 1}.get(direction, 0) if direction else 0
+        if direction in ("this", "current", "latest"):
+            year = pub.year
+        elif direction == "next":
+            year = pub.year + (1 if q <= current else 0)
+        else:  # "the third quarter", "last year's fourth quarter": the latest one begun by publication
+            year = pub.year - (0 if q <= current else 1) - (1 if direction == "last" and q == current else 0)
     elif ctx.ref is not None:
         year = ctx.ref.date.year
     else:

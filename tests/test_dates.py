@@ -202,3 +202,10 @@ def test_holiday_calendar(name, year, expected):
 def test_winter_belongs_to_the_year_it_starts_in(nlp, direction, published, expected):
     found = values(nlp, f"Heating bills rose {direction} winter.", published)
     assert found == {f"{direction} winter": expected}
+
+
+def test_quarter_without_a_year_is_the_latest_one_begun_by_publication(nlp):
+    found = values(nlp, "Profit rose in the third quarter, and the fourth quarter looks weak.", FRIDAY)
+    assert found == {"the third quarter": "2025-Q3", "the fourth quarter": "2025-Q4"}
+    february = dt.date(2026, 2, 10)
+    assert values(nlp, "Profit rose in the fourth quarter.", february) == {"the fourth quarter": "2025-Q4"}
