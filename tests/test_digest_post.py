@@ -160,3 +160,23 @@ def test_a_week_not_over_yet_is_never_posted(store: Store) -> None:
         # so the complete week still goes out when it is due
         [result] = post_due(store, slack_settings(fake), now=MONDAY_AFTER)
         assert result.status == "posted"
+
+
+def test_an_oauth_install_posts_with_the_teams_own_token(store: Store) -> None:
+    from slack_sdk.oauth.installation_store import Installation
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+
+    installs = SQLAlchemyInstallationStore(client_id="1111.2222", engine=store.engine)
+    installs.create_tables()
+    installs.save(Installation(app_id="A0DESK", team_id=SLACK_DESK, bot_token="xoxb-metro-desk",
+                               bot_id="B0DESK", bot_user_id="U0DESKBOT", user_id="U0ADMIN"))
+    with SlackWithFiles() as fake:
+        settings = dataclasses.replace(slack_settings(fake), slack_bot_token=None,
+                                       slack_client_id="1111.2222", slack_client_secret="secret")
+        rival = Target("T0RIVAL", "slack", "C0DIGEST")
+        results = post_week(store, settings, Week.parse(WEEK), now=MONDAY_AFTER,
+                            targets=[Target(SLACK_DESK, "slack", "C0DIGEST"), rival])
+        [message] = fake.of("chat.postMessage")
+    assert [r.status for r in results] == ["posted", "failed"]
+    assert "not installed in Slack team T0RIVAL" in (results[1].reason or "")
+    assert message.headers["authorization"] == "Bearer xoxb-metro-desk"

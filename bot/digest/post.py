@@ -110,8 +110,11 @@ def _post_once(store: Store, settings: Settings, target: Target, week: Week,
         return PostResult(target, week, "already posted")
     try:
         digest = build_digest(store, target.workspace, week, tz=settings.digest_tz, now=now)
-        send = _post_slack if target.platform == "slack" else _post_discord
-        note = send(settings, target, digest, render_chart(digest))
+        if target.platform == "slack":
+            token = slack_token(store, settings, target.workspace)
+            note = _post_slack(settings, token, target, digest, render_chart(digest))
+        else:
+            note = _post_discord(settings, target, digest, render_chart(digest))
     except Exception as exc:  # any failure gives the claim back: the next run retries
         release_post(*key)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -125,10 +128,29 @@ def _chart_name(d: Digest) -> str:
     return f"deskcheck-digest-{d.week.label}.png"
 
 
-def _post_slack(settings: Settings, target: Target, digest: Digest, png: bytes) -> str | None:
+def slack_token(store: Store, settings: Settings, workspace: str) -> str:
+    """The bot token for a Slack team, chosen as the Slack adapter chooses its mode: an OAuth
+    install (SLACK_CLIENT_ID, no Socket Mode) keeps one token per team in slack-sdk's
+    installation store in our database; otherwise SLACK_BOT_TOKEN is the one workspace's."""
+    if settings.slack_client_id and not settings.slack_app_token:
+        from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+        from sqlalchemy.exc import SQLAlchemyError
+
+        installs = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=store.engine)
+        try:
+            bot = installs.find_bot(enterprise_id=None, team_id=workspace)
+        except SQLAlchemyError:  # no install ever happened: the adapter creates the tables on first start
+            bot = None
+        if bot is None or not bot.bot_token:
+            raise PostError(f"deskcheck is not installed in Slack team {workspace}")
+        return bot.bot_token
     if not settings.slack_bot_token:
         raise PostError("SLACK_BOT_TOKEN is not set")
-    client = WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url or WebClient.BASE_URL)
+    return settings.slack_bot_token
+
+
+def _post_slack(settings: Settings, token: str, target: Target, digest: Digest, png: bytes) -> str | None:
+    client = WebClient(token=token, base_url=settings.slack_api_url or WebClient.BASE_URL)
     message = render_slack(digest)
     try:
         team = client.auth_test().get("team_id")
