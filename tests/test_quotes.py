@@ -233,3 +233,18 @@ def test_hard_wrapped_lines_keep_a_quote_and_its_attribution_together(quotes_in)
     assert q.text == ("We have waited three years for\nthis bridge, and we will not wait another three")
     assert q.speaker == "Ivan Petrov"
     assert only(quotes, "delay dressed up").speaker == "Ivan Petrov"
+
+
+def test_the_title_alone_resolves_to_the_person_with_that_title_as_a_guess(quotes_in) -> None:
+    text = ("President Maria Lopez opened the summit on Monday. Delegates from 40 countries attended.\n"
+            "“Nobody leaves this room without a deal,” the president said.")
+    q = only(quotes_in(text), "Nobody leaves")
+    assert (q.speaker, q.speaker_guessed) == ("Maria Lopez", True)
+
+
+def test_they_goes_back_to_the_last_unnamed_or_organisation_speaker(quotes_in) -> None:
+    text = ("“We have not been consulted,” said a spokesman for the farmers’ union.\n"
+            "“The first we heard of it was on the radio,” they said in a statement.")
+    q = only(quotes_in(text), "first we heard")
+    assert (q.speaker, q.speaker_kind, q.speaker_guessed) == (
+        "a spokesman for the farmers’ union", "anonymous", True)
