@@ -6,7 +6,7 @@ from .date_grammar import Candidate
 from .models import DateKind
 from .timex import SEASONS, Anchor
 
-__all__ = ["Resolved", "century", "decade", "quarter", "season_year"]
+__all__ = ["Resolved", "century", "decade", "half", "quarter", "season_year"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -22,6 +22,13 @@ def quarter(cand: Candidate, ctx: object = None) -> Resolved:
     """'the third quarter of 2025', 'Q3 2025' -> 2025-Q3."""
     q = cand.parts.get("q") or str(_ORDINALS[cand.parts["ord"].lower()])
     return f"{int(cand.parts['year']):04d}-Q{q}", "absolute", None
+
+
+def half(cand: Candidate, ctx: object = None) -> Resolved:
+    """'the first half of 2025', 'H2 2025' -> 2025-H1, 2025-H2."""
+    p = cand.parts
+    number = p.get("h") or ("1" if p["ord"].lower() == "first" else "2")
+    return f"{int(p.get('year') or p['year2']):04d}-H{number}", "absolute", None
 
 
 def decade(cand: Candidate, ctx: object = None) -> Resolved:

@@ -55,6 +55,8 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?,?\s+"
                 rf"{_YEAR}{_NOT_NUMBER_AFTER}", re.I),
     ("quarter", rf"\bQ(?P<q>[1-4])\s+{_YEAR}\b", 0),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+{_YEAR}{_NOT_NUMBER_AFTER}|\bH(?P<h>[12])\s+"
+             rf"(?P<year2>(?:19|20)\d\d)\b", re.I),
     ("quarter_only", r"\b(?:the\s+)?(?:(?P<dir>this|last|next|current|latest|previous|same)\s+)?"
                      r"(?:fiscal\s+)?"
                      r"(?P<ord>first|second|third|fourth)[\s-]+quarter\b", re.I),

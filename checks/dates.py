@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .date_fixed import century, decade, quarter, season_year
+from .date_fixed import century, decade, half, quarter, season_year
 from .date_grammar import Candidate, candidates
 from .date_values import relative_value, shifted_value, unit_point, unit_value
 from .date_vetoes import plausible
@@ -262,7 +262,7 @@ def _span(cand: Candidate, ctx: _Context) -> Resolved:
 _RESOLVERS: dict[str, Callable[[Candidate, _Context], Resolved | None]] = {
     "iso": _full_date, "numeric": _full_date, "mdy": _full_date, "dmy": _full_date,
     "my": _month_year, "md": _month_day, "dm": _month_day,
-    "season_year": season_year, "quarter": quarter, "quarter_only": _quarter_only,
+    "season_year": season_year, "quarter": quarter, "half": half, "quarter_only": _quarter_only,
     "month_rel_year": _month_rel_year, "decade": decade, "decade_word": decade,
     "century": century, "mod_year": _year_only, "year": _year_only,
     "mod_month": _month_only, "rel_month": _month_only, "prep_month": _month_only,

@@ -103,6 +103,7 @@ def test_relative_expressions_without_publication_date_have_no_value(nlp):
     ("Tariffs were lifted in summer 2019.", {"summer 2019": "2019-SU"}),
     ("The pact was signed in October 2025.", {"October 2025": "2025-10"}),
     ("It dates from the 19th century.", {"the 19th century": "18"}),
+    ("Sales rose in the first half of 2025.", {"the first half of 2025": "2025-H1"}),
 ])
 def test_coarser_granularities_follow_timex3(nlp, sentence, expected):
     assert values(nlp, sentence) == expected
