@@ -8,6 +8,7 @@ the whole request first: a third of the ack's time on a long article, measured.)
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -105,7 +106,12 @@ class Desk:
 
     def _check_and_post(self, raw: str, asked: Requester, client: WebClient, respond: Respond | None,
                         thread_ts: str | None) -> None:
+        started = time.perf_counter()
         outcome = self.check(raw, asked)
+        # Ids and counts only: never the text, which may be an unpublished story.
+        log.info("deskcheck slack: checked for team %s in %.0f ms: %s", asked.workspace,
+                 (time.perf_counter() - started) * 1000,
+                 f"{len(outcome.report.quotes)} quotes" if outcome.report else "refused")
         if outcome.report is None:
             reason = (outcome.error or "nothing could be checked")[:MAX_ERROR_CHARS]
             _tell_privately(client, respond, asked, thread_ts, f"deskcheck: {reason}")
