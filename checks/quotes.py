@@ -50,7 +50,8 @@ def analyse(doc: Doc) -> Analysis:
     marked = [m for m in find_marked(text, paras) if not m.paragraph.headline]
     locator = Locator(doc, marked, [p for p in paras if p.headline])
     cast = Cast(doc, locator.narrative)
-    analysis = Analysis(tuple(_attribute_all(doc, marked, locator, cast)), cast, locator)
+    ends = {p.index: p.end for p in paras}
+    analysis = Analysis(tuple(_attribute_all(doc, marked, ends, locator, cast)), cast, locator)
     doc.user_data[_CACHE_KEY] = analysis
     return analysis
 
@@ -75,8 +76,8 @@ def _title_like(quoted: str) -> bool:
 
 def _label_like(quoted: str) -> bool:
     """A stand-alone quotation nobody is said to have said: a title, a label, a slogan."""
-    asked = quoted.rstrip()[-1:] in ("?", "!")
-    return (_title_like(quoted) and not asked) or (len(_WORDS.findall(quoted)) <= 2 and not asked)
+    asked = quoted.rstrip()[-1:] in ("?", "!")  # `“Who cares?”` is still somebody's question
+    return not asked and (_title_like(quoted) or len(_WORDS.findall(quoted)) <= 2)
 
 
 def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | None:
@@ -87,9 +88,9 @@ def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | Non
     return len(head) - 1 if head.endswith(":") else None
 
 
-def _attribute_all(doc: Doc, marked: list[Marked], loc: Locator, cast: Cast) -> list[Quote]:
+def _attribute_all(doc: Doc, marked: list[Marked], ends: dict[int, int], loc: Locator,
+                   cast: Cast) -> list[Quote]:
     text = doc.text
-    ends = _paragraph_ends(text)
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
     for m in marked:
@@ -167,6 +168,3 @@ def _quote(text: str, m: Marked, found: Attribution | None, partial: bool) -> Qu
     return Quote(text[start:end], start, end, speaker.name, speaker.kind, (speaker.start, speaker.end),
                  found.cue if found else None, partial, speaker.guessed)
 
-
-def _paragraph_ends(text: str) -> dict[int, int]:
-    return {p.index: p.end for p in paragraphs(text)}
