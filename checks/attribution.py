@@ -64,11 +64,11 @@ class Locator:
 def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
     """The speaker slot of a cue: its subject, the `by` agent of a passive, or the subject of the
     verb it hangs from (`was heard to say`, `smiled and responded`, `…, reportedly saying`)."""
+    for child in verb.children:  # only the cue's own agent: `waylaid by mistrust, arguing…` is not
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)):
                 return child
