@@ -10,6 +10,7 @@ from discord import app_commands
 from checks.errors import CheckError
 
 from ..render_discord import DiscordReply
+from .digest_here import is_digest_here, set_here
 from .handlers import (
     ERROR_REPLY,
     CheckRunner,
@@ -29,6 +30,9 @@ def register_commands(tree: app_commands.CommandTree[Any], run: CheckRunner) -> 
     @tree.command(name="check", description="Check an article: quotes, sources, dates and similar stories")
     @app_commands.describe(article="the article's link, or its text")
     async def check(interaction: discord.Interaction[Any], article: str) -> None:
+        if is_digest_here(article):
+            await _digest_here(interaction)
+            return
         # Discord wants an answer within 3 seconds; the check can take longer.
         await interaction.response.defer(thinking=True)
         reply = await run(article, requester_for_interaction(interaction))
@@ -41,6 +45,13 @@ def register_commands(tree: app_commands.CommandTree[Any], run: CheckRunner) -> 
         await interaction.followup.send(**send_kwargs(reply))
 
     tree.on_error = _on_command_error  # type: ignore[method-assign]
+
+
+async def _digest_here(interaction: discord.Interaction[Any]) -> None:
+    # Only the asker sees the answer; the first database open may outlast Discord's 3 seconds.
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    answer = await set_here(interaction.guild, interaction.channel_id, interaction.permissions)
+    await interaction.followup.send(answer, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
 
 async def _check_target(run: CheckRunner, interaction: discord.Interaction[Any],

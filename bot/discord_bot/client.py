@@ -13,6 +13,7 @@ from checks.errors import CheckError
 
 from ..service import run_check
 from .app_commands import register_commands
+from .digest_here import is_digest_here, set_here
 from .handlers import (
     ERROR_REPLY,
     HIDDEN_TEXT,
@@ -21,6 +22,7 @@ from .handlers import (
     Checker,
     CheckRunner,
     log_failure,
+    mention_text,
     mentions_bot,
     refusal,
     requester_for_message,
@@ -68,6 +70,10 @@ class DeskcheckClient(discord.Client):
             await _reply(message, content=ERROR_REPLY)
 
     async def _answer(self, message: discord.Message, bot_id: int) -> None:
+        if is_digest_here(mention_text(message, bot_id)):
+            answer = await set_here(message.guild, message.channel.id, _permissions(message))
+            await _reply(message, content=answer)
+            return
         try:
             raw = await text_to_check(message, bot_id)
         except CheckError as exc:  # an attachment that is too big or not text
@@ -85,6 +91,14 @@ class DeskcheckClient(discord.Client):
         exc = sys.exc_info()[1]
         if exc is not None:
             log_failure(exc, event_method)
+
+
+def _permissions(message: discord.Message) -> discord.Permissions:
+    """The author's permissions in this channel; none outside a server."""
+    author = message.author
+    if isinstance(author, discord.Member) and message.guild is not None:
+        return message.channel.permissions_for(author)
+    return discord.Permissions.none()
 
 
 async def _reply(message: discord.Message, **kwargs: Any) -> None:
