@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from checks.models import History, Report
 
@@ -100,10 +100,11 @@ class Store:
 
     def recent_checks(self, workspace: str, since: dt.date | None = None,
                       limit: int | None = 50) -> list[CheckRecord]:
-        times = (select(CheckEventRow.item_id, func.count().label("n"))
-                 .group_by(CheckEventRow.item_id).subquery())
-        query = (select(CheckEventRow, Item.seed, Item.title, Item.url, Item.canonical_url, times.c.n)
-                 .join(Item, Item.id == CheckEventRow.item_id).join(times, times.c.item_id == Item.id)
+        other = aliased(CheckEventRow)
+        # counted per listed item through the item_id index, not over the whole history
+        times = select(func.count()).where(other.item_id == Item.id).scalar_subquery()
+        query = (select(CheckEventRow, Item.seed, Item.title, Item.url, Item.canonical_url, times)
+                 .join(Item, Item.id == CheckEventRow.item_id)
                  .where(CheckEventRow.workspace == workspace)
                  .order_by(CheckEventRow.checked_at.desc(), CheckEventRow.id.desc()).limit(limit))
         if since is not None:
