@@ -76,6 +76,9 @@ class Cast:
         self._collect_names(doc, narrative)
         self._collect_mentions(doc, narrative)
         self._mention_at = [m.i for m in self._mentions]
+        # `officials`, `the ministry`: who `they` and `it` can stand for
+        self._groups = [t.i for t in doc if narrative(t.idx) and t.dep_ in _SUBJECT and (
+            (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ANON_NOUNS) or t.ent_type_ == "ORG")]
 
     def _collect_names(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
         for ent in doc.ents:
@@ -147,6 +150,16 @@ class Cast:
         group = [m for m in earlier if m.sent == last_sent]
         return next((m for m in reversed(group) if m.subject), group[-1])
 
+    def group(self, pronoun: Token) -> Token | None:
+        """The last group or organisation that was the subject of a sentence just before."""
+        at = bisect.bisect_left(self._groups, pronoun.i)
+        if at == 0:
+            return None
+        found = self.doc[self._groups[at - 1]]
+        near = pronoun.sent.start - found.sent.start <= 60 or found.sent == pronoun.sent
+        plural_ok = pronoun.lower_ not in ("it", "its") or found.ent_type_ == "ORG"
+        return found if near and plural_ok else None
+
     def by_title(self, tok: Token) -> _Mention | None:
         """`the president said`: the last person mentioned with that title."""
         at = bisect.bisect_left(self._mention_at, tok.i)
@@ -207,7 +220,9 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if low in PERSON_PRONOUNS:
         return _from_mention(cast.antecedent(tok), cast, guessed=True)
     if low in GROUP_PRONOUNS:
-        return _guess(last_group)
+        group = cast.group(tok) if depth < 2 else None
+        nearest = resolve(group, cast, None, depth + 1, loose=False) if group is not None else None
+        return _guess(nearest or last_group)
     if tok.pos_ == "PRON" and low not in ("one", "another", "someone"):
         return None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:

@@ -248,3 +248,16 @@ def test_they_goes_back_to_the_last_unnamed_or_organisation_speaker(quotes_in) -
     q = only(quotes_in(text), "first we heard")
     assert (q.speaker, q.speaker_kind, q.speaker_guessed) == (
         "a spokesman for the farmers’ union", "anonymous", True)
+
+
+def test_they_and_it_resolve_to_the_group_or_organisation_just_named(quotes_in) -> None:
+    text = ("Officials at the transport ministry met union leaders on Monday.\n"
+            "“We are close to an agreement on the night shifts,” they said.\n"
+            "Northwind Logistics announced the closures on Thursday. "
+            "“The depots no longer pay for themselves,” it said in a statement.")
+    quotes = quotes_in(text)
+    officials = only(quotes, "night shifts")
+    assert (officials.speaker, officials.speaker_kind, officials.speaker_guessed) == (
+        "Officials at the transport ministry", "anonymous", True)
+    company = only(quotes, "depots")
+    assert (company.speaker, company.speaker_kind) == ("Northwind Logistics", "organization")
