@@ -6,7 +6,10 @@ import hashlib
 import os
 import re
 import socket
+import subprocess
+import sys
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -262,3 +265,40 @@ def test_candidate_lookups_are_index_searches_not_table_scans(tmp_path: Path) ->
 def test_a_database_url_deskcheck_cannot_use_is_one_clear_line(url: str, expected: str) -> None:
     with pytest.raises(StoreUnavailable, match=re.escape(expected)):
         open_store(url)
+
+
+RECORD_ONE_CHECK = """
+import hashlib, os, sys, time
+from pathlib import Path
+from checks.models import InputInfo, Report
+from storage import CheckEvent, open_store
+url, go, text, user = sys.argv[1:5]
+store = open_store(os.environ["DATABASE_URL"])
+report = Report(input=InputInfo(kind="url", url="https://news.example.org/harbour",
+                                sha256=hashlib.sha256(text.encode()).hexdigest()))
+Path(go + "." + user).touch()  # ready: waiting at the line
+while not Path(go).exists():
+    time.sleep(0.005)
+print(store.record(report, text, CheckEvent("slack", "T024", user=user)).item)
+"""
+
+
+def test_two_processes_checking_one_link_at_once_make_one_item_and_two_events(
+        database_url: str, tmp_path: Path) -> None:
+    open_store(database_url)  # migrated before, as `deskcheck db upgrade` would
+    go = tmp_path / "go"
+    env = {**os.environ, "DATABASE_URL": database_url}
+    # each process fetched a slightly different page (an ad, a timestamp): same link, other text
+    procs = [subprocess.Popen([sys.executable, "-c", RECORD_ONE_CHECK, "u", str(go), f"{STORY} {n}", f"U{n}"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for n in (1, 2)]
+    while not all((tmp_path / f"go.U{n}").exists() for n in (1, 2)):
+        if any(p.poll() is not None for p in procs):
+            break  # one died before the line: its error is reported below
+        time.sleep(0.01)  # until both processes are connected and waiting at the line
+    go.touch()
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    assert outs[0][0] == outs[1][0]
+    store = open_store(database_url)
+    assert (count(store, Item), count(store, CheckEventRow)) == (1, 2)
