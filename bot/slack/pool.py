@@ -23,6 +23,7 @@ __all__ = ["CHECK_PROCESSES", "CheckPool"]
 
 # One core stays with the web process for the acks; the rest check.
 CHECK_PROCESSES = max(1, (os.cpu_count() or 2) - 1)
+CHECK_NICENESS = 10
 
 log = logging.getLogger("deskcheck.slack")
 
@@ -62,6 +63,9 @@ class CheckPool:
 
 
 def _load_model() -> None:
+    # Checks are background work: when the CPU is contended, the web process's acks go first.
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice on Windows
+        os.nice(CHECK_NICENESS)
     from checks.errors import CheckError
     from checks.nlp import load_pipeline
 
