@@ -270,3 +270,21 @@ def test_a_message_shortcut_on_a_message_without_text_is_answered_privately(rig:
     assert reply.payload["response_type"] == "ephemeral"
     assert reply.payload["text"].startswith("deskcheck: ")
     assert rig.fake.of("chat.postMessage") == []
+
+
+def test_a_check_worker_that_dies_is_replaced_and_the_person_told() -> None:
+    import os
+    import signal
+
+    from bot.slack.pool import CheckPool
+
+    pool = CheckPool(Settings(), processes=1)
+    try:
+        [pid] = pool.warm_up()
+        os.kill(pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        died = pool("Council delays bridge closure", Requester(platform="slack", workspace="T0NEWS"))
+        assert died.report is None and "stopped unexpectedly" in (died.error or "")
+        again = pool("", Requester(platform="slack", workspace="T0NEWS"))
+        assert again.error is not None and "no text" in again.error  # a fresh worker answered
+    finally:
+        pool.shutdown()

@@ -41,10 +41,9 @@ class CheckPool:
         spawn = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(max_workers=self._processes, mp_context=spawn, initializer=_load_model)
 
-    def warm_up(self) -> None:
-        """Start the workers and load the model in each before the first check arrives."""
-        for future in [self._pool.submit(_ready) for _ in range(self._processes)]:
-            future.result()
+    def warm_up(self) -> set[int]:
+        """Start the workers and load the model in each before the first check arrives; their pids."""
+        return {future.result() for future in [self._pool.submit(_ready) for _ in range(self._processes)]}
 
     def __call__(self, raw: str, asked: Requester) -> Outcome:
         pool = self._pool
