@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from checks.models import Quote, Report
+from checks.models import Quote, Report, SharedQuote
 
-__all__ = ["QUOTE_WIDTH", "render_text", "shorten"]
+__all__ = ["QUOTE_WIDTH", "plural", "render_text", "shorten"]
 
 QUOTE_WIDTH = 160
+# Shared quotes shown per similar article: the ones said by someone else there come first,
+# since the same words under another name is what a verifier most needs to see.
+SHARED_QUOTES_SHOWN = 3
+NEAR_IDENTICAL = 0.9
 
 
 def shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def speaker_label(quote: Quote) -> str:
@@ -61,7 +69,8 @@ def _sources(report: Report) -> str:
     lines = ["SOURCES"]
     for s in named:
         role = f", {s.role}" if s.role else ""
-        lines.append(f"  named: {s.name}{role} ({s.quotes} quotes, {s.mentions} mentions)")
+        counts = f"{plural(s.quotes, 'quote')}, {plural(s.mentions, 'mention')}"
+        lines.append(f"  named: {s.name}{role} ({counts})")
     for anon in anonymous:
         lines.append(f"  anonymous: {shorten(anon.text, QUOTE_WIDTH)}")
     return "\n".join(lines)
@@ -81,11 +90,20 @@ def _similar(report: Report) -> str:
         return ""
     lines = ["SIMILAR ARTICLES"]
     for s in report.similar:
-        lines.append(f"  {s.score:.2f} {s.id} {s.title or ''}".rstrip())
-        for sq in s.shared_quotes:
+        same_text = " (near-identical text)" if s.score >= NEAR_IDENTICAL else ""
+        lines.append(f"  {s.score:.2f} {s.id} {s.title or ''}{same_text}".rstrip())
+        shared = sorted(s.shared_quotes, key=lambda q: not _said_by_another(q))
+        for sq in shared[:SHARED_QUOTES_SHOWN]:
+            mark = "  <- another speaker" if _said_by_another(sq) else ""
             lines.append(f"      same quote: “{shorten(sq.text, 100)}” — here {sq.here or '?'}, "
-                         f"there {sq.there or '?'}")
+                         f"there {sq.there or '?'}{mark}")
+        if len(shared) > SHARED_QUOTES_SHOWN:
+            lines.append(f"      … and {len(shared) - SHARED_QUOTES_SHOWN} more shared quotes")
     return "\n".join(lines)
+
+
+def _said_by_another(shared: SharedQuote) -> bool:
+    return (shared.here or "").casefold() != (shared.there or "").casefold()
 
 
 def _history(report: Report) -> str:

@@ -1,0 +1,80 @@
+"""The plain-text renderer (terminal, and every chat surface's fallback): golden file and shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from bot.render_text import SHARED_QUOTES_SHOWN, render_text
+from checks.models import (
+    AnonymousSource,
+    Article,
+    DateMention,
+    History,
+    NamedSource,
+    Quote,
+    Report,
+    SharedQuote,
+    Signal,
+    Similar,
+    Sources,
+)
+
+GOLDEN = Path(__file__).parent / "golden" / "text_ferry.txt"
+# DESKCHECK_UPDATE_GOLDEN=1 rewrites the golden file after a deliberate change of the layout.
+UPDATE = os.environ.get("DESKCHECK_UPDATE_GOLDEN") == "1"
+
+
+def ferry_report() -> Report:
+    same = [SharedQuote(text=f"The ferry will run every hour from April, line {i}.", here="Ana Ruiz",
+                        there="Ana Ruiz") for i in range(4)]
+    relabelled = SharedQuote(text="Nobody on this council voted for a closure.", here="Ana Ruiz",
+                             there="a council spokesperson")
+    return Report(
+        article=Article(title="Ferry service to replace bridge during repairs", site="Harbour Gazette",
+                        author="Lena Ortiz", published=dt.date(2025, 3, 5), words=412),
+        quotes=(
+            Quote(text="Nobody on this council voted for a closure.", start=120, end=163, speaker="Ana Ruiz",
+                  speaker_kind="named", speaker_span=(170, 178), cue="said"),
+            Quote(text="a done deal", start=220, end=231, partial=True),
+            Quote(text="We were never asked.", start=300, end=320, speaker="Ana Ruiz", speaker_kind="named",
+                  cue="added", speaker_guessed=True),
+        ),
+        sources=Sources(
+            named=(NamedSource(name="Ana Ruiz", role="mayor", quotes=2, mentions=3),),
+            anonymous=(AnonymousSource(text="a city engineer who asked not to be named",
+                                       start=400, end=441),),
+        ),
+        dates=(DateMention(text="Tuesday", value="2025-03-04", kind="relative", start=40, end=47),
+               DateMention(text="the spring", value=None, kind="relative", start=60, end=70)),
+        similar=(Similar(id="seed:017_bridge", title="Council delays bridge works", score=0.93,
+                         shared_quotes=(*same, relabelled)),),
+        signals=(Signal(code="unattributed_quote", severity="warn", message="'a done deal' has no speaker",
+                        start=220, end=231),),
+        history=History(item="item:42", times_checked=3, first_checked_at="2026-11-20T14:03:00Z",
+                        first_checked_by="slack:T024/U12AB"),
+    )
+
+
+def test_render_matches_the_golden_file() -> None:
+    text = render_text(ferry_report())
+    if UPDATE:
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_a_quote_said_by_someone_else_there_is_shown_first_and_marked() -> None:
+    lines = render_text(ferry_report()).splitlines()
+    shared = [line for line in lines if "same quote:" in line]
+    assert len(shared) == SHARED_QUOTES_SHOWN
+    assert "there a council spokesperson" in shared[0] and "another speaker" in shared[0]
+    assert any("… and 2 more shared quotes" in line for line in lines)
+
+
+def test_an_empty_report_still_names_every_section() -> None:
+    text = render_text(Report())
+    assert text.startswith("(untitled text)")
+    for section in ("SIGNALS", "QUOTES", "SOURCES", "DATES"):
+        assert f"{section}\n  none" in text
+    assert "SIMILAR" not in text and "HISTORY" not in text
