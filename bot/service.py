@@ -70,7 +70,7 @@ def run_check(
     url = single_url(raw)
     try:
         if url:
-            report, text = _check_link(url, settings)
+            report, text = _check_link(url, settings, published)
         else:
             text = raw
             info = InputInfo(kind=kind, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
@@ -98,11 +98,12 @@ def _with_history(report: Report, text: str, requester: Requester, settings: Set
     return Outcome(report=dataclasses.replace(report, history=history))
 
 
-def _check_link(url: str, settings: Settings) -> tuple[Report, str]:
+def _check_link(url: str, settings: Settings, published: dt.date | None = None) -> tuple[Report, str]:
+    """`published`, when the reporter gives it, overrides the date the page itself claims."""
     # Imported here so that text-only callers never load httpx and trafilatura.
     from checks.extract import read_link
 
     found, page = read_link(url, allow_private=settings.allow_private_urls)
-    report = checks.check_text(found.text, found.article.published, article=found.article,
+    report = checks.check_text(found.text, published or found.article.published, article=found.article,
                                input=found.input_info(page.url), max_chars=settings.max_chars)
     return report, found.text

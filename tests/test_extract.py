@@ -133,6 +133,16 @@ def test_the_publication_date_anchors_relative_dates(site: NewsSite) -> None:
     assert today and all(d.value == STORIES[stem].date for d in today)
 
 
+def test_a_publication_date_given_by_the_reporter_overrides_the_pages_own(site: NewsSite) -> None:
+    stem = "001_17b29c3997bab34f"
+    settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
+    given = dt.date(2025, 6, 2)
+    report = run_check(f"{site.base}/news/{stem}", Requester(), settings=settings, published=given).report
+    assert report is not None and report.article.published == given
+    assert STORIES[stem].date != given.isoformat()
+    assert [d.value for d in report.dates if d.text.lower() == "today"] == ["2025-06-02"]
+
+
 def test_deskcheck_check_on_a_link_matches_the_seed_file(site: NewsSite, tmp_path: Path) -> None:
     """One process runs three CLI checks: a link, the seed file, and a PDF link that is refused."""
     stem = "000_bc908ce1d43d3e45"
