@@ -29,20 +29,9 @@ log = logging.getLogger(__name__)
 _URL = re.compile(r"^<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Requester:
-    """Who asked: the workspace scopes the history (Slack team, Discord guild, or 'local')."""
-
-    platform: str = "cli"
-    workspace: str = "local"
-    user: str | None = None
-    channel: str | None = None
-    message_id: str | None = None
-
-    @property
-    def label(self) -> str:
-        where = f"{self.platform}:{self.workspace}"
-        return f"{where}/{self.user}" if self.user else where
+# Who asked: the workspace scopes the history (Slack team, Discord guild, or 'local').
+# The surfaces speak of a requester, the storage of a check event: one type serves both.
+Requester = CheckEvent
 
 
 @dataclass(frozen=True)
@@ -89,9 +78,7 @@ def _with_history(report: Report, text: str, requester: Requester, settings: Set
         store = open_store(settings.database_url, settings.seeds_dir)
         corpus = store.corpus(requester.workspace, report, text)
         report = dataclasses.replace(report, similar=find_similar(text, report.quotes, corpus))
-        event = CheckEvent(platform=requester.platform, workspace=requester.workspace,
-                           channel=requester.channel, user=requester.user, message_id=requester.message_id)
-        history = store.record(report, text, event)
+        history = store.record(report, text, requester)
     except StoreError as exc:
         log.warning("history unavailable: %s", exc)  # the reason only: never the text or the URL's secrets
         return Outcome(report=report, notice=f"history unavailable: {exc}")

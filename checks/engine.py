@@ -9,18 +9,19 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import dates, quotes, signals, similar, sources
+from . import dates, quotes, signals, sources
 from .errors import CheckError
 from .guard import MAX_CHARS, validate_text
 from .models import Article, InputInfo, Report
 from .nlp import load_pipeline
-from .similar import Corpus
 
 __all__ = ["check_many", "check_text"]
 
 # Texts per nlp.pipe batch: large enough to amortise spaCy's batching, small enough
 # that a long --jsonl stream starts answering at once.
 BATCH_SIZE = 16
+
+_Pending = tuple[str, dt.date | None, CheckError | None]  # a text, its date, and why it can't be checked
 
 
 def check_text(
@@ -29,27 +30,27 @@ def check_text(
     *,
     article: Article | None = None,
     input: InputInfo | None = None,
-    corpus: Corpus | None = None,
     max_chars: int = MAX_CHARS,
 ) -> Report:
     """Check an article's text. `published` anchors relative dates ("on Tuesday").
 
-    `article` carries metadata a fetcher found (title, site, author); `corpus` is where
-    similar articles are looked up (storage implements it; None skips the lookup).
+    `article` carries metadata a fetcher found (title, site, author). Similar articles
+    are not looked up here: they need the history, so bot/service.py adds them with
+    checks.similar.find_similar and a storage-backed Corpus.
     """
     validate_text(text, max_chars)
-    return _report(load_pipeline()(text), published, article, input, corpus)
+    return _report(load_pipeline()(text), published, article, input)
 
 
 def check_many(
-    texts: Iterable[tuple[str, dt.date | None]], *, corpus: Corpus | None = None, max_chars: int = MAX_CHARS
+    texts: Iterable[tuple[str, dt.date | None]], *, max_chars: int = MAX_CHARS
 ) -> Iterator[Report | CheckError]:
     """Check many (text, published) pairs through one nlp.pipe, in order.
 
     A text that cannot be checked yields its CheckError instead of a Report, so one bad
     item never stops a batch.
     """
-    pending: list[tuple[str, dt.date | None, CheckError | None]] = []
+    pending: list[_Pending] = []
     for text, published in texts:
         try:
             validate_text(text, max_chars)
@@ -57,17 +58,15 @@ def check_many(
         except CheckError as exc:
             pending.append((text, published, exc))
         if len(pending) == BATCH_SIZE:
-            yield from _check_batch(pending, corpus)
+            yield from _check_batch(pending)
             pending = []
-    yield from _check_batch(pending, corpus)
+    yield from _check_batch(pending)
 
 
-def _check_batch(
-    pending: list[tuple[str, dt.date | None, CheckError | None]], corpus: Corpus | None
-) -> Iterator[Report | CheckError]:
+def _check_batch(pending: list[_Pending]) -> Iterator[Report | CheckError]:
     docs = iter(load_pipeline().pipe(text for text, _, error in pending if error is None))
     for _text, published, error in pending:
-        yield error if error is not None else _report(next(docs), published, None, None, corpus)
+        yield error if error is not None else _report(next(docs), published, None, None)
 
 
 def _report(
@@ -75,7 +74,6 @@ def _report(
     published: dt.date | None,
     article: Article | None,
     input: InputInfo | None,
-    corpus: Corpus | None,
 ) -> Report:
     text = doc.text
     found_quotes = quotes.find_quotes(doc)
@@ -94,10 +92,7 @@ def _report(
         sources=sources.find_sources(doc, found_quotes),
         dates=dates.find_dates(doc, meta.published),
     )
-    report = dataclasses.replace(report, signals=signals.find_signals(report, text))
-    if corpus is not None:
-        report = dataclasses.replace(report, similar=similar.find_similar(text, report.quotes, corpus))
-    return report
+    return dataclasses.replace(report, signals=signals.find_signals(report, text))
 
 
 def _headline(text: str) -> str | None:
