@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ def rig() -> Iterator[Rig]:
         rig = Rig(fake=fake, url="")
         rig.gate.set()
         settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
-                            slack_api_url=fake.url)
+                            slack_api_url=fake.url, database_url=os.environ["DATABASE_URL"])
         # One worker: checks run in arrival order, so a later delivery's post proves an earlier one's absence.
         server = create_server(build_app(settings, check=rig.check, threads=1), host="127.0.0.1", port=0)
         serving = threading.Thread(target=server.run, daemon=True)

@@ -21,7 +21,8 @@ __all__ = ["BOT_SCOPES", "DEFAULT_API_URL", "SlackSetupError", "api_url", "build
 
 DEFAULT_API_URL = "https://slack.com/api/"
 # The manifest asks for exactly these (a test keeps slack-app-manifest.yaml in step).
-BOT_SCOPES = ("app_mentions:read", "chat:write", "chat:write.public", "commands")
+# files:write: the weekly digest uploads its chart (files_upload_v2).
+BOT_SCOPES = ("app_mentions:read", "chat:write", "chat:write.public", "commands", "files:write")
 RATE_LIMIT_RETRIES = 3
 # Threads that check and post after the ack; with the CheckPool they mostly wait on it.
 CHECK_WORKERS = 8
@@ -90,7 +91,7 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, threads: int 
         app.event("app_uninstalled")(_noted)
         app.event("tokens_revoked")(_noted)
     workers = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check")
-    register(app, Desk(check=check or CheckPool(settings), workers=workers))
+    register(app, Desk(check=check or CheckPool(settings), workers=workers, settings=settings))
     return app
 
 

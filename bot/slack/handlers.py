@@ -27,6 +27,8 @@ from ..render_slack import (
     render_message,
 )
 from ..service import Outcome, Requester
+from ..settings import Settings, get_settings
+from .digest_here import is_digest_here, set_here
 from .inputs import is_help, pick_input
 from .memory import ReportShelf
 
@@ -40,7 +42,8 @@ USAGE = (
     "sources, dates, signals, similar articles and earlier checks. It never says true or fake.\n"
     "• `/check https://…` or `/check <pasted article text>`: the report is posted in this channel\n"
     "• On any message: ⋮ → *Check this message*: checks its text or its link, answered in its thread\n"
-    "• Mention me with a link: `@deskcheck https://…`, answered in the thread"
+    "• Mention me with a link: `@deskcheck https://…`, answered in the thread\n"
+    "• `/check digest here`: this channel gets the team's weekly digest of what the desk checked"
 )
 # Slack answers these when the bot is not in the conversation; the response_url still works there.
 _NOT_A_MEMBER = {"not_in_channel", "channel_not_found", "is_archived"}
@@ -57,11 +60,16 @@ class Desk:
     check: CheckFn
     workers: Executor = field(default_factory=lambda: ThreadPoolExecutor(4, "deskcheck-check"))
     shelf: ReportShelf = field(default_factory=ReportShelf)
+    settings: Settings = field(default_factory=get_settings)
 
     # ---- what Slack delivers: acknowledged here, in the request, checked later on a worker
     def on_command(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
         if is_help(body.get("text", "")):
             ack(text=USAGE)  # the ack's text is private to the person who typed /check
+            return
+        if is_digest_here(body.get("text", "")):
+            # One small write, well inside Slack's 3 s; the answer is the ack's private text.
+            ack(text=set_here(self.settings, body.get("team_id"), body.get("channel_id")))
             return
         ack(text="Checking… the report will be posted here.")
         self.workers.submit(self.run_command, body, client, respond)

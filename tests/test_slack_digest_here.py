@@ -1,0 +1,63 @@
+"""`/check digest here` through the real bolt App and server: the channel is stored, the answer private."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from fake_slack import TEAM
+from test_slack_app import Rig, rig  # noqa: F401  (the fixture)
+from test_slack_render import newsroom_report
+
+from bot.discord_bot.digest_here import confirmation as discord_confirmation
+from bot.service import Outcome
+from bot.settings import Settings
+from bot.slack.digest_here import confirmation
+from storage import open_store
+from storage.digest import channel_settings
+
+
+def slack_channels() -> dict[str, str]:
+    return channel_settings(open_store(os.environ["DATABASE_URL"]).engine, "slack")
+
+
+@pytest.mark.parametrize("text", ["digest here", "  Digest   HERE "])
+def test_digest_here_stores_the_channel_and_answers_privately(rig: Rig, text: str) -> None:  # noqa: F811
+    answer = rig.command(text, channel="C0WEEKLY")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/plain")  # the ack's text: only the sender sees it
+    assert answer.text == "This channel will get the weekly digest, Mondays at 09:00 UTC."
+    assert slack_channels()[TEAM] == "C0WEEKLY"
+    rig.command("help")  # the sentinel: the request above checked and posted nothing
+    assert rig.asked == [] and rig.fake.of("chat.postMessage") == []
+
+
+def test_digest_here_again_moves_the_digest_to_the_new_channel(rig: Rig) -> None:  # noqa: F811
+    rig.command("digest here", channel="C0FIRST")
+    rig.command("digest here", channel="C0SECOND")
+    assert slack_channels()[TEAM] == "C0SECOND"
+
+
+def test_digest_here_in_a_direct_message_stores_nothing(rig: Rig) -> None:  # noqa: F811
+    before = slack_channels().get(TEAM)
+    answer = rig.command("digest here", channel="D0REPORTER")
+    assert "in the channel that should get it" in answer.text
+    assert slack_channels().get(TEAM) == before
+
+
+def test_an_article_that_only_mentions_digest_here_is_checked(rig: Rig) -> None:  # noqa: F811
+    article = "Subscribers can read the digest here every Monday, the council said."
+    rig.answer = Outcome(report=newsroom_report())
+    rig.command(article)
+    rig.fake.wait_for("chat.postMessage")
+    assert [raw for raw, _ in rig.asked] == [article]
+
+
+def test_help_mentions_digest_here(rig: Rig) -> None:  # noqa: F811
+    assert "/check digest here" in rig.command("help").text
+
+
+def test_the_confirmation_is_worded_as_on_discord() -> None:
+    settings = Settings(digest_weekday="friday", digest_hour=7, digest_tz="Europe/Paris")
+    assert confirmation(settings) == discord_confirmation(settings)
+    assert confirmation(settings) == "This channel will get the weekly digest, Fridays at 07:00 Europe/Paris."
