@@ -133,6 +133,16 @@ def test_the_publication_date_anchors_relative_dates(site: NewsSite) -> None:
     assert today and all(d.value == STORIES[stem].date for d in today)
 
 
+def test_broken_html_still_gives_the_article_and_its_quotes(site: NewsSite) -> None:
+    stem = "002_e8461dea9724e002"
+    settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
+    outcome = run_check(f"{site.base}/mangled/{stem}", Requester(), settings=settings)
+    assert outcome.report is not None, outcome.error
+    assert outcome.report.article.title == STORIES[stem].title
+    quotes = [q.text for q in outcome.report.quotes]
+    assert any("not for sale" in q for q in quotes)
+
+
 def test_a_publication_date_given_by_the_reporter_overrides_the_pages_own(site: NewsSite) -> None:
     stem = "001_17b29c3997bab34f"
     settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
