@@ -9,6 +9,7 @@ from ..settings import Settings
 __all__ = ["IN_A_CHANNEL", "confirmation", "is_digest_here", "set_here"]
 
 COMMAND = "digest here"
+_LONGEST = 200  # "digest here" with generous spacing; an article is far longer
 IN_A_CHANNEL = ("The weekly digest goes to a channel: use `/check digest here` in the channel "
                 "that should get it.")
 DAYS = {"mon": "Mondays", "tue": "Tuesdays", "wed": "Wednesdays", "thu": "Thursdays",
@@ -17,8 +18,8 @@ DAYS = {"mon": "Mondays", "tue": "Tuesdays", "wed": "Wednesdays", "thu": "Thursd
 
 def is_digest_here(text: str) -> bool:
     """The whole text is the command, in any case and spacing; an article that merely
-    contains the words is still checked."""
-    return " ".join(text.split()).casefold() == COMMAND
+    contains the words is still checked. (Long texts are not split: this runs before the ack.)"""
+    return len(text) <= _LONGEST and " ".join(text.split()).casefold() == COMMAND
 
 
 def confirmation(settings: Settings) -> str:

@@ -15,8 +15,12 @@ _SPECIAL = re.compile(r"<!([a-z]+)(?:\^[^|>]*)?(?:\|[^>]*)?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^\s<>|]+)(?:\|([^>]*))?>", re.IGNORECASE)
 
 
+# Longer than any word asked for: an article is not lowered or split on the way to its ack.
+_SHORT_COMMAND = 64
+
+
 def is_help(text: str) -> bool:
-    return text.strip().lower() in {"", "help", "-h", "--help", "?"}
+    return len(text) <= _SHORT_COMMAND and text.strip().lower() in {"", "help", "-h", "--help", "?"}
 
 
 def pick_input(text: str) -> str:
