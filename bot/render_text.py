@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.models import Quote, Report, SharedQuote
+from checks.models import Quote, Report
 
 __all__ = ["QUOTE_WIDTH", "plural", "render_text", "shorten"]
 
@@ -92,18 +92,14 @@ def _similar(report: Report) -> str:
     for s in report.similar:
         same_text = " (near-identical text)" if s.score >= NEAR_IDENTICAL else ""
         lines.append(f"  {s.score:.2f} {s.id} {s.title or ''}{same_text}".rstrip())
-        shared = sorted(s.shared_quotes, key=lambda q: not _said_by_another(q))
+        shared = sorted(s.shared_quotes, key=lambda q: not q.by_another_speaker)
         for sq in shared[:SHARED_QUOTES_SHOWN]:
-            mark = "  <- another speaker" if _said_by_another(sq) else ""
+            mark = "  <- another speaker" if sq.by_another_speaker else ""
             lines.append(f"      same quote: “{shorten(sq.text, 100)}” — here {sq.here or '?'}, "
                          f"there {sq.there or '?'}{mark}")
         if len(shared) > SHARED_QUOTES_SHOWN:
             lines.append(f"      … and {len(shared) - SHARED_QUOTES_SHOWN} more shared quotes")
     return "\n".join(lines)
-
-
-def _said_by_another(shared: SharedQuote) -> bool:
-    return (shared.here or "").casefold() != (shared.there or "").casefold()
 
 
 def _history(report: Report) -> str:

@@ -113,6 +113,12 @@ class SharedQuote:
     there: str | None = None
     similarity: float = 1.0
 
+    @property
+    def by_another_speaker(self) -> bool:
+        """The same words under another name there ("Carney" and "Mark Carney" are one speaker)."""
+        here, there = (self.here or "").casefold(), (self.there or "").casefold()
+        return not (here and there and (here in there or there in here))
+
 
 @dataclass(frozen=True)
 class Similar:

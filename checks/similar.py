@@ -243,11 +243,6 @@ def _sentence_similarity(here: QuoteSentence, there: QuoteSentence) -> float:
     return float(score)
 
 
-def _other_speaker(shared: SharedQuote) -> bool:
-    here, there = (shared.here or "").casefold(), (shared.there or "").casefold()
-    return not (here and there and (here in there or there in here))
-
-
 def match_quotes(here: Sequence[QuoteSentence], there: Sequence[QuoteSentence]) -> tuple[SharedQuote, ...]:
     """Each sentence here paired with its best match there; `text` is this article's wording."""
     shared: list[SharedQuote] = []
@@ -275,6 +270,6 @@ def find_similar(text: str, quotes: tuple[Quote, ...], corpus: Corpus) -> tuple[
             found.append(Similar(id=candidate.id, title=candidate.title, score=score,
                                  shared_quotes=shared, url=candidate.url))
     # the same words in another speaker's mouth first: that is what a verifier most needs to see
-    found.sort(key=lambda s: (not any(map(_other_speaker, s.shared_quotes)), -len(s.shared_quotes),
+    found.sort(key=lambda s: (not any(q.by_another_speaker for q in s.shared_quotes), -len(s.shared_quotes),
                               -s.score, s.id))
     return tuple(found[:MAX_SIMILAR])

@@ -78,3 +78,11 @@ def test_an_empty_report_still_names_every_section() -> None:
     for section in ("SIGNALS", "QUOTES", "SOURCES", "DATES"):
         assert f"{section}\n  none" in text
     assert "SIMILAR" not in text and "HISTORY" not in text
+
+
+def test_a_shorter_name_for_the_same_person_is_not_another_speaker() -> None:
+    assert not SharedQuote(text="x", here="Carney", there="Mark Carney").by_another_speaker
+    assert SharedQuote(text="x", here="Mark Carney", there="a senior Canadian official").by_another_speaker
+    report = Report(similar=(Similar(id="seed:1", title=None, score=0.1, shared_quotes=(
+        SharedQuote(text="We negotiate as equals.", here="Carney", there="Mark Carney"),)),))
+    assert "another speaker" not in render_text(report)
