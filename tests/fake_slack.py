@@ -38,6 +38,7 @@ class FakeSlack:
         self.socket_url: str | None = None  # what apps.connections.open hands out (FakeSocketMode)
         self._changed = threading.Condition()
         self._faults: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
+        self._holds: dict[str, threading.Event] = {}
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -64,6 +65,11 @@ class FakeSlack:
         self._faults.setdefault(method, []).append((429, {"ok": False, "error": "ratelimited"},
                                                     {"Retry-After": str(retry_after)}))
 
+    def hold(self, method: str) -> threading.Event:
+        """Calls of `method` wait, unanswered, until the returned event is set (a slow Slack)."""
+        release = self._holds[method] = threading.Event()
+        return release
+
     def fail_once(self, method: str, error: str) -> None:
         self._faults.setdefault(method, []).append((200, {"ok": False, "error": error}, {}))
 
@@ -88,6 +94,9 @@ class FakeSlack:
             self._changed.notify_all()
 
     def _answer(self, method: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
+        held = self._holds.get(method)
+        if held is not None:
+            held.wait(timeout=60)
         faults = self._faults.get(method)
         if faults:
             return faults.pop(0)

@@ -1,4 +1,4 @@
-"""The real bolt App behind the real waitress server, signed requests in, a fake Slack Web API out."""
+"""The real bolt App behind the real uvicorn server, signed requests in, a fake Slack Web API out."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ from test_slack_render import ARTICLE, many_quotes_report, newsroom_report
 
 from bot.service import Outcome, Requester, run_check
 from bot.settings import Settings
-from bot.slack import build_app, create_server
-from bot.slack.server import stop_server
+from bot.slack import SlackServer, build_app
+from bot.slack.server import MAX_BODY_BYTES
 
 BOT_TOKEN = "xoxb-0000-test-token-never-logged"
 FORM = "application/x-www-form-urlencoded"
@@ -66,15 +66,15 @@ def rig() -> Iterator[Rig]:
         settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
                             slack_api_url=fake.url, database_url=os.environ["DATABASE_URL"])
         # One worker: checks run in arrival order, so a later delivery's post proves an earlier one's absence.
-        server = create_server(build_app(settings, check=rig.check, threads=1), host="127.0.0.1", port=0)
+        server = SlackServer(build_app(settings, check=rig.check, threads=1), host="127.0.0.1", port=0)
         serving = threading.Thread(target=server.run, daemon=True)
         serving.start()
-        rig.url = f"http://127.0.0.1:{server.effective_port}/slack/events"
+        rig.url = f"http://127.0.0.1:{server.port}/slack/events"
         try:
             yield rig
         finally:
             rig.gate.set()
-            stop_server(server)
+            server.stop()
             serving.join(timeout=10)
             assert not serving.is_alive()
 
@@ -245,6 +245,28 @@ def test_the_full_report_button_opens_a_modal_with_every_quote(rig: Rig) -> None
     assert all(f"Quote number {i}:" in view for i in range(60))
 
 
+def test_a_slow_slack_behind_the_full_report_button_does_not_hold_up_other_acks(rig: Rig) -> None:
+    # Listeners run on the server's event loop: the button's views.open must not run there.
+    rig.answer = Outcome(report=many_quotes_report(20))
+    rig.command(ARTICLE)
+    [post] = rig.fake.wait_for("chat.postMessage")
+    release = rig.fake.hold("views.open")
+    try:
+        assert _click_full_report(rig, post).status_code == 200
+        assert rig.command("Another story entirely.").status_code == 200  # acked while views.open waits
+        assert rig.fake.of("views.open") == []
+    finally:
+        release.set()
+    rig.fake.wait_for("views.open")
+
+
+def test_a_body_over_the_limit_is_refused_before_anything_reads_it(rig: Rig) -> None:
+    huge = command_body("x" * (MAX_BODY_BYTES + 1), response_url=rig.fake.response_url())
+    response = rig.send(huge)
+    assert response.status_code == 413 and "larger than 8 MB" in response.text
+    assert rig.asked == [] and rig.send(command_body("help", response_url="")).status_code == 200
+
+
 def test_when_the_modal_cannot_open_the_full_report_goes_in_the_thread(rig: Rig) -> None:
     rig.answer = Outcome(report=many_quotes_report(20))
     rig.command(ARTICLE)
@@ -279,7 +301,7 @@ def test_a_check_worker_that_dies_is_replaced_and_the_person_told() -> None:
 
     from bot.slack.pool import CheckPool
 
-    pool = CheckPool(Settings(), processes=1)
+    pool = CheckPool(Settings(database_url=os.environ["DATABASE_URL"]), processes=1)
     try:
         [pid] = pool.warm_up()
         os.kill(pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
@@ -289,3 +311,13 @@ def test_a_check_worker_that_dies_is_replaced_and_the_person_told() -> None:
         assert again.error is not None and "no text" in again.error  # a fresh worker answered
     finally:
         pool.shutdown()
+
+
+def test_checks_still_waiting_when_the_web_process_stops_are_told_to_run_again() -> None:
+    from bot.slack.pool import CheckPool
+
+    pool = CheckPool(Settings(database_url=os.environ["DATABASE_URL"]), processes=1)
+    pool.warm_up()
+    pool.shutdown()  # what SIGTERM does on a deploy
+    stopped = pool("Council delays bridge closure", Requester(platform="slack", workspace="T0NEWS"))
+    assert stopped.report is None and "run it again" in (stopped.error or "")

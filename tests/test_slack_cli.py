@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -25,7 +26,7 @@ from bot.cli import main
 from bot.service import Outcome
 from bot.settings import Settings, get_settings
 from bot.slack import BOT_SCOPES, CHECK_SHORTCUT, EVENTS_PATH, SlackSetupError, build_app, slack_mode
-from bot.slack.server import create_server, stop_server
+from bot.slack.server import SlackServer
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = "application/x-www-form-urlencoded"
@@ -151,16 +152,28 @@ def test_deskcheck_slack_with_a_rejected_token_exits_with_one_line(
     assert "xoxb-revoked-token" not in caplog.text
 
 
+def test_deskcheck_slack_on_a_taken_port_exits_with_one_line(
+        fake: FakeSlack, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    for name, value in {"SLACK_BOT_TOKEN": "xoxb-web-process", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+                        "SLACK_API_URL": fake.url}.items():
+        monkeypatch.setenv(name, value)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["slack", "--host", "127.0.0.1", "--port", str(port)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.splitlines() == [err] and f"cannot listen on 127.0.0.1:{port}" in err
+
+
 def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_workspace(
         fake: FakeSlack, tmp_path: Path) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path}/install.db", slack_client_id="1111.2222",
                         slack_client_secret="client-secret", slack_signing_secret=SIGNING_SECRET,
                         slack_api_url=fake.url)
-    server = create_server(build_app(settings, check=lambda raw, who: Outcome(report=newsroom_report())),
+    server = SlackServer(build_app(settings, check=lambda raw, who: Outcome(report=newsroom_report())),
                            host="127.0.0.1", port=0)
     serving = threading.Thread(target=server.run, daemon=True)
     serving.start()
-    base = f"http://127.0.0.1:{server.effective_port}"
+    base = f"http://127.0.0.1:{server.port}"
     try:
         with httpx.Client(base_url=base, timeout=30) as browser:
             install = browser.get("/slack/install")
@@ -189,7 +202,7 @@ def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_works
         assert sent.status_code == 200
         assert store.find_bot(enterprise_id=None, team_id="T0OTHER") is None
     finally:
-        stop_server(server)
+        server.stop()
 
 
 def manifest() -> dict[str, Any]:

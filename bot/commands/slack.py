@@ -23,8 +23,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here so that `deskcheck check` never pays for bolt and waitress.
-    from ..slack import SlackSetupError, api_url, build_app, create_server, serve_socket_mode, slack_mode
+    # Imported here so that `deskcheck check` never pays for bolt and uvicorn.
+    from ..slack import SlackServer, SlackSetupError, api_url, build_app, serve_socket_mode, slack_mode
     from ..slack.pool import CheckPool
 
     settings = get_settings()
@@ -41,15 +41,21 @@ def run(args: argparse.Namespace) -> int:
     # The platform stops the web process with SIGTERM: leave through `finally`, workers included.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        # The model loads in the check workers before the first request, not inside the first check.
+        server = None
+        if mode != "socket":
+            port = args.port if args.port is not None else settings.port
+            try:  # bound before the model loads: a taken port fails at once
+                server = SlackServer(app, host=args.host, port=port)
+            except OSError as exc:  # the port is taken, or the address is not this machine's
+                return _fail(f"cannot listen on {args.host}:{port} ({exc.strerror or exc})")
+        # The model loads in the check workers before the first request, not inside the first check;
+        # requests that arrive meanwhile wait in the socket's backlog.
         pool.warm_up()
-        if mode == "socket":
+        if server is None:
             print("deskcheck: Slack app connected over Socket Mode", file=sys.stderr, flush=True)
             serve_socket_mode(app, settings.slack_app_token or "")
             return 0
-        port = args.port if args.port is not None else settings.port
-        server = create_server(app, host=args.host, port=port)
-        print(f"deskcheck: Slack app ({mode}) listening on http://{args.host}:{server.effective_port}"
+        print(f"deskcheck: Slack app ({mode}) listening on http://{args.host}:{server.port}"
               "/slack/events", file=sys.stderr, flush=True)
         server.run()
     finally:

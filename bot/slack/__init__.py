@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .app import BOT_SCOPES, SlackSetupError, api_url, build_app, slack_mode
 from .handlers import CHECK_SHORTCUT, USAGE, Desk
-from .server import EVENTS_PATH, create_server, serve_socket_mode
+from .server import EVENTS_PATH, SlackServer, serve_socket_mode
 
 __all__ = [
     "BOT_SCOPES",
@@ -12,10 +12,10 @@ __all__ = [
     "EVENTS_PATH",
     "USAGE",
     "Desk",
+    "SlackServer",
     "SlackSetupError",
     "api_url",
     "build_app",
-    "create_server",
     "serve_socket_mode",
     "slack_mode",
 ]

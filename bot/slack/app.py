@@ -77,7 +77,7 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, threads: int 
     options: dict[str, Any] = {
         "client": client,
         "signing_secret": settings.slack_signing_secret,
-        # Listeners run in the request thread: they ack, hand the check to a worker and return.
+        # Listeners run as the request is served: they ack, hand the work to a thread and return.
         "process_before_response": True,
         "request_verification_enabled": mode != "socket" or bool(settings.slack_signing_secret),
     }
@@ -85,13 +85,13 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, threads: int 
         options["oauth_settings"] = _oauth_settings(settings)
     app = App(logger=_bolt_logger(), **options)
     app.use(Redeliveries())
+    workers = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check")
+    register(app, Desk(check=check or CheckPool(settings), workers=workers, settings=settings))
     if mode == "oauth":
         app.enable_token_revocation_listeners()  # an uninstall deletes the workspace's stored tokens
     else:
         app.event("app_uninstalled")(_noted)
         app.event("tokens_revoked")(_noted)
-    workers = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check")
-    register(app, Desk(check=check or CheckPool(settings), workers=workers, settings=settings))
     return app
 
 

@@ -59,6 +59,9 @@ class Desk:
 
     check: CheckFn
     workers: Executor = field(default_factory=lambda: ThreadPoolExecutor(4, "deskcheck-check"))
+    # Slack calls that must happen at once (views.open within 3 s of the click): never queued
+    # behind checks, and never on the web server's event loop, where listeners run.
+    quick: Executor = field(default_factory=lambda: ThreadPoolExecutor(2, "deskcheck-slack"))
     shelf: ReportShelf = field(default_factory=ReportShelf)
     settings: Settings = field(default_factory=get_settings)
 
@@ -137,9 +140,12 @@ class Desk:
                     replace_original=False)
 
     # ---- the Full report button
-    def open_full_report(self, ack: Ack, body: dict[str, Any], client: WebClient,
-                         respond: Respond | None) -> None:
+    def on_full_report(self, ack: Ack, body: dict[str, Any], client: WebClient,
+                       respond: Respond | None) -> None:
         ack()
+        self.quick.submit(self.open_full_report, body, client, respond)
+
+    def open_full_report(self, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
         with self._answering_failures(body, client, respond):
             action = (body.get("actions") or [{}])[0]
             report = self.shelf.get(str(action.get("value", "")))
@@ -147,7 +153,7 @@ class Desk:
                 _tell_privately(client, respond, _requester(body), _thread(body), _EXPIRED)
                 return
             try:
-                # views.open must happen within 3 s of the click, so it runs here, not on the pool.
+                # views.open must happen within 3 s of the click: on the quick threads, not the checks'.
                 client.views_open(trigger_id=body["trigger_id"], view=render_full_view(report))
             except SlackApiError:
                 message = body.get("message") or {}
@@ -173,7 +179,7 @@ class Desk:
     @contextmanager
     def _answering_failures(self, body: dict[str, Any], client: WebClient,
                             respond: Respond | None) -> Iterator[None]:
-        # Lazy listeners run after the ack, outside bolt's error handler: route them here.
+        # Worker threads run after the ack, outside bolt's error handler: route their failures here.
         try:
             yield
         except Exception as exc:
@@ -181,10 +187,11 @@ class Desk:
 
 
 def register(app: App, desk: Desk) -> None:
+    # Bolt tries listeners in this order: /check, the one that must be quickest, first.
     app.command("/check")(desk.on_command)
     app.shortcut(CHECK_SHORTCUT)(desk.on_shortcut)
     app.event("app_mention")(desk.on_mention)
-    app.action(FULL_REPORT_ACTION)(desk.open_full_report)
+    app.action(FULL_REPORT_ACTION)(desk.on_full_report)
     app.error(desk.on_error)
 
 

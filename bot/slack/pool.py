@@ -13,7 +13,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..service import Outcome, Requester, run_check
@@ -34,6 +34,7 @@ class CheckPool:
     def __init__(self, settings: Settings, processes: int = CHECK_PROCESSES) -> None:
         self._settings, self._processes = settings, processes
         self._lock = threading.Lock()
+        self._stopped = False
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -42,8 +43,11 @@ class CheckPool:
         return ProcessPoolExecutor(max_workers=self._processes, mp_context=spawn, initializer=_load_model)
 
     def warm_up(self) -> set[int]:
-        """Start the workers and load the model in each before the first check arrives; their pids."""
-        return {future.result() for future in [self._pool.submit(_ready) for _ in range(self._processes)]}
+        """Start the workers before the first check arrives: the model loaded, the history's
+        database migrated and the seeds imported in each (else the first check pays for all three
+        while the first acks are being sent). Their pids."""
+        futures = [self._pool.submit(_ready, self._settings) for _ in range(self._processes)]
+        return {future.result() for future in futures}
 
     def __call__(self, raw: str, asked: Requester) -> Outcome:
         pool = self._pool
@@ -53,11 +57,17 @@ class CheckPool:
             # A worker died (out of memory on a huge text, killed): start fresh for the next check.
             log.error("deskcheck slack: a check worker died; restarting the workers")
             with self._lock:
-                if self._pool is pool:
+                if self._pool is pool and not self._stopped:
                     self._pool = self._start()
             return Outcome(error="the check stopped unexpectedly (the text may be too large); try again")
+        except (RuntimeError, CancelledError):  # after BrokenProcessPool, itself a RuntimeError
+            if not self._stopped:
+                raise
+            # The web process is stopping (a deploy, a restart): checks still waiting never start.
+            return Outcome(error="deskcheck restarted before this check ran; please run it again")
 
     def shutdown(self) -> None:
+        self._stopped = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
@@ -72,7 +82,11 @@ def _load_model() -> None:
         load_pipeline()
 
 
-def _ready() -> int:
+def _ready(settings: Settings) -> int:
+    from storage import StoreError, open_store
+
+    with contextlib.suppress(StoreError):  # no database yet: each check will say so in one line
+        open_store(settings.database_url, settings.seeds_dir)
     return os.getpid()
 
 
