@@ -4,7 +4,7 @@ Every /check must be acknowledged while dozens of others arrive. Bolt's App is s
 and its dispatch (verify the signature, ack, hand the check to a worker) takes a fraction of
 a millisecond, so it runs right on uvicorn's event loop (httptools parsing, uvloop): no
 thread hand-off per request. Measured with bench/slack_ack.py, 50 simultaneous /check
-requests: ack p99 33-38 ms here against 55-87 ms behind waitress, a threaded WSGI server.
+requests: ack p99 31-41 ms against 45-87 ms behind waitress, a threaded WSGI server.
 What may take longer (the OAuth pages call Slack and the database) runs in a thread, and
 listeners that call Slack do it on their worker threads, so the loop never waits on the network.
 """
@@ -42,11 +42,10 @@ class SlackServer:
 
     def __init__(self, app: App, *, host: str = "0.0.0.0", port: int = 3000) -> None:
         # Bound and listening now, so requests that arrive before .run() wait in the backlog.
-        self._socket = socket.create_server((host, port), backlog=BACKLOG, reuse_port=False)
+        self._socket = socket.create_server((host, port), backlog=BACKLOG)
         config = uvicorn.Config(_BodyLimit(_Handler(app, path=EVENTS_PATH), MAX_BODY_BYTES),
                                 http="httptools", loop="uvloop" if sys.platform != "win32" else "asyncio",
-                                lifespan="off", access_log=False, server_header=False, log_config=None,
-                                backlog=BACKLOG)
+                                lifespan="off", access_log=False, server_header=False, log_config=None)
         self._server = uvicorn.Server(config)
 
     @property
