@@ -7,7 +7,9 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -29,6 +31,7 @@ from bot.slack import SlackServer, build_app
 from bot.slack.server import MAX_BODY_BYTES
 
 BOT_TOKEN = "xoxb-0000-test-token-never-logged"
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_e8461dea9724e002.txt"
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -58,25 +61,34 @@ class Rig:
         return self.send(command_body(text, response_url=self.fake.response_url(), **kw))
 
 
+@contextmanager
+def serving(fake: FakeSlack, check: Any, threads: int = 1) -> Iterator[str]:
+    """A fresh app (its own memory) behind a real server: the URL of its /slack/events."""
+    settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
+                        slack_api_url=fake.url, database_url=os.environ["DATABASE_URL"])
+    server = SlackServer(build_app(settings, check=check, threads=threads), host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}/slack/events"
+    finally:
+        server.stop()
+        thread.join(timeout=10)
+        assert not thread.is_alive()
+
+
 @pytest.fixture()
 def rig() -> Iterator[Rig]:
     with FakeSlack() as fake:
         rig = Rig(fake=fake, url="")
         rig.gate.set()
-        settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
-                            slack_api_url=fake.url, database_url=os.environ["DATABASE_URL"])
         # One worker: checks run in arrival order, so a later delivery's post proves an earlier one's absence.
-        server = SlackServer(build_app(settings, check=rig.check, threads=1), host="127.0.0.1", port=0)
-        serving = threading.Thread(target=server.run, daemon=True)
-        serving.start()
-        rig.url = f"http://127.0.0.1:{server.port}/slack/events"
-        try:
-            yield rig
-        finally:
-            rig.gate.set()
-            server.stop()
-            serving.join(timeout=10)
-            assert not serving.is_alive()
+        with serving(fake, rig.check, threads=1) as url:
+            rig.url = url
+            try:
+                yield rig
+            finally:
+                rig.gate.set()
 
 
 def posted_text(call: Any) -> str:
@@ -232,9 +244,10 @@ def test_a_channel_without_the_bot_gets_the_report_through_the_response_url(rig:
     assert "We will not close the bridge" in json.dumps(reply.payload["blocks"])
 
 
-def _click_full_report(rig: Rig, post: Any, trigger: str = "t-click-1") -> httpx.Response:
+def _click_full_report(rig: Rig, post: Any, trigger: str = "t-click-1",
+                       team: str = "T0NEWS") -> httpx.Response:
     button = post.payload["blocks"][-1]["elements"][0]
-    payload = {"type": "block_actions", "trigger_id": trigger, "team": {"id": "T0NEWS"},
+    payload = {"type": "block_actions", "trigger_id": trigger, "team": {"id": team},
                "user": {"id": "U0EDITOR"}, "channel": {"id": "C0DESK"}, "api_app_id": "A0DESK",
                "response_url": rig.fake.response_url("click"), "container": {"type": "message"},
                "message": {"ts": "1764000000.000001", "text": post.payload["text"]},
@@ -253,6 +266,31 @@ def test_the_full_report_button_opens_a_modal_with_every_quote(rig: Rig) -> None
     assert opened.payload["trigger_id"] == "t-click-1"
     view = json.dumps(opened.payload["view"])
     assert all(f"Quote number {i}:" in view for i in range(60))
+
+
+def test_the_full_report_button_still_works_after_a_restart(rig: Rig, nlp: Any) -> None:
+    # A recorded check's button names its history item: any web process, started later, can open it.
+    article = SEED.read_text(encoding="utf-8")
+    rig.command(article)
+    [post] = rig.fake.wait_for("chat.postMessage")
+    report = run_check(article, Requester(platform="slack", workspace="T0NEWS")).report
+    assert report is not None and report.history is not None
+    assert post.payload["blocks"][-1]["elements"][0]["value"] == report.history.item
+    with serving(rig.fake, rig.check) as restarted:
+        assert _click_full_report(replace(rig, url=restarted), post).status_code == 200
+        [opened] = rig.fake.wait_for("views.open")
+    view = json.dumps(opened.payload["view"], ensure_ascii=False)
+    assert len(report.quotes) > 10
+    assert all(json.dumps(q.text[:50], ensure_ascii=False)[1:-1] in view for q in report.quotes)
+
+
+def test_the_full_report_of_another_workspace_is_not_shown(rig: Rig, nlp: Any) -> None:
+    rig.command(ARTICLE)
+    [post] = rig.fake.wait_for("chat.postMessage")
+    _click_full_report(rig, post, team="T0ELSEWHERE")
+    [told] = rig.fake.wait_for("response_url")
+    assert told.payload["text"] == "deskcheck no longer has that report: run /check again."
+    assert told.payload["response_type"] == "ephemeral" and rig.fake.of("views.open") == []
 
 
 def test_a_slow_slack_behind_the_full_report_button_does_not_hold_up_other_acks(rig: Rig) -> None:

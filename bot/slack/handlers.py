@@ -19,6 +19,9 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from checks.models import Report
+from storage import open_store
+
 from ..render_slack import (
     FULL_REPORT_ACTION,
     MAX_BLOCKS,
@@ -48,7 +51,7 @@ USAGE = (
 # Slack answers these when the bot is not in the conversation; the response_url still works there.
 _NOT_A_MEMBER = {"not_in_channel", "channel_not_found", "is_archived"}
 MAX_ERROR_CHARS = 300
-_EXPIRED = "That report is no longer held by deskcheck (it restarted): run /check again."
+_EXPIRED = "deskcheck no longer has that report: run /check again."
 
 log = logging.getLogger("deskcheck.slack")
 
@@ -128,7 +131,7 @@ class Desk:
             _tell_privately(client, respond, asked, thread_ts, f"deskcheck: {reason}")
             return
         message = render_message(outcome.report, checker=asked.user, notice=outcome.notice,
-                                 report_key=self.shelf.keep(outcome.report))
+                                 report_key=self._keep(outcome.report))
         try:
             client.chat_postMessage(channel=asked.channel or "", thread_ts=thread_ts, text=message.text,
                                     blocks=message.blocks, unfurl_links=False, unfurl_media=False)
@@ -148,7 +151,7 @@ class Desk:
     def open_full_report(self, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
         with self._answering_failures(body, client, respond):
             action = (body.get("actions") or [{}])[0]
-            report = self.shelf.get(str(action.get("value", "")))
+            report = self._kept(str(action.get("value", "")), _team(body))
             if report is None:
                 _tell_privately(client, respond, _requester(body), _thread(body), _EXPIRED)
                 return
@@ -161,6 +164,17 @@ class Desk:
                                         thread_ts=message.get("thread_ts") or message.get("ts"),
                                         text="The full report", blocks=render_full_blocks(
                                             report, max_blocks=MAX_BLOCKS), unfurl_links=False)
+
+    def _keep(self, report: Report) -> str:
+        """What the Full report button names: the history's item, which outlives this process and
+        is the same on every web process; the shelf in memory when the history was unavailable."""
+        return report.history.item if report.history else self.shelf.keep(report)
+
+    def _kept(self, key: str, workspace: str) -> Report | None:
+        if not key.startswith("item:"):
+            return self.shelf.get(key)
+        # The clicking workspace's own items only: a button's value is not proof of access.
+        return open_store(self.settings.database_url).stored_report(key, workspace)
 
     # ---- the one error handler
     def on_error(self, error: Exception, body: dict[str, Any], client: WebClient,

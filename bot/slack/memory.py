@@ -1,4 +1,5 @@
-"""What the Slack process remembers between requests: recent reports and recent deliveries.
+"""What the Slack process remembers between requests: recent deliveries, and the reports the
+history could not record (its database was down) for their Full report button.
 
 Both are in-process and bounded. Several web processes do not share them (see README).
 """
@@ -21,7 +22,8 @@ __all__ = ["Redeliveries", "ReportShelf"]
 
 
 class ReportShelf:
-    """Reports behind the "Full report" button, by a random key (a button value holds 2,000 chars)."""
+    """Reports behind the "Full report" button, by a random key (a button value holds 2,000 chars),
+    for checks that are not in the history; the others' buttons name their history item."""
 
     def __init__(self, size: int = 500) -> None:
         self._size = size
