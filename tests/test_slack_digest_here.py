@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
 import pytest
 from fake_slack import TEAM
@@ -23,10 +24,10 @@ def slack_channels() -> dict[str, str]:
 
 @pytest.mark.parametrize("text", ["digest here", "  Digest   HERE "])
 def test_digest_here_stores_the_channel_and_answers_privately(rig: Rig, text: str) -> None:  # noqa: F811
-    answer = rig.command(text, channel="C0WEEKLY")
-    assert answer.status_code == 200
-    assert answer.headers["content-type"].startswith("text/plain")  # the ack's text: only the sender sees it
-    assert answer.text == "This channel will get the weekly digest, Mondays at 09:00 UTC."
+    assert rig.command(text, channel="C0WEEKLY").status_code == 200
+    [answer] = rig.fake.wait_for("response_url")
+    assert answer.payload["response_type"] == "ephemeral"  # only the sender sees it
+    assert answer.payload["text"] == "This channel will get the weekly digest, Mondays at 09:00 UTC."
     assert slack_channels()[TEAM] == "C0WEEKLY"
     rig.command("help")  # the sentinel: the request above checked and posted nothing
     assert rig.asked == [] and rig.fake.of("chat.postMessage") == []
@@ -34,15 +35,40 @@ def test_digest_here_stores_the_channel_and_answers_privately(rig: Rig, text: st
 
 def test_digest_here_again_moves_the_digest_to_the_new_channel(rig: Rig) -> None:  # noqa: F811
     rig.command("digest here", channel="C0FIRST")
+    rig.fake.wait_for("response_url")
     rig.command("digest here", channel="C0SECOND")
+    rig.fake.wait_for("response_url", 2)
     assert slack_channels()[TEAM] == "C0SECOND"
 
 
 def test_digest_here_in_a_direct_message_stores_nothing(rig: Rig) -> None:  # noqa: F811
     before = slack_channels().get(TEAM)
-    answer = rig.command("digest here", channel="D0REPORTER")
-    assert "in the channel that should get it" in answer.text
+    rig.command("digest here", channel="D0REPORTER")
+    [answer] = rig.fake.wait_for("response_url")
+    assert "in the channel that should get it" in answer.payload["text"]
     assert slack_channels().get(TEAM) == before
+
+
+def test_a_database_that_makes_digest_here_wait_holds_up_no_check(rig: Rig) -> None:  # noqa: F811
+    # Listeners run on the server's event loop: the save must wait somewhere else.
+    if not os.environ["DATABASE_URL"].startswith("sqlite:///"):
+        pytest.skip("holds SQLite's file lock")
+    path = os.environ["DATABASE_URL"].removeprefix("sqlite:///")
+    slack_channels()  # the tables exist before the lock is taken
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # every other writer, and reader, now waits
+    try:
+        assert rig.command("digest here", channel="C0LOCKED").status_code == 200
+        rig.answer = Outcome(report=newsroom_report())
+        ack = rig.command("An article to check while the database is busy.")
+        assert ack.status_code == 200 and "Checking" in ack.text
+        assert rig.fake.of("response_url") == []  # the save is still waiting
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    [answer] = rig.fake.wait_for("response_url")
+    assert answer.payload["text"].startswith("This channel will get the weekly digest")
+    assert slack_channels()[TEAM] == "C0LOCKED"
 
 
 def test_an_article_that_only_mentions_digest_here_is_checked(rig: Rig) -> None:  # noqa: F811

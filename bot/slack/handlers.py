@@ -74,8 +74,8 @@ class Desk:
             ack(text=USAGE)  # the ack's text is private to the person who typed /check
             return
         if is_digest_here(body.get("text", "")):
-            # One small write, well inside Slack's 3 s; the answer is the ack's private text.
-            ack(text=set_here(self.settings, body.get("team_id"), body.get("channel_id")))
+            ack()  # the answer follows privately: saving waits on the database, never on the event loop
+            self.quick.submit(self.choose_digest_channel, body, client, respond)
             return
         ack(text="Checking… the report will be posted here.")
         self.workers.submit(self.run_command, body, client, respond)
@@ -95,6 +95,11 @@ class Desk:
             asked = Requester(platform="slack", workspace=body.get("team_id") or "?", user=user,
                               channel=channel)
             self._check_and_post(pick_input(body.get("text", "")), asked, client, respond, thread_ts=None)
+
+    def choose_digest_channel(self, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
+        with self._answering_failures(body, client, respond):
+            answer = set_here(self.settings, body.get("team_id"), body.get("channel_id"))
+            _tell_privately(client, respond, _requester(body), None, answer)
 
     # ---- message shortcut and mention
     def run_shortcut(self, body: dict[str, Any], client: WebClient, respond: Respond | None) -> None:
