@@ -18,6 +18,7 @@ import httpx
 import pytest
 import yaml
 from fake_slack import SIGNING_SECRET, FakeSlack, FakeSocketMode, command_body, signed_headers
+from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import create_engine
 from test_slack_render import newsroom_report
@@ -201,6 +202,48 @@ def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_works
                           headers=signed_headers(uninstalled, content_type="application/json"))
         assert sent.status_code == 200
         assert store.find_bot(enterprise_id=None, team_id="T0OTHER") is None
+    finally:
+        server.stop()
+
+
+def test_with_oauth_installs_a_slow_slack_for_one_workspace_holds_up_no_other_ack(
+        fake: FakeSlack, tmp_path: Path) -> None:
+    # With installs, bolt finds each request's workspace in the database and asks auth.test about its
+    # token: waits that must not happen where every other request is acknowledged.
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/installs.db", slack_client_id="1111.2222",
+                        slack_client_secret="client-secret", slack_signing_secret=SIGNING_SECRET,
+                        slack_api_url=fake.url)
+    server = SlackServer(build_app(settings, check=lambda raw, who: Outcome(report=newsroom_report())),
+                         host="127.0.0.1", port=0)
+    installs = SQLAlchemyInstallationStore(client_id="1111.2222", engine=create_engine(settings.database_url))
+    for team in ("T0FIRST", "T0SECOND"):
+        installs.save(Installation(app_id="A0DESK", team_id=team, user_id="U0ADMIN", bot_id="B0DESK",
+                                   bot_user_id="U0DESKBOT", bot_token=f"xoxb-{team}",
+                                   bot_scopes=list(BOT_SCOPES)))
+    serving = threading.Thread(target=server.run, daemon=True)
+    serving.start()
+    url = f"http://127.0.0.1:{server.port}{EVENTS_PATH}"
+
+    def check_from(team: str) -> httpx.Response:
+        body = command_body(STORY, response_url=fake.response_url(team), team=team)
+        return httpx.post(url, content=body, headers=signed_headers(body, content_type=FORM), timeout=20)
+
+    try:
+        assert "Checking" in check_from("T0FIRST").text
+        release = fake.hold("auth.test")
+        waiting: list[httpx.Response] = []
+        second = threading.Thread(target=lambda: waiting.append(check_from("T0SECOND")))
+        second.start()
+        try:
+            time.sleep(0.2)  # the second workspace's request is now waiting on auth.test
+            again = check_from("T0FIRST")  # answered from bolt's cache: no auth.test for a known token
+            assert again.status_code == 200 and "Checking" in again.text and waiting == []
+        finally:
+            release.set()
+        second.join(timeout=20)
+        assert waiting[0].status_code == 200 and "Checking" in waiting[0].text
+        tokens = [c.headers["authorization"] for c in fake.of("auth.test")]
+        assert tokens.count("Bearer xoxb-T0FIRST") == 1 and tokens.count("Bearer xoxb-T0SECOND") == 1
     finally:
         server.stop()
 

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
 from slack_bolt import App
+from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped, warning_token_skipped
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
@@ -142,5 +143,9 @@ def _oauth_settings(settings: Settings) -> OAuthSettings:
     # create_all checks first: safe at every start, and the tables carry slack_ names of their own.
     installations.create_tables()  # type: ignore[no-untyped-call]
     states.metadata.create_all(engine)
-    return OAuthSettings(client_id=settings.slack_client_id, client_secret=settings.slack_client_secret,
-                         scopes=list(BOT_SCOPES), installation_store=installations, state_store=states)
+    oauth = OAuthSettings(client_id=settings.slack_client_id, client_secret=settings.slack_client_secret,
+                          scopes=list(BOT_SCOPES), installation_store=installations, state_store=states)
+    if isinstance(oauth.authorize, InstallationStoreAuthorize):
+        # Else bolt asks Slack's auth.test about the workspace's token before every request it serves.
+        oauth.authorize.cache_enabled = True
+    return oauth

@@ -6,7 +6,8 @@ a millisecond, so it runs right on uvicorn's event loop (httptools parsing, uvlo
 thread hand-off per request. Forms are read by bot.slack.form, four times faster than bolt
 reads them. Measured with bench/slack_ack.py, 50 simultaneous /check requests: ack p99
 21-31 ms (see the README), against 45-87 ms behind waitress, a threaded WSGI server.
-What may take longer (the OAuth pages call Slack and the database) runs in a thread, and
+What may take longer (the OAuth pages, and with OAuth installs every request, wait on Slack or
+the database) runs in a thread, and
 listeners that call Slack do it on their worker threads, so the loop never waits on the network.
 """
 
@@ -77,7 +78,12 @@ class _Handler(SlackRequestHandler):
     (they wait on Slack and the database)."""
 
     async def dispatch(self, request: AsgiHttpRequest) -> BoltResponse:
-        return self.app.dispatch(await _bolt_request(request))
+        bolt = await _bolt_request(request)
+        if self.app.oauth_flow is None:  # one workspace: its authorization was settled at start
+            return self.app.dispatch(bolt)
+        # Installed workspaces: bolt first finds the request's workspace in the installation store
+        # (the database) and, once per token, asks Slack's auth.test. That waits: on a thread.
+        return await asyncio.to_thread(self.app.dispatch, bolt)
 
     async def handle_installation(self, request: AsgiHttpRequest) -> BoltResponse:
         flow = self.app.oauth_flow
