@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checks.models import Report, Similar
+from checks.models import History, Report, Similar
 
-from .render_text import shorten, speaker_label
+from .render_text import shorten, speaker_label, text_changed_line
 
 __all__ = [
     "CONTENT_LIMIT",
@@ -184,13 +184,20 @@ def _summary_fields(report: Report) -> list[dict[str, Any]]:
              ("Published", a.published.isoformat() if a.published else None), ("Words", f"{a.words:,}")]
     fields = [{"name": name, "value": _clip(_safe(value), FIELD_VALUE_LIMIT), "inline": True}
               for name, value in facts if value]
-    h = report.history
-    if h is not None:
-        times = "once" if h.times_checked == 1 else f"{h.times_checked} times"
-        by = f" by {_checker(h.first_checked_by)}" if h.first_checked_by else ""
-        value = f"Checked {times}; first{by} at {h.first_checked_at} (`{h.item}`)"
-        fields.append({"name": "Checked before", "value": _clip(value, FIELD_VALUE_LIMIT), "inline": False})
+    if report.history is not None:
+        fields.append({"name": "Checked before", "value": _history_value(report.history), "inline": False})
     return fields[:MAX_FIELDS]
+
+
+def _history_value(h: History) -> str:
+    times = "once" if h.times_checked == 1 else f"{h.times_checked} times"
+    by = f" by {_checker(h.first_checked_by)}" if h.first_checked_by else ""
+    value = f"Checked {times}; first{by} at {h.first_checked_at} (`{h.item}`)"
+    if not h.text_changed_since:
+        return _clip(value, FIELD_VALUE_LIMIT)
+    # the changed line is cut last: an over-long requester label must not hide the edit
+    changed = _clip(text_changed_line(h.text_changed_since), FIELD_VALUE_LIMIT // 2)
+    return _clip(value, FIELD_VALUE_LIMIT - discord_size(changed) - 1) + "\n" + changed
 
 
 def _sections(report: Report) -> list[tuple[str, list[str], str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks.models import Quote, Report
 
-__all__ = ["QUOTE_WIDTH", "plural", "render_text", "shorten"]
+__all__ = ["QUOTE_WIDTH", "plural", "render_text", "shorten", "text_changed_line"]
 
 QUOTE_WIDTH = 160
 # Shared quotes shown per similar article: the ones said by someone else there come first,
@@ -108,4 +108,12 @@ def _history(report: Report) -> str:
         return ""
     by = f" by {h.first_checked_by}" if h.first_checked_by else ""
     times = "once" if h.times_checked == 1 else f"{h.times_checked} times"
-    return f"HISTORY\n  {h.item}: checked {times}; first{by} at {h.first_checked_at}"
+    lines = ["HISTORY", f"  {h.item}: checked {times}; first{by} at {h.first_checked_at}"]
+    if h.text_changed_since:
+        lines.append(f"  {text_changed_line(h.text_changed_since)}")
+    return "\n".join(lines)
+
+
+def text_changed_line(when: str) -> str:
+    """One wording on every surface: the verifier must know the quotes are of the edited article."""
+    return f"The article's text changed since it was last checked ({when}); this check is of the new version."

@@ -144,6 +144,10 @@ class History:
     times_checked: int
     first_checked_at: str
     first_checked_by: str | None = None
+    # Set only when this check found the article's text changed (a publisher's edit, a
+    # correction): when the earlier version was last checked, UTC like first_checked_at.
+    # The item now holds the new version; the earlier text is not kept.
+    text_changed_since: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from checks.models import History, Report
 from .corpus import SqlCorpus, item_label
 from .errors import StoreError, StoreUnavailable, short_reason
 from .models import REFERENCE, CheckEventRow, Item, ItemUrl
-from .write import NewItem, insert_items
+from .write import NewItem, insert_items, replace_version
 
 __all__ = ["CheckEvent", "CheckRecord", "Store", "iso_utc"]
 
@@ -64,16 +64,23 @@ class Store:
         self.engine = engine
 
     def record(self, report: Report, text: str, event: CheckEvent) -> History:
-        """One transaction per check: the same text or URL in the workspace adds an event only."""
+        """One transaction per check: the same text or URL in the workspace adds an event to its item.
+
+        When the URL's article changed since its last check, the item takes the new version.
+        """
+        new = NewItem(event.workspace, text, report)
         for attempt in range(_ATTEMPTS):
             try:
                 with Session(self.engine) as session, session.begin():
+                    text_changed_since = None
                     item_id = self._find(session, event.workspace, report, text)
                     if item_id is None:
-                        [item_id] = insert_items(session, [NewItem(event.workspace, text, report)])
+                        [item_id] = insert_items(session, [new])
+                    else:
+                        text_changed_since = _keep_latest_version(session, item_id, new)
                     session.add(_event_row(item_id, event))
                     session.flush()
-                    return _history(session, item_id)
+                    return _history(session, item_id, text_changed_since)
             except (IntegrityError, OperationalError) as exc:
                 if attempt == _ATTEMPTS - 1 or not _retryable(exc):
                     raise _store_error(exc) from exc
@@ -148,12 +155,29 @@ def _label(row: CheckEventRow) -> str:
     return CheckEvent(platform=row.platform, workspace=row.workspace, user=row.requester).label
 
 
-def _history(session: Session, item_id: int) -> History:
+def _keep_latest_version(session: Session, item_id: int, new: NewItem) -> str | None:
+    """The item takes the new version when its text differs; returns when the earlier one was last checked.
+
+    Other text under a known URL means the publisher edited the article, and the desk checks what is
+    published now. None when the text is the same, or for a seed: only `seeds import` changes those.
+    """
+    stored = session.execute(select(Item.sha256, Item.created_at)
+                             .where(Item.id == item_id, Item.seed.is_(None))).first()
+    if stored is None or stored.sha256 == new.sha256:
+        return None
+    last = session.scalar(select(func.max(CheckEventRow.checked_at)).where(CheckEventRow.item_id == item_id))
+    replace_version(session, item_id, new)
+    # an item stored without a check (a bulk ingest) was last seen when it was stored
+    return iso_utc(last or stored.created_at)
+
+
+def _history(session: Session, item_id: int, text_changed_since: str | None = None) -> History:
     count = session.scalar(select(func.count()).where(CheckEventRow.item_id == item_id)) or 0
     first = session.scalars(select(CheckEventRow).where(CheckEventRow.item_id == item_id)
                             .order_by(CheckEventRow.checked_at, CheckEventRow.id).limit(1)).one()
     return History(item=item_label(item_id, None), times_checked=count,
-                   first_checked_at=iso_utc(first.checked_at), first_checked_by=_label(first))
+                   first_checked_at=iso_utc(first.checked_at), first_checked_by=_label(first),
+                   text_changed_since=text_changed_since)
 
 
 def _retryable(exc: IntegrityError | OperationalError) -> bool:

@@ -1,4 +1,7 @@
-"""Writing items: the row, its URLs, its quotes and its fingerprints, inside the caller's transaction."""
+"""Writing items: the row, its URLs, its quotes and its fingerprints, inside the caller's transaction.
+
+A new item is inserted; an item whose article changed is rewritten in place by the same path.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import insert
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from checks.models import Report
@@ -16,7 +19,7 @@ from checks.similar import Fingerprint, fingerprint
 
 from .models import BandKey, Item, ItemUrl, QuoteKey, QuoteRow, QuoteShingle, utcnow
 
-__all__ = ["NewItem", "insert_items", "signature_bytes", "signature_from_bytes"]
+__all__ = ["NewItem", "insert_items", "replace_version", "signature_bytes", "signature_from_bytes"]
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,39 @@ def insert_items(session: Session, items: Sequence[NewItem]) -> list[int]:
     prints = [fingerprint(item.text, item.report.quotes) for item in items]
     rows = [_item_row(item, fp) for item, fp in zip(items, prints, strict=True)]
     ids = list(session.scalars(insert(Item).returning(Item.id, sort_by_parameter_order=True), rows))
+    _insert_parts(session, [(item_id, item, fp, item.urls)
+                            for item_id, item, fp in zip(ids, items, prints, strict=True)])
+    return ids
+
+
+def replace_version(session: Session, item_id: int, item: NewItem) -> None:
+    """The stored item takes `item`'s text and report: same id, so its check events stay its history.
+
+    The earlier version's quotes and fingerprints go, or a similar-article search would still
+    find words the publisher removed. URLs are only added: the old ones still lead to this item.
+    """
+    fp = fingerprint(item.text, item.report.quotes)
+    row = _item_row(item, fp)
+    for kept in ("workspace", "seed", "created_at"):
+        del row[kept]
+    session.execute(update(Item).where(Item.id == item_id).values(row))
+    for model in (QuoteRow, BandKey, QuoteKey, QuoteShingle):
+        session.execute(delete(model).where(model.item_id == item_id))
+    # a URL the workspace already knows keeps its item: this one, or another that link led to before
+    known = set(session.scalars(select(ItemUrl.url).where(ItemUrl.workspace == item.workspace,
+                                                          ItemUrl.url.in_(item.urls))))
+    _insert_parts(session, [(item_id, item, fp, [u for u in item.urls if u not in known])])
+
+
+def _insert_parts(session: Session, parts: Sequence[tuple[int, NewItem, Fingerprint, Sequence[str]]]) -> None:
+    """Each item's given URLs, its quotes and its fingerprint postings, one executemany per table."""
     urls, quotes, bands, keys, shingles = [], [], [], [], []
-    for item_id, item, fp in zip(ids, items, prints, strict=True):
-        urls += [{"workspace": item.workspace, "url": u, "item_id": item_id} for u in item.urls]
+    for item_id, item, fp, item_urls in parts:
+        ws = item.workspace
+        urls += [{"workspace": ws, "url": u, "item_id": item_id} for u in item_urls]
         quotes += [{"item_id": item_id, "position": n, "text": q.text, "speaker": q.speaker,
                     "speaker_kind": q.speaker_kind, "start_offset": q.start, "end_offset": q.end}
                    for n, q in enumerate(item.report.quotes)]
-        ws = item.workspace
         bands += [{"band": b, "key": k, "workspace": ws, "item_id": item_id} for b, k in enumerate(fp.bands)]
         keys += [{"key": k, "workspace": ws, "item_id": item_id} for k in fp.quote_keys]
         shingles += [{"key": k, "workspace": ws, "item_id": item_id} for k in fp.quote_shingles]
@@ -68,7 +97,6 @@ def insert_items(session: Session, items: Sequence[NewItem]) -> list[int]:
                           (QuoteShingle, shingles)):
         if values:
             connection.execute(insert(model.__table__), values)  # type: ignore[arg-type]
-    return ids
 
 
 def _item_row(item: NewItem, fp: Fingerprint) -> dict[str, Any]:

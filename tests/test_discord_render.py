@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -170,6 +171,25 @@ def test_a_first_checker_from_slack_or_the_cli_stays_plain_text() -> None:
     fields = render_discord(Report(history=history)).embeds[0]["fields"]
     assert fields[-1]["value"] == ("Checked 2 times; first by slack:T024/U12AB at 2026-11-20T09:00:00Z "
                                    "(`item:7`)")
+
+
+def test_a_changed_article_says_so_in_the_checked_before_field() -> None:
+    history = History(item="item:7", times_checked=2, first_checked_at="2026-11-20T09:00:00Z",
+                      first_checked_by="slack:T024/U12AB", text_changed_since="2026-11-24T09:30:00Z")
+    fields = render_discord(Report(history=history)).embeds[0]["fields"]
+    assert fields[-1]["value"] == ("Checked 2 times; first by slack:T024/U12AB at 2026-11-20T09:00:00Z "
+                                   "(`item:7`)\nThe article's text changed since it was last checked "
+                                   "(2026-11-24T09:30:00Z); this check is of the new version.")
+
+
+def test_an_over_long_first_checker_never_cuts_the_changed_article_line() -> None:
+    report = many_quotes_report()
+    assert report.history is not None
+    history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z")
+    reply = render_discord(dataclasses.replace(report, history=history))
+    assert_within_discord_limits(reply)
+    value = reply.embeds[0]["fields"][-1]["value"]
+    assert "…\nThe article's text changed" in value and value.endswith("this check is of the new version.")
 
 
 def test_mentions_of_users_roles_and_here_are_defused() -> None:

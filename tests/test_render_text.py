@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -86,3 +87,15 @@ def test_a_shorter_name_for_the_same_person_is_not_another_speaker() -> None:
     report = Report(similar=(Similar(id="seed:1", title=None, score=0.1, shared_quotes=(
         SharedQuote(text="We negotiate as equals.", here="Carney", there="Mark Carney"),)),))
     assert "another speaker" not in render_text(report)
+
+
+def test_a_changed_article_says_so_under_the_history_line() -> None:
+    report = ferry_report()
+    assert report.history is not None
+    history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z")
+    lines = render_text(dataclasses.replace(report, history=history)).splitlines()
+    assert lines[lines.index("HISTORY") + 1:] == [
+        "  item:42: checked 3 times; first by slack:T024/U12AB at 2026-11-20T14:03:00Z",
+        "  The article's text changed since it was last checked (2026-11-24T09:30:00Z); "
+        "this check is of the new version.",
+    ]

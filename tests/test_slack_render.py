@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -181,7 +182,8 @@ def test_a_report_too_big_for_any_surface_is_cut_with_a_count_not_refused() -> N
                               shared_quotes=tuple(SharedQuote(text=huge) for _ in range(50)))
                       for _ in range(300)),
         signals=tuple(Signal(code="x", severity="warn", message=huge) for _ in range(400)),
-        history=History(item=huge, times_checked=10**6, first_checked_at=huge, first_checked_by=huge),
+        history=History(item=huge, times_checked=10**6, first_checked_at=huge, first_checked_by=huge,
+                        text_changed_since=huge),
     )
     message = render_message(report, checker="U0REPORTER", notice=huge, report_key=huge)
     assert_within_slack_limits(message.blocks, MAX_BLOCKS)
@@ -212,3 +214,16 @@ def test_article_text_can_never_ping_or_link_in_slack(hostile: str) -> None:
     assert hostile not in texts_of(message.blocks[1:])  # the header is plain_text: Slack shows it as is
     assert hostile not in message.text
     assert escape(hostile) in texts_of(message.blocks)
+
+
+def test_a_changed_article_says_so_under_checked_before_in_the_message_and_full_report() -> None:
+    report = newsroom_report()
+    assert report.history is not None
+    history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z")
+    report = dataclasses.replace(report, history=history)
+    changed = ("The article's text changed since it was last checked (2026-11-24 09:30 UTC); "
+               "this check is of the new version.")
+    for blocks in (render_message(report).blocks, render_full_blocks(report)):
+        [section] = [b["text"]["text"] for b in blocks if "*Checked before*" in texts_of([b])]
+        assert section.endswith(f"(`item:42`)\n{changed}")
+    assert "The article's text changed" not in texts_of(render_message(newsroom_report()).blocks)
