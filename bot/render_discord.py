@@ -14,7 +14,7 @@ from typing import Any
 
 from checks.models import History, Report, Similar
 
-from .render_text import shorten, speaker_label, text_changed_line
+from .render_text import quotes_changed_lines, shorten, speaker_label, text_changed_line
 
 __all__ = [
     "CONTENT_LIMIT",
@@ -195,8 +195,11 @@ def _history_value(h: History) -> str:
     value = f"Checked {times}; first{by} at {h.first_checked_at} (`{h.item}`)"
     if not h.text_changed_since:
         return _clip(value, FIELD_VALUE_LIMIT)
-    # the changed line is cut last: an over-long requester label must not hide the edit
-    changed = _clip(text_changed_line(h.text_changed_since), FIELD_VALUE_LIMIT // 2)
+    # the edit is cut last: an over-long requester label must not hide it; within the edit the
+    # changed line comes first, so only the list of quotes can lose its end
+    changed = "\n".join([_clip(text_changed_line(h.text_changed_since), FIELD_VALUE_LIMIT // 2),
+                         *quotes_changed_lines(h, _safe)])
+    changed = _clip(changed, FIELD_VALUE_LIMIT * 3 // 4)
     return _clip(value, FIELD_VALUE_LIMIT - discord_size(changed) - 1) + "\n" + changed
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from checks.models import Quote, Report
 
-from .render_text import render_text, shorten, speaker_label, text_changed_line
+from .render_text import quotes_changed_lines, render_text, shorten, speaker_label, text_changed_line
 
 __all__ = [
     "FULL_REPORT_ACTION",
@@ -213,8 +213,10 @@ def _history(report: Report) -> str:
     assert h is not None
     times = "once" if h.times_checked == 1 else f"{h.times_checked:,} times"
     by = f" by {_who(h.first_checked_by)}" if h.first_checked_by else ""
-    line = f"*Checked before*: {times}; first{by} on {_when(h.first_checked_at)} (`{escape(h.item)}`)"
-    return line + (f"\n{text_changed_line(_when(h.text_changed_since))}" if h.text_changed_since else "")
+    lines = [f"*Checked before*: {times}; first{by} on {_when(h.first_checked_at)} (`{escape(h.item)}`)"]
+    if h.text_changed_since:
+        lines += [text_changed_line(_when(h.text_changed_since)), *quotes_changed_lines(h, escape)]
+    return "\n".join(lines)
 
 
 def _when(stamp: str) -> str:

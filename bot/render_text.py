@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from checks.models import Quote, Report
+from collections.abc import Callable, Sequence
 
-__all__ = ["QUOTE_WIDTH", "plural", "render_text", "shorten", "text_changed_line"]
+from checks.models import History, Quote, Report
+
+__all__ = ["QUOTE_WIDTH", "plural", "quotes_changed_lines", "render_text", "shorten", "text_changed_line"]
 
 QUOTE_WIDTH = 160
 # Shared quotes shown per similar article: the ones said by someone else there come first,
 # since the same words under another name is what a verifier most needs to see.
 SHARED_QUOTES_SHOWN = 3
 NEAR_IDENTICAL = 0.9
+# Quotes an edit removed (and added) shown under the changed-text line: a few, shortened, so each
+# list stays one line on every surface; they tell the desk where to look in the new version.
+EDITED_QUOTES_SHOWN = 3
+EDITED_QUOTE_WIDTH = 80
 
 
 def shorten(text: str, width: int) -> str:
@@ -111,9 +117,26 @@ def _history(report: Report) -> str:
     lines = ["HISTORY", f"  {h.item}: checked {times}; first{by} at {h.first_checked_at}"]
     if h.text_changed_since:
         lines.append(f"  {text_changed_line(h.text_changed_since)}")
+        lines += [f"  {line}" for line in quotes_changed_lines(h)]
     return "\n".join(lines)
 
 
 def text_changed_line(when: str) -> str:
     """One wording on every surface: the verifier must know the quotes are of the edited article."""
     return f"The article's text changed since it was last checked ({when}); this check is of the new version."
+
+
+def quotes_changed_lines(h: History, escape: Callable[[str], str] = str) -> list[str]:
+    """Under the changed-text line on every surface: a quote gone since the last check is the
+    edit a verifier most needs to see. `escape` makes article text safe for the surface's markup."""
+    if not h.text_changed_since:
+        return []
+    return [_quote_list(label, quotes, escape)
+            for label, quotes in (("Quotes removed since then", h.quotes_removed),
+                                  ("Quotes added since then", h.quotes_added)) if quotes]
+
+
+def _quote_list(label: str, quotes: Sequence[str], escape: Callable[[str], str]) -> str:
+    shown = ", ".join(f"“{escape(shorten(q, EDITED_QUOTE_WIDTH))}”" for q in quotes[:EDITED_QUOTES_SHOWN])
+    more = len(quotes) - EDITED_QUOTES_SHOWN
+    return f"{label}: {shown}" + (f" … and {more} more" if more > 0 else "")

@@ -148,6 +148,10 @@ class History:
     # correction): when the earlier version was last checked, UTC like first_checked_at.
     # The item now holds the new version; the earlier text is not kept.
     text_changed_since: str | None = None
+    # With text_changed_since: the earlier version's quotes the new one no longer has (in the
+    # earlier order), and the new version's quotes the earlier one did not have.
+    quotes_removed: tuple[str, ...] = ()
+    quotes_added: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
+from checks.edits import quote_changes
 from checks.models import History, Report
 
 from .corpus import SqlCorpus, item_label
 from .errors import StoreError, StoreUnavailable, short_reason
-from .models import REFERENCE, CheckEventRow, Item, ItemUrl
+from .models import REFERENCE, CheckEventRow, Item, ItemUrl, QuoteRow
 from .write import NewItem, insert_items, replace_version
 
 __all__ = ["CheckEvent", "CheckRecord", "Store", "iso_utc"]
@@ -38,6 +39,15 @@ class CheckEvent:
     def label(self) -> str:
         where = f"{self.platform}:{self.workspace}"
         return f"{where}/{self.user}" if self.user else where
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """What a check learned about an edited article, before the earlier version was replaced."""
+
+    since: str  # when the earlier version was last checked
+    quotes_removed: tuple[str, ...]
+    quotes_added: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -72,15 +82,15 @@ class Store:
         for attempt in range(_ATTEMPTS):
             try:
                 with Session(self.engine) as session, session.begin():
-                    text_changed_since = None
+                    edit = None
                     item_id = self._find(session, event.workspace, report, text)
                     if item_id is None:
                         [item_id] = insert_items(session, [new])
                     else:
-                        text_changed_since = _keep_latest_version(session, item_id, new)
+                        edit = _keep_latest_version(session, item_id, new)
                     session.add(_event_row(item_id, event))
                     session.flush()
-                    return _history(session, item_id, text_changed_since)
+                    return _history(session, item_id, edit)
             except (IntegrityError, OperationalError) as exc:
                 if attempt == _ATTEMPTS - 1 or not _retryable(exc):
                     raise _store_error(exc) from exc
@@ -155,8 +165,8 @@ def _label(row: CheckEventRow) -> str:
     return CheckEvent(platform=row.platform, workspace=row.workspace, user=row.requester).label
 
 
-def _keep_latest_version(session: Session, item_id: int, new: NewItem) -> str | None:
-    """The item takes the new version when its text differs; returns when the earlier one was last checked.
+def _keep_latest_version(session: Session, item_id: int, new: NewItem) -> _Edit | None:
+    """The item takes the new version when its text differs; returns what the edit changed.
 
     Other text under a known URL means the publisher edited the article, and the desk checks what is
     published now. None when the text is the same, or for a seed: only `seeds import` changes those.
@@ -166,18 +176,24 @@ def _keep_latest_version(session: Session, item_id: int, new: NewItem) -> str | 
     if stored is None or stored.sha256 == new.sha256:
         return None
     last = session.scalar(select(func.max(CheckEventRow.checked_at)).where(CheckEventRow.item_id == item_id))
+    # read before replace_version deletes them: the earlier text itself is not kept
+    earlier = session.scalars(select(QuoteRow.text).where(QuoteRow.item_id == item_id)
+                              .order_by(QuoteRow.position)).all()
+    removed, added = quote_changes(earlier, [q.text for q in new.report.quotes])
     replace_version(session, item_id, new)
     # an item stored without a check (a bulk ingest) was last seen when it was stored
-    return iso_utc(last or stored.created_at)
+    return _Edit(iso_utc(last or stored.created_at), removed, added)
 
 
-def _history(session: Session, item_id: int, text_changed_since: str | None = None) -> History:
+def _history(session: Session, item_id: int, edit: _Edit | None = None) -> History:
     count = session.scalar(select(func.count()).where(CheckEventRow.item_id == item_id)) or 0
     first = session.scalars(select(CheckEventRow).where(CheckEventRow.item_id == item_id)
                             .order_by(CheckEventRow.checked_at, CheckEventRow.id).limit(1)).one()
     return History(item=item_label(item_id, None), times_checked=count,
                    first_checked_at=iso_utc(first.checked_at), first_checked_by=_label(first),
-                   text_changed_since=text_changed_since)
+                   text_changed_since=edit.since if edit else None,
+                   quotes_removed=edit.quotes_removed if edit else (),
+                   quotes_added=edit.quotes_added if edit else ())
 
 
 def _retryable(exc: IntegrityError | OperationalError) -> bool:

@@ -245,3 +245,30 @@ def test_content_sums_up_the_report_in_one_line() -> None:
     assert first.startswith("**Verification summary** for Harbour bridge closure")
     assert "3 quotes, 2 named and 1 anonymous sources, 1 warning." in first
     assert note == "Note: the page was cut at 100,000 characters"
+
+
+def test_the_quotes_an_edit_removed_and_added_follow_the_changed_line_in_the_field() -> None:
+    history = History(item="item:7", times_checked=2, first_checked_at="2026-11-20T09:00:00Z",
+                      text_changed_since="2026-11-24T09:30:00Z",
+                      quotes_removed=tuple(f"Gone {i}, @everyone" for i in range(4)), quotes_added=("New",))
+    value = render_discord(Report(history=history)).embeds[0]["fields"][-1]["value"]
+    assert value.splitlines()[2:] == [
+        "Quotes removed since then: “Gone 0, @\u200beveryone”, “Gone 1, @\u200beveryone”, "
+        "“Gone 2, @\u200beveryone” … and 1 more",
+        "Quotes added since then: “New”",
+    ]
+
+
+def test_an_over_long_first_checker_is_cut_before_the_quotes_an_edit_removed() -> None:
+    report = many_quotes_report()
+    assert report.history is not None
+    history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z",
+                                  first_checked_by="x" * 5000, quotes_removed=("q" * 500,) * 9,
+                                  quotes_added=("a" * 500,) * 9)
+    reply = render_discord(dataclasses.replace(report, history=history))
+    assert_within_discord_limits(reply)
+    value = reply.embeds[0]["fields"][-1]["value"]
+    assert discord_size(value) <= FIELD_VALUE_LIMIT
+    assert value.splitlines()[0].endswith("x…")
+    assert "this check is of the new version.\nQuotes removed since then: “qqq" in value
+    assert value.endswith("… and 6 more")

@@ -99,3 +99,18 @@ def test_a_changed_article_says_so_under_the_history_line() -> None:
         "  The article's text changed since it was last checked (2026-11-24T09:30:00Z); "
         "this check is of the new version.",
     ]
+
+
+def test_the_quotes_an_edit_removed_and_added_follow_the_changed_line_three_at_most() -> None:
+    report = ferry_report()
+    assert report.history is not None
+    removed = tuple(f"Removed quote {i}." for i in range(5))
+    history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z",
+                                  quotes_removed=removed, quotes_added=("A new quote " + "word " * 40,))
+    lines = render_text(dataclasses.replace(report, history=history)).splitlines()
+    assert lines[lines.index("HISTORY") + 3:] == [
+        "  Quotes removed since then: “Removed quote 0.”, “Removed quote 1.”, “Removed quote 2.” "
+        "… and 2 more",
+        "  Quotes added since then: “A new quote word word word word word word word word word word word word "
+        "word wo…”",
+    ]

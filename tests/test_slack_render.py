@@ -227,3 +227,18 @@ def test_a_changed_article_says_so_under_checked_before_in_the_message_and_full_
         [section] = [b["text"]["text"] for b in blocks if "*Checked before*" in texts_of([b])]
         assert section.endswith(f"(`item:42`)\n{changed}")
     assert "The article's text changed" not in texts_of(render_message(newsroom_report()).blocks)
+
+
+def test_the_quotes_an_edit_removed_and_added_follow_the_changed_line_escaped() -> None:
+    report = newsroom_report()
+    assert report.history is not None
+    history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z",
+                                  quotes_removed=("<!channel> sell", *(f"Gone {i}" for i in range(4))),
+                                  quotes_added=("Q&A",))
+    report = dataclasses.replace(report, history=history)
+    for blocks in (render_message(report).blocks, render_full_blocks(report)):
+        [section] = [b["text"]["text"] for b in blocks if "*Checked before*" in texts_of([b])]
+        assert section.endswith("this check is of the new version.\n"
+                                "Quotes removed since then: “&lt;!channel&gt; sell”, “Gone 0”, “Gone 1” "
+                                "… and 2 more\n"
+                                "Quotes added since then: “Q&amp;A”")

@@ -154,3 +154,44 @@ def test_a_reference_article_is_never_replaced_by_a_check(store: Store) -> None:
         seeds = conn.execute(select(Item.text, Item.sha256).where(Item.seed == "007_harbour")).all()
         assert seeds == [(STORY, seed.input.sha256)]
         assert conn.scalar(select(Item.workspace).where(Item.text == EDITED)) == "T024"
+
+
+# The clerk's line is in both versions: a quote the edit kept is neither removed nor added.
+CLERK = " \u201cThe hearing will resume in January,\u201d the clerk said."
+RUIZ = "We will not rush a decision that shapes this waterfront for fifty years"
+
+
+def test_an_edit_that_drops_one_quote_and_adds_another_names_exactly_those(store: Store) -> None:
+    store.record(checked_link(STORY + CLERK), STORY + CLERK, CheckEvent(workspace="T024"))
+    history = store.record(checked_link(EDITED + CLERK), EDITED + CLERK, CheckEvent(workspace="T024"))
+    assert history.text_changed_since is not None
+    assert history.quotes_removed == (RUIZ,)
+    assert history.quotes_added == (OKAFOR.rstrip(","),)
+
+
+def test_an_edit_that_only_restyles_a_quotes_punctuation_removes_and_adds_none(store: Store) -> None:
+    straight = STORY.replace("\u201c", '"').replace("\u201d", '"')
+    restyled = straight.replace("waterfront for", "waterfront, for")
+    first, second = checked_link(STORY), checked_link(restyled)
+    assert [q.text for q in first.quotes] != [q.text for q in second.quotes]  # the words match, not the text
+    store.record(first, STORY, CheckEvent(workspace="T024"))
+    history = store.record(second, restyled, CheckEvent(workspace="T024"))
+    assert history.text_changed_since is not None
+    assert (history.quotes_removed, history.quotes_added) == ((), ())
+
+
+def test_a_first_check_and_an_unchanged_recheck_name_no_quote_changes(store: Store) -> None:
+    for _ in range(2):
+        history = store.record(checked_link(STORY), STORY, CheckEvent(workspace="T024"))
+        assert history.text_changed_since is None
+        assert (history.quotes_removed, history.quotes_added) == ((), ())
+
+
+def test_the_removed_and_added_quotes_survive_the_report_json(store: Store) -> None:
+    store.record(report_for(STORY, URL, quotes=(ruiz_quote(),)), STORY, CheckEvent(workspace="T024"))
+    edited = report_for(EDITED, URL, quotes=(okafor_quote(),))
+    history = store.record(edited, EDITED, CheckEvent(workspace="T024"))
+    data = json.loads(json.dumps(dataclasses.replace(edited, history=history).to_dict()))
+    assert data["history"]["quotes_removed"] == [ruiz_quote().text]
+    assert data["history"]["quotes_added"] == [OKAFOR]
+    assert Report.from_dict(data).history == history
