@@ -129,8 +129,6 @@ def text_changed_line(when: str) -> str:
 def quotes_changed_lines(h: History, escape: Callable[[str], str] = str) -> list[str]:
     """Under the changed-text line on every surface: a quote gone since the last check is the
     edit a verifier most needs to see. `escape` makes article text safe for the surface's markup."""
-    if not h.text_changed_since:
-        return []
     return [_quote_list(label, quotes, escape)
             for label, quotes in (("Quotes removed since then", h.quotes_removed),
                                   ("Quotes added since then", h.quotes_added)) if quotes]

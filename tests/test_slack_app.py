@@ -28,7 +28,8 @@ from test_slack_render import ARTICLE, many_quotes_report, newsroom_report
 from bot.service import Outcome, Requester, run_check
 from bot.settings import Settings
 from bot.slack import SlackServer, build_app
-from bot.slack.server import MAX_BODY_BYTES
+from bot.slack.app import CHECK_WORKERS
+from bot.slack.server import EVENTS_PATH, MAX_BODY_BYTES
 
 BOT_TOKEN = "xoxb-0000-test-token-never-logged"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_e8461dea9724e002.txt"
@@ -61,16 +62,20 @@ class Rig:
         return self.send(command_body(text, response_url=self.fake.response_url(), **kw))
 
 
+def token_settings(fake: FakeSlack) -> Settings:
+    """One workspace (a bot token) against the fake Slack, the history in the test database."""
+    return Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
+                    slack_api_url=fake.url, database_url=os.environ["DATABASE_URL"])
+
+
 @contextmanager
-def serving(fake: FakeSlack, check: Any, threads: int = 1) -> Iterator[str]:
-    """A fresh app (its own memory) behind a real server: the URL of its /slack/events."""
-    settings = Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
-                        slack_api_url=fake.url, database_url=os.environ["DATABASE_URL"])
+def serving(settings: Settings, check: Any, threads: int = CHECK_WORKERS) -> Iterator[str]:
+    """A fresh app (its own memory) behind a real server on 127.0.0.1: its base URL."""
     server = SlackServer(build_app(settings, check=check, threads=threads), host="127.0.0.1", port=0)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.port}/slack/events"
+        yield f"http://127.0.0.1:{server.port}"
     finally:
         server.stop()
         thread.join(timeout=10)
@@ -83,8 +88,8 @@ def rig() -> Iterator[Rig]:
         rig = Rig(fake=fake, url="")
         rig.gate.set()
         # One worker: checks run in arrival order, so a later delivery's post proves an earlier one's absence.
-        with serving(fake, rig.check, threads=1) as url:
-            rig.url = url
+        with serving(token_settings(fake), rig.check, threads=1) as base:
+            rig.url = base + EVENTS_PATH
             try:
                 yield rig
             finally:
@@ -276,8 +281,8 @@ def test_the_full_report_button_still_works_after_a_restart(rig: Rig, nlp: Any) 
     report = run_check(article, Requester(platform="slack", workspace="T0NEWS")).report
     assert report is not None and report.history is not None
     assert post.payload["blocks"][-1]["elements"][0]["value"] == report.history.item
-    with serving(rig.fake, rig.check) as restarted:
-        assert _click_full_report(replace(rig, url=restarted), post).status_code == 200
+    with serving(token_settings(rig.fake), rig.check, threads=1) as restarted:
+        assert _click_full_report(replace(rig, url=restarted + EVENTS_PATH), post).status_code == 200
         [opened] = rig.fake.wait_for("views.open")
     view = json.dumps(opened.payload["view"], ensure_ascii=False)
     assert len(report.quotes) > 10

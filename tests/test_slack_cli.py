@@ -21,13 +21,13 @@ from fake_slack import SIGNING_SECRET, FakeSlack, FakeSocketMode, command_body, 
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import create_engine
+from test_slack_app import serving
 from test_slack_render import newsroom_report
 
 from bot.cli import main
 from bot.service import Outcome
 from bot.settings import Settings, get_settings
-from bot.slack import BOT_SCOPES, CHECK_SHORTCUT, EVENTS_PATH, SlackSetupError, build_app, slack_mode
-from bot.slack.server import SlackServer
+from bot.slack import BOT_SCOPES, CHECK_SHORTCUT, EVENTS_PATH, SlackSetupError, slack_mode
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = "application/x-www-form-urlencoded"
@@ -165,17 +165,17 @@ def test_deskcheck_slack_on_a_taken_port_exits_with_one_line(
     assert err.splitlines() == [err] and f"cannot listen on 127.0.0.1:{port}" in err
 
 
+def oauth_settings(fake: FakeSlack, tmp_path: Path) -> Settings:
+    """Installs through OAuth (no bot token), kept in a database of the test's own."""
+    return Settings(database_url=f"sqlite:///{tmp_path}/installs.db", slack_client_id="1111.2222",
+                    slack_client_secret="client-secret", slack_signing_secret=SIGNING_SECRET,
+                    slack_api_url=fake.url)
+
+
 def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_workspace(
         fake: FakeSlack, tmp_path: Path) -> None:
-    settings = Settings(database_url=f"sqlite:///{tmp_path}/install.db", slack_client_id="1111.2222",
-                        slack_client_secret="client-secret", slack_signing_secret=SIGNING_SECRET,
-                        slack_api_url=fake.url)
-    server = SlackServer(build_app(settings, check=lambda raw, who: Outcome(report=newsroom_report())),
-                           host="127.0.0.1", port=0)
-    serving = threading.Thread(target=server.run, daemon=True)
-    serving.start()
-    base = f"http://127.0.0.1:{server.port}"
-    try:
+    settings = oauth_settings(fake, tmp_path)
+    with serving(settings, check=lambda raw, who: Outcome(report=newsroom_report())) as base:
         with httpx.Client(base_url=base, timeout=30) as browser:
             install = browser.get("/slack/install")
             link = re.search(r'href="(https://slack.com/oauth/v2/authorize[^"]+)"', install.text)
@@ -202,33 +202,27 @@ def test_the_oauth_install_stores_the_workspace_and_its_token_answers_that_works
                           headers=signed_headers(uninstalled, content_type="application/json"))
         assert sent.status_code == 200
         assert store.find_bot(enterprise_id=None, team_id="T0OTHER") is None
-    finally:
-        server.stop()
 
 
 def test_with_oauth_installs_a_slow_slack_for_one_workspace_holds_up_no_other_ack(
         fake: FakeSlack, tmp_path: Path) -> None:
     # With installs, bolt finds each request's workspace in the database and asks auth.test about its
     # token: waits that must not happen where every other request is acknowledged.
-    settings = Settings(database_url=f"sqlite:///{tmp_path}/installs.db", slack_client_id="1111.2222",
-                        slack_client_secret="client-secret", slack_signing_secret=SIGNING_SECRET,
-                        slack_api_url=fake.url)
-    server = SlackServer(build_app(settings, check=lambda raw, who: Outcome(report=newsroom_report())),
-                         host="127.0.0.1", port=0)
-    installs = SQLAlchemyInstallationStore(client_id="1111.2222", engine=create_engine(settings.database_url))
-    for team in ("T0FIRST", "T0SECOND"):
-        installs.save(Installation(app_id="A0DESK", team_id=team, user_id="U0ADMIN", bot_id="B0DESK",
-                                   bot_user_id="U0DESKBOT", bot_token=f"xoxb-{team}",
-                                   bot_scopes=list(BOT_SCOPES)))
-    serving = threading.Thread(target=server.run, daemon=True)
-    serving.start()
-    url = f"http://127.0.0.1:{server.port}{EVENTS_PATH}"
+    settings = oauth_settings(fake, tmp_path)
+    with serving(settings, check=lambda raw, who: Outcome(report=newsroom_report())) as base:
+        # two workspaces installed (the app has made the installation tables by now)
+        engine = create_engine(settings.database_url)
+        installs = SQLAlchemyInstallationStore(client_id="1111.2222", engine=engine)
+        for team in ("T0FIRST", "T0SECOND"):
+            installs.save(Installation(app_id="A0DESK", team_id=team, user_id="U0ADMIN", bot_id="B0DESK",
+                                       bot_user_id="U0DESKBOT", bot_token=f"xoxb-{team}",
+                                       bot_scopes=list(BOT_SCOPES)))
 
-    def check_from(team: str) -> httpx.Response:
-        body = command_body(STORY, response_url=fake.response_url(team), team=team)
-        return httpx.post(url, content=body, headers=signed_headers(body, content_type=FORM), timeout=20)
+        def check_from(team: str) -> httpx.Response:
+            body = command_body(STORY, response_url=fake.response_url(team), team=team)
+            headers = signed_headers(body, content_type=FORM)
+            return httpx.post(base + EVENTS_PATH, content=body, headers=headers, timeout=20)
 
-    try:
         assert "Checking" in check_from("T0FIRST").text
         release = fake.hold("auth.test")
         waiting: list[httpx.Response] = []
@@ -244,8 +238,6 @@ def test_with_oauth_installs_a_slow_slack_for_one_workspace_holds_up_no_other_ac
         assert waiting[0].status_code == 200 and "Checking" in waiting[0].text
         tokens = [c.headers["authorization"] for c in fake.of("auth.test")]
         assert tokens.count("Bearer xoxb-T0FIRST") == 1 and tokens.count("Bearer xoxb-T0SECOND") == 1
-    finally:
-        server.stop()
 
 
 def manifest() -> dict[str, Any]:

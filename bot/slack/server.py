@@ -7,8 +7,8 @@ thread hand-off per request. Forms are read by bot.slack.form, four times faster
 reads them. Measured with bench/slack_ack.py, 50 simultaneous /check requests: ack p99
 21-38 ms (see the README), against 45-87 ms behind waitress, a threaded WSGI server.
 What may take longer (the OAuth pages, and with OAuth installs every request, wait on Slack or
-the database) runs in a thread, and
-listeners that call Slack do it on their worker threads, so the loop never waits on the network.
+the database) runs in a thread, and listeners that call Slack do it on their worker threads, so
+the loop never waits on the network.
 """
 
 from __future__ import annotations
