@@ -14,6 +14,10 @@ FetchError (checks.errors)
  ├── TooLarge          over the size limit, counted after decompression
  └── NotAnArticle      a PDF, an image or another file that is not a web page
 
+The time limit is one wall clock for the whole fetch: DNS, connect, TLS, headers and body,
+across every redirect. checks.deadline holds each socket wait to the time left, so a site
+that dribbles its headers or body cannot stretch it.
+
 Every hop is resolved, checked by checks.netguard, and then connected to *by the checked
 address* (the URL's host is replaced by the IP; the Host header and the TLS SNI/certificate
 check keep the real name), so a DNS answer that changes between check and connect
@@ -26,17 +30,16 @@ from __future__ import annotations
 import ssl
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 
 import httpx
 
+from .deadline import deadline_transport
 from .errors import FetchError
-from .netguard import IPNetwork, refusal_reason, resolve_host
-from .pagebytes import decode_page, make_decoder
+from .netguard import IPNetwork, refusal_reason, resolve_host_within
+from .pagebytes import binary_kind, decode_page, make_decoder
 
 __all__ = [
     "USER_AGENT", "AccessDenied", "BadLink", "FetchLimits", "FetchTimeout", "HTTPFailure",
@@ -101,18 +104,15 @@ def _version() -> str:
 USER_AGENT = (f"deskcheck/{_version()} (newsroom verification bot; "
               "+https://example.org/deskcheck; contact: deskcheck@example.org)")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
-_BINARY_MAGIC = {b"%PDF": "a PDF", b"\x89PNG": "an image", b"GIF8": "an image",
-                 b"\xff\xd8\xff": "an image", b"PK\x03\x04": "an archive or office document"}
 _REDIRECTS = (301, 302, 303, 307, 308)
-_RESOLVER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="deskcheck-dns")
 
 
 @dataclass(frozen=True)
 class FetchLimits:
     max_bytes: int = 5_000_000
     max_redirects: int = 5
-    connect_timeout: float = 5.0
-    total_timeout: float = 20.0
+    connect_timeout: float = 5.0  # seconds, per address tried, and for the DNS lookup
+    total_timeout: float = 20.0  # seconds, wall clock, for the whole fetch with its redirects
 
 
 @dataclass(frozen=True)
@@ -136,21 +136,26 @@ class _Hop:
 
 
 def fetch_page(url: str, *, allow_private: bool = False, limits: FetchLimits | None = None,
-               allowed_networks: Sequence[IPNetwork] = ()) -> Page:
+               allowed_networks: Sequence[IPNetwork] = (), deadline: float | None = None) -> Page:
     """GET an article page. Raises a FetchError subclass with a one-line reason otherwise.
 
     `allow_private` lifts the address rules (tests, self-hosters on an intranet);
-    `allowed_networks` lifts them for these networks only.
+    `allowed_networks` lifts them for these networks only. `deadline`, a time.monotonic()
+    instant, ends the fetch earlier than its own limit: a caller that fetches twice for one
+    link (a <meta> refresh) passes the same one to both, so the limit holds for the pair.
     """
     limits = limits or FetchLimits()
-    hop = _Hop(allow_private, tuple(allowed_networks), limits, time.monotonic() + limits.total_timeout)
+    own = time.monotonic() + limits.total_timeout
+    ends = own if deadline is None else min(own, deadline)
+    hop = _Hop(allow_private, tuple(allowed_networks), limits, ends)
     current = _parse(url)
     seen: list[str] = []
     headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                # The checks read English; sites with several editions should serve that one.
                "Accept-Language": "en;q=1.0, *;q=0.5"}
-    with httpx.Client(trust_env=False, follow_redirects=False, headers=headers) as client:
+    with httpx.Client(trust_env=False, follow_redirects=False, headers=headers,
+                      transport=deadline_transport(hop.deadline)) as client:
         for _ in range(limits.max_redirects + 1):
             with _send(client, current, hop) as response:
                 location = response.headers.get("location")
@@ -185,7 +190,7 @@ def _send(client: httpx.Client, url: httpx.URL, hop: _Hop) -> Iterator[httpx.Res
     try:
         yield response
     except httpx.HTTPError as exc:
-        raise _explain(exc, host) from None
+        raise _explain(exc, host, hop) from None
     finally:
         response.close()
 
@@ -201,13 +206,11 @@ def _connect(client: httpx.Client, url: httpx.URL, host: str, addresses: list[st
     extensions = {"sni_hostname": host} if url.scheme == "https" else {}
     failure: httpx.HTTPError | None = None
     for ip in addresses[:_MAX_ADDRESSES_TRIED]:
-        left = hop.deadline - time.monotonic()
-        if left <= 0:
-            raise _timeout()
         request = client.build_request(
             "GET", url.copy_with(host=ip),
             headers={"Host": f"{netloc}:{url.port}" if url.port else netloc},
-            timeout=httpx.Timeout(left, connect=min(hop.limits.connect_timeout, left)),
+            # The transport cuts every wait at the fetch's deadline; these bound single waits.
+            timeout=httpx.Timeout(hop.limits.total_timeout, connect=hop.limits.connect_timeout),
             extensions=extensions,
         )
         try:
@@ -215,19 +218,20 @@ def _connect(client: httpx.Client, url: httpx.URL, host: str, addresses: list[st
         except httpx.ConnectError as exc:  # this address is down or unroutable: try the next
             failure = exc
         except httpx.HTTPError as exc:
-            raise _explain(exc, host) from None
+            raise _explain(exc, host, hop) from None
     assert failure is not None
-    raise _explain(failure, host)
+    raise _explain(failure, host, hop)
 
 
 def _checked_addresses(host: str, port: int, hop: _Hop) -> list[str]:
-    # getaddrinfo has no timeout of its own and a dead resolver can hold it for half a
-    # minute, so it runs on a worker thread that the fetch stops waiting for.
-    lookup = _RESOLVER.submit(resolve_host, host, port)
+    left = hop.deadline - time.monotonic()
+    if left <= 0:
+        raise _timeout(hop)
     try:
-        addresses = lookup.result(timeout=max(0.0, min(hop.limits.connect_timeout,
-                                                       hop.deadline - time.monotonic())))
-    except FutureTimeout:
+        addresses = resolve_host_within(host, port, min(hop.limits.connect_timeout, left))
+    except TimeoutError:  # before OSError, of which it is a kind
+        if time.monotonic() >= hop.deadline:
+            raise _timeout(hop) from None
         raise FetchTimeout(f"looking up the site {host} took too long (DNS); try again later") from None
     except (OSError, UnicodeError):
         raise SiteUnreachable(f"the site {host} could not be found (DNS): check the link") from None
@@ -242,9 +246,12 @@ def _checked_addresses(host: str, port: int, hop: _Hop) -> list[str]:
     return [str(ip) for ip in addresses]
 
 
-def _explain(exc: httpx.HTTPError, host: str) -> FetchError:
+def _explain(exc: httpx.HTTPError, host: str, hop: _Hop) -> FetchError:
     if isinstance(exc, httpx.TimeoutException):
-        return _timeout()
+        if isinstance(exc, httpx.ConnectTimeout) and time.monotonic() < hop.deadline:
+            return FetchTimeout(f"the site {host} took too long to accept the connection (more than "
+                                f"{hop.limits.connect_timeout:g} s); {_TRY_LATER}")
+        return _timeout(hop)
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ssl.SSLError):
@@ -256,8 +263,12 @@ def _explain(exc: httpx.HTTPError, host: str) -> FetchError:
     return SiteUnreachable(f"the connection to {host} broke off before the page arrived")
 
 
-def _timeout() -> FetchTimeout:
-    return FetchTimeout("the site took too long to answer; try again later, or paste the article's text")
+_TRY_LATER = "try again later, or paste the article's text"
+
+
+def _timeout(hop: _Hop) -> FetchTimeout:
+    return FetchTimeout(f"the site took too long (more than {hop.limits.total_timeout:g} s) "
+                        f"to send the page; {_TRY_LATER}")
 
 
 def _check_status(status: int, url: httpx.URL) -> None:
@@ -281,9 +292,9 @@ def _read_page(response: httpx.Response, url: httpx.URL, redirects: tuple[str, .
     if declared.isdigit() and int(declared) > hop.limits.max_bytes:
         raise _too_large(hop.limits.max_bytes)
     body = _read_body(response, hop)
-    for magic, what in _BINARY_MAGIC.items():
-        if body[:1024].lstrip().startswith(magic):
-            raise NotAnArticle(f"the link is {what}, not a web page; deskcheck checks article pages")
+    what = binary_kind(body)
+    if what:
+        raise NotAnArticle(f"the link is {what}, not a web page; deskcheck checks article pages")
     text, encoding = decode_page(body, response.charset_encoding)
     return Page(url=str(url), status=response.status_code, content_type=media or "text/html",
                 text=text, encoding=encoding, redirects=redirects)
@@ -305,8 +316,6 @@ def _read_body(response: httpx.Response, hop: _Hop) -> bytes:
     limit, parts, size = hop.limits.max_bytes, [], 0
     try:
         for chunk in response.iter_raw():
-            if time.monotonic() > hop.deadline:
-                raise _timeout()
             piece = decoder.feed(chunk, limit - size + 1)
             size += len(piece)
             if size > limit:

@@ -3,17 +3,20 @@
 deskcheck fetches whatever a reporter pastes, so without this a link could make the bot
 read an internal admin page or the cloud metadata service (169.254.169.254) and paste
 the answer into a shared channel. The rules here are pure functions over resolved
-addresses; checks.fetch resolves each hop, asks these rules, then connects to the very
-address it checked.
+addresses; checks.fetch resolves each hop (resolve_host_within bounds the lookup in time),
+asks these rules, then connects to the very address it checked.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
-__all__ = ["IPAddress", "IPNetwork", "parse_networks", "refusal_reason", "resolve_host"]
+__all__ = ["IPAddress", "IPNetwork", "parse_networks", "refusal_reason", "resolve_host",
+           "resolve_host_within"]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -87,6 +90,26 @@ def resolve_host(host: str, port: int) -> list[IPAddress]:
         if ip not in found:
             found.append(ip)
     return sorted(found, key=lambda a: a.version)
+
+
+_LOOKUP_WORKERS = 4
+_lookup_lock = threading.Lock()
+_lookup_pool: list[ThreadPoolExecutor] = []  # made by the first lookup, not at import
+
+
+def _lookups() -> ThreadPoolExecutor:
+    with _lookup_lock:
+        if not _lookup_pool:
+            _lookup_pool.append(ThreadPoolExecutor(_LOOKUP_WORKERS, thread_name_prefix="deskcheck-dns"))
+        return _lookup_pool[0]
+
+
+def resolve_host_within(host: str, port: int, seconds: float) -> list[IPAddress]:
+    """resolve_host, waiting at most `seconds`: TimeoutError after them, OSError for an unknown name."""
+    # getaddrinfo has no timeout of its own and a dead resolver can hold it for half a minute,
+    # so it runs on a worker that the caller stops waiting for. The few workers bound how
+    # many hung lookups can pile up; later lookups then wait in line and time out too.
+    return _lookups().submit(resolve_host, host, port).result(timeout=max(0.0, seconds))
 
 
 def parse_networks(spec: Sequence[str]) -> tuple[IPNetwork, ...]:

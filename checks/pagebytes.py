@@ -14,7 +14,7 @@ from typing import Protocol
 import brotli
 import charset_normalizer
 
-__all__ = ["Decoder", "decode_page", "make_decoder"]
+__all__ = ["Decoder", "binary_kind", "decode_page", "make_decoder"]
 
 
 class Decoder(Protocol):
@@ -76,6 +76,16 @@ def make_decoder(content_encoding: str) -> Decoder | None:
     if coding == "br":
         return _Brotli()
     return None
+
+
+_BINARY_MAGIC = {b"%PDF": "a PDF", b"\x89PNG": "an image", b"GIF8": "an image",
+                 b"\xff\xd8\xff": "an image", b"PK\x03\x04": "an archive or office document"}
+
+
+def binary_kind(body: bytes) -> str | None:
+    """'a PDF', 'an image'… when the bytes are a file of that kind whatever the headers say, else None."""
+    head = body[:1024].lstrip()
+    return next((what for magic, what in _BINARY_MAGIC.items() if head.startswith(magic)), None)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)

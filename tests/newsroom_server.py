@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -236,6 +237,11 @@ class NewsSite(ThreadingHTTPServer):
         self.stories = load_stories()
         self.seen_user_agents: list[str] = []
         self.seen_hosts: list[str] = []
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client hanging up at its size or time limit is what those tests want: no traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 @contextmanager

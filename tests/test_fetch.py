@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import ssl
+import threading
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import brotli
@@ -130,6 +134,41 @@ def test_the_site_sees_its_own_name_though_deskcheck_connects_to_the_checked_add
                  allowed_networks=parse_networks(["127.0.0.1", "::1"]))
     assert page.url == f"http://localhost:{port}/news/{STORY}"
     assert site.seen_hosts[-1] == f"localhost:{port}"
+
+
+@contextmanager
+def tls_names_seen() -> Iterator[tuple[int, list[str]]]:
+    """A TLS listener on 127.0.0.1 that records the server name (SNI) of each handshake, then refuses it."""
+    names: list[str] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+
+    def record(_sock: ssl.SSLObject, name: str | None, _ctx: ssl.SSLContext) -> int:
+        names.append(name or "")
+        return ssl.ALERT_DESCRIPTION_HANDSHAKE_FAILURE
+
+    context.sni_callback = record
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(5)  # so the thread ends even if no client comes
+
+        def handshake() -> None:
+            with contextlib.suppress(OSError):
+                conn, _addr = listener.accept()
+                with conn:
+                    conn.settimeout(5)
+                    context.wrap_socket(conn, server_side=True)
+
+        thread = threading.Thread(target=handshake, daemon=True)
+        thread.start()
+        try:
+            yield listener.getsockname()[1], names
+        finally:
+            thread.join(timeout=5)
+
+
+def test_the_tls_handshake_names_the_site_though_deskcheck_connects_to_the_checked_address() -> None:
+    with tls_names_seen() as (port, names), pytest.raises(TLSFailure):
+        fetch(f"https://localhost:{port}/news/{STORY}", allowed_networks=parse_networks(["127.0.0.1", "::1"]))
+    assert names == ["localhost"]
 
 
 def test_six_redirects_are_too_many(site: NewsSite) -> None:
