@@ -14,6 +14,7 @@ from typing import Any
 
 from checks.models import History, Report, Similar
 
+from .display import discord_code, discord_link_url, discord_text, escape_mentions, link_url, visible
 from .render_text import quotes_changed_lines, shorten, speaker_label, text_changed_line
 
 __all__ = [
@@ -46,16 +47,13 @@ FIELD_VALUE_LIMIT = 1024
 FOOTER_LIMIT = 2048
 
 QUOTE_WIDTH = 280  # one quote never eats a whole embed
+URL_TEXT_WIDTH = 200  # a URL that cannot be a link, shown as text
 WARN_COLOUR = 0xD9822B
 PLAIN_COLOUR = 0x4A6785
 SECTION_WEIGHT = {"quote": 3}  # share of a crowded message, against 1 for every other section
 FOOTER = "deskcheck lays out evidence for a verifier; it does not rule on truth."
 
-# Same patterns discord.utils.escape_mentions neutralises: a zero-width space after the @
-# stops the ping even if a client ignores allowed_mentions.
-_MENTION = re.compile(r"@(everyone|here|[!&]?[0-9]{17,20})")
 _DISCORD_USER = re.compile(r"discord:[^/]+/([0-9]{15,21})")  # Requester.label of a Discord user
-_MARKDOWN = re.compile(r"([\\*_~`|>\[\]])")
 
 
 @dataclass(frozen=True)
@@ -72,13 +70,9 @@ def discord_size(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def escape_mentions(text: str) -> str:
-    return _MENTION.sub("@\u200b\\1", text)
-
-
 def _safe(text: str) -> str:
-    """Article text shown inside markdown: no pings, no accidental bold or links."""
-    return escape_mentions(_MARKDOWN.sub(r"\\\1", text))
+    """Article text shown inside markdown: no pings, no accidental bold, links or channels."""
+    return discord_text(text)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -139,7 +133,7 @@ def _signal_lines(report: Report) -> list[str]:
 def _quote_lines(report: Report) -> list[str]:
     lines = []
     for q in report.quotes:
-        cue = f", {q.cue}" if q.cue else ""
+        cue = f", {_safe(q.cue)}" if q.cue else ""
         partial = " (partial quote)" if q.partial else ""
         lines.append(f"“{_safe(shorten(q.text, QUOTE_WIDTH))}” — **{_safe(speaker_label(q))}**{cue}{partial}")
     return lines
@@ -156,12 +150,18 @@ def _source_lines(report: Report) -> list[str]:
 
 
 def _date_lines(report: Report) -> list[str]:
-    return [f"{_safe(d.text)} → `{d.value or 'unanchored'}` ({d.kind})" for d in report.dates]
+    return [f"{_safe(d.text)} → `{visible(d.value or 'unanchored')}` ({d.kind})" for d in report.dates]
 
 
 def _similar_item(s: Similar) -> str:
     title = _safe(shorten(s.title, 120)) if s.title else "(untitled)"
-    head = f"**{s.score:.2f}** [{title}]({s.url})" if s.url else f"**{s.score:.2f}** {title}"
+    target = discord_link_url(s.url)
+    if target:
+        head = f"**{s.score:.2f}** [{title}]({target})"
+    elif s.url:  # cannot be a safe link: shown as text
+        head = f"**{s.score:.2f}** {title} {discord_code(shorten(s.url, URL_TEXT_WIDTH))}"
+    else:
+        head = f"**{s.score:.2f}** {title}"
     lines = [f"{head} `{s.id}`"]
     shown = s.shared_quotes[:3]
     for sq in shown:
@@ -184,6 +184,9 @@ def _summary_fields(report: Report) -> list[dict[str, Any]]:
              ("Published", a.published.isoformat() if a.published else None), ("Words", f"{a.words:,}")]
     fields = [{"name": name, "value": _clip(_safe(value), FIELD_VALUE_LIMIT), "inline": True}
               for name, value in facts if value]
+    if report.input.url and not link_url(report.input.url):  # not the title's link: shown as text
+        fields.append({"name": "Link", "value": discord_code(shorten(report.input.url, URL_TEXT_WIDTH)),
+                       "inline": False})
     if report.history is not None:
         fields.append({"name": "Checked before", "value": _history_value(report.history), "inline": False})
     return fields[:MAX_FIELDS]
@@ -231,12 +234,13 @@ def embeds_size(embeds: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> in
 def _embeds(report: Report) -> tuple[dict[str, Any], ...]:
     warned = any(s.severity == "warn" for s in report.signals)
     summary: dict[str, Any] = {
-        "title": _clip(escape_mentions(report.article.title or "(untitled text)"), TITLE_LIMIT),
+        # Discord renders markdown in embed titles too: escaped like every other article text
+        "title": _clip(_safe(report.article.title or "(untitled text)"), TITLE_LIMIT),
         "color": WARN_COLOUR if warned else PLAIN_COLOUR,
         "fields": _summary_fields(report),
         "footer": {"text": _clip(FOOTER, FOOTER_LIMIT)},
     }
-    if report.input.url:
+    if link_url(report.input.url):
         summary["url"] = report.input.url
     sections = _sections(report)
     embeds = [summary] + [{"title": _clip(title, TITLE_LIMIT), "color": PLAIN_COLOUR}

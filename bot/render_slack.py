@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checks.models import Quote, Report
+from checks.models import Quote, Report, Similar
 
+from .display import slack_code, slack_escape, slack_link, slack_text, visible
 from .render_text import quotes_changed_lines, render_text, shorten, speaker_label, text_changed_line
 
 __all__ = [
@@ -48,6 +49,7 @@ MAX_BUTTON_VALUE = 2000
 
 FULL_REPORT_ACTION = "deskcheck_full_report"
 FULL_REPORT_VIEW = "deskcheck_full_report_view"
+URL_LABEL_WIDTH = 80  # a URL shown as a link's label, or as text when it cannot be a link
 # Room kept at the end of a section for the "… and N more" line.
 _MORE_ROOM = 80
 
@@ -75,8 +77,8 @@ class SlackMessage:
 
 
 def escape(text: str) -> str:
-    """Slack's three control characters: article text must never become <!channel> or a link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack's three control characters, for text we composed (article text goes through slack_text)."""
+    return slack_escape(text)
 
 
 def render_message(report: Report, *, checker: str | None = None, notice: str | None = None,
@@ -110,7 +112,7 @@ def _body(report: Report, budget: _Budget, *, checker: str | None, notice: str |
         _context(_facts(report, checker)),
     ]
     if notice:
-        blocks.append(_context([f"ℹ️ {escape(notice)}"]))
+        blocks.append(_context([f"ℹ️ {slack_text(notice)}"]))
     blocks += _signals(report, budget)
     blocks.append({"type": "divider"})
     blocks += _quotes(report, budget)
@@ -124,14 +126,15 @@ def _body(report: Report, budget: _Budget, *, checker: str | None, notice: str |
 
 def _facts(report: Report, checker: str | None) -> list[str]:
     a = report.article
-    facts = [escape(a.site) if a.site else None, escape(a.author) if a.author else None,
+    facts = [slack_text(a.site) if a.site else None, slack_text(a.author) if a.author else None,
              f"published {a.published.isoformat()}" if a.published else "no publication date",
              f"{a.words:,} words"]
     line = " · ".join(f for f in facts if f)
     out = [line]
     url = report.input.url or a.canonical_url
     if url:
-        out.append(f"<{escape(url)}|{escape(shorten(url, 80))}>")
+        label = shorten(url, URL_LABEL_WIDTH)
+        out.append(slack_link(url, slack_text(label)) or slack_code(label))
     if checker:
         out.append(f"checked for <@{checker}>")
     return out
@@ -141,7 +144,7 @@ def _signals(report: Report, budget: _Budget) -> list[Block]:
     if not report.signals:
         return [_section("*Signals*: none")]
     marks = {"warn": ":warning:", "info": "•"}
-    lines = [f"{marks.get(s.severity, '•')} {escape(s.message)}" for s in report.signals]
+    lines = [f"{marks.get(s.severity, '•')} {slack_text(s.message)}" for s in report.signals]
     # Signals come first and are few: the message shows them all unless they overflow a section.
     return _sections("Signals", lines, None, budget.sections, budget.more_hint)
 
@@ -155,14 +158,14 @@ def _quotes(report: Report, budget: _Budget) -> list[Block]:
 
 
 def _quote_line(quote: Quote, width: int) -> str:
-    who = escape(speaker_label(quote))
+    who = slack_text(speaker_label(quote))
     if quote.speaker and quote.speaker_kind != "anonymous":
         who = f"*{who}*"
     elif quote.speaker:
         who = f"_{who}_"
-    cue = f", {escape(quote.cue)}" if quote.cue else ""
+    cue = f", {slack_text(quote.cue)}" if quote.cue else ""
     partial = " (partial)" if quote.partial else ""
-    return f"> “{escape(shorten(quote.text, width))}”{partial}\n   — {who}{cue}"
+    return f"> “{slack_text(shorten(quote.text, width))}”{partial}\n   — {who}{cue}"
 
 
 def _sources(report: Report, budget: _Budget) -> list[Block]:
@@ -171,12 +174,12 @@ def _sources(report: Report, budget: _Budget) -> list[Block]:
         return [_section("*Sources*: none found")]
     blocks: list[Block] = []
     if named:
-        lines = [f"• *{escape(s.name)}*" + (f", {escape(s.role)}" if s.role else "")
+        lines = [f"• *{slack_text(s.name)}*" + (f", {slack_text(s.role)}" if s.role else "")
                  + f" — {_count(s.quotes, 'quote')}, {_count(s.mentions, 'mention')}" for s in named]
         blocks += _sections(f"Named sources ({len(named)})", lines, budget.items, budget.sections,
                             budget.more_hint)
     if anonymous:
-        lines = [f"• _{escape(shorten(s.text, 300))}_" for s in anonymous]
+        lines = [f"• _{slack_text(shorten(s.text, 300))}_" for s in anonymous]
         blocks += _sections(f"Anonymous sources ({len(anonymous)})", lines, budget.items, budget.sections,
                             budget.more_hint)
     return blocks
@@ -185,7 +188,7 @@ def _sources(report: Report, budget: _Budget) -> list[Block]:
 def _dates(report: Report, budget: _Budget) -> list[Block]:
     if not report.dates:
         return [_section("*Dates*: none found")]
-    lines = [f"• {escape(shorten(d.text, 120))} → `{escape(d.value or 'unanchored')}` ({d.kind})"
+    lines = [f"• {slack_text(shorten(d.text, 120))} → `{slack_text(d.value or 'unanchored')}` ({d.kind})"
              for d in report.dates]
     return _sections(f"Dates ({len(report.dates)})", lines, budget.items, budget.sections, budget.more_hint)
 
@@ -195,17 +198,23 @@ def _similar(report: Report, budget: _Budget) -> list[Block]:
         return []
     lines = []
     for s in report.similar:
-        title = escape(shorten(s.title or s.id, 150))
-        title = f"<{escape(s.url)}|{title}>" if s.url else f"*{title}*"
-        line = f"• {title} (`{escape(s.id)}`, similarity {s.score:.2f})"
+        line = f"• {_similar_title(s)} (`{slack_text(s.id)}`, similarity {s.score:.2f})"
         for sq in s.shared_quotes[:5]:
-            line += (f"\n   same quote “{escape(shorten(sq.text, 140))}” — here "
-                     f"{escape(sq.here or '?')}, there {escape(sq.there or '?')}")
+            line += (f"\n   same quote “{slack_text(shorten(sq.text, 140))}” — here "
+                     f"{slack_text(sq.here or '?')}, there {slack_text(sq.there or '?')}")
         if len(s.shared_quotes) > 5:
             line += f"\n   … and {len(s.shared_quotes) - 5} more shared quotes"
         lines.append(line)
     return _sections(f"Similar articles ({len(report.similar)})", lines, budget.items, budget.sections,
                      budget.more_hint)
+
+
+def _similar_title(s: Similar) -> str:
+    """The title as a link to the article; a URL that cannot be a safe link follows it as text."""
+    title = slack_text(shorten(s.title or s.id, 150))
+    if not s.url:
+        return f"*{title}*"
+    return slack_link(s.url, title) or f"*{title}* {slack_code(shorten(s.url, URL_LABEL_WIDTH))}"
 
 
 def _history(report: Report) -> str:
@@ -215,7 +224,7 @@ def _history(report: Report) -> str:
     by = f" by {_who(h.first_checked_by)}" if h.first_checked_by else ""
     lines = [f"*Checked before*: {times}; first{by} on {_when(h.first_checked_at)} (`{escape(h.item)}`)"]
     if h.text_changed_since:
-        lines += [text_changed_line(_when(h.text_changed_since)), *quotes_changed_lines(h, escape)]
+        lines += [text_changed_line(_when(h.text_changed_since)), *quotes_changed_lines(h, slack_text)]
     return "\n".join(lines)
 
 
@@ -235,7 +244,7 @@ def _who(label: str) -> str:
     _team, _, user = rest.partition("/")
     if platform == "slack" and user.isalnum():
         return f"<@{user}>"
-    return escape(label)
+    return slack_text(label)
 
 
 def _count(n: int, noun: str) -> str:
@@ -296,7 +305,7 @@ def _context(texts: list[str]) -> Block:
 
 
 def _plain(text: str, limit: int) -> Block:
-    return {"type": "plain_text", "text": _cut(" ".join(text.split()) or "-", limit), "emoji": True}
+    return {"type": "plain_text", "text": _cut(" ".join(visible(text).split()) or "-", limit), "emoji": True}
 
 
 def _cut(text: str, limit: int) -> str:

@@ -1,10 +1,15 @@
-"""The report as plain text for a terminal (and the fallback for every chat surface)."""
+"""The report as plain text for a terminal (and the fallback for every chat surface).
+
+Every article-derived string goes through `visible` (directly or through `shorten`): no control
+character, terminal escape sequence or bidi control from a page reaches the terminal."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from checks.models import History, Quote, Report
+
+from .display import visible
 
 __all__ = ["QUOTE_WIDTH", "plural", "quotes_changed_lines", "render_text", "shorten", "text_changed_line"]
 
@@ -20,7 +25,8 @@ EDITED_QUOTE_WIDTH = 80
 
 
 def shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    """`text` made visible (see bot.display), on one line, cut to `width` characters."""
+    text = " ".join(visible(text).split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -29,7 +35,7 @@ def plural(count: int, noun: str) -> str:
 
 
 def speaker_label(quote: Quote) -> str:
-    who = quote.speaker or "no speaker found"
+    who = visible(quote.speaker) if quote.speaker else "no speaker found"
     if quote.speaker_guessed:
         who += " (guessed)"
     return who
@@ -43,11 +49,11 @@ def render_text(report: Report) -> str:
 
 def _header(report: Report) -> str:
     a = report.article
-    facts = [a.site, a.author, f"published {a.published.isoformat()}" if a.published else None,
-             f"{a.words:,} words"]
-    lines = [a.title or "(untitled text)", " · ".join(f for f in facts if f)]
+    facts = [visible(a.site) if a.site else None, visible(a.author) if a.author else None,
+             f"published {a.published.isoformat()}" if a.published else None, f"{a.words:,} words"]
+    lines = [visible(a.title) if a.title else "(untitled text)", " · ".join(f for f in facts if f)]
     if report.input.url:
-        lines.append(report.input.url)
+        lines.append(visible(report.input.url))
     return "\n".join(lines)
 
 
@@ -55,7 +61,8 @@ def _signals(report: Report) -> str:
     if not report.signals:
         return "SIGNALS\n  none"
     marks = {"warn": "!", "info": "-"}
-    return "SIGNALS\n" + "\n".join(f"  {marks.get(s.severity, '-')} {s.message}" for s in report.signals)
+    lines = [f"  {marks.get(s.severity, '-')} {visible(s.message)}" for s in report.signals]
+    return "SIGNALS\n" + "\n".join(lines)
 
 
 def _quotes(report: Report) -> str:
@@ -63,7 +70,7 @@ def _quotes(report: Report) -> str:
         return "QUOTES\n  none found"
     lines = [f"QUOTES ({len(report.quotes)})"]
     for q in report.quotes:
-        cue = f", {q.cue}" if q.cue else ""
+        cue = f", {visible(q.cue)}" if q.cue else ""
         lines.append(f"  “{shorten(q.text, QUOTE_WIDTH)}”\n      — {speaker_label(q)}{cue}")
     return "\n".join(lines)
 
@@ -74,9 +81,9 @@ def _sources(report: Report) -> str:
         return "SOURCES\n  none found"
     lines = ["SOURCES"]
     for s in named:
-        role = f", {s.role}" if s.role else ""
+        role = f", {visible(s.role)}" if s.role else ""
         counts = f"{plural(s.quotes, 'quote')}, {plural(s.mentions, 'mention')}"
-        lines.append(f"  named: {s.name}{role} ({counts})")
+        lines.append(f"  named: {visible(s.name)}{role} ({counts})")
     for anon in anonymous:
         lines.append(f"  anonymous: {shorten(anon.text, QUOTE_WIDTH)}")
     return "\n".join(lines)
@@ -87,7 +94,7 @@ def _dates(report: Report) -> str:
         return "DATES\n  none found"
     lines = ["DATES"]
     for d in report.dates:
-        lines.append(f"  {d.text} → {d.value or 'unanchored'} ({d.kind})")
+        lines.append(f"  {visible(d.text)} → {visible(d.value or 'unanchored')} ({d.kind})")
     return "\n".join(lines)
 
 
@@ -97,12 +104,12 @@ def _similar(report: Report) -> str:
     lines = ["SIMILAR ARTICLES"]
     for s in report.similar:
         same_text = " (near-identical text)" if s.score >= NEAR_IDENTICAL else ""
-        lines.append(f"  {s.score:.2f} {s.id} {s.title or ''}{same_text}".rstrip())
+        lines.append(f"  {s.score:.2f} {s.id} {visible(s.title or '')}{same_text}".rstrip())
         shared = sorted(s.shared_quotes, key=lambda q: not q.by_another_speaker)
         for sq in shared[:SHARED_QUOTES_SHOWN]:
             mark = "  <- another speaker" if sq.by_another_speaker else ""
-            lines.append(f"      same quote: “{shorten(sq.text, 100)}” — here {sq.here or '?'}, "
-                         f"there {sq.there or '?'}{mark}")
+            lines.append(f"      same quote: “{shorten(sq.text, 100)}” — here {visible(sq.here or '?')}, "
+                         f"there {visible(sq.there or '?')}{mark}")
         if len(shared) > SHARED_QUOTES_SHOWN:
             lines.append(f"      … and {len(shared) - SHARED_QUOTES_SHOWN} more shared quotes")
     return "\n".join(lines)
@@ -112,7 +119,7 @@ def _history(report: Report) -> str:
     h = report.history
     if h is None:
         return ""
-    by = f" by {h.first_checked_by}" if h.first_checked_by else ""
+    by = f" by {visible(h.first_checked_by)}" if h.first_checked_by else ""
     times = "once" if h.times_checked == 1 else f"{h.times_checked} times"
     lines = ["HISTORY", f"  {h.item}: checked {times}; first{by} at {h.first_checked_at}"]
     if h.text_changed_since:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
 import pytest
@@ -191,3 +192,27 @@ def test_a_pdf_attached_to_a_mention_gets_told_to_paste_text() -> None:
             return (await fake.wait_for(is_reply)).body
 
     assert run(scenario())["content"] == NOT_TEXT_FILE
+
+
+def test_a_hostile_pages_title_reaches_discord_without_links_pings_or_bidi_controls() -> None:
+    settings = dataclasses.replace(get_settings(), allow_private_urls=True)
+
+    def on_loopback(raw: str, requester: Requester) -> Outcome:
+        return run_check(raw, requester, settings=settings)
+
+    async def scenario(url: str) -> dict[str, Any]:
+        async with bot_on_fake(on_loopback) as fake:
+            await fake.dispatch("MESSAGE_CREATE", message(f"{MENTION} <{url}>", REPORTER))
+            return (await fake.wait_for(is_reply)).body
+
+    with serve() as site:
+        story = site.stories[sorted(site.stories)[0]]
+        title = "Port deal \u202egnikaerb\u202c [Verified](https://evil.example/) @everyone"
+        site.stories["hostile"] = dataclasses.replace(story, stem="hostile", title=title)
+        body = run(scenario(f"{site.base}/news/hostile"))
+    assert body["allowed_mentions"] == {"parse": []}
+    shown = json.dumps(body, ensure_ascii=False)
+    assert "\u202e" not in shown and "\u202c" not in shown and "@everyone" not in shown
+    assert "](https://evil.example/)" not in shown.replace("\\\\]", "")
+    assert body["embeds"][0]["title"].startswith(
+        "Port deal gnikaerb \\[Verified\\](https://evil.example/) @\u200beveryone")

@@ -2,6 +2,8 @@
 
 All three read the same outline (headline, then titled lists), so the surfaces never
 disagree on a figure; each enforces its platform's limits and truncates, never fails.
+Titles, quotes and names in the outline are made visible (bot.display) as they enter it,
+then each surface escapes the outline's lines for its markup.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..display import discord_text, slack_text, visible
 from ..render_text import shorten
 from .model import Digest, ItemFigure, RecycledQuote, Week, WeekTotals
 
@@ -91,7 +94,7 @@ def _item(f: ItemFigure, figure: str) -> str:
 
 
 def _recycled(r: RecycledQuote) -> str:
-    who = sorted(set(r.speakers)) or ["no speaker found"]
+    who = sorted({visible(s) for s in r.speakers}) or ["no speaker found"]
     where = ", ".join([*r.items, *r.corpus])
     return f"“{shorten(r.text, QUOTE_WIDTH)}” — {' / '.join(who)} — {r.carriers} items: {where}"
 
@@ -105,7 +108,7 @@ def outline(d: Digest) -> list[Part]:
                                              if f.checks > 1)),
         Part("Most warnings", tuple(_item(f, _count(f.warnings, "warning")) for f in d.most_warnings)),
         Part("Recycled quotes (in more than one item)", tuple(_recycled(r) for r in d.recycled)),
-        Part("Sources cited most", tuple(f"{s.name} — {_count(s.items, 'item')}, "
+        Part("Sources cited most", tuple(f"{visible(s.name)} — {_count(s.items, 'item')}, "
                                          f"{_count(s.quotes, 'statement')}" for s in d.top_sources)),
     ]
     return [p for p in parts if p.lines]
@@ -124,11 +127,6 @@ class SlackMessage:
     blocks: tuple[dict[str, Any], ...]
 
 
-def _slack_escape(text: str) -> str:
-    # Slack mrkdwn reserves only these three; an escaped "<" also keeps stray links inert.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": shorten_block(text, SLACK_SECTION_LIMIT)}}
 
@@ -144,10 +142,10 @@ def shorten_block(text: str, limit: int) -> str:
 def render_slack(d: Digest) -> SlackMessage:
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": shorten(headline(d), SLACK_HEADER_LIMIT)}},
-        _section("\n".join(_slack_escape(s) for s in summary(d))),
+        _section("\n".join(slack_text(s) for s in summary(d))),
     ]
     for part in outline(d):
-        body = "\n".join(f"• {_slack_escape(line)}" for line in part.lines)
+        body = "\n".join(f"• {slack_text(line)}" for line in part.lines)
         blocks.append(_section(f"*{part.title}*\n{body}"))
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _footer(d)}]})
     fallback = shorten_block(render_text(d), SLACK_FALLBACK_LIMIT)
@@ -159,15 +157,9 @@ def _footer(d: Digest) -> str:
             f"Days in {d.time_zone}.")
 
 
-def _discord_escape(text: str) -> str:
-    for mark in ("\\", "*", "_", "~", "`", "|", ">", "#"):
-        text = text.replace(mark, "\\" + mark)
-    return text
-
-
 def render_discord(d: Digest) -> str:
     """One message's content (Discord markdown), cut to DISCORD_CONTENT_LIMIT at a line break."""
-    lines = [f"**{_discord_escape(headline(d))}**", *(_discord_escape(s) for s in summary(d))]
+    lines = [f"**{discord_text(headline(d))}**", *(discord_text(s) for s in summary(d))]
     for part in outline(d):
-        lines += ["", f"**{part.title}**", *(f"- {_discord_escape(line)}" for line in part.lines)]
+        lines += ["", f"**{part.title}**", *(f"- {discord_text(line)}" for line in part.lines)]
     return shorten_block("\n".join(lines), DISCORD_CONTENT_LIMIT)
