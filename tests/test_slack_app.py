@@ -316,7 +316,7 @@ def test_a_slow_slack_behind_the_full_report_button_does_not_hold_up_other_acks(
 def test_a_body_over_the_limit_is_refused_before_anything_reads_it(rig: Rig) -> None:
     huge = command_body("x" * (MAX_BODY_BYTES + 1), response_url=rig.fake.response_url())
     response = rig.send(huge)
-    assert response.status_code == 413 and "larger than 8 MB" in response.text
+    assert response.status_code == 413 and f"larger than {MAX_BODY_BYTES // 2**20} MB" in response.text
     assert rig.asked == [] and rig.send(command_body("help", response_url="")).status_code == 200
 
 
@@ -352,7 +352,7 @@ def test_a_check_worker_that_dies_is_replaced_and_the_person_told() -> None:
     import os
     import signal
 
-    from bot.slack.pool import CheckPool
+    from bot.workers import CheckPool
 
     pool = CheckPool(Settings(database_url=os.environ["DATABASE_URL"]), processes=1)
     try:
@@ -367,7 +367,7 @@ def test_a_check_worker_that_dies_is_replaced_and_the_person_told() -> None:
 
 
 def test_checks_still_waiting_when_the_web_process_stops_are_told_to_run_again() -> None:
-    from bot.slack.pool import CheckPool
+    from bot.workers import CheckPool
 
     pool = CheckPool(Settings(database_url=os.environ["DATABASE_URL"]), processes=1)
     pool.warm_up()

@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here so that `deskcheck check` never pays for bolt and uvicorn.
     from ..slack import SlackServer, SlackSetupError, api_url, build_app, serve_socket_mode, slack_mode
-    from ..slack.pool import CheckPool
+    from ..workers import CheckPool
 
     settings = get_settings()
     try:

@@ -12,6 +12,7 @@ from discord import app_commands
 from checks.errors import CheckError
 
 from ..service import run_check
+from ..workers import CheckPool
 from .app_commands import register_commands
 from .digest_here import is_digest_here, set_here
 from .handlers import (
@@ -46,7 +47,8 @@ def intents() -> discord.Intents:
 
 
 class DeskcheckClient(discord.Client):
-    def __init__(self, *, checker: Checker = run_check, **options: Any) -> None:
+    def __init__(self, *, checker: Checker | CheckPool = run_check, **options: Any) -> None:
+        """`checker` runs in-process by default; `deskcheck discord` passes its CheckPool."""
         super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none(), **options)
         self.run_check = CheckRunner(checker)
         self.tree: app_commands.CommandTree[DeskcheckClient] = app_commands.CommandTree(self)

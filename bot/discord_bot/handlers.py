@@ -16,6 +16,7 @@ from checks.guard import decode_input
 
 from ..render_discord import DiscordReply, escape_mentions, render_discord
 from ..service import Outcome, Requester, single_url
+from ..workers import CheckPool
 
 __all__ = [
     "ERROR_REPLY",
@@ -49,6 +50,8 @@ NOT_TEXT_FILE = ("Only plain-text files (.txt, .md) can be checked, not PDFs, im
 ERROR_REPLY = "Something went wrong while checking this. The error is logged; please try again."
 # Discord turns a long paste into a message.txt attachment; an article is far below this.
 ATTACHMENT_BYTES = 2_000_000
+# Checks at once (each a worker process holding the language model): a burst of mentions
+# queues instead of exhausting memory.
 MAX_PARALLEL_CHECKS = 2
 # A message with this few words (and no link) is a request or a greeting, never an article.
 REQUEST_WORDS = 12
@@ -128,19 +131,29 @@ def _workspace(guild: discord.Guild | None, user_id: int) -> str:
 
 
 class CheckRunner:
-    """Runs checks in worker threads (spaCy is CPU work) so the gateway keeps its heartbeat,
-    at most MAX_PARALLEL_CHECKS at a time so a burst of mentions cannot exhaust memory."""
+    """Runs checks off the event loop, so the gateway keeps its heartbeat whatever is checked.
 
-    def __init__(self, checker: Checker, parallel: int = MAX_PARALLEL_CHECKS) -> None:
+    With a CheckPool (what `deskcheck discord` runs): in its worker processes, each check under
+    the pool's time limit, guilds taking fair turns, no thread held while a check waits, at most
+    the pool's processes at once. With a plain Checker (tests, embedding): in threads, at most
+    `parallel` at a time so a burst of mentions cannot exhaust memory.
+    """
+
+    def __init__(self, checker: Checker | CheckPool, parallel: int = MAX_PARALLEL_CHECKS) -> None:
         self.checker = checker
         self._gate = asyncio.Semaphore(parallel)
 
     async def __call__(self, raw: str, requester: Requester) -> DiscordReply:
-        async with self._gate:
-            outcome = await asyncio.to_thread(self.checker, raw, requester)
+        outcome = await self._outcome(raw, requester)
         if outcome.report is None:
             return refusal(outcome.error or "nothing could be checked")
         return render_discord(outcome.report, outcome.notice)
+
+    async def _outcome(self, raw: str, requester: Requester) -> Outcome:
+        if isinstance(self.checker, CheckPool):
+            return await asyncio.wrap_future(self.checker.submit(raw, requester))
+        async with self._gate:
+            return await asyncio.to_thread(self.checker, raw, requester)
 
 
 def refusal(reason: str) -> DiscordReply:

@@ -9,11 +9,10 @@ import sys
 
 import discord
 
-from checks.errors import NoPipeline
-from checks.nlp import load_pipeline
-
+from ..settings import get_settings
+from ..workers import CheckPool
 from .client import DeskcheckClient
-from .handlers import log_failure
+from .handlers import MAX_PARALLEL_CHECKS, log_failure
 
 __all__ = ["run_bot", "serve"]
 
@@ -26,17 +25,21 @@ def run_bot(token: str | None) -> int:
     if not token:
         print(f"deskcheck: {MISSING_TOKEN}", file=sys.stderr)
         return 2
+    # Checks run in worker processes, each under DESKCHECK_CHECK_TIMEOUT, guilds taking turns.
+    pool = CheckPool(get_settings(), processes=MAX_PARALLEL_CHECKS)
     try:
-        # Load spaCy before going online: a missing model fails here in one line, not at the
-        # first mention, and the first reporter does not wait for the load.
-        load_pipeline()
-    except NoPipeline as exc:
-        print(f"deskcheck: {exc}", file=sys.stderr)
-        return 2
-    # A long-running worker: connection and command-sync lines belong in the platform's log.
-    for name in ("discord", "deskcheck"):
-        logging.getLogger(name).setLevel(logging.INFO)
-    return asyncio.run(serve(DeskcheckClient(), token))
+        # The workers load spaCy before going online: a missing model fails here in one line,
+        # not at the first mention, and the first reporter does not wait for the load.
+        pool.warm_up()
+        if pool.model_problem:
+            print(f"deskcheck: {pool.model_problem}", file=sys.stderr)
+            return 2
+        # A long-running worker: connection and command-sync lines belong in the platform's log.
+        for name in ("discord", "deskcheck"):
+            logging.getLogger(name).setLevel(logging.INFO)
+        return asyncio.run(serve(DeskcheckClient(checker=pool), token))
+    finally:
+        pool.shutdown()
 
 
 async def serve(client: DeskcheckClient, token: str) -> int:

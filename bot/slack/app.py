@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped, warning_token_skipped
+from slack_bolt.middleware import Middleware
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from ..settings import Settings
-from .handlers import CheckFn, Desk, register
+from ..workers import CheckPool, FairThreads
+from .gate import is_verified, response_url_allowed
+from .handlers import CheckFn, Desk, _team, register
 from .memory import Redeliveries
-from .pool import CheckPool
 
 __all__ = ["BOT_SCOPES", "DEFAULT_API_URL", "SlackSetupError", "api_url", "build_app", "slack_mode"]
 
@@ -81,13 +84,17 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, threads: int 
         "signing_secret": settings.slack_signing_secret,
         # Listeners run as the request is served: they ack, hand the work to a thread and return.
         "process_before_response": True,
-        "request_verification_enabled": mode != "socket" or bool(settings.slack_signing_secret),
+        # SlackServer verifies every signature before bolt reads the request (bot.slack.gate), once;
+        # _SignedOnly refuses any HTTP request it did not verify, so served otherwise the App acts on nothing.
+        "request_verification_enabled": False,
+        "before_authorize": _SignedOnly(api_url(settings)),
     }
     if mode == "oauth":
         options["oauth_settings"] = _oauth_settings(settings)
     app = App(logger=_bolt_logger(), **options)
     app.use(Redeliveries())
-    workers = _started(ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check"), threads)
+    started = _started(ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check"), threads)
+    workers = FairThreads(started, threads, lambda body, *_: _team(body))  # fair turns between teams
     register(app, Desk(check=check or CheckPool(settings), workers=workers, settings=settings))
     if mode == "oauth":
         app.enable_token_revocation_listeners()  # an uninstall deletes the workspace's stored tokens
@@ -105,6 +112,24 @@ def _started(pool: ThreadPoolExecutor, threads: int) -> ThreadPoolExecutor:
         pool.submit(everyone.wait, 10)
     everyone.wait(10)
     return pool
+
+
+class _SignedOnly(Middleware):
+    """First of our middleware, before authorization: an HTTP request whose signature the server did
+    not verify goes no further (401); a response_url that is not Slack's is dropped, so `respond`
+    can only ever post to Slack."""
+
+    def __init__(self, api_url: str) -> None:
+        self.api_url = api_url
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse,
+                next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        if not is_verified(req):
+            return BoltResponse(status=401, body="")
+        url = req.context.get("response_url")
+        if url is not None and not response_url_allowed(url, self.api_url):
+            del req.context["response_url"]  # before `respond` is built from it
+        return next()
 
 
 def _noted(body: dict[str, Any], logger: logging.Logger) -> None:

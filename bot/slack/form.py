@@ -19,31 +19,55 @@ from slack_bolt import BoltRequest
 from slack_bolt.context import BoltContext
 from slack_bolt.request.internals import build_context
 
-__all__ = ["FORM", "bolt_request", "form_fields", "slack_form"]
+__all__ = ["FORM", "MalformedRequest", "bolt_request", "form_fields", "slack_form"]
 
 FORM = "application/x-www-form-urlencoded"
+# What bolt's reading of an odd body raises (json.loads, then build_context's lookups in it).
+_UNREADABLE = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
+
+
+class MalformedRequest(ValueError):
+    """A body that is not one Slack sends: no request of Slack's can be read from it."""
 
 
 def bolt_request(raw: str, *, query: str, headers: dict[str, Any]) -> BoltRequest:
-    """The BoltRequest bolt's adapter would build, with a form body read by slack_form."""
-    if not _is_form(headers) or raw.startswith("{"):  # JSON (the Events API): bolt reads it
-        return BoltRequest(body=raw, query=query, headers=headers)
-    request = BoltRequest(body="", query=query, headers=headers)
-    request.raw_body, request.body = raw, slack_form(raw)  # raw_body: what the signature covers
-    request.context = build_context(BoltContext({}), request.body)
+    """The BoltRequest bolt's adapter would build, with a form body read by slack_form.
+
+    Raises MalformedRequest when the body cannot be a Slack request."""
+    try:
+        if not _is_form(headers) or raw.startswith("{"):  # JSON (the Events API): bolt reads it
+            request = BoltRequest(body=raw, query=query, headers=headers)
+        else:
+            request = BoltRequest(body="", query=query, headers=headers)
+            request.raw_body, request.body = raw, _form_body(raw)  # raw_body: what the signature covers
+            request.context = build_context(BoltContext({}), request.body)
+    except _UNREADABLE:
+        raise MalformedRequest("the body is not a request Slack sends") from None
+    if not isinstance(request.body, dict):
+        raise MalformedRequest("the body is not a JSON object")
     return request
 
 
 def slack_form(raw: str) -> dict[str, Any]:
-    """A slash command's fields, or the JSON in an interactive request's `payload` field."""
+    """A slash command's fields, or the JSON in an interactive request's `payload` field
+    ({} when that payload is not a JSON object)."""
+    try:
+        return _form_body(raw)
+    except MalformedRequest:
+        return {}
+
+
+def _form_body(raw: str) -> dict[str, Any]:
     fields = form_fields(raw)
     if "payload" not in fields:
         return fields
     try:
         payload = json.loads(fields["payload"])
-    except ValueError:  # not from Slack: the signature check refuses it next
-        return {}
-    return payload if isinstance(payload, dict) else {}
+    except (ValueError, RecursionError):
+        raise MalformedRequest("the payload is not JSON") from None
+    if not isinstance(payload, dict):
+        raise MalformedRequest("the payload is not a JSON object")
+    return payload
 
 
 def form_fields(raw: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt import Ack, App, BoltRequest, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -32,6 +32,7 @@ from ..render_slack import (
 from ..service import Outcome, Requester
 from ..settings import Settings, get_settings
 from .digest_here import is_digest_here, set_here
+from .gate import is_verified, response_url_allowed
 from .inputs import is_help, pick_input
 from .memory import ReportShelf
 
@@ -182,9 +183,20 @@ class Desk:
         return open_store(self.settings.database_url).stored_report(key, workspace)
 
     # ---- the one error handler
-    def on_error(self, error: Exception, body: dict[str, Any], client: WebClient,
+    def on_error(self, error: Exception, body: dict[str, Any], request: BoltRequest, client: WebClient,
                  respond: Respond | None) -> None:
-        """Log what went wrong without tokens or message text; tell the person privately."""
+        """Bolt's error handler: what failed while a request was served."""
+        if not is_verified(request):
+            # Slack did not sign it: nothing in it is read, echoed or answered.
+            log.warning("deskcheck slack: a request that was not verified failed (%s); not answered",
+                        type(error).__name__)
+            return
+        self._tell_failure(error, body, client, respond)
+
+    def _tell_failure(self, error: Exception, body: dict[str, Any], client: WebClient,
+                      respond: Respond | None) -> None:
+        """Log what went wrong without tokens or message text; tell the person privately.
+        Only for a verified body: one bolt handed to a listener, or one on_error checked."""
         code = _code(error) if isinstance(error, SlackApiError) else type(error).__name__
         log.error("deskcheck slack: %s failed (%s) in team %s", _kind(body), code, _team(body),
                   exc_info=not isinstance(error, SlackApiError))
@@ -199,10 +211,11 @@ class Desk:
     def _answering_failures(self, body: dict[str, Any], client: WebClient,
                             respond: Respond | None) -> Iterator[None]:
         # Worker threads run after the ack, outside bolt's error handler: route their failures here.
+        # Their body reached a listener, so bolt's middleware found it verified.
         try:
             yield
         except Exception as exc:
-            self.on_error(exc, body, client, respond)
+            self._tell_failure(exc, body, client, respond)
 
 
 def register(app: App, desk: Desk) -> None:
@@ -216,8 +229,10 @@ def register(app: App, desk: Desk) -> None:
 
 def _tell_privately(client: WebClient, respond: Respond | None, asked: Requester, thread_ts: str | None,
                     text: str) -> None:
-    """Ephemeral: the response_url where Slack gave one, else chat.postEphemeral."""
-    if respond is not None and respond.response_url:
+    """Ephemeral: the response_url where Slack gave one, else chat.postEphemeral.
+
+    The response_url is posted to only if it is Slack's: the client's base_url is SLACK_API_URL."""
+    if respond is not None and response_url_allowed(respond.response_url, client.base_url):
         respond(text=text, response_type="ephemeral", replace_original=False)
     elif asked.channel and asked.user:
         client.chat_postEphemeral(channel=asked.channel, user=asked.user, text=text, thread_ts=thread_ts)

@@ -1,4 +1,4 @@
-"""Serving the App over HTTP: uvicorn in front of bolt's ASGI adapter, or Socket Mode.
+"""Serving the App over HTTP (uvicorn, then the signature gate, then bolt), or over Socket Mode.
 
 Every /check must be acknowledged while dozens of others arrive. Bolt's App is synchronous
 and its dispatch (verify the signature, ack, hand the check to a worker) takes a fraction of
@@ -9,6 +9,9 @@ reads them. Measured with bench/slack_ack.py, 50 simultaneous /check requests: a
 What may take longer (the OAuth pages, and with OAuth installs every request, wait on Slack or
 the database) runs in a thread, and listeners that call Slack do it on their worker threads, so
 the loop never waits on the network.
+
+Strangers can reach this server too: bot.slack.gate admits only what Slack signed, before bolt
+or any of our code reads a byte of it, and bounds what a connection can make the process hold.
 """
 
 from __future__ import annotations
@@ -16,45 +19,63 @@ from __future__ import annotations
 import asyncio
 import socket
 import sys
-from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import uvicorn
 from slack_bolt import App, BoltRequest, BoltResponse
-from slack_bolt.adapter.asgi import SlackRequestHandler
-from slack_bolt.adapter.asgi.http_request import AsgiHttpRequest
+from slack_bolt.adapter.asgi.http_response import AsgiHttpResponse
 from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.oauth import OAuthFlow
 
 from .form import bolt_request
+from .gate import (
+    BODY_READ_SECONDS,
+    HEADER_READ_SECONDS,
+    MAX_BODIES_READING,
+    MAX_BODY_BYTES,
+    VERIFIED,
+    Gate,
+    Message,
+    Receive,
+    Send,
+    guarded_protocol,
+    refuse,
+)
 
 __all__ = ["EVENTS_PATH", "MAX_BODY_BYTES", "SlackServer", "serve_socket_mode"]
 
 EVENTS_PATH = "/slack/events"
-# A slash command's text can be a whole article; nothing Slack sends comes near this. The limit
-# holds before the signature is checked, so a stranger cannot make the process hold a huge body.
-MAX_BODY_BYTES = 8 * 1024 * 1024
 BACKLOG = 2048
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
 
 
 class SlackServer:
-    """The App on host:port (port 0 picks a free one: see .port). .run() serves until .stop()."""
+    """The App on host:port (port 0 picks a free one: see .port). .run() serves until .stop().
 
-    def __init__(self, app: App, *, host: str = "0.0.0.0", port: int = 3000) -> None:
+    read_timeout: seconds for a request's whole body to arrive (then 408).
+    max_reading: bodies read at once before their signatures are checked (beyond it, 503).
+    header_timeout: seconds for a connection's request line and headers to arrive (then closed).
+    """
+
+    def __init__(self, app: App, *, host: str = "0.0.0.0", port: int = 3000,
+                 read_timeout: float = BODY_READ_SECONDS, max_reading: int = MAX_BODIES_READING,
+                 header_timeout: float = HEADER_READ_SECONDS) -> None:
+        # Bolt keeps the signing secret it was built with; the gate checks it before bolt sees a request.
+        self._gate = gate = Gate(app._signing_secret, read_timeout=read_timeout, max_reading=max_reading)
         # Bound and listening now, so requests that arrive before .run() wait in the backlog.
         self._socket = socket.create_server((host, port), backlog=BACKLOG)
-        config = uvicorn.Config(_BodyLimit(_Handler(app, path=EVENTS_PATH), MAX_BODY_BYTES),
-                                http="httptools", loop="uvloop" if sys.platform != "win32" else "asyncio",
+        config = uvicorn.Config(_SlackAsgi(app, gate), http=guarded_protocol(header_timeout=header_timeout),
+                                loop="uvloop" if sys.platform != "win32" else "asyncio", ws="none",
                                 lifespan="off", access_log=False, server_header=False, log_config=None)
         self._server = uvicorn.Server(config)
 
     @property
     def port(self) -> int:
         return int(self._socket.getsockname()[1])
+
+    @property
+    def reading(self) -> int:
+        """Request bodies being read now, their signatures not yet checked."""
+        return self._gate.reading
 
     def run(self) -> None:
         """Serve (blocks). In the main thread SIGTERM/SIGINT finish the requests in flight first."""
@@ -73,68 +94,57 @@ def serve_socket_mode(app: App, app_token: str) -> None:
     SocketModeHandler(app, app_token).start()  # type: ignore[no-untyped-call]
 
 
-class _Handler(SlackRequestHandler):
-    """Bolt's ASGI adapter, with forms read by bot.slack.form; the OAuth pages run in a thread
-    (they wait on Slack and the database)."""
+class _SlackAsgi:
+    """Bolt's ASGI adapter, rebuilt around the gate: Slack's signed posts go to the App, the OAuth
+    pages (which Slack does not sign: a browser opens them) to bolt's OAuth flow, with no body."""
 
-    async def dispatch(self, request: AsgiHttpRequest) -> BoltResponse:
-        bolt = await _bolt_request(request)
+    def __init__(self, app: App, gate: Gate) -> None:
+        self.app, self.gate = app, gate
+        flow: OAuthFlow | None = app.oauth_flow
+        self._oauth_pages = {flow.install_path: flow.handle_installation,
+                             flow.redirect_uri_path: flow.handle_callback} if flow else {}
+
+    async def __call__(self, scope: Message, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        method, path = scope["method"], scope["path"]
+        if method == "POST" and path == EVENTS_PATH:
+            await self._slack_post(scope, receive, send)
+        elif method == "GET" and path in self._oauth_pages:
+            request = BoltRequest(body="", query=_text(scope["query_string"]), headers=_headers(scope))
+            await _answer(send, await asyncio.to_thread(self._oauth_pages[path], request))
+        else:
+            await refuse(send, 404, "Not Found")
+
+    async def _slack_post(self, scope: Message, receive: Receive, send: Send) -> None:
+        raw = await self.gate.admit(scope, receive, send)
+        if raw is None:
+            return
+        try:
+            request = bolt_request(raw.decode("utf-8"), query=_text(scope["query_string"]),
+                                   headers=_headers(scope))
+        except ValueError:  # signed, yet not what Slack sends: not UTF-8, or a payload bolt cannot read
+            await refuse(send, 400, "the request is not one Slack sends")
+            return
+        request.context[VERIFIED] = True
         if self.app.oauth_flow is None:  # one workspace: its authorization was settled at start
-            return self.app.dispatch(bolt)
+            await _answer(send, self.app.dispatch(request))
+            return
         # Installed workspaces: bolt first finds the request's workspace in the installation store
         # (the database) and, once per token, asks Slack's auth.test. That waits: on a thread.
-        return await asyncio.to_thread(self.app.dispatch, bolt)
-
-    async def handle_installation(self, request: AsgiHttpRequest) -> BoltResponse:
-        flow = self.app.oauth_flow
-        return await asyncio.to_thread(flow.handle_installation, await _bolt_request(request))  # type: ignore[union-attr]
-
-    async def handle_callback(self, request: AsgiHttpRequest) -> BoltResponse:
-        flow = self.app.oauth_flow
-        return await asyncio.to_thread(flow.handle_callback, await _bolt_request(request))  # type: ignore[union-attr]
+        await _answer(send, await asyncio.to_thread(self.app.dispatch, request))
 
 
-async def _bolt_request(request: AsgiHttpRequest) -> BoltRequest:
-    raw = await request.get_raw_body()
-    return bolt_request(raw, query=request.query_string, headers=request.get_headers())
+async def _answer(send: Send, response: BoltResponse) -> None:
+    http = AsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
+    await send(http.get_response_start())
+    await send(http.get_response_body())
 
 
-class _BodyLimit:
-    """Reads the whole body first, refusing it with 413 past `limit` bytes, then hands it on."""
-
-    def __init__(self, app: Callable[..., Awaitable[None]], limit: int) -> None:
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.limit:
-            await _refuse(send, self.limit)
-            return
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            if len(body) > self.limit:
-                await _refuse(send, self.limit)
-                return
-            if not message.get("more_body"):
-                break
-        whole: list[Message] = [{"type": "http.request", "body": bytes(body), "more_body": False}]
-
-        async def replay() -> Message:
-            return whole.pop() if whole else await receive()  # then, as usual, the disconnect
-
-        await self.app(scope, replay, send)
+def _headers(scope: Message) -> dict[str, Any]:
+    # Latin-1, HTTP's own: any header bytes read as text (bolt's UTF-8 raised on some).
+    return {_text(name): _text(value) for name, value in scope["headers"]}
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    text = f"the request is larger than {limit // (1024 * 1024)} MB".encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                            (b"content-length", str(len(text)).encode())]})
-    await send({"type": "http.response.body", "body": text})
+def _text(raw: bytes) -> str:
+    return raw.decode("latin-1")
