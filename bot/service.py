@@ -19,12 +19,17 @@ from checks.errors import CheckError
 from checks.models import InputInfo, Report
 from checks.similar import find_similar
 from storage import CheckEvent, StoreError, open_store
+from storage.budget import history_budget
 
 from .settings import Settings, get_settings
 
 __all__ = ["Outcome", "Requester", "run_check", "single_url"]
 
 log = logging.getLogger(__name__)
+
+# Seconds a check may spend on the history (similar articles, recording) before its report goes
+# out without it: a locked SQLite file or a hung PostgreSQL server never holds a reporter longer.
+HISTORY_BUDGET = 10.0
 
 _URL = re.compile(r"^<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?$", re.IGNORECASE)
 
@@ -72,13 +77,15 @@ def run_check(
 def _with_history(report: Report, text: str, requester: Requester, settings: Settings) -> Outcome:
     """Similar articles from the workspace's corpus, then the check recorded.
 
-    A database that is down costs the similar articles and the history, never the report.
+    A database that is down or locked costs the similar articles and the history, never the report,
+    and at most HISTORY_BUDGET seconds.
     """
     try:
-        store = open_store(settings.database_url, settings.seeds_dir)
-        corpus = store.corpus(requester.workspace, report, text)
-        report = dataclasses.replace(report, similar=find_similar(text, report.quotes, corpus))
-        history = store.record(report, text, requester)
+        with history_budget(HISTORY_BUDGET):
+            store = open_store(settings.database_url, settings.seeds_dir)
+            corpus = store.corpus(requester.workspace, report, text)
+            report = dataclasses.replace(report, similar=find_similar(text, report.quotes, corpus))
+            history = store.record(report, text, requester)
     except StoreError as exc:
         log.warning("history unavailable: %s", exc)  # the reason only: never the text or the URL's secrets
         return Outcome(report=report, notice=f"history unavailable: {exc}")

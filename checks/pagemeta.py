@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -24,6 +24,7 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
 from .models import Article
+from .sites import same_site
 
 __all__ = ["read_metadata"]
 
@@ -37,6 +38,7 @@ _BYLINE = XPath(
 )
 _BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by)[:\s]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 6
+_CANONICAL_LINK = XPath("//link[translate(@rel, 'CANONIL', 'canonil')='canonical']/@href")
 
 
 def read_metadata(tree: HtmlElement, url: str | None) -> Article:
@@ -48,7 +50,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
         meta = extract_meta_json(tree, meta)
     except Exception as exc:  # trafilatura's JSON-LD reader trips on odd markup; the rest still counts
         log.debug("JSON-LD metadata unreadable: %s", exc)
-    canonical = meta.url or extract_url(tree, url) or url
+    # the raw <link> last: trafilatura drops a relative href ("/story") that a browser would resolve
+    canonical = _own_canonical(url, meta.url, extract_url(tree), *_CANONICAL_LINK(tree)[:1])
     published = find_date(tree, url=canonical, original_date=True, extensive_search=True,
                           max_date=dt.datetime.now(dt.UTC).date().isoformat())
     site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
@@ -60,6 +63,20 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
         canonical_url=_clean(canonical),
         language=_clean(tree.get("lang")),
     )
+
+
+def _own_canonical(fetched: str | None, *declared: str | None) -> str | None:
+    """The first canonical URL the page declares on the fetched URL's own site, else the fetched URL.
+
+    Any page can name any address as its canonical one; believed from another site, that claim let
+    a page pass itself off as another publisher's article (and take its place in the history).
+    Without a fetched URL there is no site to vouch for a claim, so none is believed.
+    """
+    for claim in declared:
+        absolute = urljoin(fetched, claim.strip()) if fetched and claim else None
+        if absolute and urlsplit(absolute).scheme in ("http", "https") and same_site(absolute, fetched):
+            return absolute
+    return fetched
 
 
 def _byline(tree: HtmlElement) -> str | None:

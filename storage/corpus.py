@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from checks.similar import BANDS, Candidate, Fingerprint, StoredQuote
 
 from .errors import StoreUnavailable, short_reason
-from .models import REFERENCE, BandKey, Item, QuoteKey, QuoteRow, QuoteShingle
+from .models import REFERENCE, BandKey, Item, QuoteKey, QuoteRow, QuoteShingle, workspace_key
 from .write import signature_from_bytes
 
 __all__ = ["MAX_CANDIDATES", "MIN_SHARED_SHINGLES", "SqlCorpus", "item_label"]
@@ -28,7 +28,7 @@ class SqlCorpus:
 
     def __init__(self, engine: Engine, workspace: str, exclude: Iterable[int] = ()) -> None:
         self._engine = engine
-        self._workspaces = (workspace, REFERENCE)
+        self._workspaces = (workspace_key(workspace), REFERENCE)
         self._exclude = frozenset(exclude)
 
     def candidates(self, fingerprint: Fingerprint) -> list[Candidate]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import math
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,12 +18,19 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from .budget import UNCUT_WAIT, budget_left, ensure_budget_left
 from .errors import StoreUnavailable, short_reason
 
-__all__ = ["MIGRATIONS", "alembic_config", "dispose", "engine_for", "upgrade"]
+__all__ = ["CONNECT_TIMEOUT", "LOCK_WAIT", "MIGRATIONS", "POOL_TIMEOUT", "alembic_config", "dispose",
+           "engine_for", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 0x6465736B  # "desk": one advisory lock id for every deskcheck process
+
+# Outside a check's time budget (storage/budget.py), which cuts every one of these short:
+LOCK_WAIT = 30.0  # seconds a write waits for another writer (SQLite busy timeout, PostgreSQL lock_timeout)
+CONNECT_TIMEOUT = 5  # seconds to open a PostgreSQL connection
+POOL_TIMEOUT = UNCUT_WAIT  # seconds to wait for a pooled connection when all are in use
 
 _engines: dict[str, Engine] = {}
 _migrated: set[str] = set()
@@ -52,12 +61,19 @@ def _create(url: str) -> Engine:
         raise StoreUnavailable(f"DATABASE_URL is not a database URL ({short_reason(exc)})") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            # a long busy timeout: concurrent writers wait for each other instead of failing
-            engine = create_engine(parsed, connect_args={"timeout": 30})
+            # concurrent writers wait for each other instead of failing, within a check's budget
+            queued = {"pool_timeout": POOL_TIMEOUT} if parsed.database not in (None, "", ":memory:") else {}
+            engine = create_engine(parsed, connect_args={"timeout": LOCK_WAIT}, **queued)
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "checkout", _sqlite_budget)
             return engine
-        timeout = {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
-        return create_engine(parsed, pool_pre_ping=True, connect_args=timeout)
+        if parsed.get_backend_name() != "postgresql":
+            return create_engine(parsed, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT)
+        engine = create_engine(parsed, pool_pre_ping=True, pool_timeout=POOL_TIMEOUT,
+                               connect_args={"connect_timeout": CONNECT_TIMEOUT})
+        event.listen(engine, "do_connect", _postgres_connect_budget)
+        event.listen(engine, "checkout", _postgres_budget)
+        return engine
     except (ArgumentError, ImportError) as exc:
         raise StoreUnavailable(f"DATABASE_URL names a database deskcheck cannot use "
                                f"({parsed.drivername}): use sqlite:/// or postgresql://") from exc
@@ -70,6 +86,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB, not 2: the fingerprint indexes stay in memory
     cursor.close()
+
+
+def _sqlite_budget(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """A writer waits for another one at most what is left of the check's budget."""
+    ensure_budget_left()
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {int(budget_left(LOCK_WAIT) * 1000)}")
+    cursor.close()
+
+
+def _postgres_connect_budget(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+    ensure_budget_left()
+    # whole seconds, and libpq waits at least 2 whatever it is told (budget.UNCUT_WAIT covers it)
+    cparams["connect_timeout"] = max(2, math.ceil(budget_left(CONNECT_TIMEOUT)))
+
+
+def _postgres_budget(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """Lock waits and statements end with the check's budget; outside one, locks wait LOCK_WAIT."""
+    ensure_budget_left()
+    left = budget_left(math.inf)
+    statement_ms = 0 if left == math.inf else max(1, int(left * 1000))  # 0: no limit
+    lock_ms = max(1, int(min(left, LOCK_WAIT) * 1000))
+    # autocommit for the SET alone: the pooled connection stays idle, outside any transaction
+    was = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {statement_ms}; SET lock_timeout = {lock_ms}")
+    finally:
+        dbapi_connection.autocommit = was
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -113,8 +159,23 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
         yield
         return
     with open(f"{database}.migrate-lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        _wait_for_lock(handle.fileno())
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _wait_for_lock(fd: int) -> None:
+    """Another process's migration holds the lock: wait for it, within a check's budget."""
+    if budget_left(math.inf) == math.inf:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if budget_left(math.inf) <= 0.0:
+                raise StoreUnavailable("another process is migrating the database") from None
+            time.sleep(min(0.05, budget_left(0.05)))

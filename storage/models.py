@@ -7,6 +7,7 @@ the reference corpus lives under the reserved workspace REFERENCE, visible to al
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -26,7 +27,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "AUTHOR_MAX",
+    "EVENT_FIELD_MAX",
+    "PLATFORM_MAX",
     "REFERENCE",
+    "REPORT_SCHEMA_MAX",
+    "SITE_MAX",
+    "SPEAKER_KIND_MAX",
+    "WORKSPACE_MAX",
     "BandKey",
     "Base",
     "CheckEventRow",
@@ -38,10 +46,34 @@ __all__ = [
     "QuoteShingle",
     "WorkspaceSetting",
     "utcnow",
+    "workspace_key",
 ]
 
 # No Slack team, Discord guild or CLI name contains '@': the seeds can never collide with a desk.
 REFERENCE = "@reference"
+
+# Column widths (characters). Values written are cut to them (storage/write.py): PostgreSQL
+# refuses a longer one outright, and a page must not keep its own check out of the history.
+WORKSPACE_MAX = 100
+SITE_MAX = 300
+AUTHOR_MAX = 300
+PLATFORM_MAX = 20
+EVENT_FIELD_MAX = 100  # a check event's channel, requester and message id
+SPEAKER_KIND_MAX = 20
+REPORT_SCHEMA_MAX = 50
+_WORKSPACE_DIGEST = 32  # hex characters of SHA-256 (128 bits) that stand for an overlong id's tail
+
+
+def workspace_key(workspace: str) -> str:
+    """The workspace as stored: the id itself up to WORKSPACE_MAX characters.
+
+    A longer id keeps its first characters and ends in a hash of the whole id, never a plain cut:
+    two long ids that share a prefix stay two workspaces, and neither sees the other's history.
+    """
+    if len(workspace) <= WORKSPACE_MAX:
+        return workspace
+    digest = hashlib.sha256(workspace.encode("utf-8", "surrogatepass")).hexdigest()[:_WORKSPACE_DIGEST]
+    return f"{workspace[:WORKSPACE_MAX - _WORKSPACE_DIGEST - 1]}~{digest}"
 
 
 def utcnow() -> dt.datetime:
@@ -64,18 +96,18 @@ class Item(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(100))
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX))
     sha256: Mapped[str] = mapped_column(String(64))
     seed: Mapped[str | None] = mapped_column(String(200), unique=True)
     url: Mapped[str | None] = mapped_column(Text)
     canonical_url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
-    site: Mapped[str | None] = mapped_column(String(300))
-    author: Mapped[str | None] = mapped_column(String(300))
+    site: Mapped[str | None] = mapped_column(String(SITE_MAX))
+    author: Mapped[str | None] = mapped_column(String(AUTHOR_MAX))
     published: Mapped[dt.date | None]
     text: Mapped[str] = mapped_column(Text)
     report: Mapped[dict[str, Any]]
-    report_schema: Mapped[str] = mapped_column(String(50))
+    report_schema: Mapped[str] = mapped_column(String(REPORT_SCHEMA_MAX))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -87,7 +119,7 @@ class ItemUrl(Base):
     __table_args__ = (UniqueConstraint("workspace", "url", name="uq_item_urls_workspace_url"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(100))
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX))
     url: Mapped[str] = mapped_column(Text)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
 
@@ -100,11 +132,11 @@ class CheckEventRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
-    platform: Mapped[str] = mapped_column(String(20))
-    workspace: Mapped[str] = mapped_column(String(100))
-    channel: Mapped[str | None] = mapped_column(String(100))
-    requester: Mapped[str | None] = mapped_column(String(100))
-    message_id: Mapped[str | None] = mapped_column(String(100))
+    platform: Mapped[str] = mapped_column(String(PLATFORM_MAX))
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX))
+    channel: Mapped[str | None] = mapped_column(String(EVENT_FIELD_MAX))
+    requester: Mapped[str | None] = mapped_column(String(EVENT_FIELD_MAX))
+    message_id: Mapped[str | None] = mapped_column(String(EVENT_FIELD_MAX))
     checked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -118,7 +150,7 @@ class QuoteRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     speaker: Mapped[str | None] = mapped_column(Text)
-    speaker_kind: Mapped[str | None] = mapped_column(String(20))
+    speaker_kind: Mapped[str | None] = mapped_column(String(SPEAKER_KIND_MAX))
     start_offset: Mapped[int | None] = mapped_column(Integer)
     end_offset: Mapped[int | None] = mapped_column(Integer)
 
@@ -135,7 +167,7 @@ class BandKey(Base):
 
     band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(100), primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX), primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
 
@@ -146,7 +178,7 @@ class QuoteKey(Base):
     __tablename__ = "quote_keys"
 
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(100), primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX), primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
 
@@ -157,7 +189,7 @@ class QuoteShingle(Base):
     __tablename__ = "quote_shingles"
 
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(100), primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX), primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
 
@@ -167,7 +199,7 @@ class WorkspaceSetting(Base):
     __table_args__ = (UniqueConstraint("workspace", "key", name="uq_workspace_settings_workspace_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(100))
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX))
     key: Mapped[str] = mapped_column(String(100))
     value: Mapped[str] = mapped_column(Text)
 
@@ -180,8 +212,11 @@ class DigestPost(Base):
                                        name="uq_digest_posts_workspace_week_platform_channel"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(100))
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX))
     week: Mapped[str] = mapped_column(String(10))
     platform: Mapped[str] = mapped_column(String(20))
     channel: Mapped[str] = mapped_column(String(100))
     posted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # claimed (a run is posting), posted, or failed (a later run retries); posted_at is when it became so
+    state: Mapped[str] = mapped_column(String(10), default="posted", server_default="posted")
+    reason: Mapped[str | None] = mapped_column(Text)  # why the last attempt failed

@@ -14,11 +14,22 @@ from sqlalchemy.orm import Session, aliased
 
 from checks.edits import quote_changes
 from checks.models import History, Report
+from checks.sites import same_site
 
+from .budget import budget_left
 from .corpus import SqlCorpus, item_label
 from .errors import StoreError, StoreUnavailable, short_reason
-from .models import REFERENCE, CheckEventRow, Item, ItemUrl, QuoteRow
-from .write import NewItem, insert_items, replace_version
+from .models import (
+    EVENT_FIELD_MAX,
+    PLATFORM_MAX,
+    REFERENCE,
+    CheckEventRow,
+    Item,
+    ItemUrl,
+    QuoteRow,
+    workspace_key,
+)
+from .write import NewItem, fit, insert_items, replace_version
 
 __all__ = ["CheckEvent", "CheckRecord", "Store", "iso_utc"]
 
@@ -83,18 +94,20 @@ class Store:
             try:
                 with Session(self.engine) as session, session.begin():
                     edit = None
-                    item_id = self._find(session, event.workspace, report, text)
+                    item_id, taken = self._lookup(session, event.workspace, report, text)
                     if item_id is None:
-                        [item_id] = insert_items(session, [new])
+                        [item_id] = insert_items(session, [new], taken_urls=taken)
                     else:
                         edit = _keep_latest_version(session, item_id, new)
                     session.add(_event_row(item_id, event))
                     session.flush()
                     return _history(session, item_id, edit)
             except (IntegrityError, OperationalError) as exc:
-                if attempt == _ATTEMPTS - 1 or not _retryable(exc):
+                pause = 0.05 * 2**attempt
+                # a check's time budget (storage/budget.py) ends the retries as well as each wait
+                if attempt == _ATTEMPTS - 1 or not _retryable(exc) or budget_left(pause) < pause:
                     raise _store_error(exc) from exc
-                time.sleep(0.05 * 2**attempt)
+                time.sleep(pause)
             except SQLAlchemyError as exc:
                 raise _store_error(exc) from exc
         raise StoreError("could not record the check")  # not reached: the last attempt raises
@@ -122,7 +135,7 @@ class Store:
         times = select(func.count()).where(other.item_id == Item.id).scalar_subquery()
         query = (select(CheckEventRow, Item.seed, Item.title, Item.url, Item.canonical_url, times)
                  .join(Item, Item.id == CheckEventRow.item_id)
-                 .where(CheckEventRow.workspace == workspace)
+                 .where(CheckEventRow.workspace == workspace_key(workspace))
                  .order_by(CheckEventRow.checked_at.desc(), CheckEventRow.id.desc()).limit(limit))
         if since is not None:
             start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
@@ -138,7 +151,7 @@ class Store:
         kind, _, value = ref.rpartition(":")
         where = Item.seed == value if kind == "seed" else Item.id == (int(value) if value.isdigit() else -1)
         with Session(self.engine) as session:
-            visible = Item.workspace.in_((workspace, REFERENCE))
+            visible = Item.workspace.in_((workspace_key(workspace), REFERENCE))
             item = session.scalars(select(Item).where(where, visible)).first()
             if item is None:
                 return None
@@ -148,17 +161,38 @@ class Store:
             return dataclasses.replace(report, history=_history(session, item.id))
 
     def _find(self, session: Session, workspace: str, report: Report, text: str) -> int | None:
-        new = NewItem(workspace, text, report)
-        found = session.scalar(select(Item.id).where(Item.workspace == workspace, Item.sha256 == new.sha256))
-        if found is None and new.urls:
-            found = session.scalar(select(ItemUrl.item_id).where(ItemUrl.workspace == workspace,
-                                                                 ItemUrl.url.in_(new.urls)).limit(1))
-        return found
+        return self._lookup(session, workspace, report, text)[0]
+
+    def _lookup(self, session: Session, workspace: str, report: Report,
+                text: str) -> tuple[int | None, frozenset[str]]:
+        """The workspace's item with this text, else the one a URL of this page leads to.
+
+        A URL leads only to an item of the page's own site: a page from another site never
+        becomes a new version of an article it names (storage/write.py, NewItem.canonical_url).
+        Also returns the page's URLs that items of other sites hold, which a new item leaves them.
+        """
+        new, key = NewItem(workspace, text, report), workspace_key(workspace)
+        found = session.scalar(select(Item.id).where(Item.workspace == key, Item.sha256 == new.sha256))
+        if found is not None or not new.urls:
+            return found, frozenset()
+        rows = session.execute(select(ItemUrl.url, ItemUrl.item_id, Item.url.label("fetched"),
+                                      Item.canonical_url)
+                               .join(Item, Item.id == ItemUrl.item_id)
+                               .where(ItemUrl.workspace == key, ItemUrl.url.in_(new.urls))
+                               .order_by(ItemUrl.id)).all()
+        here = report.input.url
+        for row in rows:
+            # the address the item was fetched from; its canonical one only when it has none
+            if same_site(row.fetched or row.canonical_url, here):
+                return row.item_id, frozenset()
+        return None, frozenset(row.url for row in rows)
 
 
 def _event_row(item_id: int, event: CheckEvent) -> CheckEventRow:
-    return CheckEventRow(item_id=item_id, platform=event.platform, workspace=event.workspace,
-                         channel=event.channel, requester=event.user, message_id=event.message_id)
+    ids = {name: fit(value, EVENT_FIELD_MAX) for name, value in
+           (("channel", event.channel), ("requester", event.user), ("message_id", event.message_id))}
+    return CheckEventRow(item_id=item_id, platform=fit(event.platform, PLATFORM_MAX),
+                         workspace=workspace_key(event.workspace), **ids)
 
 
 def _label(row: CheckEventRow) -> str:

@@ -188,3 +188,33 @@ def test_a_private_link_is_refused_by_default_with_one_line(site: NewsSite) -> N
                         settings=Settings(database_url=os.environ["DATABASE_URL"]))
     assert outcome.report is None and outcome.error
     assert "not to a public website" in outcome.error and "\n" not in outcome.error
+
+
+def page_declaring(canonical: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORIES["003_2a228733f2cc85d0"].paragraphs[:8])
+    return (f"<html><head><title>Port talks stall</title><link rel='canonical' href='{canonical}'>"
+            f"<meta property='og:url' content='{canonical}'></head>"
+            f"<body><article><h1>Port talks stall</h1>{paragraphs}</article></body></html>")
+
+
+@pytest.mark.parametrize(("fetched", "declared"), [
+    ("https://attacker.example/story", "https://news.example.org/2026/port-talks"),
+    ("https://attacker.github.io/story", "https://ledger.github.io/port-talks"),  # a public suffix is no site
+    ("https://news.example.org.evil.example/story", "https://news.example.org/port-talks"),
+    ("http://127.0.0.2:8080/story", "http://127.0.0.1:8080/port-talks"),
+])
+def test_a_canonical_url_on_another_site_gives_way_to_the_fetched_url(fetched: str, declared: str) -> None:
+    article = extract_article(page_declaring(declared), fetched).article
+    assert article.canonical_url == fetched
+    assert article.site == fetched.split("/")[2].split(":")[0]  # the host fetched, not the one claimed
+
+
+@pytest.mark.parametrize(("fetched", "declared", "canonical"), [
+    ("https://m.example.org/story?utm_source=x", "https://www.example.org/port-talks",
+     "https://www.example.org/port-talks"),
+    ("https://news.example.co.uk/a", "https://www.example.co.uk/port-talks", "https://www.example.co.uk/port-talks"),
+    ("https://www.example.org/story?page=2", "/port-talks", "https://www.example.org/port-talks"),
+])
+def test_a_canonical_url_on_the_same_registrable_domain_is_kept(fetched: str, declared: str,
+                                                                canonical: str) -> None:
+    assert extract_article(page_declaring(declared), fetched).article.canonical_url == canonical

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import socket
@@ -10,76 +9,24 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, make_url, select, text
+from sqlalchemy import select, text
+from storage_support import STORY, count, fresh_database_url, report_for, ruiz_quote  # noqa: F401  (the fixture)
 
-from checks.models import Article, InputInfo, Quote, Report
+from checks.models import Quote
 from checks.similar import find_similar
 from storage import REFERENCE, CheckEvent, NewItem, Store, StoreError, StoreUnavailable, open_store
-from storage.db import dispose, upgrade
+from storage.db import upgrade
 from storage.models import CheckEventRow, Item, QuoteRow
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-STORY = ("Harbour Authority Delays Vote on Container Terminal\n\nThe harbour authority postponed a vote on "
-         "the new container terminal on Thursday after residents filled the hearing room. \u201cWe will "
-         "not rush a decision that shapes this waterfront for fifty years,\u201d said board chair Ana "
-         "Ruiz. Port workers' union leader Tom Okafor said the delay would cost jobs.")
-
-
-def postgres_url() -> str:
-    url = os.environ.get("DESKCHECK_TEST_POSTGRES_URL")
-    if url:
-        return url
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("CI=true but DESKCHECK_TEST_POSTGRES_URL is unset: "
-                    ".ci/postgres.sh did not start PostgreSQL")
-    pytest.skip("DESKCHECK_TEST_POSTGRES_URL not set")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database per test."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/history.db"
-        yield url
-        dispose(url)
-        return
-    admin = create_engine(postgres_url(), isolation_level="AUTOCOMMIT")
-    name = f"deskcheck_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(postgres_url()).set(database=name).render_as_string(hide_password=False)
-    yield url
-    dispose(url)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture()
 def store(database_url: str) -> Store:
     return open_store(database_url)
-
-
-def report_for(body: str, url: str | None = None, quotes: tuple[Quote, ...] = ()) -> Report:
-    sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    return Report(input=InputInfo(kind="url" if url else "text", url=url, sha256=sha),
-                  article=Article(title=body.split("\n")[0]), quotes=quotes)
-
-
-def ruiz_quote(body: str = STORY) -> Quote:
-    words = "We will not rush a decision that shapes this waterfront for fifty years,"
-    start = body.index(words)
-    return Quote(text=words, start=start, end=start + len(words), speaker="Ana Ruiz", speaker_kind="named")
-
-
-def count(store: Store, model: type) -> int:
-    with store.engine.connect() as conn:
-        return conn.scalar(select(func.count()).select_from(model)) or 0
 
 
 def test_fresh_database_gets_the_schema_once(database_url: str) -> None:

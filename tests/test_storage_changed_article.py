@@ -1,6 +1,6 @@
 """A link checked again after the publisher edited the article: the item takes the new version.
 
-Same fixtures as test_storage.py: SQLite always, PostgreSQL when DESKCHECK_TEST_POSTGRES_URL is set.
+Fixtures from tests/storage_support.py: SQLite always, PostgreSQL when DESKCHECK_TEST_POSTGRES_URL is set.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from test_storage import STORY, count, database_url, report_for, ruiz_quote  # noqa: F401  (the fixture)
+from storage_support import STORY, count, fresh_database_url, report_for, ruiz_quote  # noqa: F401  (the fixture)
 
 from checks import check_text
 from checks.models import Article, InputInfo, Quote, Report
@@ -39,7 +39,7 @@ OKAFOR_ELSEWHERE = ("Dockers Rally at City Hall\n\nBanners outside the council c
 
 
 @pytest.fixture(name="store")
-def fresh_store(database_url: str) -> Store:  # noqa: F811  (the imported fixture, as test_storage.py uses it)
+def fresh_store(database_url: str) -> Store:
     return open_store(database_url)
 
 

@@ -1,0 +1,69 @@
+"""What the storage tests share: a fresh database per test (SQLite, and PostgreSQL when
+DESKCHECK_TEST_POSTGRES_URL is set), a short story with one quote, and a row counter."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, make_url, select, text
+
+from checks.models import Article, InputInfo, Quote, Report
+from storage import Store
+from storage.db import dispose
+
+STORY = ("Harbour Authority Delays Vote on Container Terminal\n\nThe harbour authority postponed a vote on "
+         "the new container terminal on Thursday after residents filled the hearing room. \u201cWe will "
+         "not rush a decision that shapes this waterfront for fifty years,\u201d said board chair Ana "
+         "Ruiz. Port workers' union leader Tom Okafor said the delay would cost jobs.")
+
+
+def postgres_url() -> str:
+    url = os.environ.get("DESKCHECK_TEST_POSTGRES_URL")
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("CI=true but DESKCHECK_TEST_POSTGRES_URL is unset: "
+                    ".ci/postgres.sh did not start PostgreSQL")
+    pytest.skip("DESKCHECK_TEST_POSTGRES_URL not set")
+
+
+@pytest.fixture(name="database_url", params=["sqlite", "postgresql"])
+def fresh_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database per test; import this and ask for `database_url`."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/history.db"
+        yield url
+        dispose(url)
+        return
+    admin = create_engine(postgres_url(), isolation_level="AUTOCOMMIT")
+    name = f"deskcheck_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_url()).set(database=name).render_as_string(hide_password=False)
+    yield url
+    dispose(url)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def report_for(body: str, url: str | None = None, quotes: tuple[Quote, ...] = ()) -> Report:
+    sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return Report(input=InputInfo(kind="url" if url else "text", url=url, sha256=sha),
+                  article=Article(title=body.split("\n")[0]), quotes=quotes)
+
+
+def ruiz_quote(body: str = STORY) -> Quote:
+    words = "We will not rush a decision that shapes this waterfront for fifty years,"
+    start = body.index(words)
+    return Quote(text=words, start=start, end=start + len(words), speaker="Ana Ruiz", speaker_kind="named")
+
+
+def count(store: Store, model: type) -> int:
+    with store.engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(model)) or 0
