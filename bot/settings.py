@@ -7,16 +7,70 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.guard import MAX_CHARS
 
-__all__ = ["PROJECT_ROOT", "Settings", "get_settings"]
+__all__ = ["PROJECT_ROOT", "Settings", "SettingsError", "get_settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 
-def _flag(value: str | None) -> bool:
-    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+class SettingsError(Exception):
+    """An environment variable has a value deskcheck cannot use; str() is one line naming it."""
+
+
+def _flag(name: str, value: str | None) -> bool:
+    word = (value or "").strip().lower()
+    if word and word not in _TRUE | _FALSE:
+        raise SettingsError(f"{name} must be true or false (1/0, yes/no, on/off), got '{value}'")
+    return word in _TRUE
+
+
+def _whole(name: str, value: str | None, default: int, what: str, low: int,
+           high: int | None = None) -> int:
+    """A whole number in [low, high]; `what` is how the message names it ("an hour from 0 to 23")."""
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be {what}, got '{value}'") from None
+    if number < low or (high is not None and number > high):
+        bounds = f", at least {low}" if high is None else ""  # a bounded `what` states its range
+        raise SettingsError(f"{name} must be {what}{bounds}, got '{value}'")
+    return number
+
+
+def _seconds(name: str, value: str | None, default: float) -> float:
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not number > 0 or number == float("inf"):  # nan and inf fail too
+        raise SettingsError(f"{name} must be a number of seconds above 0, got '{value}'")
+    return number
+
+
+def _weekday(name: str, value: str | None, default: str) -> str:
+    day = (value or default).strip().lower()[:3]
+    if day not in WEEKDAYS:
+        raise SettingsError(f"{name} must be a weekday ({', '.join(WEEKDAYS)}), got '{value}'")
+    return day
+
+
+def _time_zone(name: str, value: str | None, default: str) -> str:
+    if value is None:
+        return default
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"{name} must be a time zone such as Europe/Paris, got '{value}'") from None
+    return value
 
 
 def database_url(raw: str | None) -> str:
@@ -47,6 +101,7 @@ class Settings:
     digest_weekday: str = "mon"
     digest_hour: int = 9
     port: int = 3000
+    check_timeout: float = 60.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -57,8 +112,9 @@ class Settings:
 
         return cls(
             database_url=database_url(get("DATABASE_URL")),
-            max_chars=int(get("DESKCHECK_MAX_CHARS") or MAX_CHARS),
-            allow_private_urls=_flag(get("DESKCHECK_ALLOW_PRIVATE_URLS")),
+            max_chars=_whole("DESKCHECK_MAX_CHARS", get("DESKCHECK_MAX_CHARS"), MAX_CHARS,
+                             "a whole number of characters", 1),
+            allow_private_urls=_flag("DESKCHECK_ALLOW_PRIVATE_URLS", get("DESKCHECK_ALLOW_PRIVATE_URLS")),
             seeds_dir=Path(get("DESKCHECK_SEEDS_DIR") or PROJECT_ROOT / "seeds"),
             slack_bot_token=get("SLACK_BOT_TOKEN"),
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
@@ -69,10 +125,11 @@ class Settings:
             discord_token=get("DISCORD_TOKEN"),
             digest_slack_channel=get("DIGEST_SLACK_CHANNEL"),
             digest_discord_channel=get("DIGEST_DISCORD_CHANNEL"),
-            digest_tz=get("DIGEST_TZ") or "UTC",
-            digest_weekday=get("DIGEST_WEEKDAY") or "mon",
-            digest_hour=int(get("DIGEST_HOUR") or 9),
-            port=int(get("PORT") or 3000),
+            digest_tz=_time_zone("DIGEST_TZ", get("DIGEST_TZ"), "UTC"),
+            digest_weekday=_weekday("DIGEST_WEEKDAY", get("DIGEST_WEEKDAY"), "mon"),
+            digest_hour=_whole("DIGEST_HOUR", get("DIGEST_HOUR"), 9, "an hour from 0 to 23", 0, 23),
+            port=_whole("PORT", get("PORT"), 3000, "a port number from 1 to 65535", 1, 65535),
+            check_timeout=_seconds("DESKCHECK_CHECK_TIMEOUT", get("DESKCHECK_CHECK_TIMEOUT"), 60.0),
         )
 
 

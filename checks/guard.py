@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+from dataclasses import dataclass
 
 from .errors import EmptyText, NotEnglish, NotText, TooLong
 
-__all__ = ["MAX_CHARS", "MIN_WORDS_FOR_LANGUAGE", "validate_text"]
+__all__ = ["MAX_CHARS", "MIN_WORDS_FOR_LANGUAGE", "DecodedText", "decode_input", "decode_text",
+           "validate_text"]
 
 MAX_CHARS = 200_000
 # Below this many words the language guess is noise, so short texts pass unjudged.
@@ -21,15 +24,72 @@ _WORD = re.compile(r"[^\W\d_]+")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")
 
 
-def decode_input(raw: bytes) -> str:
-    """Bytes from a file or stdin to text; binary data (a PDF, an image) is refused."""
+# Byte order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Text that is not UTF-8 is read as Windows-1252, the legacy encoding of English text on the
+# desks' machines (curly quotes and dashes included). Detectors such as charset_normalizer
+# guess cp1250 for a short cp1252 paragraph, which turns "naïve" into "naďve".
+LEGACY = "cp1252"
+_ESCAPED = re.compile("[\udc80-\udcff]")  # one per byte that surrogateescape could not decode
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text decoded from bytes, and what the reader should know about how."""
+
+    text: str
+    encoding: str
+    replaced: int = 0  # bytes that were not valid in `encoding` and became U+FFFD
+
+    @property
+    def notice(self) -> str | None:
+        """One line for the user, or None when the bytes decoded cleanly as UTF-8."""
+        if self.replaced:
+            name = "UTF-8" if self.encoding.startswith("utf-8") else _LABELS.get(self.encoding, self.encoding)
+            noun, verb = ("byte", "was") if self.replaced == 1 else ("bytes", "were")
+            return f"{self.replaced:,} {noun} {verb} not valid {name} and {verb} replaced"
+        if self.encoding == LEGACY:
+            return "the text was not UTF-8 and was read as Windows-1252"
+        return None
+
+
+_LABELS = {LEGACY: "Windows-1252", "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
+def decode_text(raw: bytes) -> DecodedText:
+    """Bytes from a file, stdin or an attachment to text; binary data (a PDF, an image) is refused.
+
+    UTF-8 wins whenever the bytes are mostly UTF-8: a stray invalid byte becomes U+FFFD and is
+    counted, rather than turning every curly quote of the file into mojibake. Only bytes whose
+    non-ASCII part is mostly not UTF-8 are read as Windows-1252.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return _decode(raw, codec)
     if raw.startswith(_BINARY_MAGIC) or b"\x00" in raw[:8192]:
         raise NotText("this looks like a binary file (PDF, image or archive), not article text: "
                       "paste the article's text or its link")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    escaped = raw.decode("utf-8", errors="surrogateescape")
+    invalid = len(_ESCAPED.findall(escaped))
+    if not invalid:
+        return DecodedText(escaped, "utf-8")
+    valid_multibyte = sum(1 for ch in escaped if ord(ch) > 0x7F) - invalid
+    if invalid > valid_multibyte:
+        return _decode(raw, LEGACY)
+    return DecodedText(_ESCAPED.sub("\ufffd", escaped), "utf-8", invalid)
+
+
+def _decode(raw: bytes, codec: str) -> DecodedText:
+    text = raw.decode(codec, errors="replace")
+    # a U+FFFD already in the bytes is text: only the ones that decoding put in count
+    added = text.count("\ufffd") - raw.decode(codec, errors="ignore").count("\ufffd")
+    return DecodedText(text, codec, added)
+
+
+def decode_input(raw: bytes) -> str:
+    """decode_text's text alone, for callers that show no notice."""
+    return decode_text(raw).text
 
 
 def validate_text(text: str, max_chars: int = MAX_CHARS) -> None:

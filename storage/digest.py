@@ -3,7 +3,8 @@
 Reads: a workspace's check events in a time window, its items' stored reports and quotes,
 and the items (its own or the reference corpus) that share a quoted sentence with them.
 Writes: the per-workspace digest channel, and the digest-posts ledger whose unique key
-makes posting a week to a channel happen once however many clocks run.
+makes posting a week to a channel happen once however many clocks run. A ledger row is
+'claimed' while a run posts, then 'posted', or 'failed' so that a later run retries it.
 
 Every read is scoped to one workspace (plus the reference corpus where stated):
 a desk never sees another desk's items.
@@ -14,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
@@ -35,21 +36,28 @@ from .models import (
 
 __all__ = [
     "CHANNEL_KEY",
+    "CLAIM_LEASE",
     "CheckLine",
+    "Claim",
     "ItemLine",
     "QuoteLine",
     "channel_settings",
     "check_lines",
     "claim_post",
+    "fail_post",
+    "finish_post",
     "item_lines",
     "quote_lines",
     "quote_partners",
-    "release_post",
     "save_channel",
+    "unfinished_posts",
     "workspaces_on",
 ]
 
 CHANNEL_KEY = "digest_channel:{platform}"  # the workspace_settings key of a platform's digest channel
+# A post takes seconds; a claim this old belongs to a run that died mid-post, and is taken over.
+CLAIM_LEASE = dt.timedelta(hours=1)
+Claim = Literal["claimed", "posted", "in progress"]
 
 
 @dataclass(frozen=True)
@@ -178,28 +186,77 @@ def save_channel(engine: Engine, workspace: str, platform: str, channel: str) ->
         raise StoreUnavailable(short_reason(exc)) from exc
 
 
-def claim_post(engine: Engine, workspace: str, week: str, platform: str, channel: str) -> bool:
-    """Take the right to post this week to this channel; False when someone already has.
+def claim_post(engine: Engine, workspace: str, week: str, platform: str, channel: str, *,
+               now: dt.datetime | None = None) -> Claim:
+    """Take the right to post this week to this channel.
 
-    The row is committed before anything is posted, so a second clock or a manual run that
-    races this one loses on the unique key instead of posting twice.
+    'claimed': this run posts, then calls finish_post or fail_post. 'posted': it is out.
+    'in progress': another run holds a live claim. A new row is committed before anything
+    is posted, so a second clock or a manual run that races this one loses on the unique
+    key instead of posting twice; a failed claim, or one older than CLAIM_LEASE, is taken over.
     """
+    now = _utc(now or dt.datetime.now(dt.UTC))
+    key = _key(workspace, week, platform, channel)
     try:
         with Session(engine) as session, session.begin():
-            session.add(DigestPost(workspace=workspace, week=week, platform=platform, channel=channel))
+            session.add(DigestPost(workspace=workspace, week=week, platform=platform, channel=channel,
+                                   state="claimed", posted_at=now))
+        return "claimed"
     except IntegrityError:
-        return False
+        pass
     except SQLAlchemyError as exc:
         raise StoreUnavailable(short_reason(exc)) from exc
-    return True
+    retake = or_(DigestPost.state == "failed",
+                 and_(DigestPost.state == "claimed", DigestPost.posted_at < now - CLAIM_LEASE))
+    try:
+        with Session(engine) as session, session.begin():
+            # one UPDATE with the condition in it: of two runs retrying at once, one wins
+            taken = session.execute(update(DigestPost).where(*key, retake)
+                                    .values(state="claimed", posted_at=now, reason=None))
+            if getattr(taken, "rowcount", 0) == 1:
+                return "claimed"
+            state = session.scalar(select(DigestPost.state).where(*key))
+    except SQLAlchemyError as exc:
+        raise StoreUnavailable(short_reason(exc)) from exc
+    return "posted" if state == "posted" else "in progress"
 
 
-def release_post(engine: Engine, workspace: str, week: str, platform: str, channel: str) -> None:
-    """Give a claim back after the post failed, so the next run tries again."""
-    with Session(engine) as session, session.begin():
-        session.execute(delete(DigestPost).where(
-            DigestPost.workspace == workspace, DigestPost.week == week,
-            DigestPost.platform == platform, DigestPost.channel == channel))
+def finish_post(engine: Engine, workspace: str, week: str, platform: str, channel: str) -> None:
+    """The post went out: the week is done for this channel."""
+    _settle(engine, _key(workspace, week, platform, channel), state="posted", reason=None)
+
+
+def fail_post(engine: Engine, workspace: str, week: str, platform: str, channel: str, reason: str) -> None:
+    """The post failed: the claim is given up, and a later run (unfinished_posts) retries the week."""
+    _settle(engine, _key(workspace, week, platform, channel), state="failed", reason=reason[:500])
+
+
+def unfinished_posts(engine: Engine, oldest: str, newest: str, *,
+                     now: dt.datetime | None = None) -> list[tuple[str, str, str, str]]:
+    """(workspace, week, platform, channel) of the posts from week `oldest` to `newest` (labels
+    such as 2026-W47, which sort as text) that failed, or whose run died: oldest week first."""
+    stale = _utc(now or dt.datetime.now(dt.UTC)) - CLAIM_LEASE
+    query = (select(DigestPost.workspace, DigestPost.week, DigestPost.platform, DigestPost.channel)
+             .where(DigestPost.week >= oldest, DigestPost.week <= newest,
+                    or_(DigestPost.state == "failed",
+                        and_(DigestPost.state == "claimed", DigestPost.posted_at < stale)))
+             .order_by(DigestPost.week, DigestPost.workspace, DigestPost.platform, DigestPost.channel))
+    with _reading(engine) as session:
+        return [(w, k, p, c) for w, k, p, c in session.execute(query)]
+
+
+def _key(workspace: str, week: str, platform: str, channel: str) -> tuple[Any, ...]:
+    return (DigestPost.workspace == workspace, DigestPost.week == week,
+            DigestPost.platform == platform, DigestPost.channel == channel)
+
+
+def _settle(engine: Engine, key: tuple[Any, ...], *, state: str, reason: str | None) -> None:
+    try:
+        with Session(engine) as session, session.begin():
+            session.execute(update(DigestPost).where(*key, DigestPost.state == "claimed")
+                            .values(state=state, reason=reason, posted_at=dt.datetime.now(dt.UTC)))
+    except SQLAlchemyError as exc:
+        raise StoreUnavailable(short_reason(exc)) from exc
 
 
 def _reading(engine: Engine) -> _ReadSession:

@@ -102,3 +102,53 @@ def test_jsonl_writes_one_report_per_line_and_reports_bad_lines(tmp_path: Path) 
     assert "no text" in rows[1]["error"]
     assert "line 3" in rows[2]["error"]
     assert out.returncode == 1
+
+
+@pytest.mark.parametrize("text", [42, None, ["a", "list"], {"an": "object"}, True])
+def test_jsonl_a_text_that_is_not_a_string_is_that_lines_error_and_the_batch_goes_on(text: object) -> None:
+    lines = [json.dumps({"id": "bad", "text": text}), json.dumps({"id": "next", "text": ""})]
+    out = deskcheck("check", "--jsonl", "-", stdin="\n".join(lines).encode())
+    err = out.stderr.decode()
+    assert "Traceback" not in err
+    rows = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert [r["id"] for r in rows] == ["bad", "next"]
+    assert "line 1" in rows[0]["error"] and "'text' must be a string" in rows[0]["error"]
+    assert "no text" in rows[1]["error"]
+    assert out.returncode == 1
+
+
+def test_jsonl_a_line_with_an_invalid_byte_is_checked_with_a_notice() -> None:
+    bad = '{"id": "x", "text": "\u201cIt is final,\u201d she said.'.encode() + b'\xff"}'
+    out = deskcheck("check", "--jsonl", "-", stdin=bad + b"\n" + b'{"id": "y", "text": ""}\n')
+    assert "Traceback" not in out.stderr.decode()
+    rows = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert [r["id"] for r in rows] == ["x", "y"]
+    assert rows[0]["notice"] == "1 byte was not valid UTF-8 and was replaced"
+
+
+@pytest.mark.parametrize(("command", "code"), [
+    (["history"], 141),
+    (["history", "export", "--csv"], 141),
+    (["--help"], 0),  # argparse drops a help text it cannot write and exits as asked
+])
+def test_a_reader_that_closes_the_pipe_early_ends_the_command_quietly(command: list[str], code: int,
+                                                                       tmp_path: Path) -> None:
+    """`deskcheck history | head`: the closed pipe ends the command with 141, as SIGPIPE would."""
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before deskcheck writes a byte
+    try:
+        out = subprocess.run([sys.executable, "-m", "bot.cli", *command], stdout=writer,
+                             stderr=subprocess.PIPE, timeout=120, cwd=ROOT,
+                             env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/h.db"})
+    finally:
+        os.close(writer)
+    assert out.stderr.decode() == ""
+    assert out.returncode == code
+
+
+def test_history_piped_into_head_exits_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/h.db"}
+    shell = f"{sys.executable} -m bot.cli history export --csv | head -c 0; echo \"${{PIPESTATUS[0]}}\" >&2"
+    out = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, env=env, cwd=ROOT,
+                         timeout=120)
+    assert out.stderr.strip() in {"0", "141"} and "Traceback" not in out.stderr

@@ -114,3 +114,11 @@ def test_the_clock_catches_up_at_start_and_a_second_clock_posts_nothing(tmp_path
                 clock.wait(30)
         assert len(fake.of("chat.postMessage")) == 1
     assert ": posted" in outputs[0] and ": already posted" in outputs[1]
+
+
+def test_the_clock_retries_failed_posts_every_hour_without_overlapping() -> None:
+    settings = dataclasses.replace(Settings(), digest_tz="Europe/Paris")
+    scheduler = build_scheduler(settings, lambda: None, retry=lambda: None)
+    retry = scheduler.get_job("digest-retry")
+    assert retry is not None and retry.max_instances == 1 and retry.coalesce
+    assert retry.trigger.interval == dt.timedelta(hours=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.errors import CheckError
-from checks.guard import decode_input
+from checks.guard import DecodedText, decode_text
 
 from ..render_text import render_text
 from ..service import Outcome, Requester, run_check, single_url
@@ -36,10 +37,10 @@ def run(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _run_batch(args, requester)
     try:
-        raw, kind = _read_source(args.source)
+        raw, kind, decoded = _read_source(args.source)
     except (OSError, CheckError) as exc:
         return _fail(str(exc))
-    outcome = run_check(raw, requester, kind=kind, published=args.published)
+    outcome = _noticed(run_check(raw, requester, kind=kind, published=args.published), decoded)
     if outcome.report is None:
         return _fail(outcome.error or "nothing could be checked")
     if outcome.notice:
@@ -52,16 +53,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_source(source: str) -> tuple[str, Any]:
+def _read_source(source: str) -> tuple[str, Any, DecodedText | None]:
     if single_url(source):
-        return source, "text"
+        return source, "text", None
     raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    return decode_input(raw), "file" if source != "-" else "text"
+    decoded = decode_text(raw)
+    return decoded.text, "file" if source != "-" else "text", decoded
+
+
+def _noticed(outcome: Outcome, decoded: DecodedText | None) -> Outcome:
+    """How the bytes were read goes first in the notice the user sees with the report."""
+    first = decoded.notice if decoded is not None else None
+    if first is None or outcome.report is None:
+        return outcome
+    return dataclasses.replace(outcome, notice="; ".join(filter(None, (first, outcome.notice))))
 
 
 def _run_batch(args: argparse.Namespace, requester: Requester) -> int:
     """One report per input line; a bad line gets an error object, the batch goes on."""
-    stream = sys.stdin if args.source == "-" else open(args.source, encoding="utf-8")  # noqa: SIM115
+    # bytes, decoded line by line: one bad byte costs its own line a notice, not the batch
+    stream = sys.stdin.buffer if args.source == "-" else open(args.source, "rb")  # noqa: SIM115
     failures = 0
     with stream:
         for number, line in enumerate(stream, 1):
@@ -73,19 +84,33 @@ def _run_batch(args: argparse.Namespace, requester: Requester) -> int:
                 row: dict[str, Any] = {"id": item_id, "error": outcome.error}
             else:
                 row = {"id": item_id, **outcome.report.to_dict()}
+                if outcome.notice:
+                    row["notice"] = outcome.notice
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 1 if failures else 0
 
 
-def _check_line(line: str, number: int, requester: Requester,
+def _check_line(line: bytes, number: int, requester: Requester,
                 default_published: dt.date | None) -> tuple[Any, Outcome]:
     try:
-        item = json.loads(line)
+        decoded = decode_text(line)
+        item = json.loads(decoded.text)
         text = item["text"]
         published = dt.date.fromisoformat(item["published"][:10]) if item.get("published") else None
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, CheckError) as exc:
         return None, Outcome(error=f"line {number} is not a JSON object with a 'text' ({exc})")
-    return item.get("id"), run_check(text, requester, published=published or default_published)
+    if not isinstance(text, str):
+        return item.get("id"), Outcome(error=f"line {number}: 'text' must be a string, "
+                                              f"not {_json_kind(text)}")
+    outcome = run_check(text, requester, published=published or default_published)
+    return item.get("id"), _noticed(outcome, decoded)
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
 
 
 def _fail(message: str) -> int:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from ..digest import (
     render_chart,
     render_text,
 )
-from ..digest.post import Target, digest_targets
+from ..digest.post import Target, digest_targets, retry_failed
 from ..digest.schedule import due_week, zone
 from ..settings import Settings, get_settings
 
@@ -106,14 +107,23 @@ def _report(results: list[PostResult]) -> int:
 
 
 def _schedule(store: Store, settings: Settings) -> int:
-    def job() -> None:
+    def run(post: Callable[[], list[PostResult]], what: str) -> None:
         try:
-            _report(post_due(store, settings))
-            sys.stdout.flush()  # the clock's log is its standard output
+            results = post()
         except StoreError as exc:  # the database is down: the next run (or the restart) catches up
-            log.error("digest run failed: %s", exc)
+            log.error("digest %s failed: %s", what, exc)
+            return
+        if results or what == "run":  # an hourly retry with nothing to retry stays silent
+            _report(results)
+        sys.stdout.flush()  # the clock's log is its standard output
 
-    scheduler = build_scheduler(settings, job)
+    def job() -> None:
+        run(lambda: post_due(store, settings), "run")
+
+    def retry() -> None:
+        run(lambda: retry_failed(store, settings), "retry")
+
+    scheduler = build_scheduler(settings, job, retry)
     job()  # catch up on a run missed while the clock was down; posting is idempotent
     scheduler.start()
     return 0

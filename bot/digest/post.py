@@ -1,9 +1,13 @@
 """Posting the digest to the desk's channels, once per week and channel.
 
 A post first claims its (workspace, week, platform, channel) row in the digest-posts
-ledger; only the run that wins the unique key posts, and it gives the claim back if the
-post fails, so the next run retries. A process killed between claim and post leaves the
-week unposted rather than posting it twice: for a digest, missing beats repeating.
+ledger; only the run that wins the unique key posts. A post that fails marks its row
+failed: every later run of the clock (hourly retries, the weekly run) posts the failed weeks
+of the last RETRY_WEEKS weeks again, to the channel the desk still uses. While a run holds
+a claim, other runs report the week "in progress", never "already posted". A process killed
+mid-post leaves its claim for CLAIM_LEASE, then a later run takes it over; should the
+platform have accepted the post in the instant before the process died, the week is posted
+twice, the price of never silencing a week for good.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import asyncio
 import datetime as dt
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,8 +25,16 @@ from discord.http import HTTPClient, handle_message_parameters
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from storage import Store
-from storage.digest import channel_settings, claim_post, release_post, save_channel, workspaces_on
+from storage import Store, StoreError
+from storage.digest import (
+    channel_settings,
+    claim_post,
+    fail_post,
+    finish_post,
+    save_channel,
+    unfinished_posts,
+    workspaces_on,
+)
 
 from ..settings import Settings
 from .build import build_digest, week_window
@@ -30,13 +43,16 @@ from .model import Digest, Week
 from .render import render_discord, render_slack
 from .schedule import due_week, zone
 
-__all__ = ["PLATFORMS", "PostError", "PostResult", "Target", "digest_targets", "post_due", "post_week",
-           "set_digest_channel"]
+__all__ = ["PLATFORMS", "RETRY_WEEKS", "PostError", "PostResult", "Target", "digest_targets", "post_due",
+           "post_week", "retry_failed", "set_digest_channel"]
 
 log = logging.getLogger("deskcheck.digest")
 
 Platform = Literal["slack", "discord"]
 PLATFORMS: tuple[Platform, ...] = ("slack", "discord")
+# A week that failed to post is retried for this many weeks after it was due, then given up:
+# a digest older than a month tells the desk little, and a broken channel is not hammered forever.
+RETRY_WEEKS = 4
 
 
 class PostError(Exception):
@@ -56,7 +72,7 @@ class Target:
 class PostResult:
     target: Target
     week: Week
-    status: Literal["posted", "already posted", "failed"]
+    status: Literal["posted", "already posted", "in progress", "failed"]
     reason: str | None = None  # why it failed, or what went wrong around a post that went out
 
 
@@ -98,30 +114,67 @@ def post_week(store: Store, settings: Settings, week: Week, *, now: dt.datetime 
 
 
 def post_due(store: Store, settings: Settings, now: dt.datetime | None = None) -> list[PostResult]:
-    """What `--post` and the clock do: the due week to every configured channel that lacks it."""
+    """What `--post` and the weekly clock do: the failed weeks of the last RETRY_WEEKS weeks again,
+    then the due week to every configured channel that lacks it."""
     now = now or dt.datetime.now(dt.UTC)
-    return post_week(store, settings, due_week(now, settings), now=now)
+    due = due_week(now, settings)
+    return retry_failed(store, settings, now=now, newest=due.previous()) + post_week(store, settings, due,
+                                                                                     now=now)
+
+
+def retry_failed(store: Store, settings: Settings, *, now: dt.datetime | None = None,
+                 newest: Week | None = None) -> list[PostResult]:
+    """What the clock does every hour: post again each week up to `newest` (default: the due week)
+    whose post failed, or whose run died, within RETRY_WEEKS, where the desk still wants it."""
+    now = now or dt.datetime.now(dt.UTC)
+    due = due_week(now, settings)
+    oldest = due
+    for _ in range(RETRY_WEEKS):
+        oldest = oldest.previous()
+    failed = unfinished_posts(store.engine, oldest.label, (newest or due).label, now=now)
+    if not failed:
+        return []
+    wanted = set(digest_targets(store, settings))
+    return [_post_once(store, settings, target, Week.parse(week), now)
+            for workspace, week, platform, channel in failed
+            if (target := Target(workspace, platform, channel)) in wanted]  # type: ignore[arg-type]
 
 
 def _post_once(store: Store, settings: Settings, target: Target, week: Week,
                now: dt.datetime | None) -> PostResult:
     key = (store.engine, target.workspace, week.label, target.platform, target.channel)
-    if not claim_post(*key):
-        return PostResult(target, week, "already posted")
+    claim = claim_post(*key, now=now)
+    if claim != "claimed":
+        return PostResult(target, week, "already posted" if claim == "posted" else "in progress")
     try:
-        digest = build_digest(store, target.workspace, week, tz=settings.digest_tz, now=now)
-        if target.platform == "slack":
-            token = slack_token(store, settings, target.workspace)
-            note = _post_slack(settings, token, target, digest, render_chart(digest))
-        else:
-            note = _post_discord(settings, target, digest, render_chart(digest))
-    except Exception as exc:  # any failure gives the claim back: the next run retries
-        release_post(*key)
+        note = _deliver(store, settings, target, week, now)
+    except BaseException as exc:  # any failure, an interrupt too, gives the claim up for a retry
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        _settle(lambda: fail_post(*key, reason))
+        if not isinstance(exc, Exception):
+            raise
         log.warning("digest %s for %s to %s %s failed: %s", week, target.workspace, target.platform,
                     target.channel, reason)
         return PostResult(target, week, "failed", reason)
+    _settle(lambda: finish_post(*key))
     return PostResult(target, week, "posted", note)
+
+
+def _deliver(store: Store, settings: Settings, target: Target, week: Week,
+             now: dt.datetime | None) -> str | None:
+    digest = build_digest(store, target.workspace, week, tz=settings.digest_tz, now=now)
+    if target.platform == "slack":
+        token = slack_token(store, settings, target.workspace)
+        return _post_slack(settings, token, target, digest, render_chart(digest))
+    return _post_discord(settings, target, digest, render_chart(digest))
+
+
+def _settle(write: Callable[[], None]) -> None:
+    """Record how a post ended; a database that is down now leaves the claim to CLAIM_LEASE."""
+    try:
+        write()
+    except StoreError as exc:
+        log.error("digest ledger not updated: %s", exc)
 
 
 def _chart_name(d: Digest) -> str:

@@ -9,11 +9,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 from ..settings import Settings
 from .model import Week
 
-__all__ = ["MISFIRE_GRACE", "WEEKDAYS", "ScheduleError", "build_scheduler", "due_week", "last_run", "zone"]
+__all__ = ["MISFIRE_GRACE", "RETRY_EVERY", "WEEKDAYS", "ScheduleError", "build_scheduler", "due_week",
+           "last_run", "zone"]
 
 log = logging.getLogger("deskcheck.digest")
 
@@ -21,6 +23,9 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # A clock that was down at the hour still posts when it is back the same day; later than
 # that, the catch-up run at start covers it (posting is idempotent either way).
 MISFIRE_GRACE = 12 * 3600
+# How often the clock posts again the weeks whose post failed (a Slack or Discord outage, a
+# revoked token): soon enough that a transient failure costs the desk an hour, not a week.
+RETRY_EVERY = dt.timedelta(hours=1)
 
 
 class ScheduleError(ValueError):
@@ -58,8 +63,10 @@ def due_week(now: dt.datetime, settings: Settings) -> Week:
     return Week.of(last_run(now, settings).date()).previous()
 
 
-def build_scheduler(settings: Settings, job: Callable[[], object]) -> BlockingScheduler:
-    """A blocking scheduler with one weekly cron job; start() it to run the clock."""
+def build_scheduler(settings: Settings, job: Callable[[], object],
+                    retry: Callable[[], object] | None = None) -> BlockingScheduler:
+    """A blocking scheduler with the weekly cron job, and `retry` every RETRY_EVERY when given;
+    start() it to run the clock."""
     tz = zone(settings)
     _weekday(settings)
     scheduler = BlockingScheduler(timezone=tz)
@@ -69,4 +76,8 @@ def build_scheduler(settings: Settings, job: Callable[[], object]) -> BlockingSc
     scheduler.add_job(job, trigger, id="weekly-digest", name="weekly digest",
                       misfire_grace_time=MISFIRE_GRACE, coalesce=True, max_instances=1,
                       replace_existing=True)
+    if retry is not None:
+        scheduler.add_job(retry, IntervalTrigger(seconds=RETRY_EVERY.total_seconds(), timezone=tz),
+                          id="digest-retry", name="digest retries", coalesce=True, max_instances=1,
+                          replace_existing=True)
     return scheduler
