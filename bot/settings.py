@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.guard import MAX_CHARS
 
-__all__ = ["PROJECT_ROOT", "Settings", "SettingsError", "get_settings"]
+__all__ = ["PROJECT_ROOT", "Settings", "SettingsError", "default_seeds_dir", "get_settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_seeds_dir() -> Path:
+    """The reference corpus: `seeds/` in a source checkout, else the copy the wheel ships as the
+    package `deskcheck_seeds` (an installed deskcheck has no project folder to find it in)."""
+    checkout = PROJECT_ROOT / "seeds"
+    if checkout.is_dir():
+        return checkout
+    # A data folder without __init__.py is a namespace package: its folders are its search locations.
+    spec = importlib.util.find_spec("deskcheck_seeds")
+    shipped = [Path(p) for p in (spec.submodule_search_locations or []) if Path(p).is_dir()] if spec else []
+    return shipped[0] if shipped else checkout  # neither: an empty corpus, said by `seeds import`
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
@@ -87,7 +100,7 @@ class Settings:
     database_url: str = "sqlite:///deskcheck.db"
     max_chars: int = MAX_CHARS
     allow_private_urls: bool = False
-    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    seeds_dir: Path = field(default_factory=default_seeds_dir)
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
@@ -115,7 +128,7 @@ class Settings:
             max_chars=_whole("DESKCHECK_MAX_CHARS", get("DESKCHECK_MAX_CHARS"), MAX_CHARS,
                              "a whole number of characters", 1),
             allow_private_urls=_flag("DESKCHECK_ALLOW_PRIVATE_URLS", get("DESKCHECK_ALLOW_PRIVATE_URLS")),
-            seeds_dir=Path(get("DESKCHECK_SEEDS_DIR") or PROJECT_ROOT / "seeds"),
+            seeds_dir=Path(get("DESKCHECK_SEEDS_DIR") or default_seeds_dir()),
             slack_bot_token=get("SLACK_BOT_TOKEN"),
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_app_token=get("SLACK_APP_TOKEN"),
