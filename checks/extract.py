@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -62,13 +63,16 @@ def read_link(url: str, *, allow_private: bool = False, limits: FetchLimits | No
     """Fetch a link and extract its article, following one immediate <meta> refresh.
 
     Some sites answer a bot with a stub page whose <meta http-equiv="refresh"> points at the
-    article (consent walls, old CMS redirects). That hop goes through the same fetch rules.
+    article (consent walls, old CMS redirects). That hop goes through the same fetch rules,
+    and within the same time limit: the stub and the article together get one total_timeout.
     """
-    page = fetch_page(url, allow_private=allow_private, limits=limits, allowed_networks=allowed_networks)
+    deadline = time.monotonic() + (limits or FetchLimits()).total_timeout
+    page = fetch_page(url, allow_private=allow_private, limits=limits, allowed_networks=allowed_networks,
+                      deadline=deadline)
     target = refresh_target(page)
     if target is not None:
         page = fetch_page(target, allow_private=allow_private, limits=limits,
-                          allowed_networks=allowed_networks)
+                          allowed_networks=allowed_networks, deadline=deadline)
     return from_page(page), page
 
 

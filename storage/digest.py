@@ -8,6 +8,11 @@ makes posting a week to a channel happen once however many clocks run. A ledger 
 
 Every read is scoped to one workspace (plus the reference corpus where stated):
 a desk never sees another desk's items.
+
+A workspace enters every query and row as storage.models.workspace_key(id), as the history
+stores it (an id over WORKSPACE_MAX characters becomes a prefix and a hash). What comes back
+(workspaces_on, channel_settings, unfinished_posts) is that key, which every function here
+takes in place of the id: the key of a key is itself.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from .models import (
     QuoteRow,
     QuoteShingle,
     WorkspaceSetting,
+    workspace_key,
 )
 
 __all__ = [
@@ -95,7 +101,7 @@ def check_lines(engine: Engine, workspace: str, start: dt.datetime, end: dt.date
     """The workspace's checks with start <= checked_at < end (aware datetimes, any zone)."""
     query = (select(CheckEventRow.item_id, CheckEventRow.platform, CheckEventRow.requester,
                     CheckEventRow.checked_at)
-             .where(CheckEventRow.workspace == workspace,
+             .where(CheckEventRow.workspace == workspace_key(workspace),
                     CheckEventRow.checked_at >= _utc(start), CheckEventRow.checked_at < _utc(end))
              .order_by(CheckEventRow.checked_at, CheckEventRow.id))
     with _reading(engine) as session:
@@ -107,7 +113,8 @@ def item_lines(engine: Engine, workspace: str, ids: Collection[int]) -> list[Ite
     if not ids:
         return []
     query = (select(Item.id, Item.seed, Item.title, Item.canonical_url, Item.url, Item.report, Item.sha256)
-             .where(Item.id.in_(ids), Item.workspace.in_((workspace, REFERENCE))).order_by(Item.id))
+             .where(Item.id.in_(ids), Item.workspace.in_((workspace_key(workspace), REFERENCE)))
+             .order_by(Item.id))
     with _reading(engine) as session:
         return [ItemLine(i, item_label(i, seed), title, canonical or url, report or {}, sha)
                 for i, seed, title, canonical, url, report, sha in session.execute(query)]
@@ -118,7 +125,7 @@ def quote_lines(engine: Engine, workspace: str, ids: Collection[int]) -> list[Qu
         return []
     query = (select(QuoteRow.item_id, QuoteRow.text, QuoteRow.speaker, QuoteRow.speaker_kind)
              .join(Item, Item.id == QuoteRow.item_id)
-             .where(QuoteRow.item_id.in_(ids), Item.workspace.in_((workspace, REFERENCE)))
+             .where(QuoteRow.item_id.in_(ids), Item.workspace.in_((workspace_key(workspace), REFERENCE)))
              .order_by(QuoteRow.item_id, QuoteRow.position))
     with _reading(engine) as session:
         return [QuoteLine(*row) for row in session.execute(query)]
@@ -149,7 +156,7 @@ def _sharing(session: Session, table: type[QuoteKey] | type[QuoteShingle], works
              .join(theirs, theirs.key == mine.key).join(their_item, their_item.id == theirs.item_id)
              .where(mine.item_id.in_(ids), theirs.item_id != mine.item_id,
                     their_item.sha256 != mine_item.sha256,
-                    their_item.workspace.in_((workspace, REFERENCE)))
+                    their_item.workspace.in_((workspace_key(workspace), REFERENCE)))
              .group_by(mine.item_id, theirs.item_id).having(shared >= least))
     return [(here, there) for here, there in session.execute(query)]
 
@@ -171,13 +178,13 @@ def channel_settings(engine: Engine, platform: str) -> dict[str, str]:
 
 def save_channel(engine: Engine, workspace: str, platform: str, channel: str) -> None:
     """Set (or replace) the workspace's digest channel on a platform."""
-    key = CHANNEL_KEY.format(platform=platform)
+    key, stored = CHANNEL_KEY.format(platform=platform), workspace_key(workspace)
     try:
         with Session(engine) as session, session.begin():
             row = session.scalars(select(WorkspaceSetting).where(
-                WorkspaceSetting.workspace == workspace, WorkspaceSetting.key == key)).first()
+                WorkspaceSetting.workspace == stored, WorkspaceSetting.key == key)).first()
             if row is None:
-                session.add(WorkspaceSetting(workspace=workspace, key=key, value=channel))
+                session.add(WorkspaceSetting(workspace=stored, key=key, value=channel))
             else:
                 row.value = channel
     except IntegrityError:  # two "digest here" at once: the other one's row stands, write ours over it
@@ -199,8 +206,8 @@ def claim_post(engine: Engine, workspace: str, week: str, platform: str, channel
     key = _key(workspace, week, platform, channel)
     try:
         with Session(engine) as session, session.begin():
-            session.add(DigestPost(workspace=workspace, week=week, platform=platform, channel=channel,
-                                   state="claimed", posted_at=now))
+            session.add(DigestPost(workspace=workspace_key(workspace), week=week, platform=platform,
+                                   channel=channel, state="claimed", posted_at=now))
         return "claimed"
     except IntegrityError:
         pass
@@ -246,7 +253,7 @@ def unfinished_posts(engine: Engine, oldest: str, newest: str, *,
 
 
 def _key(workspace: str, week: str, platform: str, channel: str) -> tuple[Any, ...]:
-    return (DigestPost.workspace == workspace, DigestPost.week == week,
+    return (DigestPost.workspace == workspace_key(workspace), DigestPost.week == week,
             DigestPost.platform == platform, DigestPost.channel == channel)
 
 

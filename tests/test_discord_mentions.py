@@ -216,3 +216,38 @@ def test_a_hostile_pages_title_reaches_discord_without_links_pings_or_bidi_contr
     assert "](https://evil.example/)" not in shown.replace("\\\\]", "")
     assert body["embeds"][0]["title"].startswith(
         "Port deal gnikaerb \\[Verified\\](https://evil.example/) @\u200beveryone")
+
+
+# A long paste saved by an editor that mangled one byte: the curly quotes are valid UTF-8.
+MANGLED = (ARTICLE.replace('"We will', "\u201cWe will").replace('running,"', "running,\u201d")
+           .encode("utf-8").replace(b"on Tuesday", b"on Tuesday\xff", 1))
+REPLACED_NOTICE = "1 byte was not valid UTF-8 and was replaced"
+
+
+def test_a_pasted_file_with_one_invalid_byte_gets_the_notice_and_keeps_its_quotes() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            pasted = fake.attachment("message.txt", MANGLED)
+            await fake.dispatch("MESSAGE_CREATE", message(MENTION, REPORTER, attachments=[pasted]))
+            reply: dict[str, Any] = (await fake.wait_for(is_reply)).body
+            return reply
+
+    body = run(scenario())
+    assert REPLACED_NOTICE in body["content"]
+    quotes = embed_titled(body, "Quotes")["description"]
+    assert "We will not close the bridge before the ferry service is running" in quotes
+    assert "\u00e2\u20ac" not in json.dumps(body, ensure_ascii=False)  # no mojibake of the curly quotes
+
+
+def test_check_this_message_on_a_file_with_an_invalid_byte_shows_the_notice() -> None:
+    async def scenario() -> dict[str, Any]:
+        async with bot_on_fake() as fake:
+            target = message("", REPORTER, attachments=[fake.attachment("message.txt", MANGLED)])
+            await fake.dispatch("INTERACTION_CREATE",
+                                interaction("Check this message", command_type=3, target=target))
+            reply: dict[str, Any] = (await fake.wait_for(lambda r: r.path.startswith("/webhooks/"))).body
+            return reply
+
+    body = run(scenario())
+    assert REPLACED_NOTICE in body["content"]
+    assert "We will not close the bridge" in embed_titled(body, "Quotes")["description"]

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from slow_site import SlowSite, serve_slowly
 
+from checks.extract import read_link
 from checks.fetch import FetchLimits, FetchTimeout, fetch_page
 from checks.netguard import parse_networks
 
@@ -81,6 +85,46 @@ def test_a_shared_deadline_ends_the_fetch_before_its_own_limit(slow: SlowSite) -
         fetch_page(f"{slow.base}/header-drip?every=0.2", allowed_networks=LOOPBACK_ONLY,
                    limits=FetchLimits(total_timeout=30), deadline=started + LIMIT)
     assert time.monotonic() - started < LIMIT + MARGIN
+
+
+@contextmanager
+def late_refresh_stub(after: float, target: str) -> Iterator[str]:
+    """A consent-wall stub on 127.0.0.1 that answers after `after` seconds with an immediate
+    <meta http-equiv="refresh"> to `target`; yields the stub's URL."""
+
+    class Stub(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            time.sleep(after)
+            body = (f'<html><head><meta http-equiv="refresh" content="0; url={target}"></head>'
+                    "<body><p>Continue to the article.</p></body></html>").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/consent"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_a_refresh_stub_and_its_slow_target_share_one_limit(slow: SlowSite) -> None:
+    # The stub arrives inside the limit; a second fetch with a fresh limit would then run on
+    # for a whole limit more while the target drips its headers.
+    with late_refresh_stub(0.8 * LIMIT, f"{slow.base}/header-drip?every=0.2") as stub:
+        started = time.monotonic()
+        with pytest.raises(FetchTimeout, match=r"too long \(more than 2\.5 s\)"):
+            read_link(stub, allowed_networks=LOOPBACK_ONLY, limits=FetchLimits(total_timeout=LIMIT))
+        assert time.monotonic() - started < LIMIT + MARGIN
 
 
 def test_importing_the_fetcher_starts_no_thread_pool() -> None:

@@ -35,6 +35,7 @@ from storage.digest import (
     unfinished_posts,
     workspaces_on,
 )
+from storage.models import workspace_key
 
 from ..settings import Settings
 from .build import build_digest, week_window
@@ -177,6 +178,12 @@ def _settle(write: Callable[[], None]) -> None:
         log.error("digest ledger not updated: %s", exc)
 
 
+def _same_workspace(platform_id: object, target: Target) -> bool:
+    """Whether a Slack team or Discord guild id is the target's workspace. A target read back
+    from the history holds the workspace as stored (a long id as its key), so keys are compared."""
+    return workspace_key(str(platform_id)) == workspace_key(target.workspace)
+
+
 def _chart_name(d: Digest) -> str:
     return f"deskcheck-digest-{d.week.label}.png"
 
@@ -207,7 +214,7 @@ def _post_slack(settings: Settings, token: str, target: Target, digest: Digest, 
     message = render_slack(digest)
     try:
         team = client.auth_test().get("team_id")
-        if team != target.workspace:  # a desk's digest never lands in another desk's Slack
+        if not _same_workspace(team, target):  # a desk's digest never lands in another desk's Slack
             raise PostError(f"the Slack token belongs to team {team}, not {target.workspace}")
         client.chat_postMessage(channel=target.channel, text=message.text, blocks=list(message.blocks),
                                 unfurl_links=False, unfurl_media=False)
@@ -245,7 +252,7 @@ async def _send_discord(token: str, target: Target, content: str, png: bytes, fi
     try:
         await http.static_login(token)
         guild = (await http.get_channel(int(target.channel))).get("guild_id")
-        if str(guild) != target.workspace:  # a desk's digest never lands in another desk's server
+        if not _same_workspace(guild, target):  # a desk's digest never lands in another desk's server
             raise PostError(f"channel {target.channel} belongs to guild {guild}, not {target.workspace}")
         chart = discord.File(io.BytesIO(png), filename=filename,
                              description="Checks per day; named against anonymous statements")

@@ -14,6 +14,7 @@ from .digest_here import is_digest_here, set_here
 from .handlers import (
     ERROR_REPLY,
     CheckRunner,
+    Pasted,
     attachment_text,
     log_failure,
     refusal,
@@ -57,13 +58,14 @@ async def _digest_here(interaction: discord.Interaction[Any]) -> None:
 async def _check_target(run: CheckRunner, interaction: discord.Interaction[Any],
                         message: discord.Message) -> DiscordReply:
     """The menu's target message: its text, else its text attachment, else a one-line refusal."""
+    content = message.content.strip()
     try:
-        text = message.content.strip() or await attachment_text(message)
+        pasted = Pasted(content) if content else await attachment_text(message)
     except CheckError as exc:  # an attachment that is too big or not text
         return refusal(str(exc))
-    if not text:
+    if pasted is None:
         return refusal(NO_TEXT)
-    return await run(text, requester_for_interaction(interaction, message))
+    return await run(pasted.text, requester_for_interaction(interaction, message), notice=pasted.notice)
 
 
 async def _on_command_error(interaction: discord.Interaction[Any],

@@ -77,16 +77,16 @@ class DeskcheckClient(discord.Client):
             await _reply(message, content=answer)
             return
         try:
-            raw = await text_to_check(message, bot_id)
+            pasted = await text_to_check(message, bot_id)
         except CheckError as exc:  # an attachment that is too big or not text
             await _reply(message, **send_kwargs(refusal(str(exc))))
             return
-        if not raw:
-            note = HIDDEN_TEXT if raw == "" else NOT_TEXT_FILE if message.attachments else USAGE
+        if pasted is None or not pasted.text:
+            note = HIDDEN_TEXT if pasted is not None else NOT_TEXT_FILE if message.attachments else USAGE
             await _reply(message, content=note)
             return
         async with message.channel.typing():
-            reply = await self.run_check(raw, requester_for_message(message))
+            reply = await self.run_check(pasted.text, requester_for_message(message), notice=pasted.notice)
         await _reply(message, **send_kwargs(reply))
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:

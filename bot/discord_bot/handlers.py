@@ -7,12 +7,13 @@ import logging
 import re
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import discord
 
 from checks.errors import TooLong
-from checks.guard import decode_input
+from checks.guard import decode_text
 
 from ..render_discord import DiscordReply, escape_mentions, render_discord
 from ..service import Outcome, Requester, single_url
@@ -25,6 +26,7 @@ __all__ = [
     "USAGE",
     "CheckRunner",
     "Checker",
+    "Pasted",
     "attachment_text",
     "bot_mention",
     "log_failure",
@@ -77,10 +79,19 @@ def mentions_bot(message: discord.Message, bot_id: int) -> bool:
     return bot_mention(message, bot_id).search(message.content) is not None
 
 
-async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
+@dataclass(frozen=True)
+class Pasted:
+    """Text to check, and what the reporter should know about how it was read (a text file's
+    bytes that were not valid UTF-8), shown beside the report."""
+
+    text: str
+    notice: str | None = None
+
+
+async def text_to_check(message: discord.Message, bot_id: int) -> Pasted | None:
     """The text after the mention, its text attachment, else the replied-to message's text.
 
-    None when there is nothing at all; "" when Discord hid the replied-to message's text.
+    None when there is nothing at all; empty text when Discord hid the replied-to message's text.
     """
     own = mention_text(message, bot_id)
     ref = message.reference
@@ -89,25 +100,29 @@ async def text_to_check(message: discord.Message, bot_id: int) -> str | None:
         # "@deskcheck can you check this?" in a reply asks about the replied-to message;
         # "@deskcheck help" or "thanks" in a DM is no article either.
         own = ""
-    own = own or await attachment_text(message) or ""
-    if own or ref is None or not replied_id:
-        return own or None
+    found = Pasted(own) if own else await attachment_text(message)
+    if found is not None or ref is None or not replied_id:
+        return found
     target = ref.resolved
     if not isinstance(target, discord.Message):
         target = await message.channel.fetch_message(replied_id)
+    content = target.content.strip()
     # Without the message-content intent Discord may blank the replied-to text: say so.
-    return target.content.strip() or await attachment_text(target) or ""
+    return Pasted(content) if content else await attachment_text(target) or Pasted("")
 
 
-async def attachment_text(message: discord.Message) -> str | None:
-    """The first plain-text attachment's text (a long paste, a .txt or .md file), if any."""
+async def attachment_text(message: discord.Message) -> Pasted | None:
+    """The first plain-text attachment's text (a long paste, a .txt or .md file), if any,
+    with decode_text's notice when some of its bytes were not valid UTF-8."""
     for item in message.attachments:
         kind = (item.content_type or "").split(";")[0]
         if kind.startswith("text/") or item.filename.lower().endswith((".txt", ".md")):
             if item.size > ATTACHMENT_BYTES:
                 raise TooLong(f"the attached file has {item.size:,} bytes, over the limit of "
                               f"{ATTACHMENT_BYTES:,}: attach the article alone")
-            return decode_input(await item.read()).strip() or None
+            decoded = decode_text(await item.read())
+            text = decoded.text.strip()
+            return Pasted(text, decoded.notice) if text else None
     return None
 
 
@@ -143,11 +158,14 @@ class CheckRunner:
         self.checker = checker
         self._gate = asyncio.Semaphore(parallel)
 
-    async def __call__(self, raw: str, requester: Requester) -> DiscordReply:
+    async def __call__(self, raw: str, requester: Requester, notice: str | None = None) -> DiscordReply:
+        """The reply to a check of `raw`; `notice` (how an attachment was read) is shown with the
+        report, beside the service's own."""
         outcome = await self._outcome(raw, requester)
         if outcome.report is None:
             return refusal(outcome.error or "nothing could be checked")
-        return render_discord(outcome.report, outcome.notice)
+        notes = "; ".join(note for note in (notice, outcome.notice) if note)
+        return render_discord(outcome.report, notes or None)
 
     async def _outcome(self, raw: str, requester: Requester) -> Outcome:
         if isinstance(self.checker, CheckPool):
