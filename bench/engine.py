@@ -1,18 +1,25 @@
 """How much the checks engine costs on top of spaCy itself, measured in one run.
 
-    .venv/bin/python bench/engine.py [--articles 200] [--rounds 3]
+    .venv/bin/python bench/engine.py [--articles 200] [--rounds 3] [--long-chars 200000]
 
 Runs the seeds and a set of generated news articles (quotes, named and anonymous
 sources, dates) through bare `nlp.pipe` and through `checks.check_many` (which uses
 the same nlp.pipe), alternating the two so machine noise hits both alike, and prints
 engine time / bare spaCy time, words per second, and peak RSS after loading.
+
+Then the cost of length: one long article (the seeds' paragraphs shuffled and numbered,
+up to checks.guard.MAX_CHARS) and one a tenth as long, each checked whole by check_text;
+printed are the long one's engine time over the short one's, and the peak RSS of the long
+check, measured in a fresh subprocess so nothing earlier in this run inflates it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checks.engine import BATCH_SIZE, check_many  # noqa: E402
-from checks.nlp import load_pipeline  # noqa: E402
+from checks.engine import check_many, check_text  # noqa: E402
+from checks.guard import MAX_CHARS  # noqa: E402
+from checks.nlp import batches, load_pipeline  # noqa: E402
 
 PEOPLE = ["Maria Lopez", "David Chen", "Amara Okafor", "Tom Becker", "Priya Nair", "Jonas Weber",
           "Claire Dubois", "Samuel Adeyemi", "Hannah Kim", "Luis Ortega"]
@@ -68,6 +76,8 @@ def main() -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200, help="generated articles (default 200)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each is kept")
+    parser.add_argument("--long-chars", type=int, default=MAX_CHARS,
+                        help=f"length of the long article (default {MAX_CHARS:,}, the most a check takes)")
     args = parser.parse_args()
 
     nlp = load_pipeline()
@@ -79,9 +89,10 @@ def main() -> int:
     words = sum(len(t.split()) for t in texts)
 
     def bare() -> None:
-        # the same batch size the engine uses, so the ratio measures our rules, not batching
-        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
-            pass
+        # the same batches the engine makes, so the ratio measures our rules, not batching
+        for batch in batches(texts):
+            for _ in nlp.pipe(batch, batch_size=len(batch)):
+                pass
 
     def engine() -> None:
         for _ in check_many((t, None) for t in texts):
@@ -100,7 +111,70 @@ def main() -> int:
     print(f"engine / bare spaCy: {engine_s / bare_s:.2f}  (target <= 1.3)")
     print(f"peak RSS after loading the pipeline: {rss_mb:.0f} MB; after the run: {peak_mb:.0f} MB "
           f"(target <= 300 MB)")
+    _long_articles(args.long_chars, args.rounds)
     return 0
+
+
+def long_article(chars: int, seed: int = 11) -> str:
+    """The seeds' paragraphs, shuffled and numbered so that none repeats exactly, up to `chars`."""
+    paras = [p.strip() for path in sorted((ROOT / "seeds").glob("*.txt"))
+             for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    rng, out, size, n = random.Random(seed), list[str](), 0, 0
+    while True:
+        rng.shuffle(paras)
+        for para in paras:
+            n += 1
+            para = f"{n}. {para}" if n % 3 else f"{para} (Part {n}.)"
+            if size + len(para) + 2 > chars:
+                return "\n\n".join(out)
+            out.append(para)
+            size += len(para) + 2
+
+
+def _long_articles(chars: int, rounds: int) -> None:
+    long_text, short_text = long_article(chars), long_article(chars // 10)
+    long_times, short_times = [], []
+    for _ in range(rounds):
+        short_times.append(timed(lambda: check_text(short_text)))
+        long_times.append(timed(lambda: check_text(long_text)))
+    long_s, short_s = min(long_times), min(short_times)
+    print(f"long article: {len(long_text):,} characters {long_s:7.2f} s; a tenth ({len(short_text):,}) "
+          f"{short_s:6.2f} s; best of {rounds}")
+    print(f"engine time {len(long_text) // 1000}k / {len(short_text) // 1000}k: {long_s / short_s:.1f}x  "
+          f"(target <= 15x)")
+    peak = _fresh_peak_rss(long_text)
+    print(f"peak RSS of a fresh process checking the {len(long_text):,}-character article: "
+          f"{peak['after']:.0f} MB, {peak['loaded']:.0f} MB of it the loaded pipeline (target <= 600 MB)")
+
+
+# Linux keeps ru_maxrss across execve, so a child started from this (large) process would report
+# our peak; VmHWM belongs to the new address space and starts afresh.
+_PEAK_SCRIPT = """
+import json, resource, sys
+sys.path.insert(0, sys.argv[1])
+from checks import check_text
+from checks.nlp import load_pipeline
+
+def peak_mb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+load_pipeline()("Warm-up sentence, said the bench.")
+loaded = peak_mb()
+check_text(sys.stdin.read())
+print(json.dumps({"loaded": loaded, "after": peak_mb()}))
+"""
+
+
+def _fresh_peak_rss(text: str) -> dict[str, float]:
+    """Peak RSS (MB) of a new interpreter that loads the pipeline and checks `text`."""
+    done = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT, str(ROOT)], input=text, text=True,
+                          capture_output=True, check=True, encoding="utf-8")
+    found: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
 
 
 if __name__ == "__main__":

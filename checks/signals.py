@@ -70,19 +70,61 @@ def _mostly_anonymous(report: Report) -> Signal | None:
 
 def _multiple_speakers(quotes: tuple[Quote, ...]) -> Iterator[Signal]:
     """The same words given to two different people in one article."""
-    seen: dict[str, Quote] = {}
+    seen = EarlierQuotes()
     for quote in quotes:
         if not quote.speaker or quote.speaker_kind == "unresolved":
             continue
         key = _fold(quote.text)
         if len(key.split()) < MIN_QUOTE_WORDS:
             continue
-        earlier = next((q for k, q in seen.items() if key in k or k in key), None)
+        earlier = seen.find(key)
         if earlier is not None and _fold(earlier.speaker or "") != _fold(quote.speaker):
             yield Signal("quote_multiple_speakers", "warn",
                          f"'{_short(quote.text)}' is attributed to {quote.speaker} here and to "
                          f"{earlier.speaker} earlier in the article", quote.start, quote.end)
-        seen.setdefault(key, quote)
+        seen.add(key, quote)
+
+
+class EarlierQuotes:
+    """Folded quotes seen so far, found by containment either way without a scan of them all.
+
+    A key inside another is a stretch of it, so every word of the inner key but its first and
+    last (which may be cut) is a whole word of the outer one. The earliest key that contains
+    the new one is among those holding its rarest inner word; the earliest one inside it is
+    among those whose longest inner word the new key has. Keys have MIN_QUOTE_WORDS or more."""
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+        self._quotes: list[Quote] = []
+        self._known: set[str] = set()
+        self._by_word: dict[str, list[int]] = {}  # every word of a key -> the keys that have it
+        self._by_inner: dict[str, list[int]] = {}  # a key's longest inner word -> those keys
+        self.compared = 0  # keys compared character by character
+
+    def find(self, key: str) -> Quote | None:
+        """The first quote seen whose key contains `key` or is contained in it."""
+        words = key.split()
+        rarest = min(words[1:-1], key=lambda w: len(self._by_word.get(w, ())))
+        maybe = set(self._by_word.get(rarest, ()))
+        for word in set(words):
+            maybe.update(self._by_inner.get(word, ()))
+        for n in sorted(maybe):
+            self.compared += 1
+            if key in self._keys[n] or self._keys[n] in key:
+                return self._quotes[n]
+        return None
+
+    def add(self, key: str, quote: Quote) -> None:
+        if key in self._known:
+            return  # the first quote with these words stays the one later ones are compared with
+        self._known.add(key)
+        n = len(self._keys)
+        self._keys.append(key)
+        self._quotes.append(quote)
+        words = key.split()
+        for word in set(words):
+            self._by_word.setdefault(word, []).append(n)
+        self._by_inner.setdefault(max(words[1:-1], key=len), []).append(n)
 
 
 def _fold(text: str) -> str:

@@ -55,6 +55,10 @@ MIN_QUOTE_WORDS = 4  # "he said no" is not evidence of a shared quote
 FUZZY_RATIO = 88.0  # rapidfuzz ratio for a reworded sentence
 CONTAINED_RATIO = 95.0  # partial_ratio for a sentence nested inside a longer one
 MIN_CONTAINED_WORDS = 6
+# Character q-grams for the containment filter: a sentence within CONTAINED_RATIO of a stretch
+# of another loses at most GRAM * 2 * (1 - CONTAINED_RATIO / 100) of its q-grams per character.
+GRAM = 3
+_MAX_LOST_GRAMS = GRAM * 2 * (1 - CONTAINED_RATIO / 100)
 
 _MASK64 = (1 << 64) - 1
 _rng = np.random.default_rng(20251205)  # fixed: stored signatures must stay comparable
@@ -98,6 +102,14 @@ class QuoteSentence:
     @property
     def key(self) -> int:
         return _hash64(self.norm)
+
+    @functools.cached_property
+    def words(self) -> int:
+        return len(self.norm.split())
+
+    @functools.cached_property
+    def grams(self) -> frozenset[str]:
+        return frozenset(self.norm[i: i + GRAM] for i in range(len(self.norm) - GRAM + 1))
 
 
 @dataclass(frozen=True)
@@ -237,10 +249,23 @@ def _sentence_similarity(here: QuoteSentence, there: QuoteSentence) -> float:
     if here.norm == there.norm:
         return 100.0
     score = fuzz.ratio(here.norm, there.norm, score_cutoff=FUZZY_RATIO)
-    shorter = min(len(here.norm.split()), len(there.norm.split()))
-    if not score and shorter >= MIN_CONTAINED_WORDS:
+    if not score and min(here.words, there.words) >= MIN_CONTAINED_WORDS and _may_contain(here, there):
         score = fuzz.partial_ratio(here.norm, there.norm, score_cutoff=CONTAINED_RATIO)
     return float(score)
+
+
+def _may_contain(a: QuoteSentence, b: QuoteSentence) -> bool:
+    """Whether partial_ratio can reach CONTAINED_RATIO, by the q-gram lemma (Ukkonen 1992).
+
+    partial_ratio is fuzz.ratio of the shorter string (either one when of equal length)
+    against a stretch of the other no longer than it. For that ratio, the Indel distance is
+    at most 2 * (1 - CONTAINED_RATIO / 100) * len(shorter), and each insertion or deletion
+    spoils at most GRAM of the shorter string's q-grams; the rest occur in the other string.
+    Unrelated sentences fail this set difference, which costs far less than the alignment."""
+    if len(a.norm) > len(b.norm):
+        a, b = b, a
+    needles = [(a, b), (b, a)] if len(a.norm) == len(b.norm) else [(a, b)]
+    return any(len(n.grams - other.grams) <= _MAX_LOST_GRAMS * len(n.norm) for n, other in needles)
 
 
 def match_quotes(here: Sequence[QuoteSentence], there: Sequence[QuoteSentence]) -> tuple[SharedQuote, ...]:

@@ -39,19 +39,21 @@ class _Named:
     quotes: int = 0
 
 
-def find_sources(doc: Doc, quotes: tuple[Quote, ...]) -> Sources:
-    analysis = analyse(doc)
+def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None) -> Sources:
+    """Named and anonymous sources; `text` is `doc.text` when the caller already has it."""
+    text = doc.text if text is None else text
+    analysis = analyse(doc, text)
     named: dict[str, _Named] = {}
     anonymous: dict[int, AnonymousSource] = {}
     for speaker, quoted in _speakers(doc, quotes, analysis):
         if speaker.kind == "anonymous":
-            _add_anonymous(doc.text, speaker, anonymous)
+            _add_anonymous(text, speaker, anonymous)
         elif speaker.kind in ("named", "organization"):
             entry = named.setdefault(speaker.key, _Named(speaker.name, speaker.kind, speaker.start,
                                                          speaker.end, speaker.key))
             entry.quotes += quoted
     return Sources(
-        named=tuple(_named_source(doc.text, entry, analysis) for entry in
+        named=tuple(_named_source(text, entry, analysis) for entry in
                     sorted(named.values(), key=lambda e: e.start)),
         anonymous=tuple(anonymous[k] for k in sorted(anonymous)),
     )
@@ -112,7 +114,7 @@ def _named_source(text: str, entry: _Named, analysis: Analysis) -> NamedSource:
         return NamedSource(person.name, "person", person.role, entry.quotes, person.mentions,
                            entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if entry.kind == "named" else "organization"
-    mentions = max(1, len(re.findall(re.escape(entry.name), text)))
+    mentions = max(1, text.count(entry.name))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
 
 

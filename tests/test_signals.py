@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 
 from checks.dates import find_dates
 from checks.models import AnonymousSource, Article, NamedSource, Quote, Report, Signal, Sources
-from checks.signals import find_signals
+from checks.signals import EarlierQuotes, _fold, find_signals
 
 FRIDAY = dt.date(2025, 12, 5)
 
@@ -169,3 +170,51 @@ def test_publication_timestamp_is_compared_by_its_day(nlp):
     text = "The deal was signed on March 3, 2026, in Washington."
     report = Report(article=Article(published=stamp), dates=find_dates(nlp(text), stamp))
     assert codes(find_signals(report, text)) == ["date_after_publication"]
+
+
+def _pairwise_multiple_speakers(quotes: list[Quote]) -> list[tuple[int, str]]:
+    """The rule spelled out: each quote against every earlier one, first match wins."""
+    seen: dict[str, Quote] = {}
+    out = []
+    for q in quotes:
+        key = _fold(q.text)
+        if not q.speaker or len(key.split()) < 4:
+            continue
+        earlier = next((e for k, e in seen.items() if key in k or k in key), None)
+        if earlier is not None and _fold(earlier.speaker or "") != _fold(q.speaker):
+            out.append((q.start, earlier.speaker or ""))
+        seen.setdefault(key, q)
+    return out
+
+
+def _many_quotes(seed_texts: dict[str, str]) -> list[Quote]:
+    """Seed sentences as quotes, and pieces of them (cut mid-word too) in other people's mouths."""
+    sentences = sorted({s.strip() for t in seed_texts.values() for s in re.split(r"(?<=[.!?])\s+", t)
+                        if len(s.split()) >= 4})
+    rng = random.Random(5)
+    people = ["Mark Carney", "Donald Trump", "a senior official", "Fen Hampson"]
+    quotes = []
+    for n, s in enumerate(sentences * 2):
+        a = rng.randrange(len(s) // 3)
+        text = s if n % 3 else s[a:a + rng.randrange(15, 120)]
+        quotes.append(quote(text, rng.choice(people), "named", start=n * 10))
+    return quotes
+
+
+def test_the_same_words_from_two_speakers_match_the_pairwise_rule(seed_texts: dict[str, str]) -> None:
+    quotes = _many_quotes(seed_texts)
+    found = [s for s in find_signals(Report(quotes=tuple(quotes)), "") if s.code == "quote_multiple_speakers"]
+    expected = _pairwise_multiple_speakers(quotes)
+    assert len(expected) > 50
+    assert [(s.start, s.message.rsplit(" and to ", 1)[1].removesuffix(" earlier in the article"))
+            for s in found] == expected
+
+
+def test_earlier_quotes_are_looked_up_not_scanned(seed_texts: dict[str, str]) -> None:
+    earlier = EarlierQuotes()
+    keys = sorted({_fold(q.text) for q in _many_quotes(seed_texts) if len(_fold(q.text).split()) >= 4})
+    for n, key in enumerate(keys):
+        earlier.find(key)
+        earlier.add(key, quote(key, "Mark Carney", start=n))
+    assert len(keys) > 250
+    assert earlier.compared < 0.05 * len(keys) ** 2 / 2, earlier.compared

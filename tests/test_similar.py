@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import re
+from typing import Any
+
+import pytest
+from rapidfuzz import fuzz
+
 from checks.models import Quote
 from checks.similar import (
     Candidate,
     Fingerprint,
+    QuoteSentence,
     StoredQuote,
     estimate_jaccard,
     find_similar,
@@ -107,3 +115,68 @@ def test_the_same_words_from_another_speaker_come_before_a_plain_copy() -> None:
     relayed = Candidate(id="seed:001", title="Talks collapse", signature=fingerprint(OTHER).signature,
                         quotes=(StoredQuote(OFFICIAL, "a senior Canadian official"),))
     assert [s.id for s in find_similar(CARNEY, here, ListCorpus(copy, relayed))] == ["seed:001", "seed:000"]
+
+
+def _seed_sentences(seed_texts: dict[str, str]) -> list[str]:
+    text = " ".join(seed_texts.values())
+    return sorted({s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 6})
+
+
+def _reference_match(here: list[QuoteSentence], there: list[QuoteSentence]) -> list[tuple[str, float]]:
+    """The shared-quote rule spelled out pair by pair, with every rapidfuzz score computed."""
+    found = []
+    for mine in here:
+        best, best_score = None, 0.0
+        for theirs in there:
+            score = 100.0 if mine.norm == theirs.norm else \
+                fuzz.ratio(mine.norm, theirs.norm, score_cutoff=88.0)
+            if not score and min(len(mine.norm.split()), len(theirs.norm.split())) >= 6:
+                score = fuzz.partial_ratio(mine.norm, theirs.norm, score_cutoff=95.0)
+            if score > best_score:
+                best, best_score = theirs, score
+        if best is not None:
+            found.append((mine.text, round(best_score / 100, 3)))
+    return found
+
+
+def _contained_and_reworded(sentences: list[str]) -> list[StoredQuote]:
+    """Another article's quotes: some sentences nested in longer ones, some slightly changed."""
+    rng = random.Random(3)
+    out = []
+    for n, s in enumerate(sentences):
+        if n % 5 == 0:
+            out.append(StoredQuote(f"As we said before, {s} And that is all."))
+        elif n % 5 == 1:
+            out.append(StoredQuote(s.replace(" the ", " a ", 1)))
+        elif n % 5 == 2:
+            words = s.split()
+            out.append(StoredQuote(" ".join(rng.sample(words, len(words)))))
+    return out
+
+
+def test_shared_quotes_match_the_pair_by_pair_rule_exactly(seed_texts: dict[str, str]) -> None:
+    sentences = _seed_sentences(seed_texts)
+    here = quote_sentences(StoredQuote(s) for s in sentences[::2])
+    there = quote_sentences(_contained_and_reworded(sentences))
+    shared = match_quotes(here, there)
+    assert [(q.text, q.similarity) for q in shared] == _reference_match(here, there)
+    assert sum(1 for q in shared if q.similarity < 1.0) >= 5
+
+
+def test_unrelated_quotes_are_not_aligned_pair_by_pair(seed_texts: dict[str, str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """partial_ratio is the costly step; a q-gram count rules out most pairs before it."""
+    sentences = _seed_sentences(seed_texts)
+    here = quote_sentences(StoredQuote(s) for s in sentences[::2])
+    there = quote_sentences(StoredQuote(s) for s in sentences[1::2])
+    calls = []
+    real = fuzz.partial_ratio
+
+    def counted(a: str, b: str, **kwargs: Any) -> float:
+        calls.append(1)
+        return real(a, b, **kwargs)
+
+    monkeypatch.setattr(fuzz, "partial_ratio", counted)  # the module checks.similar calls through
+    match_quotes(here, there)
+    assert len(here) * len(there) > 10_000
+    assert len(calls) < 0.02 * len(here) * len(there)
