@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from bot.digest import (
-    Digest,
-    ItemFigure,
-    RecycledQuote,
-    SourceFigure,
-    Week,
-    WeekTotals,
-    render_chart,
-    render_discord,
-    render_slack,
-    render_text,
-)
-from bot.digest.render import DISCORD_CONTENT_LIMIT, SLACK_HEADER_LIMIT, SLACK_SECTION_LIMIT
+from bot.digest.chart import render_chart
+from bot.digest.model import Digest, ItemFigure, RecycledQuote, SourceFigure, Week, WeekTotals
+from bot.render import DISCORD_CONTENT_LIMIT, SLACK_HEADER_CHARS, SLACK_SECTION_CHARS, utf16_len
+from bot.render.digest import render_discord, render_slack, render_text
 
 
 def busy_week(title: str = "Harbour authority disputes the port closure figures") -> Digest:
@@ -39,11 +31,23 @@ def test_discord_content_is_cut_at_a_line_to_the_message_limit() -> None:
     assert content.endswith("\n…")
 
 
+def test_discord_content_counts_emoji_as_discord_does() -> None:
+    # Discord counts UTF-16 units: each of these emoji is two. In characters the week is ~1,400
+    # long, under the limit; in UTF-16 units it is well over, so it must be cut all the same.
+    week = busy_week()
+    emoji_title = "📰🚢⚓🌊" * 30
+    items = tuple(ItemFigure(f"item:{n}", emoji_title, checks=9 - n, warnings=5 - n) for n in range(5))
+    week = dataclasses.replace(week, most_checked=items, most_warnings=items, recycled=(), top_sources=())
+    content = render_discord(week)
+    assert utf16_len(content) <= DISCORD_CONTENT_LIMIT
+    assert "📰" in content
+
+
 def test_slack_blocks_stay_inside_their_limits() -> None:
     message = render_slack(busy_week())
     header, *sections = message.blocks
-    assert len(header["text"]["text"]) <= SLACK_HEADER_LIMIT
-    assert all(len(b["text"]["text"]) <= SLACK_SECTION_LIMIT for b in sections if b["type"] == "section")
+    assert len(header["text"]["text"]) <= SLACK_HEADER_CHARS
+    assert all(len(b["text"]["text"]) <= SLACK_SECTION_CHARS for b in sections if b["type"] == "section")
     assert len(message.blocks) <= 50
     assert message.text.startswith("Weekly digest · T0NEWS · 2026-W47")
 

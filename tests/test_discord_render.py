@@ -11,22 +11,21 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.render_discord import (
-    CONTENT_LIMIT,
-    DESCRIPTION_LIMIT,
-    EMBEDS_TOTAL_LIMIT,
-    FIELD_NAME_LIMIT,
-    FIELD_VALUE_LIMIT,
-    MAX_EMBEDS,
-    MAX_FIELDS,
-    TITLE_LIMIT,
+from bot.render import (
+    DISCORD_CONTENT_LIMIT,
+    DISCORD_DESCRIPTION_LIMIT,
+    DISCORD_EMBEDS_TOTAL_LIMIT,
+    DISCORD_FIELD_NAME_LIMIT,
+    DISCORD_FIELD_VALUE_LIMIT,
+    DISCORD_MAX_EMBEDS,
+    DISCORD_MAX_FIELDS,
+    DISCORD_TITLE_LIMIT,
     DiscordReply,
-    discord_size,
-    embeds_size,
     escape_mentions,
-    fit_lines,
     render_discord,
+    utf16_len,
 )
+from bot.render.discord import embeds_size, fit_lines
 from checks.models import (
     AnonymousSource,
     Article,
@@ -117,18 +116,18 @@ def many_quotes_report(n: int = 200) -> Report:
 
 
 def assert_within_discord_limits(reply: DiscordReply) -> None:
-    assert discord_size(reply.content) <= CONTENT_LIMIT
-    assert len(reply.embeds) <= MAX_EMBEDS
-    assert embeds_size(reply.embeds) <= EMBEDS_TOTAL_LIMIT
+    assert utf16_len(reply.content) <= DISCORD_CONTENT_LIMIT
+    assert len(reply.embeds) <= DISCORD_MAX_EMBEDS
+    assert embeds_size(reply.embeds) <= DISCORD_EMBEDS_TOTAL_LIMIT
     # discord.py's own count of what Discord counts agrees.
-    assert sum(len(discord.Embed.from_dict(e)) for e in reply.embeds) <= EMBEDS_TOTAL_LIMIT
+    assert sum(len(discord.Embed.from_dict(e)) for e in reply.embeds) <= DISCORD_EMBEDS_TOTAL_LIMIT
     for embed in reply.embeds:
-        assert discord_size(embed.get("title", "")) <= TITLE_LIMIT
-        assert discord_size(embed.get("description", "")) <= DESCRIPTION_LIMIT
-        assert len(embed.get("fields", [])) <= MAX_FIELDS
+        assert utf16_len(embed.get("title", "")) <= DISCORD_TITLE_LIMIT
+        assert utf16_len(embed.get("description", "")) <= DISCORD_DESCRIPTION_LIMIT
+        assert len(embed.get("fields", [])) <= DISCORD_MAX_FIELDS
         for f in embed.get("fields", []):
-            assert discord_size(f["name"]) <= FIELD_NAME_LIMIT
-            assert discord_size(f["value"]) <= FIELD_VALUE_LIMIT
+            assert utf16_len(f["name"]) <= DISCORD_FIELD_NAME_LIMIT
+            assert utf16_len(f["value"]) <= DISCORD_FIELD_VALUE_LIMIT
 
 
 @pytest.mark.parametrize(("name", "report"), [("discord_council", council_report()),
@@ -228,15 +227,15 @@ def test_fit_lines_keeps_whole_lines_and_counts_the_rest() -> None:
     lines = [f"line {i}" for i in range(10)]
     assert fit_lines(lines, 1000, "quote") == "\n".join(lines)
     cut = fit_lines(lines, 40, "quote")
-    assert discord_size(cut) <= 40
+    assert utf16_len(cut) <= 40
     kept = cut.splitlines()[:-1]
     assert kept == lines[: len(kept)]
     assert cut.splitlines()[-1] == f"… and {10 - len(kept)} more quotes"
 
 
 def test_sizes_count_astral_characters_twice_like_discord() -> None:
-    assert discord_size("📰") == 2
-    assert discord_size(fit_lines(["📰" * 600] * 3, 1000, "quote")) <= 1000
+    assert utf16_len("📰") == 2
+    assert utf16_len(fit_lines(["📰" * 600] * 3, 1000, "quote")) <= 1000
 
 
 def test_content_sums_up_the_report_in_one_line() -> None:
@@ -268,7 +267,7 @@ def test_an_over_long_first_checker_is_cut_before_the_quotes_an_edit_removed() -
     reply = render_discord(dataclasses.replace(report, history=history))
     assert_within_discord_limits(reply)
     value = reply.embeds[0]["fields"][-1]["value"]
-    assert discord_size(value) <= FIELD_VALUE_LIMIT
+    assert utf16_len(value) <= DISCORD_FIELD_VALUE_LIMIT
     assert value.splitlines()[0].endswith("x…")
     assert "this check is of the new version.\nQuotes removed since then: “qqq" in value
     assert value.endswith("… and 6 more")

@@ -16,14 +16,18 @@ from typing import Any
 
 import pytest
 
-from bot.digest import Digest, ItemFigure, RecycledQuote, SourceFigure, Week, WeekTotals
-from bot.digest import render_discord as digest_discord
-from bot.digest import render_slack as digest_slack
-from bot.digest import render_text as digest_text
-from bot.display import link_url, visible
-from bot.render_discord import render_discord
-from bot.render_slack import render_full_blocks, render_message
-from bot.render_text import render_text
+from bot.digest.model import Digest, ItemFigure, RecycledQuote, SourceFigure, Week, WeekTotals
+from bot.render import (
+    link_url,
+    render_discord,
+    render_full_blocks,
+    render_message,
+    render_text,
+    visible,
+)
+from bot.render import render_digest_discord as digest_discord
+from bot.render import render_digest_slack as digest_slack
+from bot.render import render_digest_text as digest_text
 from checks.models import (
     AnonymousSource,
     Article,

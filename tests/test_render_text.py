@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from bot.render_text import SHARED_QUOTES_SHOWN, render_text
+from bot.render.text import SHARED_QUOTES_SHOWN, render_text
 from checks.models import (
     AnonymousSource,
     Article,

@@ -6,26 +6,27 @@ import dataclasses
 import datetime as dt
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.render_slack import (
+from bot.render import (
     FULL_REPORT_ACTION,
-    MAX_BLOCKS,
-    MAX_CONTEXT_CHARS,
-    MAX_HEADER_CHARS,
-    MAX_MODAL_BLOCKS,
-    MAX_MODAL_TITLE,
-    MAX_SECTION_CHARS,
-    MAX_TEXT_CHARS,
-    escape,
+    SLACK_CONTEXT_CHARS,
+    SLACK_HEADER_CHARS,
+    SLACK_MAX_BLOCKS,
+    SLACK_MAX_MODAL_BLOCKS,
+    SLACK_MODAL_TITLE_CHARS,
+    SLACK_SECTION_CHARS,
+    SLACK_TEXT_CHARS,
     render_full_blocks,
     render_full_view,
     render_message,
+    render_text,
+    slack_escape,
 )
-from bot.render_text import render_text
 from checks.models import (
     AnonymousSource,
     Article,
@@ -96,20 +97,20 @@ def many_quotes_report(n: int = 200, width: int = 180) -> Report:
     return Report(article=Article(title="Budget hearing", words=n * 60), quotes=quotes)
 
 
-def texts_of(blocks: list[dict[str, Any]]) -> str:
+def texts_of(blocks: Sequence[dict[str, Any]]) -> str:
     return json.dumps(blocks, ensure_ascii=False)
 
 
-def assert_within_slack_limits(blocks: list[dict[str, Any]], max_blocks: int) -> None:
+def assert_within_slack_limits(blocks: Sequence[dict[str, Any]], max_blocks: int) -> None:
     assert len(blocks) <= max_blocks
     for block in blocks:
         if block["type"] == "section":
-            assert len(block["text"]["text"]) <= MAX_SECTION_CHARS
+            assert len(block["text"]["text"]) <= SLACK_SECTION_CHARS
         elif block["type"] == "header":
-            assert len(block["text"]["text"]) <= MAX_HEADER_CHARS
+            assert len(block["text"]["text"]) <= SLACK_HEADER_CHARS
         elif block["type"] == "context":
             assert len(block["elements"]) <= 10
-            assert all(len(e["text"]) <= MAX_CONTEXT_CHARS for e in block["elements"])
+            assert all(len(e["text"]) <= SLACK_CONTEXT_CHARS for e in block["elements"])
 
 
 def check_golden(name: str, value: object) -> None:
@@ -125,7 +126,8 @@ def test_the_message_matches_its_golden_file() -> None:
     message = render_message(newsroom_report(), checker="U0REPORTER", report_key="k3y")
     check_golden("slack_message.json", {"blocks": message.blocks})
     # The fallback is the plain-text renderer's report (its own golden file), escaped for Slack.
-    assert message.text == "deskcheck report for <@U0REPORTER>\n" + escape(render_text(newsroom_report()))
+    expected = "deskcheck report for <@U0REPORTER>\n" + slack_escape(render_text(newsroom_report()))
+    assert message.text == expected
 
 
 def test_the_full_report_view_matches_its_golden_file() -> None:
@@ -153,8 +155,8 @@ def test_the_message_names_speakers_sources_dates_similar_and_history() -> None:
 
 def test_a_200_quote_article_stays_within_the_message_limits_and_counts_the_rest() -> None:
     message = render_message(many_quotes_report(200), checker="U0REPORTER", report_key="k")
-    assert_within_slack_limits(message.blocks, MAX_BLOCKS)
-    assert len(message.text) <= MAX_TEXT_CHARS
+    assert_within_slack_limits(message.blocks, SLACK_MAX_BLOCKS)
+    assert len(message.text) <= SLACK_TEXT_CHARS
     text = texts_of(message.blocks)
     assert "Quote number 7:" in text and "Quote number 8:" not in text
     assert "… and 192 more in the full report" in text
@@ -163,8 +165,8 @@ def test_a_200_quote_article_stays_within_the_message_limits_and_counts_the_rest
 
 def test_the_full_report_of_a_200_quote_article_holds_every_quote_within_the_modal_limits() -> None:
     view = render_full_view(many_quotes_report(200))
-    assert_within_slack_limits(view["blocks"], MAX_MODAL_BLOCKS)
-    assert len(view["title"]["text"]) <= MAX_MODAL_TITLE
+    assert_within_slack_limits(view["blocks"], SLACK_MAX_MODAL_BLOCKS)
+    assert len(view["title"]["text"]) <= SLACK_MODAL_TITLE_CHARS
     text = texts_of(view["blocks"])
     assert all(f"Quote number {i}:" in text for i in range(200))
     assert "more" not in text.split("Quote number 199")[1]
@@ -186,12 +188,12 @@ def test_a_report_too_big_for_any_surface_is_cut_with_a_count_not_refused() -> N
                         text_changed_since=huge),
     )
     message = render_message(report, checker="U0REPORTER", notice=huge, report_key=huge)
-    assert_within_slack_limits(message.blocks, MAX_BLOCKS)
-    assert len(message.text) <= MAX_TEXT_CHARS
+    assert_within_slack_limits(message.blocks, SLACK_MAX_BLOCKS)
+    assert len(message.text) <= SLACK_TEXT_CHARS
     assert len(message.blocks[-1]["elements"][0]["value"]) <= 2000
-    assert_within_slack_limits(render_full_view(report)["blocks"], MAX_MODAL_BLOCKS)
-    full = render_full_blocks(report, max_blocks=MAX_BLOCKS)
-    assert_within_slack_limits(full, MAX_BLOCKS)
+    assert_within_slack_limits(render_full_view(report)["blocks"], SLACK_MAX_MODAL_BLOCKS)
+    full = render_full_blocks(report, max_blocks=SLACK_MAX_BLOCKS)
+    assert_within_slack_limits(full, SLACK_MAX_BLOCKS)
     assert "more" in texts_of(full)
 
 
@@ -213,7 +215,7 @@ def test_article_text_can_never_ping_or_link_in_slack(hostile: str) -> None:
     message = render_message(report)
     assert hostile not in texts_of(message.blocks[1:])  # the header is plain_text: Slack shows it as is
     assert hostile not in message.text
-    assert escape(hostile) in texts_of(message.blocks)
+    assert slack_escape(hostile) in texts_of(message.blocks)
 
 
 def test_a_changed_article_says_so_under_checked_before_in_the_message_and_full_report() -> None:

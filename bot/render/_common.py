@@ -1,4 +1,5 @@
-"""What an article writes cannot change what a surface shows: the escaping every renderer shares.
+"""What every renderer shares: the limits, the message types, the order of the sections, one way
+to cut a text and one way to escape it for each surface.
 
 A page chooses its title, site name, canonical URL and every quoted word. Each such string
 enters a rendered surface through `visible` (it drops what a reader cannot see: bidi controls,
@@ -6,28 +7,154 @@ other invisible format characters, terminal control sequences, line breaks), the
 surface's own escaping. A URL becomes a link only when it is http(s) and can be written safely
 inside that surface's link syntax; otherwise it is shown as text in a code span, where neither
 Slack nor Discord makes links. The stored report and `--json` keep every character.
+
+Lengths are counted in UTF-16 code units, as Discord's JavaScript counts them: never fewer than
+Python's characters, so a text cut to fit Discord's count fits every other count too.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 __all__ = [
+    "DISCORD_CONTENT_LIMIT",
+    "DISCORD_DESCRIPTION_LIMIT",
+    "DISCORD_EMBEDS_TOTAL_LIMIT",
+    "DISCORD_FIELD_NAME_LIMIT",
+    "DISCORD_FIELD_VALUE_LIMIT",
+    "DISCORD_FOOTER_LIMIT",
+    "DISCORD_MAX_EMBEDS",
+    "DISCORD_MAX_FIELDS",
+    "DISCORD_TITLE_LIMIT",
     "LINK_SCHEMES",
     "MAX_LINK_URL",
+    "SECTION_ORDER",
+    "SLACK_BUTTON_VALUE_LIMIT",
+    "SLACK_CONTEXT_CHARS",
+    "SLACK_CONTEXT_ELEMENTS",
+    "SLACK_HEADER_CHARS",
+    "SLACK_MAX_BLOCKS",
+    "SLACK_MAX_MODAL_BLOCKS",
+    "SLACK_MODAL_TITLE_CHARS",
+    "SLACK_SECTION_CHARS",
+    "SLACK_TEXT_CHARS",
+    "Block",
+    "DiscordReply",
+    "Section",
+    "SlackMessage",
     "discord_code",
     "discord_link_url",
     "discord_text",
     "escape_mentions",
     "link_url",
+    "plural",
+    "shorten",
     "slack_code",
     "slack_escape",
     "slack_link",
     "slack_text",
+    "truncate",
+    "utf16_len",
     "visible",
 ]
+
+# Slack's published Block Kit limits (api.slack.com/reference/block-kit).
+SLACK_MAX_BLOCKS = 50  # blocks in one message
+SLACK_MAX_MODAL_BLOCKS = 100  # blocks in one modal view
+SLACK_SECTION_CHARS = 3000  # text of a section block
+SLACK_HEADER_CHARS = 150  # plain text of a header block
+SLACK_CONTEXT_CHARS = 3000  # text of one context element
+SLACK_CONTEXT_ELEMENTS = 10
+SLACK_TEXT_CHARS = 40_000  # a message's top-level `text`, its fallback; Slack truncates past it
+SLACK_MODAL_TITLE_CHARS = 24
+SLACK_BUTTON_VALUE_LIMIT = 2000
+
+# Discord's published limits for one message, in UTF-16 units.
+DISCORD_CONTENT_LIMIT = 2000
+DISCORD_EMBEDS_TOTAL_LIMIT = 6000  # titles, descriptions, field names/values, footers of all embeds
+DISCORD_MAX_EMBEDS = 10
+DISCORD_MAX_FIELDS = 25
+DISCORD_TITLE_LIMIT = 256
+DISCORD_DESCRIPTION_LIMIT = 4096
+DISCORD_FIELD_NAME_LIMIT = 256
+DISCORD_FIELD_VALUE_LIMIT = 1024
+DISCORD_FOOTER_LIMIT = 2048
+
+Section = Literal["signals", "quotes", "sources", "dates", "similar"]
+# What a verifier reads first, on every surface: what needs a look (the signals), then who is
+# quoted, who the sources are, the dates the story rests on, and where else it ran. The first
+# section rides with the summary (above Slack's divider, in Discord's summary embed).
+SECTION_ORDER: tuple[Section, ...] = ("signals", "quotes", "sources", "dates", "similar")
+
+Block = dict[str, Any]
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    text: str  # the plain fallback: notifications, screen readers, old clients
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class DiscordReply:
+    content: str
+    embeds: tuple[dict[str, Any], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"content": self.content, "embeds": list(self.embeds)}
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """`noun` as it reads after `count`: 'quote' for 1, 'quotes' (or `many`) for any other count."""
+    return noun if count == 1 else many or noun + "s"
+
+
+def utf16_len(text: str) -> int:
+    """Length as Discord's JavaScript counts it (UTF-16 units), never less than len()."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def truncate(text: str, limit: int, *, at_line: bool = False) -> str:
+    """`text` if it fits in `limit` UTF-16 units; otherwise its longest start that fits with the
+    mark of the cut, never longer than `limit` by any count.
+
+    text: what to cut; it is not made visible or escaped here.
+    limit: the most UTF-16 units the result may hold.
+    at_line: cut at the last line break that fits and mark it with a line "…" (lists); otherwise
+        cut anywhere, drop the trailing space and end with "…".
+    A limit too small for the mark and one character gives "".
+    """
+    if utf16_len(text) <= limit:
+        return text
+    mark = "\n" + ELLIPSIS if at_line else ELLIPSIS
+    room = limit - len(mark)
+    if room <= 0:
+        return ""
+    head = _head(text, room)
+    return head.rsplit("\n", 1)[0] + mark if at_line else head.rstrip() + mark
+
+
+def _head(text: str, units: int) -> str:
+    """The longest start of `text` of at most `units` UTF-16 units."""
+    head = text[:units]
+    over = utf16_len(head) - units
+    while over > 0:  # astral characters count twice: drop at least half of what is over each time
+        head = head[: -((over + 1) // 2)]
+        over = utf16_len(head) - units
+    return head
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` made visible, on one line, cut to `width` (see `truncate`)."""
+    return truncate(" ".join(visible(text).split()), width)
+
+
+# Escaping: what an article writes becomes inert text on each surface.
 
 LINK_SCHEMES = frozenset({"http", "https"})
 # Longer URLs are shown as text: a link and its label must fit one Slack section (3,000 characters).
@@ -117,6 +244,7 @@ def slack_code(text: str) -> str:
 
 
 def escape_mentions(text: str) -> str:
+    """No @everyone, @here, user or role ping, even from a client that ignores allowed_mentions."""
     return _MENTION.sub("@\u200b\\1", text)
 
 

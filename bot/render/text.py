@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from checks.models import History, Quote, Report
+from checks import History, Quote, Report
 
-from .display import visible
+from ._common import SECTION_ORDER, Section, plural, shorten, visible
 
-__all__ = ["QUOTE_WIDTH", "plural", "quotes_changed_lines", "render_text", "shorten", "text_changed_line"]
+__all__ = ["QUOTE_WIDTH", "SHARED_QUOTES_SHOWN", "quotes_changed_lines", "render_text", "speaker_label",
+           "text_changed_line"]
 
 QUOTE_WIDTH = 160
 # Shared quotes shown per similar article: the ones said by someone else there come first,
@@ -24,16 +25,6 @@ EDITED_QUOTES_SHOWN = 3
 EDITED_QUOTE_WIDTH = 80
 
 
-def shorten(text: str, width: int) -> str:
-    """`text` made visible (see bot.display), on one line, cut to `width` characters."""
-    text = " ".join(visible(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def speaker_label(quote: Quote) -> str:
     who = visible(quote.speaker) if quote.speaker else "no speaker found"
     if quote.speaker_guessed:
@@ -42,8 +33,7 @@ def speaker_label(quote: Quote) -> str:
 
 
 def render_text(report: Report) -> str:
-    parts = [_header(report), _signals(report), _quotes(report), _sources(report), _dates(report),
-             _similar(report), _history(report)]
+    parts = [_header(report), *(_SECTIONS[name](report) for name in SECTION_ORDER), _history(report)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -82,7 +72,7 @@ def _sources(report: Report) -> str:
     lines = ["SOURCES"]
     for s in named:
         role = f", {visible(s.role)}" if s.role else ""
-        counts = f"{plural(s.quotes, 'quote')}, {plural(s.mentions, 'mention')}"
+        counts = f"{s.quotes} {plural(s.quotes, 'quote')}, {s.mentions} {plural(s.mentions, 'mention')}"
         lines.append(f"  named: {visible(s.name)}{role} ({counts})")
     for anon in anonymous:
         lines.append(f"  anonymous: {shorten(anon.text, QUOTE_WIDTH)}")
@@ -113,6 +103,11 @@ def _similar(report: Report) -> str:
         if len(shared) > SHARED_QUOTES_SHOWN:
             lines.append(f"      … and {len(shared) - SHARED_QUOTES_SHOWN} more shared quotes")
     return "\n".join(lines)
+
+
+_SECTIONS: dict[Section, Callable[[Report], str]] = {
+    "signals": _signals, "quotes": _quotes, "sources": _sources, "dates": _dates, "similar": _similar,
+}
 
 
 def _history(report: Report) -> str:

@@ -1,36 +1,40 @@
-"""The digest as text: the terminal, a Slack message (Block Kit) and a Discord message.
+"""The weekly digest as text: the terminal, a Slack message (Block Kit) and a Discord message.
 
 All three read the same outline (headline, then titled lists), so the surfaces never
 disagree on a figure; each enforces its platform's limits and truncates, never fails.
-Titles, quotes and names in the outline are made visible (bot.display) as they enter it,
+Titles, quotes and names in the outline are made visible (see `_common`) as they enter it,
 then each surface escapes the outline's lines for its markup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ..display import discord_text, slack_text, visible
-from ..render_text import shorten
-from .model import Digest, ItemFigure, RecycledQuote, Week, WeekTotals
+from ._common import (
+    DISCORD_CONTENT_LIMIT,
+    SLACK_HEADER_CHARS,
+    SLACK_SECTION_CHARS,
+    Block,
+    SlackMessage,
+    discord_text,
+    plural,
+    shorten,
+    slack_text,
+    truncate,
+    visible,
+)
 
-__all__ = [
-    "DISCORD_CONTENT_LIMIT",
-    "SLACK_SECTION_LIMIT",
-    "SlackMessage",
-    "outline",
-    "render_discord",
-    "render_slack",
-    "render_text",
-]
+if TYPE_CHECKING:  # bot.digest's package draws the chart with matplotlib: not needed to render text
+    from ..digest.model import Digest, ItemFigure, RecycledQuote, Week, WeekTotals
+
+__all__ = ["DIGEST_FALLBACK_CHARS", "Part", "headline", "outline", "render_discord", "render_slack",
+           "render_text", "summary"]
 
 TITLE_WIDTH = 90
 QUOTE_WIDTH = 140
-DISCORD_CONTENT_LIMIT = 2000  # a message's content, in characters
-SLACK_SECTION_LIMIT = 3000  # a section block's text
-SLACK_HEADER_LIMIT = 150  # a header block's plain text
-SLACK_FALLBACK_LIMIT = 3000  # the notification text; the blocks carry the rest
+# The digest's notification text: far under Slack's limit, since the blocks carry the digest.
+DIGEST_FALLBACK_CHARS = 3000
 
 
 @dataclass(frozen=True)
@@ -75,9 +79,8 @@ def summary(d: Digest) -> tuple[str, ...]:
     if d.empty:
         before = f"; the week before: {p.checks} checks" if p.checks else ""
         return (f"Nothing was checked this week{before}.",)
-    people = "person" if t.people == 1 else "people"
     return (
-        f"{_count(t.checks, 'check')} of {_count(t.items, 'item')} by {t.people} {people}",
+        f"{_count(t.checks, 'check')} of {_count(t.items, 'item')} by {_count(t.people, 'person', 'people')}",
         f"vs {d.week.previous().label}: checks {_delta(t.checks, p.checks)}, "
         f"items {_delta(t.items, p.items)}, people {_delta(t.people, p.people)}, "
         f"warnings {_delta(t.warnings, p.warnings)}",
@@ -85,8 +88,8 @@ def summary(d: Digest) -> tuple[str, ...]:
     )
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _count(n: int, noun: str, many: str | None = None) -> str:
+    return f"{n} {plural(n, noun, many)}"
 
 
 def _item(f: ItemFigure, figure: str) -> str:
@@ -121,34 +124,21 @@ def render_text(d: Digest) -> str:
     return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
-class SlackMessage:
-    text: str  # the notification and accessibility fallback
-    blocks: tuple[dict[str, Any], ...]
-
-
-def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": shorten_block(text, SLACK_SECTION_LIMIT)}}
-
-
-def shorten_block(text: str, limit: int) -> str:
-    """Cut a multi-line text to `limit` characters at a line break, marking the cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 2].rsplit("\n", 1)[0]
-    return cut + "\n…"
+def _section(text: str) -> Block:
+    text = truncate(text, SLACK_SECTION_CHARS, at_line=True)
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
 def render_slack(d: Digest) -> SlackMessage:
-    blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": shorten(headline(d), SLACK_HEADER_LIMIT)}},
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": shorten(headline(d), SLACK_HEADER_CHARS)}},
         _section("\n".join(slack_text(s) for s in summary(d))),
     ]
     for part in outline(d):
         body = "\n".join(f"• {slack_text(line)}" for line in part.lines)
         blocks.append(_section(f"*{part.title}*\n{body}"))
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _footer(d)}]})
-    fallback = shorten_block(render_text(d), SLACK_FALLBACK_LIMIT)
+    fallback = truncate(render_text(d), DIGEST_FALLBACK_CHARS, at_line=True)
     return SlackMessage(text=fallback, blocks=tuple(blocks))
 
 
@@ -158,8 +148,9 @@ def _footer(d: Digest) -> str:
 
 
 def render_discord(d: Digest) -> str:
-    """One message's content (Discord markdown), cut to DISCORD_CONTENT_LIMIT at a line break."""
+    """One message's content (Discord markdown), cut at a line break to DISCORD_CONTENT_LIMIT UTF-16
+    units, as Discord counts: an emoji is two of them."""
     lines = [f"**{discord_text(headline(d))}**", *(discord_text(s) for s in summary(d))]
     for part in outline(d):
         lines += ["", f"**{part.title}**", *(f"- {discord_text(line)}" for line in part.lines)]
-    return shorten_block("\n".join(lines), DISCORD_CONTENT_LIMIT)
+    return truncate("\n".join(lines), DISCORD_CONTENT_LIMIT, at_line=True)

@@ -8,44 +8,37 @@ every list is packed into sections under the limits below and the rest is counte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from checks.models import Quote, Report, Similar
+from checks import Quote, Report, Similar
 
-from .display import slack_code, slack_escape, slack_link, slack_text, visible
-from .render_text import quotes_changed_lines, render_text, shorten, speaker_label, text_changed_line
+from ._common import (
+    SECTION_ORDER,
+    SLACK_BUTTON_VALUE_LIMIT,
+    SLACK_CONTEXT_CHARS,
+    SLACK_CONTEXT_ELEMENTS,
+    SLACK_HEADER_CHARS,
+    SLACK_MAX_BLOCKS,
+    SLACK_MAX_MODAL_BLOCKS,
+    SLACK_MODAL_TITLE_CHARS,
+    SLACK_SECTION_CHARS,
+    SLACK_TEXT_CHARS,
+    Block,
+    Section,
+    SlackMessage,
+    plural,
+    shorten,
+    slack_code,
+    slack_escape,
+    slack_link,
+    slack_text,
+    truncate,
+)
+from .text import quotes_changed_lines, render_text, speaker_label, text_changed_line
 
-__all__ = [
-    "FULL_REPORT_ACTION",
-    "MAX_BLOCKS",
-    "MAX_BUTTON_VALUE",
-    "MAX_CONTEXT_CHARS",
-    "MAX_HEADER_CHARS",
-    "MAX_MODAL_BLOCKS",
-    "MAX_MODAL_TITLE",
-    "MAX_SECTION_CHARS",
-    "MAX_TEXT_CHARS",
-    "SlackMessage",
-    "escape",
-    "render_full_blocks",
-    "render_full_view",
-    "render_message",
-]
-
-Block = dict[str, Any]
-
-# Slack's published Block Kit limits (api.slack.com/reference/block-kit).
-MAX_BLOCKS = 50  # blocks in one message
-MAX_MODAL_BLOCKS = 100  # blocks in one modal view
-MAX_SECTION_CHARS = 3000  # text of a section block
-MAX_HEADER_CHARS = 150  # plain text of a header block
-MAX_CONTEXT_CHARS = 3000  # text of one context element
-MAX_CONTEXT_ELEMENTS = 10
-MAX_TEXT_CHARS = 40_000  # the message's top-level `text`; Slack truncates past it
-MAX_MODAL_TITLE = 24
-MAX_BUTTON_VALUE = 2000
+__all__ = ["FULL_REPORT_ACTION", "FULL_REPORT_VIEW", "render_full_blocks", "render_full_view",
+           "render_message"]
 
 FULL_REPORT_ACTION = "deskcheck_full_report"
 FULL_REPORT_VIEW = "deskcheck_full_report_view"
@@ -66,19 +59,8 @@ class _Budget:
     more_hint: str
 
 
-_MESSAGE = _Budget(MAX_BLOCKS, 8, 2, 2, 280, " in the full report")
-_FULL = _Budget(MAX_MODAL_BLOCKS, None, 6, 50, 1500, "")
-
-
-@dataclass(frozen=True)
-class SlackMessage:
-    text: str  # the plain fallback: notifications, screen readers, old clients
-    blocks: list[Block]
-
-
-def escape(text: str) -> str:
-    """Slack's three control characters, for text we composed (article text goes through slack_text)."""
-    return slack_escape(text)
+_MESSAGE = _Budget(SLACK_MAX_BLOCKS, 8, 2, 2, 280, " in the full report")
+_FULL = _Budget(SLACK_MAX_MODAL_BLOCKS, None, 6, 50, 1500, "")
 
 
 def render_message(report: Report, *, checker: str | None = None, notice: str | None = None,
@@ -86,11 +68,11 @@ def render_message(report: Report, *, checker: str | None = None, notice: str | 
     """The summary posted in the channel; `checker` is a Slack user id, `report_key` feeds the button."""
     blocks = _body(report, _MESSAGE, checker=checker, notice=notice)
     actions = [_full_report_button(report_key)] if report_key else []
-    blocks = _fit(blocks, MAX_BLOCKS - len(actions)) + actions
-    return SlackMessage(text=_fallback(report, checker), blocks=blocks)
+    blocks = _fit(blocks, SLACK_MAX_BLOCKS - len(actions)) + actions
+    return SlackMessage(text=_fallback(report, checker), blocks=tuple(blocks))
 
 
-def render_full_blocks(report: Report, *, max_blocks: int = MAX_MODAL_BLOCKS) -> list[Block]:
+def render_full_blocks(report: Report, *, max_blocks: int = SLACK_MAX_MODAL_BLOCKS) -> list[Block]:
     """Every quote, source, date and similar article, cut to `max_blocks` (50 for a thread post)."""
     return _fit(_body(report, _FULL, checker=None, notice=None), max_blocks)
 
@@ -100,25 +82,24 @@ def render_full_view(report: Report) -> Block:
     return {
         "type": "modal",
         "callback_id": FULL_REPORT_VIEW,
-        "title": _plain("Full report", MAX_MODAL_TITLE),
-        "close": _plain("Close", MAX_MODAL_TITLE),
-        "blocks": render_full_blocks(report, max_blocks=MAX_MODAL_BLOCKS),
+        "title": _plain("Full report", SLACK_MODAL_TITLE_CHARS),
+        "close": _plain("Close", SLACK_MODAL_TITLE_CHARS),
+        "blocks": render_full_blocks(report, max_blocks=SLACK_MAX_MODAL_BLOCKS),
     }
 
 
 def _body(report: Report, budget: _Budget, *, checker: str | None, notice: str | None) -> list[Block]:
     blocks: list[Block] = [
-        {"type": "header", "text": _plain(report.article.title or "(untitled text)", MAX_HEADER_CHARS)},
+        {"type": "header", "text": _plain(report.article.title or "(untitled text)", SLACK_HEADER_CHARS)},
         _context(_facts(report, checker)),
     ]
     if notice:
         blocks.append(_context([f"ℹ️ {slack_text(notice)}"]))
-    blocks += _signals(report, budget)
-    blocks.append({"type": "divider"})
-    blocks += _quotes(report, budget)
-    blocks += _sources(report, budget)
-    blocks += _dates(report, budget)
-    blocks += _similar(report, budget)
+    lead, *rest = SECTION_ORDER
+    blocks += _SECTIONS[lead](report, budget)
+    blocks.append({"type": "divider"})  # the lead section is what shows above the fold
+    for name in rest:
+        blocks += _SECTIONS[name](report, budget)
     if report.history is not None:
         blocks.append(_section(_history(report)))
     return blocks
@@ -175,7 +156,8 @@ def _sources(report: Report, budget: _Budget) -> list[Block]:
     blocks: list[Block] = []
     if named:
         lines = [f"• *{slack_text(s.name)}*" + (f", {slack_text(s.role)}" if s.role else "")
-                 + f" — {_count(s.quotes, 'quote')}, {_count(s.mentions, 'mention')}" for s in named]
+                 + f" — {s.quotes} {plural(s.quotes, 'quote')}, {s.mentions} {plural(s.mentions, 'mention')}"
+                 for s in named]
         blocks += _sections(f"Named sources ({len(named)})", lines, budget.items, budget.sections,
                             budget.more_hint)
     if anonymous:
@@ -217,12 +199,18 @@ def _similar_title(s: Similar) -> str:
     return slack_link(s.url, title) or f"*{title}* {slack_code(shorten(s.url, URL_LABEL_WIDTH))}"
 
 
+_SECTIONS: dict[Section, Callable[[Report, _Budget], list[Block]]] = {
+    "signals": _signals, "quotes": _quotes, "sources": _sources, "dates": _dates, "similar": _similar,
+}
+
+
 def _history(report: Report) -> str:
     h = report.history
     assert h is not None
     times = "once" if h.times_checked == 1 else f"{h.times_checked:,} times"
     by = f" by {_who(h.first_checked_by)}" if h.first_checked_by else ""
-    lines = [f"*Checked before*: {times}; first{by} on {_when(h.first_checked_at)} (`{escape(h.item)}`)"]
+    item = slack_escape(h.item)
+    lines = [f"*Checked before*: {times}; first{by} on {_when(h.first_checked_at)} (`{item}`)"]
     if h.text_changed_since:
         lines += [text_changed_line(_when(h.text_changed_since)), *quotes_changed_lines(h, slack_text)]
     return "\n".join(lines)
@@ -232,7 +220,7 @@ def _when(stamp: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(stamp)
     except ValueError:
-        return escape(stamp)
+        return slack_escape(stamp)
     if moment.tzinfo is not None:
         moment = moment.astimezone(dt.UTC)
     return moment.strftime("%Y-%m-%d %H:%M UTC")
@@ -247,20 +235,16 @@ def _who(label: str) -> str:
     return slack_text(label)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 def _sections(title: str, lines: Sequence[str], limit: int | None, max_sections: int,
               more_hint: str) -> list[Block]:
-    """Pack lines into at most `max_sections` sections of MAX_SECTION_CHARS; count what is left out."""
+    """Pack lines into at most `max_sections` sections of SLACK_SECTION_CHARS; count what is left out."""
     shown = list(lines if limit is None else lines[:limit])
     hidden = len(lines) - len(shown)
-    room = MAX_SECTION_CHARS - _MORE_ROOM
+    room = SLACK_SECTION_CHARS - _MORE_ROOM
     texts: list[str] = []
     current = f"*{title}*"
     for i, line in enumerate(shown):
-        line = _cut(line, room - len(f"*{title}*") - 1)
+        line = truncate(line, room - len(f"*{title}*") - 1)
         if len(current) + 1 + len(line) <= room:
             current += "\n" + line
         elif len(texts) + 1 < max_sections:
@@ -285,28 +269,24 @@ def _fit(blocks: list[Block], max_blocks: int) -> list[Block]:
 
 def _fallback(report: Report, checker: str | None) -> str:
     lead = f"deskcheck report for <@{checker}>\n" if checker else "deskcheck report\n"
-    return _cut(lead + escape(render_text(report)), MAX_TEXT_CHARS)
+    return truncate(lead + slack_escape(render_text(report)), SLACK_TEXT_CHARS)
 
 
 def _full_report_button(report_key: str) -> Block:
     return {"type": "actions", "elements": [{
         "type": "button", "action_id": FULL_REPORT_ACTION, "text": _plain("Full report", 75),
-        "value": report_key[:MAX_BUTTON_VALUE],
+        "value": report_key[:SLACK_BUTTON_VALUE_LIMIT],
     }]}
 
 
 def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, MAX_SECTION_CHARS)}}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": truncate(text, SLACK_SECTION_CHARS)}}
 
 
 def _context(texts: list[str]) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut(t, MAX_CONTEXT_CHARS)}
-                                            for t in texts[:MAX_CONTEXT_ELEMENTS]]}
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": truncate(t, SLACK_CONTEXT_CHARS)}
+                                            for t in texts[:SLACK_CONTEXT_ELEMENTS]]}
 
 
 def _plain(text: str, limit: int) -> Block:
-    return {"type": "plain_text", "text": _cut(" ".join(visible(text).split()) or "-", limit), "emoji": True}
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return {"type": "plain_text", "text": shorten(text, limit) or "-", "emoji": True}

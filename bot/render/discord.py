@@ -1,0 +1,247 @@
+"""The report as a Discord message: short content plus embeds, inside Discord's limits.
+
+Pure: a Report in, a DiscordReply (plain JSON-shaped dicts) out. The adapter turns the
+dicts into discord.Embed objects; the golden files in tests/golden/ pin the shape.
+Every limit is a named constant, and anything too long is cut with "… and N more",
+never refused: a 200-quote article still gets an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from checks import History, Report, Similar
+
+from ._common import (
+    DISCORD_CONTENT_LIMIT,
+    DISCORD_DESCRIPTION_LIMIT,
+    DISCORD_EMBEDS_TOTAL_LIMIT,
+    DISCORD_FIELD_VALUE_LIMIT,
+    DISCORD_FOOTER_LIMIT,
+    DISCORD_MAX_EMBEDS,
+    DISCORD_MAX_FIELDS,
+    DISCORD_TITLE_LIMIT,
+    SECTION_ORDER,
+    DiscordReply,
+    Section,
+    discord_code,
+    discord_link_url,
+    discord_text,
+    link_url,
+    plural,
+    shorten,
+    truncate,
+    utf16_len,
+    visible,
+)
+from .text import quotes_changed_lines, speaker_label, text_changed_line
+
+__all__ = ["embeds_size", "fit_lines", "render_discord"]
+
+QUOTE_WIDTH = 280  # one quote never eats a whole embed
+URL_TEXT_WIDTH = 200  # a URL that cannot be a link, shown as text
+WARN_COLOUR = 0xD9822B
+PLAIN_COLOUR = 0x4A6785
+SECTION_WEIGHT = {"quote": 3}  # share of a crowded message, against 1 for every other section
+FOOTER = "deskcheck lays out evidence for a verifier; it does not rule on truth."
+
+# A section as one embed's description: (embed title, lines, the noun "… and N more" counts).
+_Body = tuple[str, list[str], str]
+
+_DISCORD_USER = re.compile(r"discord:[^/]+/([0-9]{15,21})")  # Requester.label of a Discord user
+
+
+def fit_lines(lines: list[str], limit: int, noun: str) -> str:
+    """As many whole lines as fit in `limit`, then '… and N more <noun>s'."""
+    whole = "\n".join(lines)
+    if utf16_len(whole) <= limit:
+        return whole
+    out: list[str] = []
+    used = 0
+    for i, line in enumerate(lines):
+        left = len(lines) - i - 1
+        tail = utf16_len(f"\n… and {left} more {plural(left, noun)}") if left else 0
+        cost = utf16_len(line) + (1 if out else 0)
+        if used + cost + tail > limit:
+            break
+        out.append(line)
+        used += cost
+    more = len(lines) - len(out)
+    if more:
+        out.append(f"… and {more} more {plural(more, noun)}")
+    return truncate("\n".join(out), limit)
+
+
+def _share(needs: list[int], weights: list[int], budget: int) -> list[int]:
+    """Split the character budget: small sections get all they need, big ones share the rest
+    by weight (quotes weigh most: they are what a verifier reads first)."""
+    shares = [0] * len(needs)
+    order = sorted(range(len(needs)), key=lambda i: needs[i] / weights[i])
+    left = sum(weights)
+    for i in order:
+        fair = max(0, budget) * weights[i] // left
+        shares[i] = min(needs[i], fair, DISCORD_DESCRIPTION_LIMIT)
+        budget -= shares[i]
+        left -= weights[i]
+    return shares
+
+
+def _signals(report: Report) -> _Body:
+    marks = {"warn": "⚠️", "info": "•"}
+    lines = [f"{marks.get(s.severity, '•')} {discord_text(shorten(s.message, QUOTE_WIDTH))}"
+             for s in report.signals]
+    return "Signals", ["**Signals**", *(lines or ["none"])], "signal"
+
+
+def _quotes(report: Report) -> _Body:
+    lines = []
+    for q in report.quotes:
+        cue = f", {discord_text(q.cue)}" if q.cue else ""
+        partial = " (partial quote)" if q.partial else ""
+        said = discord_text(shorten(q.text, QUOTE_WIDTH))
+        lines.append(f"“{said}” — **{discord_text(speaker_label(q))}**{cue}{partial}")
+    return f"Quotes ({len(report.quotes)})", lines or ["none found"], "quote"
+
+
+def _sources(report: Report) -> _Body:
+    lines = []
+    for s in report.sources.named:
+        role = f", {discord_text(shorten(s.role, 120))}" if s.role else ""
+        lines.append(f"**{discord_text(s.name)}**{role} ({s.quotes} {plural(s.quotes, 'quote')}, "
+                     f"{s.mentions} {plural(s.mentions, 'mention')})")
+    lines += [f"anonymous: {discord_text(shorten(a.text, QUOTE_WIDTH))}" for a in report.sources.anonymous]
+    named, anonymous = len(report.sources.named), len(report.sources.anonymous)
+    return f"Sources ({named} named, {anonymous} anonymous)", lines or ["none found"], "source"
+
+
+def _dates(report: Report) -> _Body:
+    lines = [f"{discord_text(d.text)} → `{visible(d.value or 'unanchored')}` ({d.kind})"
+             for d in report.dates]
+    return f"Dates ({len(report.dates)})", lines or ["none found"], "date"
+
+
+def _similar(report: Report) -> _Body | None:
+    if not report.similar:
+        return None
+    return f"Similar articles ({len(report.similar)})", [_similar_item(s) for s in report.similar], "article"
+
+
+_SECTIONS: dict[Section, Callable[[Report], _Body | None]] = {
+    "signals": _signals, "quotes": _quotes, "sources": _sources, "dates": _dates, "similar": _similar,
+}
+
+
+def _bodies(report: Report) -> list[_Body]:
+    """A body for each section in SECTION_ORDER (an empty list of similar articles has none): the
+    first goes in the summary embed, each other one in an embed of its own."""
+    made = [_SECTIONS[name](report) for name in SECTION_ORDER]
+    return [body for body in made if body is not None][:DISCORD_MAX_EMBEDS]
+
+
+def _similar_item(s: Similar) -> str:
+    title = discord_text(shorten(s.title, 120)) if s.title else "(untitled)"
+    target = discord_link_url(s.url)
+    if target:
+        head = f"**{s.score:.2f}** [{title}]({target})"
+    elif s.url:  # cannot be a safe link: shown as text
+        head = f"**{s.score:.2f}** {title} {discord_code(shorten(s.url, URL_TEXT_WIDTH))}"
+    else:
+        head = f"**{s.score:.2f}** {title}"
+    lines = [f"{head} `{s.id}`"]
+    shown = s.shared_quotes[:3]
+    for sq in shown:
+        lines.append(f"↳ same quote: “{discord_text(shorten(sq.text, 140))}” — "
+                     f"here {discord_text(sq.here or '?')}, there {discord_text(sq.there or '?')}")
+    if len(s.shared_quotes) > len(shown):
+        lines.append(f"↳ … and {len(s.shared_quotes) - len(shown)} more shared quotes")
+    return "\n".join(lines)
+
+
+def _checker(label: str) -> str:
+    """A Discord user as a mention (shown as their name; embeds never ping), anyone else as text."""
+    found = _DISCORD_USER.fullmatch(label)
+    return f"<@{found.group(1)}>" if found else discord_text(label)
+
+
+def _summary_fields(report: Report) -> list[dict[str, Any]]:
+    a = report.article
+    facts = [("Site", a.site), ("Author", a.author),
+             ("Published", a.published.isoformat() if a.published else None), ("Words", f"{a.words:,}")]
+    fields = [{"name": name, "value": truncate(discord_text(value), DISCORD_FIELD_VALUE_LIMIT),
+               "inline": True}
+              for name, value in facts if value]
+    if report.input.url and not link_url(report.input.url):  # not the title's link: shown as text
+        fields.append({"name": "Link", "value": discord_code(shorten(report.input.url, URL_TEXT_WIDTH)),
+                       "inline": False})
+    if report.history is not None:
+        fields.append({"name": "Checked before", "value": _history_value(report.history), "inline": False})
+    return fields[:DISCORD_MAX_FIELDS]
+
+
+def _history_value(h: History) -> str:
+    times = "once" if h.times_checked == 1 else f"{h.times_checked} times"
+    by = f" by {_checker(h.first_checked_by)}" if h.first_checked_by else ""
+    value = f"Checked {times}; first{by} at {h.first_checked_at} (`{h.item}`)"
+    if not h.text_changed_since:
+        return truncate(value, DISCORD_FIELD_VALUE_LIMIT)
+    # the edit is cut last: an over-long requester label must not hide it; within the edit the
+    # changed line comes first, so only the list of quotes can lose its end
+    line = truncate(text_changed_line(h.text_changed_since), DISCORD_FIELD_VALUE_LIMIT // 2)
+    changed = "\n".join([line,
+                         *quotes_changed_lines(h, discord_text)])
+    changed = truncate(changed, DISCORD_FIELD_VALUE_LIMIT * 3 // 4)
+    return truncate(value, DISCORD_FIELD_VALUE_LIMIT - utf16_len(changed) - 1) + "\n" + changed
+
+
+def embeds_size(embeds: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> int:
+    """The characters Discord counts against DISCORD_EMBEDS_TOTAL_LIMIT."""
+    total = 0
+    for e in embeds:
+        total += utf16_len(e.get("title", "")) + utf16_len(e.get("description", ""))
+        total += utf16_len(e.get("footer", {}).get("text", ""))
+        total += sum(utf16_len(f["name"]) + utf16_len(f["value"]) for f in e.get("fields", []))
+    return total
+
+
+def _embeds(report: Report) -> tuple[dict[str, Any], ...]:
+    warned = any(s.severity == "warn" for s in report.signals)
+    summary: dict[str, Any] = {
+        # Discord renders markdown in embed titles too: escaped like every other article text
+        "title": truncate(discord_text(report.article.title or "(untitled text)"),
+                          DISCORD_TITLE_LIMIT),
+        "color": WARN_COLOUR if warned else PLAIN_COLOUR,
+        "fields": _summary_fields(report),
+        "footer": {"text": truncate(FOOTER, DISCORD_FOOTER_LIMIT)},
+    }
+    if link_url(report.input.url):
+        summary["url"] = report.input.url
+    bodies = _bodies(report)
+    embeds = [summary] + [{"title": truncate(title, DISCORD_TITLE_LIMIT), "color": PLAIN_COLOUR}
+                          for title, _lines, _noun in bodies[1:]]
+    # Budget what is left after titles, fields and footer; one separator per line is in `needs`.
+    budget = DISCORD_EMBEDS_TOTAL_LIMIT - embeds_size(embeds)
+    needs = [utf16_len("\n".join(lines)) for _title, lines, _noun in bodies]
+    weights = [SECTION_WEIGHT.get(noun, 1) for _title, _lines, noun in bodies]
+    for embed, share, (_title, lines, noun) in zip(embeds, _share(needs, weights, budget), bodies,
+                                                   strict=True):
+        embed["description"] = fit_lines(lines, share, noun)
+    return tuple(e for e in embeds if e.get("description") or e.get("fields"))
+
+
+def _content(report: Report, notice: str | None) -> str:
+    warns = sum(1 for s in report.signals if s.severity == "warn")
+    title = discord_text(shorten(report.article.title or "untitled text", 200))
+    n_q, n_named = len(report.quotes), len(report.sources.named)
+    n_anon = len(report.sources.anonymous)
+    line = (f"**Verification summary** for {title}: {n_q} {plural(n_q, 'quote')}, "
+            f"{n_named} named and {n_anon} anonymous {plural(n_named + n_anon, 'source')}, "
+            f"{warns} {plural(warns, 'warning')}.")
+    if notice:
+        line += f"\nNote: {discord_text(notice)}"
+    return truncate(line, DISCORD_CONTENT_LIMIT)
+
+
+def render_discord(report: Report, notice: str | None = None) -> DiscordReply:
+    return DiscordReply(content=_content(report, notice), embeds=_embeds(report))
