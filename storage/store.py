@@ -12,12 +12,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
-from checks.edits import quote_changes
-from checks.models import History, Report
-from checks.sites import same_site
+from checks import History, Report, quote_changes, same_site
 
 from .budget import budget_left
 from .corpus import SqlCorpus, item_label
+from .digest import DigestStore
 from .errors import StoreError, StoreUnavailable, short_reason
 from .models import (
     EVENT_FIELD_MAX,
@@ -29,6 +28,7 @@ from .models import (
     QuoteRow,
     workspace_key,
 )
+from .seeds import SeedShelf
 from .write import NewItem, fit, insert_items, replace_version
 
 __all__ = ["CheckEvent", "CheckRecord", "Store", "iso_utc"]
@@ -81,8 +81,19 @@ def iso_utc(moment: dt.datetime) -> str:
 
 
 class Store:
+    """The history of one database. The weekly digest's reads and writes are `store.digest`,
+    the reference corpus's seeds `store.seeds`: small objects over the same engine."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    @property
+    def digest(self) -> DigestStore:
+        return DigestStore(self.engine)
+
+    @property
+    def seeds(self) -> SeedShelf:
+        return SeedShelf(self.engine)
 
     def record(self, report: Report, text: str, event: CheckEvent) -> History:
         """One transaction per check: the same text or URL in the workspace adds an event to its item.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -127,3 +129,19 @@ def test_iso_weeks_cross_the_new_year() -> None:
     assert Week.of(dt.date(2027, 1, 1)).label == "2026-W53"
     assert Week.parse("2027-W01").previous().label == "2026-W53"
     assert Week.parse("2026W47").monday == dt.date(2026, 11, 16)
+
+
+def test_digest_here_loads_no_chart_slack_or_discord_library() -> None:
+    """The chat surfaces import bot.digest.here before they acknowledge: the package stays light."""
+    heavy = ("matplotlib", "slack_sdk", "discord", "apscheduler")
+    probe = f"import sys, bot.digest, bot.digest.here; print(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_public_name_of_the_digest_package_resolves() -> None:
+    import bot.digest
+
+    assert all(getattr(bot.digest, name) is not None for name in bot.digest.__all__)
+    with pytest.raises(AttributeError):
+        _ = bot.digest.no_such_name

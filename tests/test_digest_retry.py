@@ -14,7 +14,7 @@ from bot.digest import Week, post_due, post_week
 from bot.digest.post import RETRY_WEEKS, retry_failed
 from bot.settings import Settings
 from storage import Store, open_store
-from storage.digest import CLAIM_LEASE, claim_post
+from storage.digest import CLAIM_LEASE
 
 MONDAY_AFTER = dt.datetime(2026, 11, 23, 9, 5, tzinfo=dt.UTC)  # week 47 is due
 WEEK_LATER = MONDAY_AFTER + dt.timedelta(days=7)  # week 48 is due
@@ -82,7 +82,7 @@ def test_a_week_that_was_never_attempted_is_not_filled_in(store: Store) -> None:
 
 
 def test_a_week_another_run_is_posting_is_in_progress_not_already_posted(store: Store) -> None:
-    assert claim_post(store.engine, SLACK_DESK, WEEK, "slack", "C0DIGEST", now=MONDAY_AFTER) == "claimed"
+    assert store.digest.claim_post(SLACK_DESK, WEEK, "slack", "C0DIGEST", now=MONDAY_AFTER) == "claimed"
     with SlackWithFiles() as fake:
         [result] = post_due(store, slack_settings(fake), now=MONDAY_AFTER + dt.timedelta(minutes=1))
         assert fake.of("chat.postMessage") == []
@@ -90,7 +90,7 @@ def test_a_week_another_run_is_posting_is_in_progress_not_already_posted(store: 
 
 
 def test_a_claim_left_by_a_run_that_died_is_taken_over_after_the_lease(store: Store) -> None:
-    assert claim_post(store.engine, SLACK_DESK, WEEK, "slack", "C0DIGEST", now=MONDAY_AFTER) == "claimed"
+    assert store.digest.claim_post(SLACK_DESK, WEEK, "slack", "C0DIGEST", now=MONDAY_AFTER) == "claimed"
     with SlackWithFiles() as fake:
         settings = slack_settings(fake)
         [result] = post_week(store, settings, Week.parse(WEEK), now=MONDAY_AFTER + CLAIM_LEASE * 2)

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 from fake_slack import TEAM
 from test_slack_app import Rig, rig  # noqa: F401  (the fixture)
 from test_slack_render import newsroom_report
 
-from bot.discord_bot.digest_here import confirmation as discord_confirmation
+from bot.digest.here import slack_set_here
 from bot.service import Outcome
 from bot.settings import Settings
-from bot.slack.digest_here import confirmation
 from storage import open_store
-from storage.digest import channel_settings
+
+# The answers, word for word: a test that read them from the code would pass whatever they said.
+MONDAYS = "This channel will get the weekly digest, Mondays at 09:00 UTC."
+FRIDAYS_IN_PARIS = "This channel will get the weekly digest, Fridays at 07:00 Europe/Paris."
+IN_A_CHANNEL = ("The weekly digest goes to a channel: use `/check digest here` in the channel "
+                "that should get it.")
 
 
 def slack_channels() -> dict[str, str]:
-    return channel_settings(open_store(os.environ["DATABASE_URL"]).engine, "slack")
+    return open_store(os.environ["DATABASE_URL"]).digest.channel_settings("slack")
 
 
 @pytest.mark.parametrize("text", ["digest here", "  Digest   HERE "])
@@ -27,7 +32,7 @@ def test_digest_here_stores_the_channel_and_answers_privately(rig: Rig, text: st
     assert rig.command(text, channel="C0WEEKLY").status_code == 200
     [answer] = rig.fake.wait_for("response_url")
     assert answer.payload["response_type"] == "ephemeral"  # only the sender sees it
-    assert answer.payload["text"] == "This channel will get the weekly digest, Mondays at 09:00 UTC."
+    assert answer.payload["text"] == MONDAYS
     assert slack_channels()[TEAM] == "C0WEEKLY"
     rig.command("help")  # the sentinel: the request above checked and posted nothing
     assert rig.asked == [] and rig.fake.of("chat.postMessage") == []
@@ -45,7 +50,7 @@ def test_digest_here_in_a_direct_message_stores_nothing(rig: Rig) -> None:  # no
     before = slack_channels().get(TEAM)
     rig.command("digest here", channel="D0REPORTER")
     [answer] = rig.fake.wait_for("response_url")
-    assert "in the channel that should get it" in answer.payload["text"]
+    assert answer.payload["text"] == IN_A_CHANNEL
     assert slack_channels().get(TEAM) == before
 
 
@@ -67,7 +72,7 @@ def test_a_database_that_makes_digest_here_wait_holds_up_no_check(rig: Rig) -> N
         holder.execute("ROLLBACK")
         holder.close()
     [answer] = rig.fake.wait_for("response_url")
-    assert answer.payload["text"].startswith("This channel will get the weekly digest")
+    assert answer.payload["text"] == MONDAYS
     assert slack_channels()[TEAM] == "C0LOCKED"
 
 
@@ -83,7 +88,14 @@ def test_help_mentions_digest_here(rig: Rig) -> None:  # noqa: F811
     assert "/check digest here" in rig.command("help").text
 
 
-def test_the_confirmation_is_worded_as_on_discord() -> None:
-    settings = Settings(digest_weekday="friday", digest_hour=7, digest_tz="Europe/Paris")
-    assert confirmation(settings) == discord_confirmation(settings)
-    assert confirmation(settings) == "This channel will get the weekly digest, Fridays at 07:00 Europe/Paris."
+def test_the_confirmation_names_the_configured_day_hour_and_zone() -> None:
+    settings = Settings(database_url=os.environ["DATABASE_URL"], digest_weekday="friday", digest_hour=7,
+                        digest_tz="Europe/Paris")
+    assert slack_set_here(settings, TEAM, "C0PARIS") == FRIDAYS_IN_PARIS
+    assert slack_channels()[TEAM] == "C0PARIS"
+
+
+def test_a_channel_that_cannot_be_saved_is_answered_in_one_line(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/no-such-folder/deskcheck.db")
+    answer = slack_set_here(settings, TEAM, "C0NOWHERE")
+    assert answer.startswith("Could not save the digest channel: ") and "\n" not in answer

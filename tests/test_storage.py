@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select, text
 from storage_support import STORY, count, fresh_database_url, report_for, ruiz_quote  # noqa: F401  (the fixture)
 
+from bot.corpus import SeedImport, import_seeds, open_seeded_store
 from checks.models import Quote
 from checks.similar import find_similar
 from storage import REFERENCE, CheckEvent, NewItem, Store, StoreError, StoreUnavailable, open_store
@@ -88,8 +89,6 @@ def test_seed_import_is_idempotent_and_picks_up_an_edited_seed(database_url: str
     (seeds / "harbour.txt").write_text(STORY, encoding="utf-8")
     (seeds / "empty.txt").write_text("   ", encoding="utf-8")
     store = open_store(database_url)
-    from storage import import_seeds
-
     first = import_seeds(store, seeds)
     assert (first.added, first.unchanged) == (1, 0) and first.skipped[0].startswith("empty.txt")
     assert import_seeds(store, seeds).unchanged == 1
@@ -97,6 +96,19 @@ def test_seed_import_is_idempotent_and_picks_up_an_edited_seed(database_url: str
     assert import_seeds(store, seeds).updated == 1
     with store.engine.connect() as conn:
         assert conn.execute(select(Item.seed, Item.workspace)).all() == [("harbour", REFERENCE)]
+
+
+def test_the_first_use_of_a_fresh_database_imports_the_seeds_once_per_process(
+        database_url: str, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbour.txt").write_text(STORY, encoding="utf-8")
+    store = open_seeded_store(database_url, seeds)
+    assert store.seeds.stored().keys() == {"harbour"}
+    (seeds / "later.txt").write_text(STORY + " The board meets again in March.", encoding="utf-8")
+    open_seeded_store(database_url, seeds)  # the process imported them already: nothing is checked
+    assert store.seeds.stored().keys() == {"harbour"}
+    assert import_seeds(store, seeds) == SeedImport(added=1, unchanged=1)  # `deskcheck seeds import`
 
 
 def test_two_concurrent_checks_of_one_url_give_one_item_and_two_events(database_url: str) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from storage import Store
-from storage.digest import CheckLine, ItemLine, check_lines, item_lines, quote_lines
+from storage.digest import CheckLine, ItemLine
 
 from .model import Digest, ItemFigure, SourceFigure, Week, WeekTotals
 from .recycled import recycled_quotes
@@ -32,12 +32,12 @@ def build_digest(store: Store, workspace: str, week: Week, *, tz: str = "UTC",
     now = now or dt.datetime.now(dt.UTC)
     start, end = week_window(week, zone)
     so_far = now.astimezone(zone).date() if start <= now < end else None
-    events = check_lines(store.engine, workspace, start, min(end, now))
-    items = {i.item_id: i for i in item_lines(store.engine, workspace, {e.item_id for e in events})}
+    events = store.digest.check_lines(workspace, start, min(end, now))
+    items = {i.item_id: i for i in store.digest.item_lines(workspace, {e.item_id for e in events})}
     totals = _totals(store, workspace, events, items)
     before_start, before_end = week_window(week.previous(), zone)
-    before = check_lines(store.engine, workspace, before_start, min(before_end, now))
-    before_items = {i.item_id: i for i in item_lines(store.engine, workspace, {e.item_id for e in before})}
+    before = store.digest.check_lines(workspace, before_start, min(before_end, now))
+    before_items = {i.item_id: i for i in store.digest.item_lines(workspace, {e.item_id for e in before})}
     return Digest(
         workspace=workspace, week=week, totals=totals,
         previous=_totals(store, workspace, before, before_items),
@@ -56,7 +56,7 @@ def _warnings(item: ItemLine) -> int:
 
 def _totals(store: Store, workspace: str, events: list[CheckLine], items: dict[int, ItemLine]) -> WeekTotals:
     """Checks count every event; warnings and statements count each item once, however often checked."""
-    kinds = Counter(q.speaker_kind for q in quote_lines(store.engine, workspace, list(items)))
+    kinds = Counter(q.speaker_kind for q in store.digest.quote_lines(workspace, list(items)))
     return WeekTotals(
         checks=len(events),
         items=len(items),

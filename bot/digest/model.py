@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-__all__ = ["Digest", "ItemFigure", "RecycledQuote", "SourceFigure", "Week", "WeekTotals"]
+__all__ = ["PLATFORMS", "Digest", "ItemFigure", "Platform", "RecycledQuote", "SourceFigure", "Week",
+           "WeekTotals"]
+
+Platform = Literal["slack", "discord"]
+PLATFORMS: tuple[Platform, ...] = ("slack", "discord")  # where a digest can be posted
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
 

@@ -26,31 +26,20 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from storage import Store, StoreError
-from storage.digest import (
-    channel_settings,
-    claim_post,
-    fail_post,
-    finish_post,
-    save_channel,
-    unfinished_posts,
-    workspaces_on,
-)
 from storage.models import workspace_key
 
+from ..render.digest import render_discord, render_slack
 from ..settings import Settings
 from .build import build_digest, week_window
 from .chart import render_chart
-from .model import Digest, Week
-from .render import render_discord, render_slack
+from .model import PLATFORMS, Digest, Platform, Week
 from .schedule import due_week, zone
 
-__all__ = ["PLATFORMS", "RETRY_WEEKS", "PostError", "PostResult", "Target", "digest_targets", "post_due",
-           "post_week", "retry_failed", "set_digest_channel"]
+__all__ = ["RETRY_WEEKS", "PostError", "PostResult", "Target", "digest_targets", "post_due", "post_week",
+           "retry_failed"]
 
 log = logging.getLogger("deskcheck.digest")
 
-Platform = Literal["slack", "discord"]
-PLATFORMS: tuple[Platform, ...] = ("slack", "discord")
 # A week that failed to post is retried for this many weeks after it was due, then given up:
 # a digest older than a month tells the desk little, and a broken channel is not hammered forever.
 RETRY_WEEKS = 4
@@ -77,24 +66,17 @@ class PostResult:
     reason: str | None = None  # why it failed, or what went wrong around a post that went out
 
 
-def set_digest_channel(store: Store, workspace: str, platform: str, channel: str) -> None:
-    """What `/check digest here` does: this channel gets the workspace's weekly digest."""
-    if platform not in PLATFORMS:
-        raise ValueError(f"the digest posts to Slack or Discord, not '{platform}'")
-    save_channel(store.engine, workspace, platform, channel)
-
-
 def digest_targets(store: Store, settings: Settings) -> list[Target]:
     """The channel each workspace chose, else the deployment's DIGEST_*_CHANNEL for every
     workspace that has checked something on that platform."""
     found: list[Target] = []
     defaults = {"slack": settings.digest_slack_channel, "discord": settings.digest_discord_channel}
     for platform in PLATFORMS:
-        chosen = channel_settings(store.engine, platform)
+        chosen = store.digest.channel_settings(platform)
         found += [Target(w, platform, c) for w, c in sorted(chosen.items())]
         default = defaults[platform]
         if default:
-            found += [Target(w, platform, default) for w in workspaces_on(store.engine, platform)
+            found += [Target(w, platform, default) for w in store.digest.workspaces_on(platform)
                       if w not in chosen]
     return found
 
@@ -132,7 +114,7 @@ def retry_failed(store: Store, settings: Settings, *, now: dt.datetime | None = 
     oldest = due
     for _ in range(RETRY_WEEKS):
         oldest = oldest.previous()
-    failed = unfinished_posts(store.engine, oldest.label, (newest or due).label, now=now)
+    failed = store.digest.unfinished_posts(oldest.label, (newest or due).label, now=now)
     if not failed:
         return []
     wanted = set(digest_targets(store, settings))
@@ -143,21 +125,22 @@ def retry_failed(store: Store, settings: Settings, *, now: dt.datetime | None = 
 
 def _post_once(store: Store, settings: Settings, target: Target, week: Week,
                now: dt.datetime | None) -> PostResult:
-    key = (store.engine, target.workspace, week.label, target.platform, target.channel)
-    claim = claim_post(*key, now=now)
+    ledger = store.digest
+    key = (target.workspace, week.label, target.platform, target.channel)
+    claim = ledger.claim_post(*key, now=now)
     if claim != "claimed":
         return PostResult(target, week, "already posted" if claim == "posted" else "in progress")
     try:
         note = _deliver(store, settings, target, week, now)
     except BaseException as exc:  # any failure, an interrupt too, gives the claim up for a retry
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        _settle(lambda: fail_post(*key, reason))
+        _settle(lambda: ledger.fail_post(*key, reason))
         if not isinstance(exc, Exception):
             raise
         log.warning("digest %s for %s to %s %s failed: %s", week, target.workspace, target.platform,
                     target.channel, reason)
         return PostResult(target, week, "failed", reason)
-    _settle(lambda: finish_post(*key))
+    _settle(lambda: ledger.finish_post(*key))
     return PostResult(target, week, "posted", note)
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from checks.similar import QuoteSentence, StoredQuote, match_quotes, quote_sentences
+from checks import QuoteSentence, StoredQuote, match_quotes, quote_sentences
 from storage import Store
-from storage.digest import item_lines, quote_lines, quote_partners
 
 from .model import RecycledQuote
 
@@ -40,14 +39,14 @@ class _Groups:
 
 def _sentences(store: Store, workspace: str, ids: set[int]) -> dict[int, list[QuoteSentence]]:
     quotes: dict[int, list[StoredQuote]] = defaultdict(list)
-    for q in quote_lines(store.engine, workspace, ids):
+    for q in store.digest.quote_lines(workspace, ids):
         quotes[q.item_id].append(StoredQuote(text=q.text, speaker=q.speaker))
     return {item: quote_sentences(found) for item, found in quotes.items()}
 
 
 def recycled_quotes(store: Store, workspace: str, week_items: list[int]) -> tuple[RecycledQuote, ...]:
     """Quotes of `week_items` found in another item of the workspace or in the reference corpus."""
-    partners = quote_partners(store.engine, workspace, week_items)
+    partners = store.digest.quote_partners(workspace, week_items)
     everyone = set(week_items).union(*partners.values()) if partners else set(week_items)
     sentences = _sentences(store, workspace, everyone)
     groups = _Groups()
@@ -60,7 +59,7 @@ def recycled_quotes(store: Store, workspace: str, week_items: list[int]) -> tupl
     members: dict[Node, list[Node]] = defaultdict(list)
     for node in groups.parent:
         members[groups.find(node)].append(node)
-    lines = item_lines(store.engine, workspace, everyone)
+    lines = store.digest.item_lines(workspace, everyone)
     labels = {i.item_id: i.label for i in lines}
     texts = {i.item_id: i.sha256 for i in lines}
     built = (_quote(_distinct(nodes, texts, labels), sentences, labels, week_items)
