@@ -27,8 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checks.engine import check_many, check_text  # noqa: E402
-from checks.guard import MAX_CHARS  # noqa: E402
+from checks import (  # noqa: E402
+    MAX_CHARS,
+    check_many,
+    check_text,
+)
 from checks.nlp import batches, load_pipeline  # noqa: E402
 
 PEOPLE = ["Maria Lopez", "David Chen", "Amara Okafor", "Tom Becker", "Priya Nair", "Jonas Weber",
@@ -153,7 +156,7 @@ _PEAK_SCRIPT = """
 import json, resource, sys
 sys.path.insert(0, sys.argv[1])
 from checks import check_text
-from checks.nlp import load_pipeline
+from checks import load_pipeline
 
 def peak_mb():
     try:

@@ -31,9 +31,9 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from checks.errors import CheckError
-from checks.extract import MIN_WORDS, extract_article
-from checks.pagemeta import read_metadata
+from checks import CheckError
+from checks.links.extract import MIN_WORDS, extract_article
+from checks.links.pagemeta import read_metadata
 
 _TOKEN = re.compile(r"\w+")
 Extractor = Callable[[str], str]

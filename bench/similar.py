@@ -26,8 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.models import Article, InputInfo, Quote, Report
-from checks.similar import find_similar
+from checks import Article, InputInfo, Quote, Report, find_similar
 from storage import NewItem, Store, open_store
 from storage.db import dispose
 

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 import checks
-from checks.errors import CheckError
-from checks.models import InputInfo, Report
-from checks.similar import find_similar
-from storage import CheckEvent, StoreError, open_store
+from checks import CheckError, InputInfo, Report, find_similar
+from storage import CheckEvent, StoreError
 from storage.budget import history_budget
 
+from .corpus import open_seeded_store
 from .settings import Settings, get_settings
 
 __all__ = ["Outcome", "Requester", "run_check", "single_url"]
@@ -82,7 +81,8 @@ def _with_history(report: Report, text: str, requester: Requester, settings: Set
     """
     try:
         with history_budget(HISTORY_BUDGET):
-            store = open_store(settings.database_url, settings.seeds_dir)
+            # a fresh database gets the reference corpus here; bot/workers.py imports it before a first check
+            store = open_seeded_store(settings.database_url, settings.seeds_dir)
             corpus = store.corpus(requester.workspace, report, text)
             report = dataclasses.replace(report, similar=find_similar(text, report.quotes, corpus))
             history = store.record(report, text, requester)
@@ -95,7 +95,7 @@ def _with_history(report: Report, text: str, requester: Requester, settings: Set
 def _check_link(url: str, settings: Settings, published: dt.date | None = None) -> tuple[Report, str]:
     """`published`, when the reporter gives it, overrides the date the page itself claims."""
     # Imported here so that text-only callers never load httpx and trafilatura.
-    from checks.extract import read_link
+    from checks import read_link
 
     found, page = read_link(url, allow_private=settings.allow_private_urls)
     report = checks.check_text(found.text, published or found.article.published, article=found.article,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from checks.guard import MAX_CHARS
+from checks import MAX_CHARS
 
 __all__ = ["PROJECT_ROOT", "Settings", "SettingsError", "default_seeds_dir", "get_settings"]
 

@@ -1,8 +1,7 @@
 """Checks run in worker processes, with a limit on each whole check and fair turns between workspaces.
 
 The language model holds the interpreter lock for most of a check; in threads beside the
-web server it delays every acknowledgement arriving meanwhile (measured: ack p99 161 ms
-beside checks against 77 ms without, for 50 concurrent requests). A separate process
+web server it delays every acknowledgement arriving meanwhile (docs/performance.md). A separate process
 leaves the chat process (Slack's web process, Discord's gateway) free whatever is being checked.
 
 A thread cannot be interrupted, and a slow link or a pathological text can hold a check for
@@ -267,9 +266,10 @@ def _prepare(settings: Settings) -> str | None:
     # Checks are background work: when the CPU is contended, the chat process goes first.
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice on Windows
         os.nice(CHECK_NICENESS)
-    from checks.errors import CheckError
-    from checks.nlp import load_pipeline
-    from storage import StoreError, open_store
+    from checks import CheckError, load_pipeline
+    from storage import StoreError
+
+    from .corpus import open_seeded_store
 
     problem = None
     try:
@@ -277,7 +277,7 @@ def _prepare(settings: Settings) -> str | None:
     except CheckError as exc:  # no model: every check will then say why, in one line
         problem = str(exc)
     with contextlib.suppress(StoreError):  # no database yet: each check will say so in one line
-        open_store(settings.database_url, settings.seeds_dir)
+        open_seeded_store(settings.database_url, settings.seeds_dir)
     return problem
 
 

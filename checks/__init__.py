@@ -1,11 +1,170 @@
 """deskcheck's checks engine: article text in, verification Report out.
 
-Pure: it imports the standard library, spaCy, httpx, trafilatura and small text
-libraries, never the chat adapters or the storage.
+This module is the front door: `bot/` and `storage/` import the engine from here and nowhere else
+(tests/test_layering.py holds them to it). Inside, the engine's parts are subpackages:
+
+- `checks.quotes`: quotation marks, attribution, speakers, sources;
+- `checks.dates`: temporal expressions and their TIMEX3 values, date signals;
+- `checks.links`: fetching a link safely and extracting its article (the only network code;
+  the pure core never imports it);
+- `checks.factchecks`: published fact-checks (ClaimReview) and matching a story's claims to them;
+
+and at the top `engine` (the pipeline), `models` (the Report), `errors`, `guard` (what cannot be
+checked), `nlp` (spaCy), `signals`, `similar` (near-duplicates and shared quotes), `edits` and
+`sites`. It imports the standard library, spaCy, httpx, trafilatura and small text libraries, never
+the chat adapters or the storage.
+
+Names load on first use (PEP 562), so `from checks import Report` does not load spaCy, and a
+text-only caller never loads httpx or trafilatura.
 """
 
-from .engine import check_text
-from .errors import CheckError
-from .models import SCHEMA, Report
+from __future__ import annotations
 
-__all__ = ["SCHEMA", "CheckError", "Report", "check_text"]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what the lazy table below provides, for type checkers and readers
+    from .edits import quote_changes
+    from .engine import check_many, check_text
+    from .errors import (
+        CheckError,
+        EmptyText,
+        FetchError,
+        NoPipeline,
+        NotAFactCheckFeed,
+        NotEnglish,
+        NotText,
+        TooLong,
+        UncheckableText,
+    )
+    from .guard import MAX_CHARS, DecodedText, decode_input, decode_text, validate_text
+    from .links import (
+        ExtractedArticle,
+        FetchLimits,
+        FetchTimeout,
+        NoArticleText,
+        Page,
+        PrivateAddress,
+        extract_article,
+        fetch_page,
+        read_link,
+    )
+    from .models import (
+        SCHEMA,
+        AnonymousSource,
+        Article,
+        ClaimSentence,
+        DateMention,
+        FactCheck,
+        History,
+        InputInfo,
+        NamedSource,
+        Quote,
+        Report,
+        SharedQuote,
+        Signal,
+        Similar,
+        Sources,
+    )
+    from .nlp import load_pipeline
+    from .similar import (
+        BANDS,
+        Candidate,
+        Corpus,
+        Fingerprint,
+        QuoteSentence,
+        StoredQuote,
+        find_similar,
+        fingerprint,
+        match_quotes,
+        quote_sentences,
+    )
+    from .sites import registrable_domain, same_site
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(["quote_changes"], ".edits"),
+    **dict.fromkeys(["check_many", "check_text"], ".engine"),
+    **dict.fromkeys(["CheckError", "EmptyText", "FetchError", "NoPipeline", "NotAFactCheckFeed",
+                     "NotEnglish", "NotText", "TooLong", "UncheckableText"], ".errors"),
+    **dict.fromkeys(["MAX_CHARS", "DecodedText", "decode_input", "decode_text", "validate_text"], ".guard"),
+    **dict.fromkeys(["ExtractedArticle", "FetchLimits", "FetchTimeout", "NoArticleText", "Page",
+                     "PrivateAddress", "extract_article", "fetch_page", "read_link"], ".links"),
+    **dict.fromkeys(["SCHEMA", "AnonymousSource", "Article", "ClaimSentence", "DateMention", "FactCheck",
+                     "History", "InputInfo", "NamedSource", "Quote", "Report", "SharedQuote", "Signal",
+                     "Similar", "Sources"], ".models"),
+    **dict.fromkeys(["load_pipeline"], ".nlp"),
+    **dict.fromkeys(["BANDS", "Candidate", "Corpus", "Fingerprint", "QuoteSentence", "StoredQuote",
+                     "find_similar", "fingerprint", "match_quotes", "quote_sentences"], ".similar"),
+    **dict.fromkeys(["registrable_domain", "same_site"], ".sites"),
+}
+
+# The front door, spelled out; tests/test_layering.py holds it equal to the table above.
+__all__ = [
+    "BANDS",
+    "MAX_CHARS",
+    "SCHEMA",
+    "AnonymousSource",
+    "Article",
+    "Candidate",
+    "CheckError",
+    "ClaimSentence",
+    "Corpus",
+    "DateMention",
+    "DecodedText",
+    "EmptyText",
+    "ExtractedArticle",
+    "FactCheck",
+    "FetchError",
+    "FetchLimits",
+    "FetchTimeout",
+    "Fingerprint",
+    "History",
+    "InputInfo",
+    "NamedSource",
+    "NoArticleText",
+    "NoPipeline",
+    "NotAFactCheckFeed",
+    "NotEnglish",
+    "NotText",
+    "Page",
+    "PrivateAddress",
+    "Quote",
+    "QuoteSentence",
+    "Report",
+    "SharedQuote",
+    "Signal",
+    "Similar",
+    "Sources",
+    "StoredQuote",
+    "TooLong",
+    "UncheckableText",
+    "check_many",
+    "check_text",
+    "decode_input",
+    "decode_text",
+    "extract_article",
+    "fetch_page",
+    "find_similar",
+    "fingerprint",
+    "load_pipeline",
+    "match_quotes",
+    "quote_changes",
+    "quote_sentences",
+    "read_link",
+    "registrable_domain",
+    "same_site",
+    "validate_text",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'checks' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

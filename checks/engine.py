@@ -9,11 +9,13 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import dates, quotes, signals, sources
+from . import signals
+from .dates import find_dates
 from .errors import CheckError
 from .guard import MAX_CHARS, validate_text
 from .models import Article, InputInfo, Report
 from .nlp import BATCH_TEXTS, parse
+from .quotes import find_quotes, find_sources
 
 __all__ = ["check_many", "check_text", "report_from_doc"]
 
@@ -79,7 +81,7 @@ def report_from_doc(
 ) -> Report:
     """The report on a parsed article. `text` is `doc.text`, handed down so that no pass
     rebuilds it from the tokens (that costs a pass over the whole Doc each time)."""
-    found_quotes = quotes.find_quotes(doc, text)
+    found_quotes = find_quotes(doc, text)
     meta = article or Article()
     meta = dataclasses.replace(
         meta,
@@ -92,8 +94,8 @@ def report_from_doc(
         input=input or InputInfo(kind="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()),
         article=meta,
         quotes=found_quotes,
-        sources=sources.find_sources(doc, found_quotes, text=text),
-        dates=dates.find_dates(doc, meta.published, text=text),
+        sources=find_sources(doc, found_quotes, text=text),
+        dates=find_dates(doc, meta.published, text=text),
     )
     return dataclasses.replace(report, signals=signals.find_signals(report, text))
 

@@ -7,13 +7,14 @@ CheckError
  │    ├── NotText      binary data (a PDF, an image) pasted or piped in
  │    ├── TooLong
  │    └── NotEnglish
- └── FetchError       a link could not be fetched or read (see checks.fetch)
+ ├── FetchError       a link could not be fetched or read (see checks.fetch)
+ └── NotAFactCheckFeed  a fact-check import that is none of the ClaimReview formats (checks.factchecks)
 """
 
 from __future__ import annotations
 
-__all__ = ["CheckError", "EmptyText", "FetchError", "NoPipeline", "NotEnglish", "NotText",
-           "TooLong", "UncheckableText"]
+__all__ = ["CheckError", "EmptyText", "FetchError", "NoPipeline", "NotAFactCheckFeed", "NotEnglish",
+           "NotText", "TooLong", "UncheckableText"]
 
 
 class CheckError(Exception):
@@ -46,3 +47,7 @@ class NotEnglish(UncheckableText):
 
 class FetchError(CheckError):
     pass
+
+
+class NotAFactCheckFeed(CheckError):
+    """The bytes are none of the fact-check formats deskcheck reads: nothing of them is stored."""

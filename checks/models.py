@@ -17,7 +17,9 @@ __all__ = [
     "SCHEMA",
     "AnonymousSource",
     "Article",
+    "ClaimSentence",
     "DateMention",
+    "FactCheck",
     "History",
     "InputInfo",
     "NamedSource",
@@ -130,6 +132,29 @@ class Similar:
 
 
 @dataclass(frozen=True)
+class ClaimSentence:
+    """A sentence of the story matched against fact-checks; offsets are null for a headline that
+    came from the page's metadata and is not in the checked text."""
+
+    text: str
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """A published ClaimReview verdict that matches a sentence of the story."""
+
+    claim: str
+    rating: str
+    publisher: str | None
+    url: str
+    date: str | None  # the review's date, ISO 8601
+    score: float  # the calibrated probability that the review checks this sentence's claim
+    sentence: ClaimSentence
+
+
+@dataclass(frozen=True)
 class Signal:
     code: str
     severity: Severity
@@ -162,6 +187,7 @@ class Report:
     sources: Sources = field(default_factory=Sources)
     dates: tuple[DateMention, ...] = ()
     similar: tuple[Similar, ...] = ()
+    fact_checks: tuple[FactCheck, ...] = ()
     signals: tuple[Signal, ...] = ()
     history: History | None = None
     schema: str = SCHEMA

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .date_signals import date_signals
+from .dates.signals import date_signals
 from .models import Quote, Report, Signal
 
 __all__ = ["find_signals"]

@@ -60,7 +60,6 @@ MIN_CONTAINED_WORDS = 6
 GRAM = 3
 _MAX_LOST_GRAMS = GRAM * 2 * (1 - CONTAINED_RATIO / 100)
 
-_MASK64 = (1 << 64) - 1
 _rng = np.random.default_rng(20251205)  # fixed: stored signatures must stay comparable
 _A = _rng.integers(1, 1 << 63, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
 _B = _rng.integers(0, 1 << 63, size=PERMUTATIONS, dtype=np.uint64)

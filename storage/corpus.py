@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import ColumnElement, Connection, Engine, Executable, and_, bindparam, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from checks.similar import BANDS, Candidate, Fingerprint, StoredQuote
+from checks import BANDS, Candidate, Fingerprint, StoredQuote
 
 from .errors import StoreUnavailable, short_reason
 from .models import REFERENCE, BandKey, Item, QuoteKey, QuoteRow, QuoteShingle, workspace_key

@@ -17,9 +17,7 @@ import numpy as np
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from checks.models import Report
-from checks.similar import Fingerprint, fingerprint
-from checks.sites import same_site
+from checks import Fingerprint, Report, fingerprint, same_site
 
 from .models import (
     AUTHOR_MAX,

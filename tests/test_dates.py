@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from checks.dates import find_dates
+from checks.dates.find import find_dates
+from checks.dates.timex import holiday_date
 from checks.models import DateMention
-from checks.timex import holiday_date
 
 FRIDAY = dt.date(2025, 12, 5)  # a Friday, in ISO week 49
 

@@ -29,7 +29,7 @@ from test_discord_render import assert_within_discord_limits, many_quotes_report
 
 from bot.discord_bot import DeskcheckClient
 from bot.discord_bot.handlers import ERROR_REPLY, Checker
-from bot.render_discord import DiscordReply
+from bot.render import DiscordReply
 from bot.service import Outcome, Requester, run_check
 
 ARTICLE = """Harbour bridge closure delayed as council rejects contractor's plan

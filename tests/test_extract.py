@@ -17,9 +17,9 @@ from newsroom_server import NewsSite, load_stories, serve
 
 from bot.service import Requester, run_check
 from bot.settings import Settings
-from checks.extract import ExtractedArticle, NoArticleText, extract_article, from_page, read_link
-from checks.fetch import PrivateAddress, fetch_page
-from checks.netguard import parse_networks
+from checks.links.extract import ExtractedArticle, NoArticleText, extract_article, from_page, read_link
+from checks.links.fetch import PrivateAddress, fetch_page
+from checks.links.netguard import parse_networks
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = parse_networks(["127.0.0.1"])
@@ -218,3 +218,24 @@ def test_a_canonical_url_on_another_site_gives_way_to_the_fetched_url(fetched: s
 def test_a_canonical_url_on_the_same_registrable_domain_is_kept(fetched: str, declared: str,
                                                                 canonical: str) -> None:
     assert extract_article(page_declaring(declared), fetched).article.canonical_url == canonical
+
+
+def test_min_words_also_decides_when_the_slower_second_pass_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller that accepts short texts (min_words=10) is not charged trafilatura's second opinion
+    for a 25-word article: the fast pass already found enough."""
+    import trafilatura
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(bool(kwargs.get("fast")))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counting)
+    html = ("<html><body><article><h1>Council vote</h1><p>The council voted on Tuesday to keep the harbour "
+            "bridge open while the weekly inspections continue, the mayor told reporters after the "
+            "meeting.</p></article></body></html>")
+    found = extract_article(html, None, min_words=10)
+    assert "harbour bridge" in found.text
+    assert calls == [True]

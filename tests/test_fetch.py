@@ -17,7 +17,7 @@ import pytest
 from newsroom_server import NewsSite, serve
 
 from checks.errors import CheckError
-from checks.fetch import (
+from checks.links.fetch import (
     USER_AGENT,
     BadLink,
     FetchLimits,
@@ -33,8 +33,8 @@ from checks.fetch import (
     TooManyRedirects,
     fetch_page,
 )
-from checks.netguard import parse_networks, refusal_reason, resolve_host
-from checks.pagebytes import decode_page, make_decoder
+from checks.links.netguard import parse_networks, refusal_reason, resolve_host
+from checks.links.pagebytes import decode_page, make_decoder
 
 STORY = "001_17b29c3997bab34f"
 LOOPBACK_ONLY = parse_networks(["127.0.0.1"])

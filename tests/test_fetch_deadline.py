@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from slow_site import SlowSite, serve_slowly
 
-from checks.extract import read_link
-from checks.fetch import FetchLimits, FetchTimeout, fetch_page
-from checks.netguard import parse_networks
+from checks.links.extract import read_link
+from checks.links.fetch import FetchLimits, FetchTimeout, fetch_page
+from checks.links.netguard import parse_networks
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_ONLY = parse_networks(["127.0.0.1"])
@@ -135,7 +135,7 @@ def test_importing_the_fetcher_starts_no_thread_pool() -> None:
              "    made.append(1)\n"
              "    original(self, *args, **kwargs)\n"
              "cf.ThreadPoolExecutor.__init__ = counting\n"
-             "import checks.fetch\n"
+             "import checks.links.fetch\n"
              "print(len(made))\n")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
                             check=True, timeout=120)

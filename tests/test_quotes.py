@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checks.models import Quote
-from checks.quotemarks import find_marked
-from checks.quotes import find_quotes
+from checks.quotes.find import find_quotes
+from checks.quotes.marks import find_marked
 
 
 @pytest.fixture(scope="module")

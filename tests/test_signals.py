@@ -4,7 +4,7 @@ import datetime as dt
 import random
 import re
 
-from checks.dates import find_dates
+from checks.dates.find import find_dates
 from checks.models import AnonymousSource, Article, NamedSource, Quote, Report, Signal, Sources
 from checks.signals import EarlierQuotes, _fold, find_signals
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checks.models import NamedSource, Sources
-from checks.quotes import find_quotes
-from checks.sources import find_sources
+from checks.quotes.find import find_quotes
+from checks.quotes.sources import find_sources
 
 
 @pytest.fixture(scope="module")

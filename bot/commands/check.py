@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checks.errors import CheckError
-from checks.guard import DecodedText, decode_text
+from checks import CheckError, DecodedText, decode_text
 
-from ..render_text import render_text
+from ..render import render_text
 from ..service import Outcome, Requester, run_check, single_url
 
 

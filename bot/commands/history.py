@@ -12,7 +12,7 @@ from typing import Any
 
 from storage import CheckRecord, StoreError, open_store
 
-from ..render_text import shorten
+from ..render import shorten
 from ..settings import get_settings
 
 FIELDS = [f.name for f in dataclasses.fields(CheckRecord)]

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storage import StoreError, import_seeds, open_store
+from storage import StoreError, open_store
 
+from ..corpus import import_seeds
 from ..settings import get_settings
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from storage import StoreError, open_store
 
-from ..render_text import render_text
+from ..render import render_text
 from ..settings import get_settings
 
 

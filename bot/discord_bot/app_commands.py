@@ -7,10 +7,11 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from checks.errors import CheckError
+from checks import CheckError
 
-from ..render_discord import DiscordReply
-from .digest_here import is_digest_here, set_here
+from ..digest.here import discord_set_here as set_here
+from ..digest.here import is_digest_here
+from ..render import DiscordReply
 from .handlers import (
     ERROR_REPLY,
     CheckRunner,

@@ -9,12 +9,13 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from checks.errors import CheckError
+from checks import CheckError
 
+from ..digest.here import discord_set_here as set_here
+from ..digest.here import is_digest_here
 from ..service import run_check
 from ..workers import CheckPool
 from .app_commands import register_commands
-from .digest_here import is_digest_here, set_here
 from .handlers import (
     ERROR_REPLY,
     HIDDEN_TEXT,

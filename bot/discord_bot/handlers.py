@@ -12,10 +12,9 @@ from typing import Any
 
 import discord
 
-from checks.errors import TooLong
-from checks.guard import decode_text
+from checks import TooLong, decode_text
 
-from ..render_discord import DiscordReply, escape_mentions, render_discord
+from ..render import DiscordReply, escape_mentions, render_discord
 from ..service import Outcome, Requester, single_url
 from ..workers import CheckPool
 

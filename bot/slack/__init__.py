@@ -1,4 +1,4 @@
-"""The Slack surface: a thin bolt adapter over bot.service and bot.render_slack."""
+"""The Slack surface: a thin bolt adapter over bot.service and bot.render.slack."""
 
 from __future__ import annotations
 

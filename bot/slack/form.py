@@ -2,8 +2,8 @@
 
 Bolt reads these itself, but two ways matter here. Speed: a /check carries the whole article
 percent-encoded (about a thousand %xx escapes in 1,500 words) and urllib decodes each escape in
-a Python loop, the largest single cost of an acknowledgement (0.20 of about 0.7 ms, measured
-in bench/slack_ack.py's burst); here C decodes them. Correctness: bolt looks for the *word*
+a Python loop, the largest single cost of an acknowledgement (docs/performance.md); here C
+decodes them. Correctness: bolt looks for the *word*
 "payload" anywhere in the body, so `/check` on an article about a rocket's payload reached no
 listener (bolt 1.30); here only a field named `payload` is one.
 """

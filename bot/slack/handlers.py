@@ -2,7 +2,7 @@
 
 Each surface acknowledges at once and hands the check to a worker thread, so Slack's
 3-second limit holds whatever the article. (Bolt's lazy listeners do the same but deep-copy
-the whole request first: a third of the ack's time on a long article, measured.)
+the whole request first, a large part of a long article's acknowledgement.)
 """
 
 from __future__ import annotations
@@ -19,19 +19,20 @@ from slack_bolt import Ack, App, BoltRequest, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from checks.models import Report
+from checks import Report
 from storage import open_store
 
-from ..render_slack import (
+from ..digest.here import is_digest_here
+from ..digest.here import slack_set_here as set_here
+from ..render import (
     FULL_REPORT_ACTION,
-    MAX_BLOCKS,
     render_full_blocks,
     render_full_view,
     render_message,
 )
+from ..render import SLACK_MAX_BLOCKS as MAX_BLOCKS
 from ..service import Outcome, Requester
 from ..settings import Settings, get_settings
-from .digest_here import is_digest_here, set_here
 from .gate import is_verified, response_url_allowed
 from .inputs import is_help, pick_input
 from .memory import ReportShelf

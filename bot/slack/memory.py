@@ -16,7 +16,7 @@ from typing import Any
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
-from checks.models import Report
+from checks import Report
 
 __all__ = ["Redeliveries", "ReportShelf"]
 

@@ -3,9 +3,8 @@
 Every /check must be acknowledged while dozens of others arrive. Bolt's App is synchronous
 and its dispatch (verify the signature, ack, hand the check to a worker) takes a fraction of
 a millisecond, so it runs right on uvicorn's event loop (httptools parsing, uvloop): no
-thread hand-off per request. Forms are read by bot.slack.form, four times faster than bolt
-reads them. Measured with bench/slack_ack.py, 50 simultaneous /check requests: ack p99
-21-38 ms (see the README), against 45-87 ms behind waitress, a threaded WSGI server.
+thread hand-off per request. Forms are read by bot.slack.form, faster than bolt reads them
+(docs/performance.md has the figures and how bench/slack_ack.py measures them).
 What may take longer (the OAuth pages, and with OAuth installs every request, wait on Slack or
 the database) runs in a thread, and listeners that call Slack do it on their worker threads, so
 the loop never waits on the network.

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .date_fixed import century, decade, half, quarter, season_year
-from .date_grammar import Candidate, candidates
-from .date_values import relative_value, shifted_value, unit_point, unit_value
-from .date_vetoes import plausible
-from .models import DateKind, DateMention
+from ..models import DateKind, DateMention
+from .fixed import century, decade, half, quarter, season_year
+from .grammar import Candidate, candidates
 from .tense import tense_at
 from .timex import SEASONS, WEEKDAYS, Anchor, Tense, holiday_date, month_number, nearest_year
+from .values import relative_value, shifted_value, unit_point, unit_value
+from .vetoes import plausible
 
 __all__ = ["find_dates"]
 

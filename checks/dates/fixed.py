@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .date_grammar import Candidate
-from .models import DateKind
+from ..models import DateKind
+from .grammar import Candidate
 from .timex import SEASONS, Anchor
 
 __all__ = ["Resolved", "century", "decade", "half", "quarter", "season_year"]

@@ -9,7 +9,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from .models import DateMention, Report, Signal
+from ..models import DateMention, Report, Signal
 from .timex import WEEKDAYS
 
 __all__ = ["date_signals"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .date_grammar import Candidate
+from .grammar import Candidate
 from .timex import SEASONS, WEEKDAYS, Anchor, Tense, number_value, season_year, shift, weekday_near
 
 __all__ = ["latest", "relative_value", "shifted_value", "unit_point", "unit_value"]

@@ -11,7 +11,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from .date_grammar import Candidate
+from .grammar import Candidate
 
 __all__ = ["plausible"]
 

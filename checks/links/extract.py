@@ -11,6 +11,7 @@ which is how pasted articles arrive too, so the quote logic sees the same struct
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -24,9 +25,9 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from .errors import FetchError
+from ..errors import FetchError
+from ..models import Article, InputInfo
 from .fetch import FetchLimits, Page, fetch_page
-from .models import Article, InputInfo
 from .netguard import IPNetwork
 from .pagemeta import read_metadata
 
@@ -35,8 +36,13 @@ __all__ = ["MIN_WORDS", "ExtractedArticle", "NoArticleText", "extract_article", 
 
 
 log = logging.getLogger(__name__)
-# trafilatura logs every page it gives up on at WARNING; the caller gets NoArticleText instead.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+
+@functools.cache
+def _quiet_trafilatura() -> None:
+    """trafilatura logs every page it gives up on at WARNING; the caller gets NoArticleText instead.
+    Set at the first extraction, not at import: importing deskcheck changes no one's logging."""
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 class NoArticleText(FetchError):
@@ -107,6 +113,7 @@ def from_page(page: Page, *, min_words: int = MIN_WORDS) -> ExtractedArticle:
 
 def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_WORDS) -> ExtractedArticle:
     """Main text and metadata of an article page. Raises NoArticleText when there is too little."""
+    _quiet_trafilatura()
     tree = load_html(html)
     if tree is None:
         raise NoArticleText("the page is empty or not HTML; paste the article's text instead")
@@ -117,7 +124,7 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
         log.warning("metadata unreadable on %s: %r", url, exc)
         article = Article(canonical_url=url)
     text = _main_text(tree, url, fast=True)
-    if _words(text) < MIN_WORDS:
+    if _words(text) < min_words:
         # The fast path skips trafilatura's second opinion (readability, jusText); ask for
         # it only when the first pass found too little, where it can rescue odd layouts.
         text = max(text, _main_text(tree, url, fast=False), key=len)

@@ -36,8 +36,8 @@ from importlib import metadata
 
 import httpx
 
+from ..errors import FetchError
 from .deadline import deadline_transport
-from .errors import FetchError
 from .netguard import IPNetwork, refusal_reason, resolve_host_within
 from .pagebytes import binary_kind, decode_page, make_decoder
 

@@ -23,8 +23,8 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
-from .models import Article
-from .sites import same_site
+from ..models import Article
+from ..sites import same_site
 
 __all__ = ["read_metadata"]
 

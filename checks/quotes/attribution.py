@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import STATEMENT_NOUNS, is_quote_cue, is_speech_verb
-from .quotemarks import Marked, Paragraph
+from .marks import Marked, Paragraph
 from .speakers import Cast, Speaker, resolve
 
 __all__ = ["Attribution", "Locator", "attribute_fragment", "attribute_full", "attribute_trailing",

@@ -29,11 +29,11 @@ SPEECH_VERBS = frozenset("""
     confirm deny admit suggest report write post tweet describe accuse urge emphasize
     emphasise stress express recall predict respond reply ask remark comment contend
     maintain assert concede reveal testify allege charge complain caution vow pledge
-    promise boast concede dismiss criticize criticise praise brand label term call quote
+    promise boast dismiss criticize criticise praise brand label term call quote
     disclose indicate observe point counter retort lament question wonder propose
-    recommend announce estimate characterize characterise mouth float tout joke quip
+    recommend estimate characterize characterise mouth float tout joke quip
     assure reassure scoff snap gush marvel chide fume huff crow plead demand proclaim
-    reason concur agree disagree reiterate repeat clarify acknowledge insist
+    reason concur agree disagree reiterate repeat clarify
 """.split())
 
 QUOTE_VERBS = SPEECH_VERBS | frozenset("""
@@ -73,13 +73,13 @@ ORG_NOUNS = frozenset("""
     commission committee council court police embassy union party campaign team
     authority authorities board bureau service institute university foundation group
     association federation organization organisation corporation newspaper network
-    white house kremlin pentagon parliament congress senate cabinet secretariat
+    house kremlin pentagon parliament congress senate cabinet secretariat
 """.split())
 
 # Words of a title written before a name: `Commerce Secretary`, `former diplomat`.
 TITLE_WORDS = frozenset("""
     president prime minister secretary premier chancellor senator governor mayor
-    minister director chief chair chairman chairwoman ceo king queen prince pope
+    director chief chair chairman chairwoman ceo king queen prince pope
     ambassador general judge justice dr dr. mr mr. mrs mrs. ms ms. professor prof
     representative rep rep. sen sen. gov gov. spokesperson spokesman spokeswoman
 """.split())
@@ -92,7 +92,7 @@ HUMAN_NOUNS = frozenset("""
     father son daughter wife husband woman women man men child children resident neighbor
     neighbour patient victim survivor owner founder host guest fan fans citizen citizens
     president senator governor mayor chairman chairwoman chair secretary premier judge
-    candidate chief sheriff prosecutor attorney doctor nurse pastor priest rabbi imam
+    chief sheriff prosecutor attorney doctor nurse pastor priest rabbi imam
     professor author writer reporter journalist anchor commentator columnist pollster
     republican republicans democrat democrats conservative conservatives liberal liberals
     administration campaign committee

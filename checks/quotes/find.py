@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..models import Quote
 from .attribution import Attribution, Locator, attribute_fragment, attribute_full, attribute_trailing
-from .models import Quote
-from .quotemarks import Marked, find_marked, paragraphs
+from .marks import Marked, find_marked, paragraphs
 from .speakers import Cast, Speaker
 
 __all__ = ["Analysis", "analyse", "find_quotes"]

@@ -15,10 +15,10 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import subject_of
 from .cues import STATEMENT_NOUNS, is_speech_verb
-from .models import AnonymousSource, NamedSource, Quote, Sources
-from .quotes import Analysis, analyse
+from .find import Analysis, analyse
 from .speakers import Speaker, resolve
 
 __all__ = ["find_sources"]

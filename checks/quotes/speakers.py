@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..models import SpeakerKind
 from .cues import (
     ANON_NOUNS,
     GROUP_PRONOUNS,
@@ -22,7 +23,6 @@ from .cues import (
     TITLE_WORDS,
     is_person_noun,
 )
-from .models import SpeakerKind
 from .phrases import HONORIFICS, end_char, name_bounds, noun_phrase, proper_bounds, role_of, strip_name
 
 __all__ = ["Cast", "Person", "Speaker", "resolve"]
