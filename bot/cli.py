@@ -23,6 +23,7 @@ COMMANDS = (
     "bot.commands.show",
     "bot.commands.db",
     "bot.commands.seeds",
+    "bot.commands.factchecks",
     "bot.commands.digest",
     "bot.commands.discord",
     "bot.commands.slack",

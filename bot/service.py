@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import checks
-from checks import CheckError, InputInfo, Report, find_similar
-from storage import CheckEvent, StoreError
+from checks import CheckError, FactCheckHit, FactCheckIndex, InputInfo, Report, find_similar
+from storage import CheckEvent, StoreError, open_store
 from storage.budget import history_budget
 
 from .corpus import open_seeded_store
@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 # Seconds a check may spend on the history (similar articles, recording) before its report goes
 # out without it: a locked SQLite file or a hung PostgreSQL server never holds a reporter longer.
 HISTORY_BUDGET = 10.0
+# Seconds a check may wait for the database to say which fact-checks it holds; past it, or with the
+# database down, the report goes out without the fact-check section.
+FACT_CHECK_BUDGET = 3.0
 
 _URL = re.compile(r"^<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?$", re.IGNORECASE)
 
@@ -61,13 +64,15 @@ def run_check(
 ) -> Outcome:
     settings = settings or get_settings()
     url = single_url(raw)
+    fact_checks = _fact_checks(settings, requester.workspace)
     try:
         if url:
-            report, text = _check_link(url, settings, published)
+            report, text = _check_link(url, settings, published, fact_checks)
         else:
             text = raw
             info = InputInfo(kind=kind, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest())
-            report = checks.check_text(raw, published, input=info, max_chars=settings.max_chars)
+            report = checks.check_text(raw, published, input=info, max_chars=settings.max_chars,
+                                       fact_checks=fact_checks)
     except CheckError as exc:
         return Outcome(error=str(exc))
     return _with_history(report, text, requester, settings)
@@ -92,12 +97,42 @@ def _with_history(report: Report, text: str, requester: Requester, settings: Set
     return Outcome(report=dataclasses.replace(report, history=history))
 
 
-def _check_link(url: str, settings: Settings, published: dt.date | None = None) -> tuple[Report, str]:
+def _check_link(url: str, settings: Settings, published: dt.date | None = None,
+                fact_checks: FactCheckIndex | None = None) -> tuple[Report, str]:
     """`published`, when the reporter gives it, overrides the date the page itself claims."""
     # Imported here so that text-only callers never load httpx and trafilatura.
     from checks import read_link
 
     found, page = read_link(url, allow_private=settings.allow_private_urls)
     report = checks.check_text(found.text, published or found.article.published, article=found.article,
-                               input=found.input_info(page.url), max_chars=settings.max_chars)
+                               input=found.input_info(page.url), max_chars=settings.max_chars,
+                               fact_checks=fact_checks)
     return report, found.text
+
+
+def _fact_checks(settings: Settings, workspace: str) -> FactCheckIndex | None:
+    """The published fact-checks the workspace's checks are matched against: the shared ones and its
+    own. None when there are none, or the database cannot say in time (the check goes on without)."""
+    try:
+        with history_budget(FACT_CHECK_BUDGET):
+            shelf = open_store(settings.database_url).factchecks  # no seeds: they are not fact-checks
+            if not shelf.count(workspace):
+                return None
+    except StoreError as exc:
+        log.warning("fact-checks unavailable: %s", exc)
+        return None
+    return _Forgiving(shelf.index(workspace))
+
+
+@dataclass(frozen=True)
+class _Forgiving:
+    """A fact-check index whose failures cost the matches, never the report."""
+
+    index: FactCheckIndex
+
+    def search(self, query: str, limit: int) -> list[FactCheckHit]:
+        try:
+            return self.index.search(query, limit)
+        except StoreError as exc:
+            log.warning("fact-check search failed: %s", exc)
+            return []

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -16,6 +17,9 @@ from .guard import MAX_CHARS, validate_text
 from .models import Article, InputInfo, Report
 from .nlp import BATCH_TEXTS, parse
 from .quotes import find_quotes, find_sources
+
+if TYPE_CHECKING:
+    from .factchecks.match import FactCheckIndex
 
 __all__ = ["check_many", "check_text", "report_from_doc"]
 
@@ -33,15 +37,18 @@ def check_text(
     article: Article | None = None,
     input: InputInfo | None = None,
     max_chars: int = MAX_CHARS,
+    fact_checks: FactCheckIndex | None = None,
 ) -> Report:
     """Check an article's text. `published` anchors relative dates ("on Tuesday").
 
-    `article` carries metadata a fetcher found (title, site, author). Similar articles
-    are not looked up here: they need the history, so bot/service.py adds them with
-    checks.similar.find_similar and a storage-backed Corpus.
+    `article` carries metadata a fetcher found (title, site, author). `fact_checks` is the
+    published fact-checks to match the story's claims against (storage keeps them; None: no
+    matching). Similar articles are not looked up here: they need the history, so
+    bot/service.py adds them with checks.similar.find_similar and a storage-backed Corpus.
     """
     validate_text(text, max_chars)
-    return report_from_doc(next(parse([text])), text, published, article=article, input=input)
+    return report_from_doc(next(parse([text])), text, published, article=article, input=input,
+                           fact_checks=fact_checks)
 
 
 def check_many(
@@ -78,6 +85,7 @@ def report_from_doc(
     *,
     article: Article | None = None,
     input: InputInfo | None = None,
+    fact_checks: FactCheckIndex | None = None,
 ) -> Report:
     """The report on a parsed article. `text` is `doc.text`, handed down so that no pass
     rebuilds it from the tokens (that costs a pass over the whole Doc each time)."""
@@ -97,7 +105,14 @@ def report_from_doc(
         sources=find_sources(doc, found_quotes, text=text),
         dates=find_dates(doc, meta.published, text=text),
     )
-    return dataclasses.replace(report, signals=signals.find_signals(report, text))
+    report = dataclasses.replace(report, signals=signals.find_signals(report, text))
+    if fact_checks is None:
+        return report
+    # Imported here: a check without fact-checks never loads the matcher or its embedding model.
+    from .factchecks.match import claim_sentences, match_fact_checks
+
+    matched = match_fact_checks(claim_sentences(doc, report), fact_checks)
+    return dataclasses.replace(report, fact_checks=matched)
 
 
 def _headline(text: str) -> str | None:

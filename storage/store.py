@@ -18,6 +18,7 @@ from .budget import budget_left
 from .corpus import SqlCorpus, item_label
 from .digest import DigestStore
 from .errors import StoreError, StoreUnavailable, short_reason
+from .factchecks import FactCheckStore
 from .models import (
     EVENT_FIELD_MAX,
     PLATFORM_MAX,
@@ -94,6 +95,10 @@ class Store:
     @property
     def seeds(self) -> SeedShelf:
         return SeedShelf(self.engine)
+
+    @property
+    def factchecks(self) -> FactCheckStore:
+        return FactCheckStore(self.engine)
 
     def record(self, report: Report, text: str, event: CheckEvent) -> History:
         """One transaction per check: the same text or URL in the workspace adds an event to its item.

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
 import sys
 from collections.abc import Iterator
 
 import pytest
-from digest_fakes import DISCORD_DESK, EQUALS, SLACK_DESK, WEEK, database, fill_week
+from support.digest_fakes import DISCORD_DESK, EQUALS, SLACK_DESK, WEEK, fill_week
+from support.history import fresh_database
 
 from bot.digest import Week, build_digest, render_chart, render_discord, render_slack, render_text
-from storage import Store, open_store
+from checks.models import Article, ClaimSentence, FactCheck, InputInfo, Report
+from storage import CheckEvent, Store, open_store
 
 AFTER = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)  # the Tuesday after the week
 
@@ -19,7 +22,7 @@ AFTER = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)  # the Tuesday after the 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def history(request: pytest.FixtureRequest,
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, int]]]:
-    with database(request.param, tmp_path_factory.mktemp("digest")) as url:
+    with fresh_database(request.param, tmp_path_factory.mktemp("digest")) as url:
         store = open_store(url)
         yield store, fill_week(store)
 
@@ -145,3 +148,34 @@ def test_every_public_name_of_the_digest_package_resolves() -> None:
     assert all(getattr(bot.digest, name) is not None for name in bot.digest.__all__)
     with pytest.raises(AttributeError):
         _ = bot.digest.no_such_name
+
+
+def _claim(claim: str, rating: str, publisher: str, score: float) -> FactCheck:
+    return FactCheck(claim=claim, rating=rating, publisher=publisher, url="https://checkpoint.example/fc",
+                     date="2025-03-02", score=score, sentence=ClaimSentence(claim, 0, len(claim)))
+
+
+def test_a_week_lists_the_items_that_matched_a_published_fact_check(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    with fresh_database("sqlite", tmp_path_factory.mktemp("factchecked")) as url:
+        store = open_store(url)
+        checks = {"Wind turbines cause cancer, the mayor said.": (
+                      _claim("Wind turbines cause cancer.", "Pants on Fire!", "Checkpoint", 0.91),
+                      _claim("Turbines harm health.", "Misleading", "Other Desk", 0.64)),
+                  "The ferry deal was signed on Monday.": ()}
+        for text, fact_checks in checks.items():
+            report = Report(input=InputInfo(sha256=hashlib.sha256(text.encode()).hexdigest()),
+                            article=Article(title=text), fact_checks=fact_checks)
+            store.record(report, text, CheckEvent(platform="slack", workspace=SLACK_DESK, user="U0AMIRA",
+                                                  channel="C1"))
+        now = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
+        d = build_digest(store, SLACK_DESK, Week.of(now.date()), now=now)
+    [matched] = d.fact_checked
+    assert (matched.title, matched.rating, matched.publisher) == (
+        "Wind turbines cause cancer, the mayor said.", "Pants on Fire!", "Checkpoint")
+    text = render_text(d)
+    assert "MATCHED A PUBLISHED FACT-CHECK" in text
+    assert f"({matched.item}): 'Wind turbines cause cancer.' rated Pants on Fire! by Checkpoint" in text
+    assert "ferry deal" not in text.split("MATCHED A PUBLISHED FACT-CHECK")[1].split("\n\n")[0]
+    assert "*Matched a published fact-check*" in str(render_slack(d).blocks)
+    assert "**Matched a published fact-check**" in render_discord(d)

@@ -6,7 +6,15 @@ import dataclasses
 import datetime as dt
 
 from bot.digest.chart import render_chart
-from bot.digest.model import Digest, ItemFigure, RecycledQuote, SourceFigure, Week, WeekTotals
+from bot.digest.model import (
+    Digest,
+    FactCheckFigure,
+    ItemFigure,
+    RecycledQuote,
+    SourceFigure,
+    Week,
+    WeekTotals,
+)
 from bot.render import DISCORD_CONTENT_LIMIT, SLACK_HEADER_CHARS, SLACK_SECTION_CHARS, utf16_len
 from bot.render.digest import render_discord, render_slack, render_text
 
@@ -123,3 +131,21 @@ def test_the_discord_digest_is_the_same_outline_in_discord_markdown() -> None:
     assert "**Recycled quotes (in more than one item)**" in lines
     assert "- 2 warnings  Port talks collapse as Ottawa walks away (item:12)" in lines
     assert any("seed:001\\_17b29c3997bab34f" in line for line in lines)  # underscores escaped
+
+
+def test_matched_fact_checks_lead_the_lists_escaped_on_every_surface() -> None:
+    matched = FactCheckFigure("item:7", "Turbines \u202eand cancer",
+                              claim="Turbines cause cancer <!channel> @everyone", rating="**False**",
+                              publisher="Check <@U0BOSS>", score=0.9)
+    week = dataclasses.replace(busy_week(), fact_checked=(matched,))
+    text = render_text(week)
+    assert text.index("MATCHED A PUBLISHED FACT-CHECK") < text.index("CHECKED MORE THAN ONCE")
+    assert ("  Turbines and cancer (item:7): 'Turbines cause cancer <!channel> @everyone' rated **False** "
+            "by Check <@U0BOSS>") in text
+    slack = str(render_slack(week).blocks)
+    assert "*Matched a published fact-check*" in slack
+    assert "<!channel>" not in slack and "&lt;!channel&gt;" in slack and "&lt;@U0BOSS&gt;" in slack
+    discord = render_discord(week)
+    assert discord.index("**Matched a published fact-check**") < discord.index("**Checked more than once**")
+    assert "@everyone" not in discord and "\\*\\*False\\*\\*" in discord and "\u202e" not in discord
+    assert "Matched a published" not in render_text(busy_week())

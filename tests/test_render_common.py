@@ -53,7 +53,7 @@ HEADINGS = {
 
 
 def test_every_surface_shows_the_sections_in_the_one_order() -> None:
-    assert SECTION_ORDER == ("signals", "quotes", "sources", "dates", "similar")
+    assert SECTION_ORDER == ("fact_checks", "signals", "quotes", "sources", "dates", "similar")
     report = every_section_report()
     shown = {"terminal": render_text(report),
              "slack": json.dumps(render_message(report).blocks, ensure_ascii=False),

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from storage import Store
 from storage.digest import CheckLine, ItemLine
 
-from .model import Digest, ItemFigure, SourceFigure, Week, WeekTotals
+from .model import Digest, FactCheckFigure, ItemFigure, SourceFigure, Week, WeekTotals
 from .recycled import recycled_quotes
 
 __all__ = ["TOP", "build_digest", "week_window"]
@@ -46,6 +47,7 @@ def build_digest(store: Store, workspace: str, week: Week, *, tz: str = "UTC",
         most_warnings=_most_warnings(events, items),
         recycled=recycled_quotes(store, workspace, list(items))[:TOP],
         top_sources=_top_sources(items.values()),
+        fact_checked=_fact_checked(items.values()),
         so_far=so_far, time_zone=tz,
     )
 
@@ -102,3 +104,23 @@ def _top_sources(items: Iterable[ItemLine]) -> tuple[SourceFigure, ...]:
             quoted[s.get("name") or ""] += int(s.get("quotes") or 0)
     ranked = sorted(cited, key=lambda n: (-cited[n], -quoted[n], n))
     return tuple(SourceFigure(n, cited[n], quoted[n]) for n in ranked[:TOP])
+
+
+def _fact_checked(items: Iterable[ItemLine]) -> tuple[FactCheckFigure, ...]:
+    """The items whose latest report matched a published fact-check, the surest match first."""
+    found = [f for f in map(_best_fact_check, items) if f is not None]
+    found.sort(key=lambda f: -f.score)  # stable: ties keep the items' order
+    return tuple(found[:TOP])
+
+
+def _best_fact_check(item: ItemLine) -> FactCheckFigure | None:
+    """The report's first fact-check (the contract lists them best first); reports stored before
+    fact-checks were matched have none, and an entry without a claim or a rating is skipped."""
+    first: Any = next(iter(item.report.get("fact_checks") or ()), None)
+    if not isinstance(first, dict) or not first.get("claim") or not first.get("rating"):
+        return None
+    score, publisher, url = first.get("score"), first.get("publisher"), first.get("url")
+    return FactCheckFigure(item=item.label, title=item.title, claim=str(first["claim"]),
+                           rating=str(first["rating"]), publisher=str(publisher) if publisher else None,
+                           score=float(score) if isinstance(score, int | float) else 0.0,
+                           url=str(url) if url else None)

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["PLATFORMS", "Digest", "ItemFigure", "Platform", "RecycledQuote", "SourceFigure", "Week",
-           "WeekTotals"]
+__all__ = ["PLATFORMS", "Digest", "FactCheckFigure", "ItemFigure", "Platform", "RecycledQuote",
+           "SourceFigure", "Week", "WeekTotals"]
 
 Platform = Literal["slack", "discord"]
 PLATFORMS: tuple[Platform, ...] = ("slack", "discord")  # where a digest can be posted
@@ -75,6 +75,20 @@ class ItemFigure:
 
 
 @dataclass(frozen=True)
+class FactCheckFigure:
+    """A checked item that repeats a claim a fact-checker published a verdict on: its best match,
+    as its latest report holds it (every string came from a feed: the renderers escape them)."""
+
+    item: str  # "item:42"
+    title: str | None
+    claim: str
+    rating: str
+    publisher: str | None
+    score: float
+    url: str | None = None  # the fact-check's page
+
+
+@dataclass(frozen=True)
 class RecycledQuote:
     """A quote carried by more than one item: the recycled-quote watch."""
 
@@ -124,6 +138,7 @@ class Digest:
     most_warnings: tuple[ItemFigure, ...] = ()
     recycled: tuple[RecycledQuote, ...] = ()
     top_sources: tuple[SourceFigure, ...] = ()
+    fact_checked: tuple[FactCheckFigure, ...] = ()  # best match first
     so_far: dt.date | None = None  # set when the week is not over: figures up to this day
     time_zone: str = "UTC"
 

@@ -84,11 +84,13 @@ DISCORD_FIELD_NAME_LIMIT = 256
 DISCORD_FIELD_VALUE_LIMIT = 1024
 DISCORD_FOOTER_LIMIT = 2048
 
-Section = Literal["signals", "quotes", "sources", "dates", "similar"]
-# What a verifier reads first, on every surface: what needs a look (the signals), then who is
-# quoted, who the sources are, the dates the story rests on, and where else it ran. The first
-# section rides with the summary (above Slack's divider, in Discord's summary embed).
-SECTION_ORDER: tuple[Section, ...] = ("signals", "quotes", "sources", "dates", "similar")
+Section = Literal["fact_checks", "signals", "quotes", "sources", "dates", "similar"]
+# What a verifier reads first, on every surface: whether a fact-checker already published a verdict
+# on a claim the story repeats (shown only when one matched), what needs a look (the signals), then
+# who is quoted, who the sources are, the dates the story rests on, and where else it ran. The
+# sections up to the signals ride with the summary (above Slack's divider; in Discord the first
+# shown fills the summary embed).
+SECTION_ORDER: tuple[Section, ...] = ("fact_checks", "signals", "quotes", "sources", "dates", "similar")
 
 Block = dict[str, Any]
 ELLIPSIS = "…"

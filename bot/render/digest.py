@@ -26,13 +26,15 @@ from ._common import (
 )
 
 if TYPE_CHECKING:  # bot.digest's package draws the chart with matplotlib: not needed to render text
-    from ..digest.model import Digest, ItemFigure, RecycledQuote, Week, WeekTotals
+    from ..digest.model import Digest, FactCheckFigure, ItemFigure, RecycledQuote, Week, WeekTotals
 
 __all__ = ["DIGEST_FALLBACK_CHARS", "Part", "headline", "outline", "render_discord", "render_slack",
            "render_text", "summary"]
 
 TITLE_WIDTH = 90
 QUOTE_WIDTH = 140
+CLAIM_WIDTH = 100  # a fact-checked claim: enough to recognise it, the item's title says the rest
+NAME_WIDTH = 60  # a rating or a publisher's name
 # The digest's notification text: far under Slack's limit, since the blocks carry the digest.
 DIGEST_FALLBACK_CHARS = 3000
 
@@ -96,6 +98,12 @@ def _item(f: ItemFigure, figure: str) -> str:
     return f"{figure}  {shorten(f.title or '(untitled text)', TITLE_WIDTH)} ({f.item})"
 
 
+def _fact_checked(f: FactCheckFigure) -> str:
+    by = f" by {shorten(f.publisher, NAME_WIDTH)}" if f.publisher else ""
+    return (f"{shorten(f.title or '(untitled text)', TITLE_WIDTH)} ({f.item}): "
+            f"'{shorten(f.claim, CLAIM_WIDTH)}' rated {shorten(f.rating, NAME_WIDTH)}{by}")
+
+
 def _recycled(r: RecycledQuote) -> str:
     who = sorted({visible(s) for s in r.speakers}) or ["no speaker found"]
     where = ", ".join([*r.items, *r.corpus])
@@ -107,6 +115,8 @@ def outline(d: Digest) -> list[Part]:
     if d.empty:
         return []
     parts = [
+        # first, as on every report: a published verdict on a claim the desk's story repeats
+        Part("Matched a published fact-check", tuple(map(_fact_checked, d.fact_checked))),
         Part("Checked more than once", tuple(_item(f, f"{f.checks}×") for f in d.most_checked
                                              if f.checks > 1)),
         Part("Most warnings", tuple(_item(f, _count(f.warnings, "warning")) for f in d.most_warnings)),

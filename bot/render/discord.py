@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from checks import History, Report, Similar
+from checks import FactCheck, History, Report, Similar
 
 from ._common import (
     DISCORD_CONTENT_LIMIT,
@@ -36,7 +36,15 @@ from ._common import (
     utf16_len,
     visible,
 )
-from .text import quotes_changed_lines, speaker_label, text_changed_line
+from .text import (
+    CLAIM_WIDTH,
+    FACT_CHECKS_HEADING,
+    fact_check_here,
+    fact_check_line,
+    quotes_changed_lines,
+    speaker_label,
+    text_changed_line,
+)
 
 __all__ = ["embeds_size", "fit_lines", "render_discord"]
 
@@ -44,10 +52,13 @@ QUOTE_WIDTH = 280  # one quote never eats a whole embed
 URL_TEXT_WIDTH = 200  # a URL that cannot be a link, shown as text
 WARN_COLOUR = 0xD9822B
 PLAIN_COLOUR = 0x4A6785
-SECTION_WEIGHT = {"quote": 3}  # share of a crowded message, against 1 for every other section
+# Share of a crowded message, against 1 for every other section: quotes are what a verifier reads
+# most, and a published verdict must not lose its link to them.
+SECTION_WEIGHT = {"quote": 3, "fact-check": 3}
 FOOTER = "deskcheck lays out evidence for a verifier; it does not rule on truth."
 
-# A section as one embed's description: (embed title, lines, the noun "… and N more" counts).
+# A section as one embed's description: (embed title, lines, the noun "… and N more" counts). In
+# the summary embed (its title is the article's) the section's title heads the lines instead.
 _Body = tuple[str, list[str], str]
 
 _DISCORD_USER = re.compile(r"discord:[^/]+/([0-9]{15,21})")  # Requester.label of a Discord user
@@ -88,11 +99,29 @@ def _share(needs: list[int], weights: list[int], budget: int) -> list[int]:
     return shares
 
 
+def _fact_checks(report: Report) -> _Body | None:
+    if not report.fact_checks:
+        return None  # a report without a match renders exactly as before
+    return FACT_CHECKS_HEADING, [_fact_check(fc) for fc in report.fact_checks], "fact-check"
+
+
+def _fact_check(fc: FactCheck) -> str:
+    """The review as a safe masked link, else its URL as text; also as text when the item would
+    outgrow a field, so that no fact-check takes a whole message and no cut splits a link."""
+    code = discord_code(shorten(fc.url, URL_TEXT_WIDTH))
+    target = discord_link_url(fc.url)
+    here = f"↳ {fact_check_here(fc, discord_text)}"
+    line = fact_check_line(fc, f"[fact-check]({target})" if target else code, discord_text, CLAIM_WIDTH)
+    if utf16_len(line) > DISCORD_FIELD_VALUE_LIMIT:
+        line = fact_check_line(fc, code, discord_text, CLAIM_WIDTH)
+    return f"{line}\n{here}"
+
+
 def _signals(report: Report) -> _Body:
     marks = {"warn": "⚠️", "info": "•"}
     lines = [f"{marks.get(s.severity, '•')} {discord_text(shorten(s.message, QUOTE_WIDTH))}"
              for s in report.signals]
-    return "Signals", ["**Signals**", *(lines or ["none"])], "signal"
+    return "Signals", lines or ["none"], "signal"
 
 
 def _quotes(report: Report) -> _Body:
@@ -129,15 +158,17 @@ def _similar(report: Report) -> _Body | None:
 
 
 _SECTIONS: dict[Section, Callable[[Report], _Body | None]] = {
-    "signals": _signals, "quotes": _quotes, "sources": _sources, "dates": _dates, "similar": _similar,
+    "fact_checks": _fact_checks, "signals": _signals, "quotes": _quotes, "sources": _sources,
+    "dates": _dates, "similar": _similar,
 }
 
 
 def _bodies(report: Report) -> list[_Body]:
-    """A body for each section in SECTION_ORDER (an empty list of similar articles has none): the
-    first goes in the summary embed, each other one in an embed of its own."""
-    made = [_SECTIONS[name](report) for name in SECTION_ORDER]
-    return [body for body in made if body is not None][:DISCORD_MAX_EMBEDS]
+    """A body for each section in SECTION_ORDER (no fact-check or no similar article: none): the
+    first goes in the summary embed under its title in bold, each other one in an embed of its own."""
+    made = [body for body in (_SECTIONS[name](report) for name in SECTION_ORDER) if body is not None]
+    (title, lines, noun), *rest = made
+    return [(title, [f"**{title}**", *lines], noun), *rest][:DISCORD_MAX_EMBEDS]
 
 
 def _similar_item(s: Similar) -> str:

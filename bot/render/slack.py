@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from checks import Quote, Report, Similar
+from checks import FactCheck, Quote, Report, Similar
 
 from ._common import (
     SECTION_ORDER,
@@ -34,8 +34,18 @@ from ._common import (
     slack_link,
     slack_text,
     truncate,
+    utf16_len,
 )
-from .text import quotes_changed_lines, render_text, speaker_label, text_changed_line
+from .text import (
+    CLAIM_WIDTH,
+    FACT_CHECKS_HEADING,
+    fact_check_here,
+    fact_check_line,
+    quotes_changed_lines,
+    render_text,
+    speaker_label,
+    text_changed_line,
+)
 
 __all__ = ["FULL_REPORT_ACTION", "FULL_REPORT_VIEW", "render_full_blocks", "render_full_view",
            "render_message"]
@@ -45,6 +55,10 @@ FULL_REPORT_VIEW = "deskcheck_full_report_view"
 URL_LABEL_WIDTH = 80  # a URL shown as a link's label, or as text when it cannot be a link
 # Room kept at the end of a section for the "… and N more" line.
 _MORE_ROOM = 80
+_ROOM = SLACK_SECTION_CHARS - _MORE_ROOM  # a section's text before that line
+# The sections up to this one show above the fold (before the divider): the fact-checks, when a
+# claim matched one, and the signals.
+_FOLD_AFTER: Section = "signals"
 
 
 @dataclass(frozen=True)
@@ -95,11 +109,10 @@ def _body(report: Report, budget: _Budget, *, checker: str | None, notice: str |
     ]
     if notice:
         blocks.append(_context([f"ℹ️ {slack_text(notice)}"]))
-    lead, *rest = SECTION_ORDER
-    blocks += _SECTIONS[lead](report, budget)
-    blocks.append({"type": "divider"})  # the lead section is what shows above the fold
-    for name in rest:
+    for name in SECTION_ORDER:
         blocks += _SECTIONS[name](report, budget)
+        if name == _FOLD_AFTER:
+            blocks.append({"type": "divider"})
     if report.history is not None:
         blocks.append(_section(_history(report)))
     return blocks
@@ -119,6 +132,24 @@ def _facts(report: Report, checker: str | None) -> list[str]:
     if checker:
         out.append(f"checked for <@{checker}>")
     return out
+
+
+def _fact_checks(report: Report, budget: _Budget) -> list[Block]:
+    if not report.fact_checks:
+        return []  # a report without a match renders exactly as before
+    lines = [_fact_check(fc) for fc in report.fact_checks]
+    return _sections(FACT_CHECKS_HEADING, lines, budget.items, budget.sections, budget.more_hint)
+
+
+def _fact_check(fc: FactCheck) -> str:
+    """The review as a safe link, else its URL as text; also as text when the line would not fit a
+    section whole, so that cutting it can never split the link's markup."""
+    code = slack_code(shorten(fc.url, URL_LABEL_WIDTH))
+    here = fact_check_here(fc, slack_text)
+    line = fact_check_line(fc, slack_link(fc.url, "fact-check") or code, slack_text, CLAIM_WIDTH)
+    if utf16_len(f"*{FACT_CHECKS_HEADING}*\n• {line}") >= _ROOM:  # the first line `_sections` keeps whole
+        line = fact_check_line(fc, code, slack_text, CLAIM_WIDTH)
+    return f"• {line}\n   {here}"
 
 
 def _signals(report: Report, budget: _Budget) -> list[Block]:
@@ -200,7 +231,8 @@ def _similar_title(s: Similar) -> str:
 
 
 _SECTIONS: dict[Section, Callable[[Report, _Budget], list[Block]]] = {
-    "signals": _signals, "quotes": _quotes, "sources": _sources, "dates": _dates, "similar": _similar,
+    "fact_checks": _fact_checks, "signals": _signals, "quotes": _quotes, "sources": _sources,
+    "dates": _dates, "similar": _similar,
 }
 
 
@@ -240,7 +272,7 @@ def _sections(title: str, lines: Sequence[str], limit: int | None, max_sections:
     """Pack lines into at most `max_sections` sections of SLACK_SECTION_CHARS; count what is left out."""
     shown = list(lines if limit is None else lines[:limit])
     hidden = len(lines) - len(shown)
-    room = SLACK_SECTION_CHARS - _MORE_ROOM
+    room = _ROOM
     texts: list[str] = []
     current = f"*{title}*"
     for i, line in enumerate(shown):

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from checks import History, Quote, Report
+from checks import FactCheck, History, Quote, Report
 
-from ._common import SECTION_ORDER, Section, plural, shorten, visible
+from ._common import MAX_LINK_URL, SECTION_ORDER, Section, plural, shorten, visible
 
-__all__ = ["QUOTE_WIDTH", "SHARED_QUOTES_SHOWN", "quotes_changed_lines", "render_text", "speaker_label",
-           "text_changed_line"]
+__all__ = ["CLAIM_WIDTH", "FACT_CHECKS_HEADING", "QUOTE_WIDTH", "SHARED_QUOTES_SHOWN", "fact_check_here",
+           "fact_check_line", "quotes_changed_lines", "render_text", "speaker_label", "text_changed_line"]
 
 QUOTE_WIDTH = 160
 # Shared quotes shown per similar article: the ones said by someone else there come first,
@@ -23,6 +23,10 @@ NEAR_IDENTICAL = 0.9
 # list stays one line on every surface; they tell the desk where to look in the new version.
 EDITED_QUOTES_SHOWN = 3
 EDITED_QUOTE_WIDTH = 80
+# A fact-check's claim and the story's sentence that matched it: long enough to compare the two.
+FACT_CHECKS_HEADING = "Fact-checked before"
+CLAIM_WIDTH = 200
+_NAME_WIDTH = 80  # a rating or a publisher's name: a few words
 
 
 def speaker_label(quote: Quote) -> str:
@@ -45,6 +49,32 @@ def _header(report: Report) -> str:
     if report.input.url:
         lines.append(visible(report.input.url))
     return "\n".join(lines)
+
+
+def _fact_checks(report: Report) -> str:
+    if not report.fact_checks:
+        return ""  # a report without a match reads exactly as before
+    lines = [FACT_CHECKS_HEADING.upper()]
+    for fc in report.fact_checks:
+        lines.append(f"  {fact_check_line(fc, shorten(fc.url, MAX_LINK_URL))}")
+        lines.append(f"      {fact_check_here(fc)}")
+    return "\n".join(lines)
+
+
+def fact_check_line(fc: FactCheck, link: str, escape: Callable[[str], str] = str,
+                    width: int = CLAIM_WIDTH) -> str:
+    """One wording on every surface: `'<claim>' rated <rating> by <publisher>, <date> (<link>)`.
+    Everything a fact-check holds came from a feed: `escape` makes it safe for the surface's
+    markup (after `shorten` made it visible); `link` is already safe."""
+    by = f" by {escape(shorten(fc.publisher, _NAME_WIDTH))}" if fc.publisher else ""
+    date = f", {escape(shorten(fc.date, _NAME_WIDTH))}" if fc.date else ""
+    rating = escape(shorten(fc.rating, _NAME_WIDTH))
+    return f"'{escape(shorten(fc.claim, width))}' rated {rating}{by}{date} ({link})"
+
+
+def fact_check_here(fc: FactCheck, escape: Callable[[str], str] = str, width: int = CLAIM_WIDTH) -> str:
+    """The story's sentence that matched, under its fact-check, with how likely the match is."""
+    return f"here: '{escape(shorten(fc.sentence.text, width))}' (score {fc.score:.2f})"
 
 
 def _signals(report: Report) -> str:
@@ -106,7 +136,8 @@ def _similar(report: Report) -> str:
 
 
 _SECTIONS: dict[Section, Callable[[Report], str]] = {
-    "signals": _signals, "quotes": _quotes, "sources": _sources, "dates": _dates, "similar": _similar,
+    "fact_checks": _fact_checks, "signals": _signals, "quotes": _quotes, "sources": _sources,
+    "dates": _dates, "similar": _similar,
 }
 
 

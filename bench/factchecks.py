@@ -1,0 +1,207 @@
+"""How fact-check import and search scale, measured in one run.
+
+    .venv/bin/python bench/factchecks.py [--reviews 100000] [--large] [--queries 300]
+                                         [--database-url postgresql+psycopg://user@host/db]
+
+Generates synthetic ClaimReviews (claim sentences built from word lists: officials, places,
+taxes, bans, numbers, years), imports them with FactCheckStore.import_reviews and prints the
+import rate in reviews per second. Then it searches with reworded claims (synonyms swapped,
+wrapped in a reporter's sentence, as a story repeats a claim) and prints the search latency p50
+and p95 over `--queries` searches of 20 candidates each, the share of searches that found the
+review the query was reworded from, and the ratios to the targets: p95 against 50 ms, import
+against 2,000 reviews/s. With `--large` the same database grows to 1,000,000 reviews and the run
+prints the 1,000,000 p95 over the 100,000 one (target at most 2).
+
+SQLite always, in a temporary file. With --database-url (PostgreSQL), also there, in a scratch
+database created on that server and dropped at the end (the role needs CREATEDB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, make_url, text  # noqa: E402
+
+from checks import ClaimReview  # noqa: E402
+from storage.db import dispose, engine_for, upgrade  # noqa: E402
+from storage.factchecks import POSTINGS_BUDGET, FactCheckStore  # noqa: E402
+
+FIRST = ("Maria David Amara Tom Priya Jonas Claire Samuel Hannah Luis Fatima Wei Olga Kwame Ines Rahul Sofia "
+         "Mateo Aisha Pierre Greta Daniel Yuki Omar Lena Carlos Nadia Ivan Chloe Ahmed Rosa Felix Mei Jamal "
+         "Elena Victor Zainab Hugo Leila Arjun").split()
+LAST = ("Lopez Chen Okafor Becker Nair Weber Dubois Adeyemi Kim Ortega Haddad Wang Petrova Mensah Silva "
+        "Sharma Rossi Garcia Bello Martin Lindqvist Novak Tanaka Farouk Jensen Moreno Karimi Sokolov "
+        "Tremblay Rahman Costa Schmidt Zhou Davis Morrison Gagnon Osei Mukherjee Fischer Alvarez Campbell "
+        "Roy Leblanc Singh Nguyen Kowalski Murphy Bianchi Andersson Yilmaz").split()
+PLACES = ("Toronto Montreal Vancouver Calgary Ottawa Halifax Winnipeg Regina Quebec Edmonton Victoria "
+          "Boston Chicago Denver Seattle Phoenix Houston Atlanta Miami Detroit London Manchester Glasgow "
+          "Dublin Paris Lyon Berlin Munich Madrid Lisbon Rome Milan Vienna Warsaw Prague Lagos Nairobi Accra "
+          "Cairo Delhi Mumbai Manila Jakarta Sydney Melbourne Auckland Brisbane Portland Austin").split()
+COUNTRIES = ("Canada Mexico China India Brazil Germany France Japan Russia Ukraine Nigeria Kenya Egypt "
+             "Turkey Iran Israel Australia Argentina Chile Poland Italy Spain Sweden Norway Vietnam").split()
+OFFICES = ("Premier", "Mayor", "Senator", "Governor", "Health Minister", "Finance Minister", "Councillor",
+           "President", "Prime Minister", "Opposition leader")
+BODIES = ("The federal government", "The provincial health ministry", "The city council", "The school board",
+          "The central bank", "The transit authority", "The port authority", "The World Health Organization",
+          "The European Union", "The United Nations", "The police union", "The electricity regulator")
+TAXES = ("sales tax", "carbon tax", "gas tax", "property tax", "income tax", "payroll tax", "tariff on dairy",
+         "tariff on steel", "tariff on lumber", "luxury car tax", "sugar tax", "tourist tax")
+THINGS = ("gas stoves", "plastic bags", "cash payments", "home schooling", "private pools", "wood stoves",
+          "electric scooters", "drones", "sugary drinks", "beef burgers", "cars downtown", "public prayer",
+          "face masks", "short-term rentals", "foreign students", "offshore drilling")
+PROGRAMS = ("public transit", "rural hospitals", "school lunches", "child care", "police training",
+            "mental health services", "wildfire prevention", "housing subsidies", "veterans' pensions",
+            "road repairs", "cancer screening", "refugee resettlement", "water treatment")
+HARMS = ("cancer", "autism", "infertility", "heart attacks", "blackouts", "floods", "crop failures",
+         "birth defects", "power outages", "memory loss")
+CAUSES = ("5G towers", "wind turbines", "COVID-19 vaccines", "fluoride in tap water", "chemtrails",
+          "smart meters", "solar farms", "genetically modified wheat", "microwave ovens", "fracking")
+TEMPLATES = (
+    "{who} raised the {tax} by {n} percent {when}.",
+    "{who} banned {thing} in {place} {when}.",
+    "{who} cut funding for {program} by ${n} million {when}.",
+    "{who} doubled spending on {program} {when}.",
+    "{who} closed {n} hospitals in {place} {when}.",
+    "{cause} cause {harm} in children, according to a study from {place}.",
+    "{who} secretly sold the {place} waterfront to a company from {country}.",
+    "{country} charges a {n} percent {tax} on all goods from {country2}.",
+    "Crime in {place} rose {n} percent {when} under {who}.",
+    "{who} said {n} people died from {cause} in {place} {when}.",
+    "{who} will require {thing} to be registered from {year}.",
+    "{who} gave ${n} million to {country} for {program} {when}.",
+)
+WHEN = ("in {year}", "last year", "since {year}", "during the pandemic", "before the election",
+        "in its first year", "this spring", "after the {year} election")
+RATINGS = ("False", "Mostly False", "Misleading", "Half True", "Pants on Fire")
+SYNONYMS = {"raised": "hiked", "banned": "outlawed", "cut": "slashed", "doubled": "tripled", "closed": "shut",
+            "percent": "%", "secretly": "quietly", "sold": "handed", "funding": "money", "rose": "jumped",
+            "died": "were killed", "cause": "lead to", "children": "kids", "require": "force", "gave": "sent"}
+WRAPPERS = ("{speaker} told reporters on Tuesday that {claim}",
+            "Posts shared thousands of times claim that {claim}",
+            "\"{claim}\" {speaker} said at the rally.", "According to a viral video, {claim}", "{claim}")
+
+
+def person(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def claim_sentence(rng: random.Random) -> str:
+    who = rng.choice(BODIES) if rng.random() < 0.4 else f"{rng.choice(OFFICES)} {person(rng)}"
+    year = rng.randint(1995, 2025)
+    number = rng.choice((rng.randint(2, 99), rng.randint(100, 5000)))
+    values = {"who": who, "tax": rng.choice(TAXES), "n": number, "when": rng.choice(WHEN).format(year=year),
+              "thing": rng.choice(THINGS), "place": rng.choice(PLACES), "program": rng.choice(PROGRAMS),
+              "harm": rng.choice(HARMS), "cause": rng.choice(CAUSES), "country": rng.choice(COUNTRIES),
+              "country2": rng.choice(COUNTRIES), "year": year}
+    sentence = rng.choice(TEMPLATES).format(**values)
+    return sentence[0].upper() + sentence[1:]
+
+
+def reviews(count: int, seed: int, start: int = 0) -> Iterator[ClaimReview]:
+    rng = random.Random(seed)
+    for n in range(start, start + count):
+        yield ClaimReview(url=f"https://factcheck.example/{n}", claim=claim_sentence(rng),
+                          rating=rng.choice(RATINGS),
+                          publisher=rng.choice(("Check Desk", "Verify", "Fact Patrol")),
+                          review_date=f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+
+
+def reworded(claim: str, rng: random.Random) -> str:
+    words = [SYNONYMS.get(word, word) for word in claim.rstrip(".").split()]
+    sentence = " ".join(words)
+    return rng.choice(WRAPPERS).format(speaker=person(rng), claim=sentence[0].lower() + sentence[1:])
+
+
+def measure_import(store: FactCheckStore, count: int, start: int) -> float:
+    began = time.perf_counter()
+    summary = store.import_reviews(reviews(count, seed=start, start=start), None)
+    elapsed = time.perf_counter() - began
+    assert summary.imported == count, summary
+    return count / elapsed
+
+
+def measure_search(store: FactCheckStore, pool: int, queries: int) -> tuple[float, float, float]:
+    """(p50 ms, p95 ms, share of searches that found the source review in the top 20).
+
+    The queries reword reviews of the first import (`pool` of them, from seed 0), whatever has been
+    loaded since, so every size is searched with the same queries."""
+    rng = random.Random(7)
+    index = store.index("bench-desk")
+    picks = [rng.randrange(pool) for _ in range(queries)]
+    wanted = set(picks)
+    sources = {n: review.claim for n, review in enumerate(reviews(pool, seed=0)) if n in wanted}
+    for n in picks[:10]:
+        index.search(reworded(sources[n], rng), 20)  # warm the caches once
+    times, found = [], 0
+    for n in picks:
+        query = reworded(sources[n], rng)
+        began = time.perf_counter()
+        hits = index.search(query, 20)
+        times.append((time.perf_counter() - began) * 1000)
+        found += any(hit.review.url == f"https://factcheck.example/{n}" for hit in hits)
+    cuts = statistics.quantiles(times, n=20)
+    return statistics.median(times), cuts[18], found / queries
+
+
+def run(label: str, url: str, sizes: list[int], queries: int, budget: int) -> list[float]:
+    engine = engine_for(url)
+    upgrade(engine)
+    store = FactCheckStore(engine, postings_budget=budget)
+    loaded, p95s = 0, []
+    for size in sizes:
+        # the first batch from seed 0 is what measure_search rewords from: one stream for every size
+        rate = measure_import(store, size - loaded, loaded) if loaded else measure_import(store, size, 0)
+        loaded = size
+        p50, p95, recall = measure_search(store, sizes[0], queries)
+        p95s.append(p95)
+        print(f"{label:<10} {size:>9,} reviews  import {rate:>8,.0f}/s ({rate / 2000:.1f}x the 2,000/s "
+              f"target)  search p50 {p50:6.1f} ms  p95 {p95:6.1f} ms ({p95 / 50:.2f} of the 50 ms target)  "
+              f"source found {recall:.0%}")
+    if len(p95s) > 1:
+        ratio = p95s[-1] / p95s[0]
+        print(f"{label:<10} p95 at {sizes[-1]:,} / p95 at {sizes[0]:,}: {ratio:.2f} (target at most 2)")
+    dispose(url)
+    return p95s
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reviews", type=int, default=100_000)
+    parser.add_argument("--large", action="store_true", help="grow to 1,000,000 reviews and compare")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--database-url", help="a PostgreSQL server to measure too")
+    parser.add_argument("--postings-budget", type=int, default=POSTINGS_BUDGET,
+                        help=f"documents a search may score (default: {POSTINGS_BUDGET:,})")
+    args = parser.parse_args()
+    if args.reviews >= 1_000_000 and args.large:
+        parser.error("--large grows the database to 1,000,000: give --reviews below that")
+    sizes = [args.reviews, 1_000_000] if args.large else [args.reviews]
+    with tempfile.TemporaryDirectory() as scratch:
+        run("sqlite", f"sqlite:///{scratch}/factchecks.db", sizes, args.queries, args.postings_budget)
+    if args.database_url:
+        admin = create_engine(args.database_url, isolation_level="AUTOCOMMIT")
+        name = f"deskcheck_bench_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            url = make_url(args.database_url).set(database=name).render_as_string(hide_password=False)
+            run("postgresql", url, sizes, args.queries, args.postings_budget)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Fact-check matching measured on CLEF 2020 CheckThat! task 2 (tweets against verified claims): MAP@5.
+
+    .venv/bin/python bench/factchecks_eval.py DATA_DIR [--fit] [--index claim|claim+title]
+
+DATA_DIR is the unzipped `data/v3.zip` of sshaar/clef2020-factchecking-task2 (the folder with
+verified_claims.docs.tsv, train/ and dev/). Never commit the data; never tune on its test partition.
+
+The lexical stage is an in-memory Okapi BM25 (k1=1.2, b=0.75) standing in for the storage's index,
+over the claim and the fact-check's title (`--index claim` for the claim alone). Printed, for train
+and dev: MAP@5 of plain BM25 and of checks.factchecks.match (BM25 top CANDIDATES re-ranked), the
+share of tweets whose checked claim is among the candidates (the re-ranker's ceiling), then the
+threshold's precision and recall for "this sentence has a matching fact-check" on dev (the top hit
+kept when its score reaches the threshold, correct when it is the checked claim), and a calibration
+table (score bins against the share of top hits that are correct). `--fit` fits the logistic
+model's weights on train by Newton's method and prints them, for checks/factchecks/match.py.
+Also printed: the re-ranking cost of one article (15 sentences x 20 candidates).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from checks import ClaimSentence
+from checks import ClaimReview
+from checks.factchecks.embed import SentenceEmbedder, load_embedder
+from checks.factchecks.match import (
+    CANDIDATES,
+    RANK_COSINE,
+    THRESHOLD,
+    WEIGHTS,
+    FactCheckHit,
+    capped,
+    pair_features,
+    query_text,
+    rank_order,
+    score_pairs,
+    words,
+)
+
+csv.field_size_limit(10**7)
+COSINE = 1  # its position in pair_features
+
+
+class MemoryBM25:
+    """Okapi BM25 over content words, the FactCheckIndex protocol in memory."""
+
+    def __init__(self, reviews: list[ClaimReview], *, with_title: bool = True, k1: float = 1.2,
+                 b: float = 0.75):
+        self.reviews = reviews
+        self.k1, self.b = k1, b
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.lengths = np.zeros(len(reviews))
+        for i, r in enumerate(reviews):
+            words = _terms(r.claim + (" " + r.title if with_title and r.title else ""))
+            self.lengths[i] = len(words)
+            for term, tf in Counter(words).items():
+                self.postings[term].append((i, tf))
+        self.avg = float(self.lengths.mean())
+        n = len(reviews)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+
+    def search(self, query: str, limit: int) -> list[FactCheckHit]:
+        scores: dict[int, float] = defaultdict(float)
+        for term in set(_terms(query)):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for i, tf in self.postings[term]:
+                norm = tf + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)
+                scores[i] += idf * tf * (self.k1 + 1) / norm
+        top = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
+        return [FactCheckHit(self.reviews[i], s) for i, s in top]
+
+
+def _terms(text: str) -> list[str]:
+    return words(text)
+
+
+def load(data: Path) -> tuple[list[ClaimReview], dict[str, list[tuple[str, str]]]]:
+    reviews: list[ClaimReview] = []
+    with (data / "verified_claims.docs.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            reviews.append(ClaimReview(url=row[""] or row.get("vclaim_id", ""), claim=row["vclaim"],
+                                       rating="(CLEF verified claim)", title=row["title"]))
+    splits: dict[str, list[tuple[str, str]]] = {}
+    for split in ("train", "dev"):
+        gold: dict[str, str] = {}
+        with (data / split / "tweet-vclaim-pairs.qrels").open(encoding="utf-8") as fh:
+            for line in fh:
+                qid, _, doc, rel = line.split()
+                if rel == "1":
+                    gold[qid] = doc
+        rows = []
+        with (data / split / "tweets.queries.tsv").open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                qid = row[""] or row.get("tweet_id", "")
+                if qid in gold:
+                    rows.append((row["tweet_content"], gold[qid]))
+        splits[split] = rows
+    return reviews, splits
+
+
+@dataclass
+class Pool:
+    gold: str | None  # None: the tweet's own fact-check was left out of the candidates
+    hits: list[FactCheckHit]
+    features: list[list[float]]
+
+
+def pools(index: MemoryBM25, rows: list[tuple[str, str]], embedder: SentenceEmbedder, *,
+          without_gold: bool = False) -> list[Pool]:
+    """Each tweet's lexical candidates and their features, as checks.factchecks.match computes them.
+
+    without_gold: drop the tweet's own fact-check, so the pool stands for a sentence that no loaded
+    fact-check checks (for the threshold's false alarms).
+    """
+    out = []
+    for tweet, gold in rows:
+        q = query_text(tweet)
+        hits = index.search(q, CANDIDATES + 1)
+        hits = [h for h in hits if h.review.url != gold] if without_gold else hits
+        hits = hits[:CANDIDATES]
+        if not hits:
+            out.append(Pool(None if without_gold else gold, [], []))
+            continue
+        qv = embedder.embed([q])[0]
+        cos = embedder.embed([h.review.claim for h in hits]) @ qv
+        out.append(Pool(None if without_gold else gold, hits,
+                        [pair_features(q, h.review.claim, float(c)) for h, c in zip(hits, cos, strict=True)]))
+    return out
+
+
+def map5(ranked: list[list[str]], golds: list[str]) -> float:
+    """CLEF 2020 task 2's MAP@5 (trec_eval map cut at 5); every tweet has exactly one checked claim."""
+    total = 0.0
+    for docs, gold in zip(ranked, golds, strict=True):
+        if gold in docs[:5]:
+            total += 1.0 / (docs.index(gold) + 1)
+    return total / len(golds)
+
+
+def rerank(pool: Pool, weights: tuple[float, ...], rank_cosine: float) -> list[tuple[str, float]]:
+    """checks.factchecks.match.rank_candidates on precomputed features: the order, the capped scores."""
+    order = rank_order([h.score for h in pool.hits], [f[COSINE] for f in pool.features], rank_cosine)
+    scores = capped(score_pairs(pool.features, weights), order)
+    return [(pool.hits[i].review.url, score) for i, score in scores]
+
+
+def fit_rank_cosine(train: list[Pool]) -> float:
+    """The cosine's weight in the order: the best MAP@5 on train over a grid (0 = lexical order)."""
+    golds = [p.gold or "" for p in train]
+    grid = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
+    return max(grid, key=lambda c: (map5([[u for u, _ in rerank(p, WEIGHTS, c)] for p in train], golds), -c))
+
+
+def fit(train: list[Pool], rank_cosine: float, iterations: int = 50, ridge: float = 1.0) -> tuple[float, ...]:
+    """Logistic regression (L2 on the non-bias weights) by Newton's method: is a sentence's best-ranked
+    candidate its fact-check? (The threshold decides on exactly that.)"""
+    best = [(p, rerank(p, (0.0,) * len(p.features[0]), rank_cosine)[0][0]) for p in train if p.hits]
+    x = np.array([next(f for h, f in zip(p.hits, p.features, strict=True) if h.review.url == url)
+                  for p, url in best])
+    y = np.array([float(url == p.gold) for p, url in best])
+    w = np.zeros(x.shape[1])
+    penalty = np.eye(x.shape[1]) * ridge
+    penalty[0, 0] = 0.0
+    for _ in range(iterations):
+        prob = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (prob - y) + penalty @ w
+        hess = (x * (prob * (1 - prob))[:, None]).T @ x + penalty
+        w -= np.linalg.solve(hess, grad)
+    return tuple(round(float(v), 3) for v in w)
+
+
+def report_split(name: str, split: list[Pool], weights: tuple[float, ...], rank_cosine: float) -> None:
+    golds = [p.gold or "" for p in split]
+    bm25 = map5([[h.review.url for h in p.hits] for p in split], golds)
+    ours = map5([[u for u, _ in rerank(p, weights, rank_cosine)] for p in split], golds)
+    recall = sum(any(h.review.url == p.gold for h in p.hits) for p in split) / len(split)
+    print(f"{name:5} n={len(split):4}  MAP@5 BM25 {bm25:.4f}  re-ranked {ours:.4f}  "
+          f"gold in top {CANDIDATES}: {recall:.3f}")
+
+
+def tops(split: list[Pool], weights: tuple[float, ...], rank_cosine: float) -> list[tuple[float, bool]]:
+    """Each sentence's best candidate: its score, and whether it is the sentence's fact-check."""
+    return [(s, u == p.gold) for p in split if p.hits for u, s in rerank(p, weights, rank_cosine)[:1]]
+
+
+def calibration(with_gold: list[Pool], without: list[Pool], weights: tuple[float, ...],
+                rank_cosine: float) -> None:
+    """Precision/recall of "this sentence has a matching fact-check" by threshold, and a calibration table.
+
+    The dev tweets twice: with their fact-check loaded (a hit is correct when it is that one) and
+    without it (every hit above the threshold is a false alarm).
+    """
+    pos, neg = tops(with_gold, weights, rank_cosine), tops(without, weights, rank_cosine)
+    print("threshold  precision  recall  false alarms (fact-check not loaded)")
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        right = sum(ok for s, ok in pos if s >= threshold)
+        wrong = sum(not ok for s, ok in pos if s >= threshold) + sum(s >= threshold for s, _ in neg)
+        mark = "  <- THRESHOLD" if abs(threshold - THRESHOLD) < 1e-9 else ""
+        print(f"  {threshold:.2f}      {right / max(right + wrong, 1):.3f}    {right / len(with_gold):.3f}   "
+              f"{sum(s >= threshold for s, _ in neg) / len(without):.3f}{mark}")
+    print("score bin   top hits  share correct")
+    both = pos + neg
+    for lo in np.arange(0.0, 1.0, 0.1):
+        inside = [ok for s, ok in both if lo <= s < lo + 0.1 or (lo >= 0.9 and s >= 1.0)]
+        if inside:
+            print(f"  {lo:.1f}-{lo + 0.1:.1f}   {len(inside):8}  {sum(inside) / len(inside):.3f}")
+
+
+def speed(index: MemoryBM25, rows: list[tuple[str, str]], embedder: SentenceEmbedder) -> None:
+    from checks import match_fact_checks
+
+    sentences = [ClaimSentence(t, 0, len(t)) for t, _ in rows[:15]]
+    match_fact_checks(sentences, index, embedder=embedder)
+    lexical, total = [], []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        for s in sentences:
+            index.search(query_text(s.text), CANDIDATES)
+        t1 = time.perf_counter()
+        match_fact_checks(sentences, index, embedder=embedder)
+        t2 = time.perf_counter()
+        lexical.append(t1 - t0)
+        total.append(t2 - t1)
+    rerank_ms = (statistics.median(total) - statistics.median(lexical)) * 1000
+    whole, bm25 = statistics.median(total) * 1000, statistics.median(lexical) * 1000
+    print(f"one article, 15 sentences x {CANDIDATES} candidates: matching {whole:.1f} ms median, of which "
+          f"in-memory BM25 {bm25:.1f} ms, re-ranking {rerank_ms:.1f} ms "
+          f"({rerank_ms / 500:.1%} of a 0.5 s check)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--fit", action="store_true", help="fit the weights on train and use them")
+    parser.add_argument("--index", choices=("claim", "claim+title"), default="claim+title")
+    args = parser.parse_args()
+    reviews, splits = load(args.data)
+    t0 = time.perf_counter()
+    embedder = load_embedder()
+    print(f"{len(reviews)} verified claims; model loaded in {(time.perf_counter() - t0) * 1000:.0f} ms")
+    index = MemoryBM25(reviews, with_title=args.index == "claim+title")
+    train, dev = (pools(index, splits[s], embedder) for s in ("train", "dev"))
+    train_neg, dev_neg = (pools(index, splits[s], embedder, without_gold=True) for s in ("train", "dev"))
+    rank_cosine = fit_rank_cosine(train) if args.fit else RANK_COSINE
+    weights = fit(train + train_neg, rank_cosine) if args.fit else WEIGHTS
+    print(f"WEIGHTS = {weights}\nRANK_COSINE = {rank_cosine}")
+    report_split("train", train, weights, rank_cosine)
+    report_split("dev", dev, weights, rank_cosine)
+    print("dev:")
+    calibration(dev, dev_neg, weights, rank_cosine)
+    if args.fit:
+        blind = fit([Pool(p.gold, p.hits, [[*f[:COSINE], 0.0, *f[COSINE + 1:]] for f in p.features])
+                     for p in train + train_neg], rank_cosine)
+        print(f"dev, the same model fitted without the cosine: WEIGHTS = {blind}")
+        calibration(dev, dev_neg, blind, rank_cosine)
+    speed(index, splits["dev"], embedder)
+
+
+if __name__ == "__main__":
+    main()

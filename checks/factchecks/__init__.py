@@ -1,0 +1,10 @@
+"""Published fact-checks (schema.org ClaimReview): reading the feeds, matching a story against them.
+
+Nothing heavy is imported here: the embedding model loads only when matching asks for it.
+"""
+
+from .claimreview import ClaimReview, ParsedFeed, parse_feed
+from .match import FactCheckHit, FactCheckIndex, claim_sentences, match_fact_checks
+
+__all__ = ["ClaimReview", "FactCheckHit", "FactCheckIndex", "ParsedFeed", "claim_sentences",
+           "match_fact_checks", "parse_feed"]

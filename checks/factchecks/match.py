@@ -1,0 +1,257 @@
+"""Which published fact-checks a story repeats: sentences worth matching, a lexical stage, a re-ranking.
+
+1. `claim_sentences` picks the sentences a fact-checker could have checked: the headline, each
+   quote's sentence, and sentences that carry numbers, named entities or a claim verb (the
+   check-worthiness cues of ClaimBuster, Hassan et al., KDD 2017).
+2. `match_fact_checks` asks the lexical index (BM25, kept by the storage) for CANDIDATES
+   reviews per sentence, scores each pair with a logistic model over the lexical score, the
+   word overlap and the cosine of WordLlama sentence vectors (checks.factchecks.embed), keeps
+   the best sentence per review and returns those at or above THRESHOLD, best first.
+
+The model's weights and the threshold were fitted on the train partition of CLEF 2020
+CheckThat! task 2 and checked on its dev partition: `bench/factchecks_eval.py` prints both.
+The score is the model's probability that the review checks the sentence's claim; the order
+within a sentence is the lexical one (RANK_COSINE), which the embeddings did not improve there.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from ..models import ClaimSentence, FactCheck, Report
+from .claimreview import ClaimReview
+from .embed import SentenceEmbedder, Vectors, load_embedder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["CANDIDATES", "RANK_COSINE", "THRESHOLD", "WEIGHTS", "FactCheckHit", "FactCheckIndex",
+           "capped", "claim_sentences", "content_words", "match_fact_checks", "pair_features", "query_text",
+           "rank_candidates", "rank_order", "score_pairs", "words"]
+
+CANDIDATES = 20  # lexical candidates re-ranked per sentence
+MAX_SENTENCES = 15  # sentences matched per story, the likeliest claims first
+MAX_MATCHES = 5
+# Candidates are ordered by lexical score over the sentence's best + RANK_COSINE x cosine, and scored
+# by a logistic model over pair_features (bias first): the probability that a sentence's best-ranked
+# candidate is its fact-check. Both fitted by bench/factchecks_eval.py --fit on CLEF 2020 task 2 train.
+# On that data the static vectors do not improve the order (the best RANK_COSINE is 0: lexical order
+# alone); they do sharpen the score (dev, threshold 0.6: precision 0.69 at recall 0.31, against 0.71
+# at 0.22 fitted without the cosine; false alarms 13% against 9%, see the bench's tables).
+RANK_COSINE = 0.0
+WEIGHTS = (-2.915, 4.594, 1.143, 1.524)
+# Dev (balanced: each tweet with its fact-check loaded, and without): a best hit scored 0.6-0.7 is
+# right two times in three; below 0.5 under half the time.
+THRESHOLD = 0.6
+MIN_WORDS = 4  # shorter sentences ("Read more.") carry no claim
+QUOTE_CUE = 5  # a quotation's own words rank with the headline, before any sentence
+
+CLAIM_VERBS = frozenset(
+    "say said says claim claimed claims state stated announce announced report reported reveal revealed "
+    "show showed shown find found confirm confirmed deny denied allege alleged warn warned insist insisted "
+    "promise promised ban banned approve approved admit admitted accuse accused cause caused kill killed "
+    "die died cost costs rise rose fall fell increase increased double doubled cut according".split())
+NUMBER_ENTS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
+
+STOPWORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its this "
+    "that these those there here he she they we you i me him her them us our your their his my not no so "
+    "do does did has have had will would can could should may might must than then too very just also "
+    "about into over after before up down out off again what which who whom when where why how all any "
+    "both each more most other some such only own same s t via rt amp".split())
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
+_HANDLE = re.compile(r"@(\w+)")
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line's text without its surrounding blanks
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # JoeBiden, AustralianFires: hashtags and handles
+
+
+@dataclass(frozen=True)
+class FactCheckHit:
+    """A review the lexical index returned; `score` is its raw lexical score, higher is better."""
+
+    review: ClaimReview
+    score: float
+
+
+class FactCheckIndex(Protocol):
+    """The lexical stage (BM25 over the stored claims), implemented by storage."""
+
+    def search(self, query: str, limit: int) -> list[FactCheckHit]: ...
+
+
+def query_text(text: str) -> str:
+    """The words of a sentence or a post as a search query: links dropped, @handles and #tags as words."""
+    text = _HANDLE.sub(r"\1", _URL.sub(" ", text)).replace("#", " ")
+    return " ".join(_CAMEL.sub(" ", word) for word in text.split())
+
+
+def claim_sentences(doc: Doc, report: Report, *, limit: int = MAX_SENTENCES) -> tuple[ClaimSentence, ...]:
+    """The sentences worth matching, in text order: the headline, quotes' sentences, then the likeliest.
+
+    doc: the parsed article (`doc.text` is the checked text, offsets point into it).
+    report: its report, for the quotes and the headline (`article.title`).
+    limit: at most this many sentences; the headline and quoted sentences come first, then the
+        sentences with the most cues (a number, a name, a claim verb).
+    """
+    text = doc.text
+    quote_starts = sorted(q.start for q in report.quotes)
+    ranked: list[tuple[int, int, ClaimSentence]] = []
+    headline = _headline(text, report.article.title)
+    if headline is not None:
+        ranked.append((9, -1, headline))
+    for start, end, span in _lines(doc, text):
+        if sum(1 for t in span if t.is_alpha) < MIN_WORDS or (headline and start == headline.start):
+            continue
+        cues = _cues(span, quote_starts)
+        if cues:
+            ranked.append((cues, start, ClaimSentence(text[start:end], start, end)))
+    # A quotation is a claim on its own: matched without its attribution ("…,” said X, who runs…),
+    # whose extra words would dilute the overlap with a fact-check's one-line claim.
+    for quote in report.quotes:
+        words_in = text[quote.start:quote.end]
+        if len(_WORD.findall(words_in)) >= MIN_WORDS:
+            ranked.append((QUOTE_CUE, quote.start, ClaimSentence(words_in, quote.start, quote.end)))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    return tuple(s for _, _, s in sorted(ranked[:limit], key=lambda r: r[1]))
+
+
+def _lines(doc: Doc, text: str) -> Iterator[tuple[int, int, Span]]:
+    """spaCy's sentences cut at line breaks too (a headline has no full stop to end it), trimmed."""
+    for sent in doc.sents:
+        for line in _LINE.finditer(text, sent.start_char, sent.end_char):
+            span = doc.char_span(line.start(), line.end(), alignment_mode="expand")
+            if span is not None:
+                yield line.start(), line.end(), span
+
+
+def _headline(text: str, title: str | None) -> ClaimSentence | None:
+    if not title or len(title.split()) < MIN_WORDS - 1:
+        return None
+    at = text.find(title)
+    return ClaimSentence(title, at, at + len(title)) if at >= 0 else ClaimSentence(title, None, None)
+
+
+def _cues(sent: Span, quote_starts: list[int]) -> int:
+    """How strongly a sentence reads as a checkable claim: 4 for a quote, 1 per other cue."""
+    quoted = any(sent.start_char <= q < sent.end_char for q in quote_starts)
+    number = any(t.like_num for t in sent) or any(e.label_ in NUMBER_ENTS for e in sent.ents)
+    named = any(e.label_ in NAME_ENTS for e in sent.ents)
+    verb = any(t.lemma_.lower() in CLAIM_VERBS or t.lower_ in CLAIM_VERBS for t in sent)
+    return 4 * quoted + number + named + verb
+
+
+def words(text: str) -> list[str]:
+    """The content words of a text, lower-cased and stemmed, in order (stop words dropped)."""
+    return [_stem(w) for w in _WORD.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    """Harman's S-stemmer ("How effective is suffixing?", JASIS 1991), and the possessive 's."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 3 and word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=8192)  # the same claims come back as candidates sentence after sentence
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
+def pair_features(query: str, claim: str, cosine: float) -> list[float]:
+    """The model's inputs for one sentence and one candidate claim: [1, cosine of the sentence
+    vectors, share of the claim's words in the sentence, share of the sentence's words in the claim]."""
+    q, c = content_words(query), content_words(claim)
+    shared = len(q & c)
+    return [1.0, cosine, shared / len(c) if c else 0.0, shared / len(q) if q else 0.0]
+
+
+def score_pairs(features: Sequence[Sequence[float]], weights: Sequence[float] = WEIGHTS) -> list[float]:
+    """The logistic model's probability for each pair's features."""
+    return [1.0 / (1.0 + math.exp(-sum(w * f for w, f in zip(weights, row, strict=True))))
+            for row in features]
+
+
+def rank_order(lexical: Sequence[float], cosines: Sequence[float],
+               rank_cosine: float = RANK_COSINE) -> list[int]:
+    """Candidate positions, best first: lexical score over the best one, plus rank_cosine x cosine."""
+    top = max(lexical, default=0.0)
+    rel = [s / top if top > 0 else 0.0 for s in lexical]
+    return sorted(range(len(rel)), key=lambda i: -(rel[i] + rank_cosine * cosines[i]))
+
+
+def capped(scores: Sequence[float], order: Sequence[int]) -> list[tuple[int, float]]:
+    """(position, score) in rank order, each score capped by the one ranked above it, so that the
+    calibrated scores never contradict the order."""
+    ceiling, out = 1.0, []
+    for i in order:
+        ceiling = min(ceiling, scores[i])
+        out.append((i, ceiling))
+    return out
+
+
+def rank_candidates(
+    query: str, hits: Sequence[FactCheckHit], query_vector: Vectors, claim_vectors: Vectors
+) -> list[tuple[FactCheckHit, float]]:
+    """One sentence's lexical candidates, best first, each with its calibrated score.
+
+    query_vector: the sentence's embedding; claim_vectors: one row per hit.
+    """
+    cosines = [float(c) for c in claim_vectors @ query_vector]
+    rows = [pair_features(query, h.review.claim, c) for h, c in zip(hits, cosines, strict=True)]
+    order = rank_order([h.score for h in hits], cosines)
+    return [(hits[i], score) for i, score in capped(score_pairs(rows), order)]
+
+
+def match_fact_checks(
+    sentences: Sequence[ClaimSentence],
+    index: FactCheckIndex,
+    *,
+    embedder: SentenceEmbedder | None = None,
+    candidates: int = CANDIDATES,
+    threshold: float = THRESHOLD,
+    limit: int = MAX_MATCHES,
+) -> tuple[FactCheck, ...]:
+    """The published fact-checks the sentences repeat, best first, each with its best sentence.
+
+    sentences: from claim_sentences.
+    index: the lexical stage (storage's FactCheckIndex for the workspace).
+    embedder: the sentence embedder; the bundled WordLlama model by default.
+    candidates: lexical candidates re-ranked per sentence.
+    threshold: the lowest score kept (a calibrated probability, see THRESHOLD).
+    limit: at most this many fact-checks.
+    """
+    queries = [query_text(s.text) for s in sentences]
+    pools = [index.search(q, candidates) if content_words(q) else [] for q in queries]
+    if not any(pools):
+        return ()
+    model = embedder or load_embedder()
+    claims = list(dict.fromkeys(h.review.claim for pool in pools for h in pool))
+    vectors = model.embed(queries + claims)
+    row = {claim: len(queries) + i for i, claim in enumerate(claims)}
+    best: dict[str, tuple[float, FactCheckHit, ClaimSentence]] = {}
+    for n, (sentence, query, pool) in enumerate(zip(sentences, queries, pools, strict=True)):
+        claim_vectors = vectors[[row[h.review.claim] for h in pool]]
+        for hit, score in rank_candidates(query, pool, vectors[n], claim_vectors):
+            key = hit.review.url
+            if score >= threshold and (key not in best or score > best[key][0]):
+                best[key] = (score, hit, sentence)
+    ranked = sorted(best.values(), key=lambda b: -b[0])[:limit]
+    return tuple(_fact_check(hit.review, score, sentence) for score, hit, sentence in ranked)
+
+
+def _fact_check(review: ClaimReview, score: float, sentence: ClaimSentence) -> FactCheck:
+    return FactCheck(claim=review.claim, rating=review.rating, publisher=review.publisher, url=review.url,
+                     date=review.review_date, score=round(score, 3), sentence=sentence)

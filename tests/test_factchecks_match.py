@@ -1,0 +1,204 @@
+"""Matching a story against published fact-checks: the sentences, the offline model, the re-ranking."""
+
+from __future__ import annotations
+
+import json
+import math
+import socket
+import sys
+from collections import Counter
+
+import pytest
+
+from checks.engine import check_text
+from checks.factchecks import ClaimReview, FactCheckHit, claim_sentences, match_fact_checks
+from checks.factchecks import embed as embed_module
+from checks.factchecks.match import THRESHOLD, query_text, words
+from checks.models import ClaimSentence, FactCheck, Report
+from checks.nlp import parse
+
+REVIEWS = [
+    ClaimReview(url="https://factcheck.example/dairy-tariff", rating="Misleading", publisher="FactCheck Desk",
+                review_date="2025-03-02",
+                claim="Canada charges a 270 percent tariff on all dairy products imported from the "
+                      "United States."),
+    ClaimReview(url="https://factcheck.example/windmills", rating="False", publisher="Verify Team",
+                review_date="2024-11-18",
+                claim="Noise from wind turbines causes cancer in people living nearby."),
+    ClaimReview(url="https://factcheck.example/moon", rating="False", publisher="Verify Team",
+                review_date="2023-07-20", claim="The 1969 Moon landing was filmed in a Hollywood studio."),
+    ClaimReview(url="https://factcheck.example/vaccine-chips", rating="Pants on Fire",
+                publisher="Truth-O-Meter",
+                review_date="2021-05-04", claim="COVID-19 vaccines contain microchips that track people."),
+    ClaimReview(url="https://factcheck.example/bridge", rating="Mostly True", publisher="Harbour Checks",
+                review_date="2025-01-09", claim="The Lions Gate Bridge toll was removed in 1963."),
+    ClaimReview(url="https://factcheck.example/dairy-price", rating="True", publisher="FactCheck Desk",
+                review_date="2024-02-02", claim="Milk prices in Canada rose 10 percent in 2023."),
+]
+
+ARTICLE = """Ottawa defends dairy rules as Washington cries foul
+
+OTTAWA — Canada imposes a 270% tax on every US dairy import, the White House said on Monday.
+"It's not a fair deal for American farmers," said press secretary Jane Holt.
+Trade Minister Mark Carney said the supply management system protects family farms.
+Read more.
+The talks resume in March, officials said.
+"""
+
+UNRELATED = """Harbour festival draws record crowds
+
+Thousands of visitors filled the waterfront on Saturday for the annual lantern parade.
+Organisers said the weather held until the fireworks ended just before midnight.
+"""
+
+
+class MemoryIndex:
+    """A small Okapi BM25 (k1=1.2, b=0.75) over the claims: the FactCheckIndex protocol in memory."""
+
+    def __init__(self, reviews: list[ClaimReview]) -> None:
+        self.reviews = reviews
+        self.docs = [Counter(words(r.claim)) for r in reviews]
+        self.avg = sum(sum(d.values()) for d in self.docs) / len(self.docs)
+        self.queries: list[str] = []
+
+    def search(self, query: str, limit: int) -> list[FactCheckHit]:
+        self.queries.append(query)
+        n, scored = len(self.docs), []
+        for review, doc in zip(self.reviews, self.docs, strict=True):
+            length, score = sum(doc.values()), 0.0
+            for term in set(words(query)):
+                df = sum(term in d for d in self.docs)
+                if doc[term]:
+                    idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+                    score += idf * doc[term] * 2.2 / (doc[term] + 1.2 * (0.25 + 0.75 * length / self.avg))
+            if score > 0:
+                scored.append(FactCheckHit(review, score))
+        return sorted(scored, key=lambda h: -h.score)[:limit]
+
+
+@pytest.fixture(scope="module")
+def article_sentences() -> tuple[ClaimSentence, ...]:
+    return claim_sentences(next(parse([ARTICLE])), check_text(ARTICLE))
+
+
+def test_the_model_loads_from_the_installed_wheel_without_touching_the_network(monkeypatch):
+    attempts: list[object] = []
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> None:
+        host = address[0] if isinstance(address, tuple) else address
+        if host not in ("127.0.0.1", "::1", "localhost") and self.family != socket.AF_UNIX:
+            attempts.append(address)
+            raise OSError(f"network blocked in this test: {address}")
+        real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")  # even allowed to, it must not try
+    embed_module.load_embedder.cache_clear()
+    model = embed_module.load_embedder()
+    vectors = model.embed(["Canada taxes US dairy imports at 270 percent.",
+                           "Canada charges a 270 percent tariff on American dairy.",
+                           "The harbour festival ended with fireworks."])
+    assert attempts == []
+    assert vectors.shape == (3, embed_module.EMBEDDING_DIM)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2])
+    # wordllama's own loader (which downloads, and configures the root logger) is never imported
+    assert "wordllama.wordllama" not in sys.modules and "wordllama.inference" not in sys.modules
+
+
+def test_an_empty_text_embeds_as_a_zero_row():
+    vectors = embed_module.load_embedder().embed(["", "dairy"])
+    assert not vectors[0].any() and math.isclose(float(vectors[1] @ vectors[1]), 1.0, rel_tol=1e-5)
+
+
+def test_a_post_reads_as_words_without_links_handles_or_tags():
+    post = ("JoeBiden lives in the biggest mansion #AustralianFires @realDonaldTrump https://t.co/x1 "
+            "pic.twitter.com/y2")
+    assert query_text(post) == "Joe Biden lives in the biggest mansion Australian Fires real Donald Trump"
+
+
+def test_words_are_stemmed_plurals_without_stop_words():
+    assert words("The knives and the mansions; Canada's policies") == ["knive", "mansion", "canada", "policy"]
+
+
+def test_claim_sentences_are_the_headline_quotes_and_claims_with_exact_offsets(article_sentences):
+    texts = [s.text for s in article_sentences]
+    assert texts[0] == "Ottawa defends dairy rules as Washington cries foul"
+    assert any("270%" in t for t in texts)
+    assert any("It's not a fair deal" in t for t in texts)
+    assert "Read more." not in texts
+    for sentence in article_sentences:
+        assert sentence.start is not None and sentence.end is not None
+        assert ARTICLE[sentence.start:sentence.end] == sentence.text
+    assert [s.start for s in article_sentences] == sorted(s.start or 0 for s in article_sentences)
+
+
+def test_claim_sentences_keep_the_likeliest_under_the_limit():
+    doc = next(parse([ARTICLE]))
+    picked = claim_sentences(doc, check_text(ARTICLE), limit=2)
+    assert len(picked) == 2
+    assert picked[0].text.startswith("Ottawa defends")  # the headline always comes first
+
+
+def test_a_headline_from_the_page_metadata_has_no_offsets():
+    text = "Canada imposes a 270% tax on every US dairy import, the White House said on Monday."
+    report = Report.from_dict({"article": {"title": "A headline the text does not repeat"}})
+    picked = claim_sentences(next(parse([text])), report)
+    assert picked[0] == ClaimSentence("A headline the text does not repeat", None, None)
+
+
+def test_a_story_repeating_a_checked_claim_in_other_words_finds_the_fact_check(article_sentences):
+    found = match_fact_checks(article_sentences, MemoryIndex(REVIEWS))
+    assert found, "the dairy tariff fact-check should match"
+    best = found[0]
+    assert best.url == "https://factcheck.example/dairy-tariff"
+    assert (best.rating, best.publisher, best.date) == ("Misleading", "FactCheck Desk", "2025-03-02")
+    assert "270%" in best.sentence.text and best.score >= THRESHOLD
+    assert len({f.url for f in found}) == len(found)  # one entry per fact-check, its best sentence
+    assert [f.score for f in found] == sorted((f.score for f in found), reverse=True)
+
+
+def test_an_unrelated_story_matches_nothing():
+    sentences = claim_sentences(next(parse([UNRELATED])), check_text(UNRELATED))
+    assert sentences
+    assert match_fact_checks(sentences, MemoryIndex(REVIEWS)) == ()
+
+
+def test_without_candidates_the_model_is_not_needed():
+    class Empty:
+        def search(self, query: str, limit: int) -> list[FactCheckHit]:
+            return []
+
+    class Unusable:
+        def embed(self, texts: list[str]) -> object:
+            raise AssertionError("no candidates, nothing to embed")
+
+    sentences = (ClaimSentence("Canada charges a tariff on dairy.", 0, 33),)
+    assert match_fact_checks(sentences, Empty(), embedder=Unusable()) == ()  # type: ignore[arg-type]
+
+
+def test_the_lexical_stage_is_asked_for_the_candidates_of_each_sentence(article_sentences):
+    index = MemoryIndex(REVIEWS)
+    match_fact_checks(article_sentences, index, candidates=3)
+    assert len(index.queries) == len(article_sentences)
+
+
+def test_a_higher_threshold_keeps_fewer(article_sentences):
+    index = MemoryIndex(REVIEWS)
+    assert len(match_fact_checks(article_sentences, index, threshold=0.999)) <= len(
+        match_fact_checks(article_sentences, index, threshold=0.0))
+    assert len(match_fact_checks(article_sentences, index, threshold=0.0, limit=2)) == 2
+
+
+def test_fact_checks_go_into_the_report_contract_and_back():
+    sentence = ClaimSentence("Canada imposes a 270% tax.", 120, 146)
+    check = FactCheck(claim="Canada charges a 270 percent tariff on all US dairy.", rating="Misleading",
+                      publisher="FactCheck Desk", url="https://factcheck.example/dairy-tariff",
+                      date="2025-03-02", score=0.83, sentence=sentence)
+    data = json.loads(json.dumps(Report(fact_checks=(check,)).to_dict()))
+    assert data["fact_checks"] == [{"claim": check.claim, "rating": "Misleading",
+                                    "publisher": "FactCheck Desk", "url": check.url, "date": "2025-03-02",
+                                    "score": 0.83,
+                                    "sentence": {"text": sentence.text, "start": 120, "end": 146}}]
+    assert Report.from_dict(data).fact_checks == (check,)
+    assert Report().to_dict()["fact_checks"] == []
