@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from fake_slack import SIGNING_SECRET, FakeSlack, command_body, signed_headers  # noqa: E402
+from support.fake_slack import SIGNING_SECRET, FakeSlack, command_body, signed_headers  # noqa: E402
 
 from bot.service import Requester, run_check  # noqa: E402
 from bot.settings import Settings  # noqa: E402

@@ -26,8 +26,10 @@ def test_full_date_is_absolute_at_day_granularity(nlp):
 
 def test_offsets_point_at_the_expression_in_the_text(nlp):
     text = "Talks opened on October 31, 2025. They broke down on October 23 and resumed last week."
-    for found in dates(nlp, text, FRIDAY):
-        assert text[found.start:found.end] == found.text
+    found = dates(nlp, text, FRIDAY)
+    # Every expected date is named first: a loop over what was found alone passes when nothing is.
+    assert [d.text for d in found] == ["October 31, 2025", "October 23", "last week"]
+    assert [text[d.start:d.end] for d in found] == [d.text for d in found]
 
 
 def test_partial_date_takes_the_year_of_an_earlier_absolute_date(nlp):

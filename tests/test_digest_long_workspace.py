@@ -2,7 +2,7 @@
 the digest finds that workspace's checks, keeps its channel and posts its week once.
 
 SQLite always; PostgreSQL, which refuses a value longer than the column, when
-DESKCHECK_TEST_POSTGRES_URL is set (tests/digest_fakes.py).
+DESKCHECK_TEST_POSTGRES_URL is set (tests/support/history.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from digest_fakes import SlackWithFiles, database
+from support.digest_fakes import SlackWithFiles
+from support.history import fresh_database
 
 from bot.digest import Week, build_digest, digest_targets, post_week, set_digest_channel
 from bot.settings import Settings
@@ -40,7 +41,7 @@ class LongTeamSlack(SlackWithFiles):
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with database(request.param, tmp_path) as url:
+    with fresh_database(request.param, tmp_path) as url:
         yield open_store(url)
 
 

@@ -9,16 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from digest_fakes import (
+from support.digest_fakes import (
     DISCORD_DESK,
     SLACK_DESK,
     WEEK,
     SlackWithFiles,
-    database,
     discord_in_thread,
     fill_week,
 )
-from fake_discord import CHANNEL_ID
+from support.fake_discord import CHANNEL_ID
+from support.history import fresh_database
 
 from bot.digest import Target, Week, digest_targets, post_due, post_week, set_digest_channel
 from bot.settings import Settings
@@ -30,7 +30,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with database(request.param, tmp_path) as url:
+    with fresh_database(request.param, tmp_path) as url:
         s = open_store(url)
         fill_week(s)
         yield s

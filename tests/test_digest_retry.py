@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from digest_fakes import SLACK_DESK, WEEK, SlackWithFiles, database, fill_week
+from support.digest_fakes import SLACK_DESK, WEEK, SlackWithFiles, fill_week
+from support.history import fresh_database
 
 from bot.digest import Week, post_due, post_week
 from bot.digest.post import RETRY_WEEKS, retry_failed
@@ -23,7 +24,7 @@ NEXT_WEEK = "2026-W48"
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    with database(request.param, tmp_path) as url:
+    with fresh_database(request.param, tmp_path) as url:
         s = open_store(url)
         fill_week(s)
         yield s

@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from digest_fakes import SLACK_DESK, WEEK, SlackWithFiles, fill_week
+from support.digest_fakes import SLACK_DESK, WEEK, SlackWithFiles, fill_week
 
 from bot.digest import ScheduleError, build_scheduler, due_week
 from bot.digest.schedule import MISFIRE_GRACE

@@ -1,83 +1,40 @@
-"""The real discord.py client against the loopback stand-in for Discord (tests/fake_discord.py)."""
+"""The real discord.py client against the loopback stand-in for Discord (tests/support/fake_discord.py)."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import logging
 import threading
-from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
 import pytest
-from fake_discord import (
-    BOT_ID,
+from support.discord_rig import (
+    ARTICLE,
+    MENTION,
+    REPLY_PATH,
+    assert_within_discord_limits,
+    bot_on_fake,
+    embed_titled,
+    is_reply,
+    run,
+    slash_check,
+)
+from support.fake_discord import (
     BOT_USER,
     CHANNEL_ID,
     GUILD_ID,
     OTHER_BOT,
     REPORTER,
     REPORTER_ID,
-    FakeDiscord,
     Recorded,
     interaction,
     message,
-    pointed_at,
 )
-from test_discord_render import assert_within_discord_limits, many_quotes_report
+from support.reports import overflowing_report
 
-from bot.discord_bot import DeskcheckClient
-from bot.discord_bot.handlers import ERROR_REPLY, Checker
+from bot.discord_bot.handlers import ERROR_REPLY
 from bot.render import DiscordReply
 from bot.service import Outcome, Requester, run_check
-
-ARTICLE = """Harbour bridge closure delayed as council rejects contractor's plan
-
-The city council voted on Tuesday to delay the closure of the Harbour Bridge until the ferry \
-service resumes in the spring.
-
-"We will not close the bridge before the ferry service is running," said Mayor Ana Ruiz after the vote.
-
-A senior engineer at the city, speaking on condition of anonymity, said the repairs could not wait \
-much longer. "Every month we lose is a month of risk, and @everyone at city hall knows it," the \
-engineer said.
-"""
-
-MENTION = f"<@{BOT_ID}>"
-REPLY_PATH = f"/channels/{CHANNEL_ID}/messages"
-
-
-def run(scenario: Coroutine[Any, Any, Any]) -> Any:
-    return asyncio.run(asyncio.wait_for(scenario, 180))
-
-
-@contextlib.asynccontextmanager
-async def bot_on_fake(checker: Checker = run_check) -> AsyncIterator[FakeDiscord]:
-    """A deskcheck client logged in to the fake, past READY; closed again afterwards."""
-    async with FakeDiscord() as fake:
-        with pointed_at(fake):
-            client = DeskcheckClient(checker=checker, guild_ready_timeout=0.05)
-            started = asyncio.create_task(client.start("fake-bot-token"))
-            try:
-                await fake.connected()
-                await asyncio.wait_for(client.wait_until_ready(), 30)
-                yield fake
-            finally:
-                await client.close()
-                await started
-
-
-def slash_check(article: str) -> dict[str, Any]:
-    return interaction("check", options=[{"name": "article", "type": 3, "value": article}])
-
-
-def is_reply(r: Recorded) -> bool:
-    return r.method == "POST" and r.path == REPLY_PATH
-
-
-def embed_titled(payload: dict[str, Any], prefix: str) -> dict[str, Any]:
-    return next(e for e in payload["embeds"] if e["title"].startswith(prefix))
 
 
 def test_a_mention_gets_a_reply_embed_with_the_articles_quotes() -> None:
@@ -207,7 +164,7 @@ def test_every_check_is_recorded_under_the_guild_as_workspace() -> None:
 
 
 def test_the_limits_hold_for_a_200_quote_article_sent_through_discord() -> None:
-    big = many_quotes_report(200)
+    big = overflowing_report(200)
 
     def two_hundred_quotes(raw: str, requester: Requester) -> Outcome:
         return Outcome(report=big)

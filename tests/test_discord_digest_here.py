@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fake_discord import (
+from support.discord_rig import MENTION, bot_on_fake, is_reply, run, slash_check
+from support.fake_discord import (
     CHANNEL_ID,
     GUILD_ID,
     REPORTER,
@@ -15,7 +16,6 @@ from fake_discord import (
     snowflake,
     user,
 )
-from test_discord_bot import MENTION, bot_on_fake, is_reply, run, slash_check
 
 from bot.digest.here import confirmation, is_digest_here
 from bot.service import Outcome, Requester

@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
-from fake_discord import BOT_ID, CHANNEL_ID, REPORTER, FakeDiscord, message, pointed_at
-from slow_checks import slow_check
+from support.fake_discord import BOT_ID, CHANNEL_ID, REPORTER, FakeDiscord, message, pointed_at
+from support.slow_checks import slow_check
 
 from bot.discord_bot import DeskcheckClient
 from bot.discord_bot.handlers import CheckRunner

@@ -7,9 +7,17 @@ import json
 from typing import Any
 
 import pytest
-from fake_discord import BOT_ROLE_ID, CHANNEL_ID, REPORTER, REPORTER_ID, Recorded, interaction, message
-from newsroom_server import serve
-from test_discord_bot import ARTICLE, MENTION, bot_on_fake, embed_titled, is_reply, run
+from support.discord_rig import ARTICLE, MENTION, bot_on_fake, embed_titled, is_reply, run
+from support.fake_discord import (
+    BOT_ROLE_ID,
+    CHANNEL_ID,
+    REPORTER,
+    REPORTER_ID,
+    Recorded,
+    interaction,
+    message,
+)
+from support.newsroom_server import serve
 
 from bot.discord_bot.handlers import HIDDEN_TEXT, NOT_TEXT_FILE, USAGE
 from bot.service import Outcome, Requester, run_check

@@ -5,27 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
-import discord
 import pytest
+from support.discord_rig import assert_within_discord_limits
+from support.golden import golden_text
+from support.reports import overflowing_report
 
 from bot.render import (
-    DISCORD_CONTENT_LIMIT,
-    DISCORD_DESCRIPTION_LIMIT,
-    DISCORD_EMBEDS_TOTAL_LIMIT,
-    DISCORD_FIELD_NAME_LIMIT,
     DISCORD_FIELD_VALUE_LIMIT,
-    DISCORD_MAX_EMBEDS,
-    DISCORD_MAX_FIELDS,
-    DISCORD_TITLE_LIMIT,
-    DiscordReply,
     escape_mentions,
     render_discord,
     utf16_len,
 )
-from bot.render.discord import embeds_size, fit_lines
+from bot.render.discord import fit_lines
 from checks.models import (
     AnonymousSource,
     Article,
@@ -40,10 +32,6 @@ from checks.models import (
     Similar,
     Sources,
 )
-
-GOLDEN = Path(__file__).parent / "golden"
-# DESKCHECK_UPDATE_GOLDEN=1 rewrites the golden files after a deliberate change of the layout.
-UPDATE = os.environ.get("DESKCHECK_UPDATE_GOLDEN") == "1"
 
 
 def council_report() -> Report:
@@ -94,50 +82,12 @@ def council_report() -> Report:
     )
 
 
-def many_quotes_report(n: int = 200) -> Report:
-    """An article with n quotes, sources, dates and similar articles: far more than one message holds."""
-    quotes = tuple(Quote(text=f"Quote number {i}: the budget line for the harbour repairs was cut again "
-                              f"this year and nobody at the council will say why, @everyone knows it",
-                         start=i * 200, end=i * 200 + 150, speaker=f"Councillor {i}", speaker_kind="named",
-                         cue="said") for i in range(n))
-    named = tuple(NamedSource(name=f"Councillor {i}", role="member of the finance committee", quotes=1,
-                              mentions=2) for i in range(n))
-    dates = tuple(DateMention(text=f"March {i % 28 + 1}, 2025", value=f"2025-03-{i % 28 + 1:02d}",
-                              kind="absolute", start=i, end=i + 1) for i in range(n))
-    similar = tuple(Similar(id=f"seed:{i:03d}_0000", title=f"Harbour budget story {i} " + "x" * 300,
-                            score=0.5 - i / 1000,
-                            shared_quotes=tuple(SharedQuote(text="q" * 500, here="A", there="B")
-                                                for _ in range(5))) for i in range(40))
-    signals = tuple(Signal(code="weekday_mismatch", severity="warn", message="w" * 400) for _ in range(60))
-    return Report(article=Article(title="T" * 400, words=40_000), quotes=quotes,
-                  sources=Sources(named=named), dates=dates, similar=similar, signals=signals,
-                  history=History(item="item:9", times_checked=1, first_checked_at="2026-11-21T08:00:00Z",
-                                  first_checked_by="x" * 2000))
-
-
-def assert_within_discord_limits(reply: DiscordReply) -> None:
-    assert utf16_len(reply.content) <= DISCORD_CONTENT_LIMIT
-    assert len(reply.embeds) <= DISCORD_MAX_EMBEDS
-    assert embeds_size(reply.embeds) <= DISCORD_EMBEDS_TOTAL_LIMIT
-    # discord.py's own count of what Discord counts agrees.
-    assert sum(len(discord.Embed.from_dict(e)) for e in reply.embeds) <= DISCORD_EMBEDS_TOTAL_LIMIT
-    for embed in reply.embeds:
-        assert utf16_len(embed.get("title", "")) <= DISCORD_TITLE_LIMIT
-        assert utf16_len(embed.get("description", "")) <= DISCORD_DESCRIPTION_LIMIT
-        assert len(embed.get("fields", [])) <= DISCORD_MAX_FIELDS
-        for f in embed.get("fields", []):
-            assert utf16_len(f["name"]) <= DISCORD_FIELD_NAME_LIMIT
-            assert utf16_len(f["value"]) <= DISCORD_FIELD_VALUE_LIMIT
-
-
 @pytest.mark.parametrize(("name", "report"), [("discord_council", council_report()),
                                              ("discord_empty", Report(article=Article(words=40)))])
 def test_render_matches_the_golden_file(name: str, report: Report) -> None:
     rendered = render_discord(report).to_dict()
-    path = GOLDEN / f"{name}.json"
-    if UPDATE:
-        path.write_text(json.dumps(rendered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert rendered == json.loads(path.read_text(encoding="utf-8"))
+    written = json.dumps(rendered, indent=2, ensure_ascii=False) + "\n"
+    assert rendered == json.loads(golden_text(f"{name}.json", written))
 
 
 def test_every_section_of_the_report_has_its_embed() -> None:
@@ -182,7 +132,7 @@ def test_a_changed_article_says_so_in_the_checked_before_field() -> None:
 
 
 def test_an_over_long_first_checker_never_cuts_the_changed_article_line() -> None:
-    report = many_quotes_report()
+    report = overflowing_report()
     assert report.history is not None
     history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z")
     reply = render_discord(dataclasses.replace(report, history=history))
@@ -199,7 +149,7 @@ def test_mentions_of_users_roles_and_here_are_defused() -> None:
 
 
 def test_a_200_quote_article_stays_inside_every_discord_limit() -> None:
-    reply = render_discord(many_quotes_report(200), notice="n" * 3000)
+    reply = render_discord(overflowing_report(200), notice="n" * 3000)
     assert_within_discord_limits(reply)
     quotes = next(e for e in reply.embeds if e["title"] == "Quotes (200)")
     shown = quotes["description"].count("— **Councillor")
@@ -220,7 +170,7 @@ def test_the_seed_articles_render_inside_the_limits(seed_texts: dict[str, str], 
 
 @pytest.mark.parametrize("n", [0, 1, 9, 30, 60])
 def test_reports_of_any_size_stay_inside_the_limits(n: int) -> None:
-    assert_within_discord_limits(render_discord(many_quotes_report(n)))
+    assert_within_discord_limits(render_discord(overflowing_report(n)))
 
 
 def test_fit_lines_keeps_whole_lines_and_counts_the_rest() -> None:
@@ -259,7 +209,7 @@ def test_the_quotes_an_edit_removed_and_added_follow_the_changed_line_in_the_fie
 
 
 def test_an_over_long_first_checker_is_cut_before_the_quotes_an_edit_removed() -> None:
-    report = many_quotes_report()
+    report = overflowing_report()
     assert report.history is not None
     history = dataclasses.replace(report.history, text_changed_since="2026-11-24T09:30:00Z",
                                   first_checked_by="x" * 5000, quotes_removed=("q" * 500,) * 9,

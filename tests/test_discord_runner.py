@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_discord import REFUSED_TOKEN, FakeDiscord, pointed_at
+from support.fake_discord import REFUSED_TOKEN, FakeDiscord, pointed_at
 
 from bot.cli import main
 from bot.discord_bot import DeskcheckClient, serve

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from newsroom_server import NewsSite, load_stories, serve
+from support.newsroom_server import NewsSite, load_stories, serve
 
 from bot.service import Requester, run_check
 from bot.settings import Settings

@@ -14,7 +14,7 @@ from typing import Any
 
 import brotli
 import pytest
-from newsroom_server import NewsSite, serve
+from support.newsroom_server import NewsSite, serve
 
 from checks.errors import CheckError
 from checks.links.fetch import (

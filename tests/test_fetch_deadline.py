@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from slow_site import SlowSite, serve_slowly
+from support.slow_site import SlowSite, serve_slowly
 
 from checks.links.extract import read_link
 from checks.links.fetch import FetchLimits, FetchTimeout, fetch_page

@@ -74,7 +74,8 @@ def submodule_imports(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("checks."))
-        elif isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").startswith("checks."):
+        elif (isinstance(node, ast.ImportFrom) and not node.level
+              and (node.module or "").startswith("checks.")):
             found.add(str(node.module))
     return found
 
@@ -135,3 +136,26 @@ print(len(names), threading.active_count(), before == after)
     assert int(modules) > 20
     assert threads == "1"
     assert logging_unchanged == "True"
+
+
+def imported_names(path: Path) -> set[str]:
+    """Every dotted name a file imports, `from a import b` counted as both `a` and `a.b`."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}".lstrip(".") for alias in node.names)
+    return found
+
+
+def test_no_test_module_imports_another_test_module() -> None:
+    # What tests share lives in tests/support/ or conftest.py's fixtures: a test module imported by
+    # another drags its fixtures and imports along, and renaming one of its tests breaks the other.
+    files = sorted((ROOT / "tests").rglob("*.py"))
+    assert any(f.parent.name == "support" for f in files)
+    offenders = {f"{f.relative_to(ROOT)} imports {name}" for f in files for name in imported_names(f)
+                 if any(part.startswith("test_") or part == "conftest" for part in name.split("."))}
+    assert not offenders

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-from pathlib import Path
+
+from support.golden import golden_text
 
 from bot.render.text import SHARED_QUOTES_SHOWN, render_text
 from checks.models import (
@@ -21,10 +21,6 @@ from checks.models import (
     Similar,
     Sources,
 )
-
-GOLDEN = Path(__file__).parent / "golden" / "text_ferry.txt"
-# DESKCHECK_UPDATE_GOLDEN=1 rewrites the golden file after a deliberate change of the layout.
-UPDATE = os.environ.get("DESKCHECK_UPDATE_GOLDEN") == "1"
 
 
 def ferry_report() -> Report:
@@ -60,9 +56,7 @@ def ferry_report() -> Report:
 
 def test_render_matches_the_golden_file() -> None:
     text = render_text(ferry_report())
-    if UPDATE:
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    assert text == golden_text("text_ferry.txt", text)
 
 
 def test_a_quote_said_by_someone_else_there_is_shown_first_and_marked() -> None:

@@ -5,95 +5,28 @@ from __future__ import annotations
 import json
 import logging
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from fake_slack import (
+from support.fake_slack import (
     SIGNING_SECRET,
-    FakeSlack,
     command_body,
     interactive_body,
     mention_body,
     shortcut_payload,
     signed_headers,
 )
-from test_slack_render import ARTICLE, many_quotes_report, newsroom_report
+from support.reports import NEWSROOM_ARTICLE, many_quotes_report, newsroom_report
+from support.slack_rig import BOT_TOKEN, FORM, Rig, serving, token_settings
 
 from bot.service import Outcome, Requester, run_check
 from bot.settings import Settings
-from bot.slack import SlackServer, build_app
-from bot.slack.app import CHECK_WORKERS
 from bot.slack.server import EVENTS_PATH, MAX_BODY_BYTES
 
-BOT_TOKEN = "xoxb-0000-test-token-never-logged"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_e8461dea9724e002.txt"
-FORM = "application/x-www-form-urlencoded"
-
-
-@dataclass
-class Rig:
-    """One running app: its URL, the fake Slack it talks to, and a hold on the checks."""
-
-    fake: FakeSlack
-    url: str
-    gate: threading.Event = field(default_factory=threading.Event)
-    answer: Outcome | None = None  # a built report to return instead of the real check
-    asked: list[tuple[str, Requester]] = field(default_factory=list)
-    finished: list[str] = field(default_factory=list)
-
-    def check(self, raw: str, who: Requester) -> Outcome:
-        self.asked.append((raw, who))
-        self.gate.wait(timeout=60)
-        outcome = self.answer or run_check(raw, who)
-        self.finished.append(raw)
-        return outcome
-
-    def send(self, body: str, content_type: str = FORM, **sign: Any) -> httpx.Response:
-        headers = signed_headers(body, content_type=content_type, **sign)
-        return httpx.post(self.url, content=body.encode(), headers=headers, timeout=30)
-
-    def command(self, text: str, **kw: Any) -> httpx.Response:
-        return self.send(command_body(text, response_url=self.fake.response_url(), **kw))
-
-
-def token_settings(fake: FakeSlack) -> Settings:
-    """One workspace (a bot token) against the fake Slack, the history in the test database."""
-    return Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
-                    slack_api_url=fake.url, database_url=os.environ["DATABASE_URL"])
-
-
-@contextmanager
-def serving(settings: Settings, check: Any, threads: int = CHECK_WORKERS) -> Iterator[str]:
-    """A fresh app (its own memory) behind a real server on 127.0.0.1: its base URL."""
-    server = SlackServer(build_app(settings, check=check, threads=threads), host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.port}"
-    finally:
-        server.stop()
-        thread.join(timeout=10)
-        assert not thread.is_alive()
-
-
-@pytest.fixture()
-def rig() -> Iterator[Rig]:
-    with FakeSlack() as fake:
-        rig = Rig(fake=fake, url="")
-        rig.gate.set()
-        # One worker: checks run in arrival order, so a later delivery's post proves an earlier one's absence.
-        with serving(token_settings(fake), rig.check, threads=1) as base:
-            rig.url = base + EVENTS_PATH
-            try:
-                yield rig
-            finally:
-                rig.gate.set()
 
 
 def posted_text(call: Any) -> str:
@@ -103,7 +36,7 @@ def posted_text(call: Any) -> str:
 def test_check_is_acknowledged_before_the_check_runs_then_posted_in_the_channel(rig: Rig) -> None:
     rig.gate.clear()  # the check cannot finish until the ack is in
     rig.answer = Outcome(report=newsroom_report())
-    ack = rig.command(ARTICLE)
+    ack = rig.command(NEWSROOM_ARTICLE)
     assert ack.status_code == 200
     assert "Checking" in ack.text  # a plain-text answer to a slash command is private to its sender
     assert rig.finished == [] and rig.fake.of("chat.postMessage") == []
@@ -117,14 +50,14 @@ def test_check_is_acknowledged_before_the_check_runs_then_posted_in_the_channel(
     assert "checked for <@U0REPORTER>" in blocks
     assert post.payload["text"].startswith("deskcheck report for <@U0REPORTER>")
     [(raw, who)] = rig.asked
-    assert raw == ARTICLE
+    assert raw == NEWSROOM_ARTICLE
     assert (who.platform, who.workspace, who.user, who.channel) == ("slack", "T0NEWS", "U0REPORTER", "C0DESK")
 
 
 def test_the_real_service_report_is_what_gets_posted(rig: Rig, nlp: Any) -> None:
-    rig.command(ARTICLE)
+    rig.command(NEWSROOM_ARTICLE)
     [post] = rig.fake.wait_for("chat.postMessage")
-    report = run_check(ARTICLE, Requester(platform="slack", workspace="T0NEWS")).report
+    report = run_check(NEWSROOM_ARTICLE, Requester(platform="slack", workspace="T0NEWS")).report
     assert report is not None
     blocks = posted_text(post)
     assert f"{report.article.words:,} words" in blocks
@@ -135,7 +68,7 @@ def test_the_real_service_report_is_what_gets_posted(rig: Rig, nlp: Any) -> None
 def test_an_article_that_mentions_a_payload_is_checked_like_any_other(rig: Rig) -> None:
     # Bolt 1.30 alone reads any form body holding the word "payload" as an empty request.
     rig.answer = Outcome(report=newsroom_report())
-    text = f"{ARTICLE}\n\nThe rocket's payload, officials said, was insured."
+    text = f"{NEWSROOM_ARTICLE}\n\nThe rocket's payload, officials said, was insured."
     ack = rig.command(text)
     assert ack.status_code == 200 and "Checking" in ack.text
     rig.fake.wait_for("chat.postMessage")
@@ -143,7 +76,7 @@ def test_an_article_that_mentions_a_payload_is_checked_like_any_other(rig: Rig) 
 
 
 def test_a_forged_signature_is_refused_and_nothing_is_checked(rig: Rig) -> None:
-    body = command_body(ARTICLE, response_url=rig.fake.response_url())
+    body = command_body(NEWSROOM_ARTICLE, response_url=rig.fake.response_url())
     headers = signed_headers(body, content_type=FORM, secret="not-the-signing-secret")
     response = httpx.post(rig.url, content=body.encode(), headers=headers, timeout=30)
     assert response.status_code == 401
@@ -154,16 +87,16 @@ def test_a_forged_signature_is_refused_and_nothing_is_checked(rig: Rig) -> None:
 
 def test_a_replayed_retry_of_a_mention_posts_nothing(rig: Rig) -> None:
     rig.answer = Outcome(report=newsroom_report())
-    body = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0FIRST")
+    body = mention_body(f"<@U0DESKBOT> {NEWSROOM_ARTICLE}", event_id="Ev0FIRST")
     assert rig.send(body, content_type="application/json").status_code == 200
     rig.fake.wait_for("chat.postMessage")
     assert rig.send(body, content_type="application/json", retry=1).status_code == 200
     assert rig.send(body, content_type="application/json", retry=2).status_code == 200
     # A retry Slack sent after a timeout reached us before: dropped even if this process never saw it.
-    unseen = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0TIMEDOUT", ts="1764000300.000100")
+    unseen = mention_body(f"<@U0DESKBOT> {NEWSROOM_ARTICLE}", event_id="Ev0TIMEDOUT", ts="1764000300.000100")
     timed_out = rig.send(unseen, content_type="application/json", retry=1, retry_reason="http_timeout")
     assert timed_out.status_code == 200
-    later = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0SECOND", ts="1764000400.000100")
+    later = mention_body(f"<@U0DESKBOT> {NEWSROOM_ARTICLE}", event_id="Ev0SECOND", ts="1764000400.000100")
     rig.send(later, content_type="application/json")
     posts = rig.fake.wait_for("chat.postMessage", 2)
     assert [p.payload["thread_ts"] for p in posts] == ["1764000200.000300", "1764000400.000100"]
@@ -172,18 +105,18 @@ def test_a_replayed_retry_of_a_mention_posts_nothing(rig: Rig) -> None:
 
 def test_a_retry_whose_first_delivery_never_arrived_is_checked(rig: Rig) -> None:
     rig.answer = Outcome(report=newsroom_report())
-    body = mention_body(f"<@U0DESKBOT> {ARTICLE}", event_id="Ev0LOST")
+    body = mention_body(f"<@U0DESKBOT> {NEWSROOM_ARTICLE}", event_id="Ev0LOST")
     rig.send(body, content_type="application/json", retry=1, retry_reason="http_error")
     assert len(rig.fake.wait_for("chat.postMessage")) == 1
 
 
 def test_a_mention_is_answered_in_the_thread_without_the_mention_in_the_text(rig: Rig) -> None:
     rig.answer = Outcome(report=newsroom_report())
-    body = mention_body(f"<@U0DESKBOT> {ARTICLE}", thread_ts="1764000000.000001")
+    body = mention_body(f"<@U0DESKBOT> {NEWSROOM_ARTICLE}", thread_ts="1764000000.000001")
     rig.send(body, content_type="application/json")
     [post] = rig.fake.wait_for("chat.postMessage")
     assert post.payload["thread_ts"] == "1764000000.000001"
-    assert rig.asked[0][0] == ARTICLE
+    assert rig.asked[0][0] == NEWSROOM_ARTICLE
     assert rig.asked[0][1].message_id == "1764000200.000300"
 
 
@@ -200,7 +133,7 @@ def test_the_message_shortcut_checks_the_link_in_a_message_and_answers_in_its_th
 def test_slack_rate_limits_are_waited_out_and_the_post_retried(rig: Rig) -> None:
     rig.answer = Outcome(report=newsroom_report())
     rig.fake.rate_limit_once("chat.postMessage", retry_after=0)
-    rig.command(ARTICLE)
+    rig.command(NEWSROOM_ARTICLE)
     posts = rig.fake.wait_for("chat.postMessage")
     assert [p.status for p in rig.fake.of("chat.postMessage")] == [429, 200]
     assert posts[0].payload["blocks"] == posts[1].payload["blocks"]
@@ -231,7 +164,7 @@ def test_an_api_failure_is_told_privately_and_logged_without_token_or_text(
     rig.answer = Outcome(report=newsroom_report())
     rig.fake.fail_once("chat.postMessage", "invalid_blocks")
     with caplog.at_level(logging.INFO):
-        rig.command(ARTICLE)
+        rig.command(NEWSROOM_ARTICLE)
         [reply] = rig.fake.wait_for("response_url")
     assert reply.payload["response_type"] == "ephemeral"
     assert "invalid_blocks" in reply.payload["text"] and len(reply.payload["text"]) < 200
@@ -243,7 +176,7 @@ def test_an_api_failure_is_told_privately_and_logged_without_token_or_text(
 def test_a_channel_without_the_bot_gets_the_report_through_the_response_url(rig: Rig) -> None:
     rig.answer = Outcome(report=newsroom_report())
     rig.fake.fail_once("chat.postMessage", "not_in_channel")
-    rig.command(ARTICLE)
+    rig.command(NEWSROOM_ARTICLE)
     [reply] = rig.fake.wait_for("response_url")
     assert reply.payload["response_type"] == "in_channel"
     assert "We will not close the bridge" in json.dumps(reply.payload["blocks"])
@@ -263,7 +196,7 @@ def _click_full_report(rig: Rig, post: Any, trigger: str = "t-click-1",
 
 def test_the_full_report_button_opens_a_modal_with_every_quote(rig: Rig) -> None:
     rig.answer = Outcome(report=many_quotes_report(60))
-    rig.command(ARTICLE)
+    rig.command(NEWSROOM_ARTICLE)
     [post] = rig.fake.wait_for("chat.postMessage")
     assert "Quote number 30:" not in posted_text(post)
     assert _click_full_report(rig, post).status_code == 200
@@ -290,7 +223,7 @@ def test_the_full_report_button_still_works_after_a_restart(rig: Rig, nlp: Any) 
 
 
 def test_the_full_report_of_another_workspace_is_not_shown(rig: Rig, nlp: Any) -> None:
-    rig.command(ARTICLE)
+    rig.command(NEWSROOM_ARTICLE)
     [post] = rig.fake.wait_for("chat.postMessage")
     _click_full_report(rig, post, team="T0ELSEWHERE")
     [told] = rig.fake.wait_for("response_url")
@@ -301,7 +234,7 @@ def test_the_full_report_of_another_workspace_is_not_shown(rig: Rig, nlp: Any) -
 def test_a_slow_slack_behind_the_full_report_button_does_not_hold_up_other_acks(rig: Rig) -> None:
     # Listeners run on the server's event loop: the button's views.open must not run there.
     rig.answer = Outcome(report=many_quotes_report(20))
-    rig.command(ARTICLE)
+    rig.command(NEWSROOM_ARTICLE)
     [post] = rig.fake.wait_for("chat.postMessage")
     release = rig.fake.hold("views.open")
     try:
@@ -322,7 +255,7 @@ def test_a_body_over_the_limit_is_refused_before_anything_reads_it(rig: Rig) -> 
 
 def test_when_the_modal_cannot_open_the_full_report_goes_in_the_thread(rig: Rig) -> None:
     rig.answer = Outcome(report=many_quotes_report(20))
-    rig.command(ARTICLE)
+    rig.command(NEWSROOM_ARTICLE)
     [post] = rig.fake.wait_for("chat.postMessage")
     rig.fake.fail_once("views.open", "expired_trigger_id")
     _click_full_report(rig, post)

@@ -17,12 +17,12 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from fake_slack import SIGNING_SECRET, FakeSlack, FakeSocketMode, command_body, signed_headers
 from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import create_engine
-from test_slack_app import serving
-from test_slack_render import newsroom_report
+from support.fake_slack import SIGNING_SECRET, FakeSlack, FakeSocketMode, command_body, signed_headers
+from support.reports import newsroom_report
+from support.slack_rig import serving
 
 from bot.cli import main
 from bot.service import Outcome

@@ -7,9 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from fake_slack import TEAM
-from test_slack_app import Rig, rig  # noqa: F401  (the fixture)
-from test_slack_render import newsroom_report
+from support.fake_slack import TEAM
+from support.reports import newsroom_report
+from support.slack_rig import Rig
 
 from bot.digest.here import slack_set_here
 from bot.service import Outcome
@@ -28,7 +28,7 @@ def slack_channels() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("text", ["digest here", "  Digest   HERE "])
-def test_digest_here_stores_the_channel_and_answers_privately(rig: Rig, text: str) -> None:  # noqa: F811
+def test_digest_here_stores_the_channel_and_answers_privately(rig: Rig, text: str) -> None:
     assert rig.command(text, channel="C0WEEKLY").status_code == 200
     [answer] = rig.fake.wait_for("response_url")
     assert answer.payload["response_type"] == "ephemeral"  # only the sender sees it
@@ -38,7 +38,7 @@ def test_digest_here_stores_the_channel_and_answers_privately(rig: Rig, text: st
     assert rig.asked == [] and rig.fake.of("chat.postMessage") == []
 
 
-def test_digest_here_again_moves_the_digest_to_the_new_channel(rig: Rig) -> None:  # noqa: F811
+def test_digest_here_again_moves_the_digest_to_the_new_channel(rig: Rig) -> None:
     rig.command("digest here", channel="C0FIRST")
     rig.fake.wait_for("response_url")
     rig.command("digest here", channel="C0SECOND")
@@ -46,7 +46,7 @@ def test_digest_here_again_moves_the_digest_to_the_new_channel(rig: Rig) -> None
     assert slack_channels()[TEAM] == "C0SECOND"
 
 
-def test_digest_here_in_a_direct_message_stores_nothing(rig: Rig) -> None:  # noqa: F811
+def test_digest_here_in_a_direct_message_stores_nothing(rig: Rig) -> None:
     before = slack_channels().get(TEAM)
     rig.command("digest here", channel="D0REPORTER")
     [answer] = rig.fake.wait_for("response_url")
@@ -54,7 +54,7 @@ def test_digest_here_in_a_direct_message_stores_nothing(rig: Rig) -> None:  # no
     assert slack_channels().get(TEAM) == before
 
 
-def test_a_database_that_makes_digest_here_wait_holds_up_no_check(rig: Rig) -> None:  # noqa: F811
+def test_a_database_that_makes_digest_here_wait_holds_up_no_check(rig: Rig) -> None:
     # Listeners run on the server's event loop: the save must wait somewhere else.
     if not os.environ["DATABASE_URL"].startswith("sqlite:///"):
         pytest.skip("holds SQLite's file lock")
@@ -76,7 +76,7 @@ def test_a_database_that_makes_digest_here_wait_holds_up_no_check(rig: Rig) -> N
     assert slack_channels()[TEAM] == "C0LOCKED"
 
 
-def test_an_article_that_only_mentions_digest_here_is_checked(rig: Rig) -> None:  # noqa: F811
+def test_an_article_that_only_mentions_digest_here_is_checked(rig: Rig) -> None:
     article = "Subscribers can read the digest here every Monday, the council said."
     rig.answer = Outcome(report=newsroom_report())
     rig.command(article)
@@ -84,7 +84,7 @@ def test_an_article_that_only_mentions_digest_here_is_checked(rig: Rig) -> None:
     assert [raw for raw, _ in rig.asked] == [article]
 
 
-def test_help_mentions_digest_here(rig: Rig) -> None:  # noqa: F811
+def test_help_mentions_digest_here(rig: Rig) -> None:
     assert "/check digest here" in rig.command("help").text
 
 

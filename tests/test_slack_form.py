@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
-from fake_slack import command_body, interactive_body, mention_body, shortcut_payload
 from slack_bolt import BoltRequest
+from support.fake_slack import command_body, interactive_body, mention_body, shortcut_payload
 
 from bot.slack.form import FORM, bolt_request, form_fields, slack_form
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
-import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support.golden import golden_text
+from support.reports import many_quotes_report, newsroom_report
 
 from bot.render import (
     FULL_REPORT_ACTION,
@@ -32,7 +31,6 @@ from checks.models import (
     Article,
     DateMention,
     History,
-    InputInfo,
     NamedSource,
     Quote,
     Report,
@@ -41,60 +39,6 @@ from checks.models import (
     Similar,
     Sources,
 )
-
-GOLDEN = Path(__file__).parent / "golden"
-# DESKCHECK_UPDATE_GOLDEN=1 rewrites the golden files after a deliberate change of the layout.
-UPDATE = os.environ.get("DESKCHECK_UPDATE_GOLDEN") == "1"
-
-ARTICLE = (
-    "Harbour bridge closure delayed as council rejects contractor's plan\n"
-    "The council voted on Tuesday, March 4, 2025 to delay the closure of the Harbour Bridge. "
-    "\"We will not close the bridge before the ferry service is running,\" said Mayor Ana Ruiz. "
-    "A senior engineer at the city, speaking on condition of anonymity, said the repairs could not wait. "
-    "\"Every month we lose is a month of risk,\" the engineer said."
-)
-
-
-def newsroom_report() -> Report:
-    """A council story with every section filled; offsets point into ARTICLE."""
-    q1 = "We will not close the bridge before the ferry service is running,"
-    q2 = "Every month we lose is a month of risk,"
-    return Report(
-        input=InputInfo(kind="url", url="https://harbourgazette.example/news/bridge-closure",
-                        sha256="3" * 64),
-        article=Article(title="Harbour bridge closure delayed as council rejects contractor's plan",
-                        site="Harbour Gazette", author="Lena Okafor", published=dt.date(2025, 3, 5),
-                        words=64),
-        quotes=(
-            Quote(text=q1, start=ARTICLE.index(q1), end=ARTICLE.index(q1) + len(q1), speaker="Ana Ruiz",
-                  speaker_kind="named", cue="said"),
-            Quote(text=q2, start=ARTICLE.index(q2), end=ARTICLE.index(q2) + len(q2),
-                  speaker="A senior engineer at the city", speaker_kind="anonymous", cue="said",
-                  speaker_guessed=True),
-        ),
-        sources=Sources(
-            named=(NamedSource(name="Ana Ruiz", role="Mayor", quotes=1, mentions=1),),
-            anonymous=(AnonymousSource(text="A senior engineer at the city, speaking on condition of "
-                                            "anonymity", start=176, end=243),),
-        ),
-        dates=(DateMention(text="Tuesday, March 4, 2025", value="2025-03-04", kind="absolute",
-                           start=92, end=114),),
-        similar=(Similar(id="seed:007_bridge", title="Ferry service to start before bridge works",
-                         score=0.43, shared_quotes=(SharedQuote(text=q1, here="Ana Ruiz",
-                                                                there="a council spokesperson"),)),),
-        signals=(Signal(code="anonymous_only_claim", severity="warn",
-                        message="The repair deadline rests on one anonymous source"),),
-        history=History(item="item:42", times_checked=3, first_checked_at="2025-03-05T08:12:00Z",
-                        first_checked_by="slack:T0NEWS/U0EDITOR"),
-    )
-
-
-def many_quotes_report(n: int = 200, width: int = 180) -> Report:
-    quotes = tuple(
-        Quote(text=f"Quote number {i}: " + "the budget will hold " * (width // 22), start=i * 400,
-              end=i * 400 + width, speaker=f"Councillor {i}", speaker_kind="named", cue="said")
-        for i in range(n))
-    return Report(article=Article(title="Budget hearing", words=n * 60), quotes=quotes)
 
 
 def texts_of(blocks: Sequence[dict[str, Any]]) -> str:
@@ -114,12 +58,8 @@ def assert_within_slack_limits(blocks: Sequence[dict[str, Any]], max_blocks: int
 
 
 def check_golden(name: str, value: object) -> None:
-    path = GOLDEN / name
     rendered = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if UPDATE or not path.exists():
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(rendered, encoding="utf-8")
-    assert rendered == path.read_text(encoding="utf-8")
+    assert rendered == golden_text(name, rendered)
 
 
 def test_the_message_matches_its_golden_file() -> None:

@@ -25,7 +25,10 @@ from typing import Any
 
 import httpx
 import pytest
-from fake_slack import (
+from slack_bolt import BoltRequest
+from slack_bolt.context.respond import Respond
+from slack_sdk import WebClient
+from support.fake_slack import (
     SIGNING_SECRET,
     FakeSlack,
     command_body,
@@ -34,9 +37,6 @@ from fake_slack import (
     shortcut_payload,
     signed_headers,
 )
-from slack_bolt import BoltRequest
-from slack_bolt.context.respond import Respond
-from slack_sdk import WebClient
 
 from bot.service import Outcome, Requester
 from bot.settings import Settings
@@ -316,7 +316,7 @@ def test_strangers_uploading_large_bodies_do_not_grow_the_server_s_memory(fakes:
     # the old server buffered. Now a declared length over MAX_BODY_BYTES is refused before anything is
     # read, so each may cost at most uvicorn's 64 KB read buffer and its socket: 40 × 64 KB = 2.5 MB.
     # The bound asserted, 24 MB, leaves room for the allocator and the connections themselves.
-    script = Path(__file__).resolve().parent / "slack_server_process.py"
+    script = Path(__file__).resolve().parent / "support" / "slack_server_process.py"
     server = subprocess.Popen([sys.executable, str(script), fakes.fake.url], stdout=subprocess.PIPE)
     try:
         assert server.stdout is not None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
-from storage_support import STORY, count, fresh_database_url, report_for, ruiz_quote  # noqa: F401  (the fixture)
+from support.history import STORY, count, report_for, ruiz_quote
 
 from bot.corpus import SeedImport, import_seeds, open_seeded_store
 from checks.models import Quote

@@ -1,6 +1,7 @@
 """A link checked again after the publisher edited the article: the item takes the new version.
 
-Fixtures from tests/storage_support.py: SQLite always, PostgreSQL when DESKCHECK_TEST_POSTGRES_URL is set.
+The `database_url` fixture (tests/conftest.py): SQLite always, PostgreSQL when
+DESKCHECK_TEST_POSTGRES_URL is set.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from storage_support import STORY, count, fresh_database_url, report_for, ruiz_quote  # noqa: F401  (the fixture)
+from support.history import STORY, count, report_for, ruiz_quote
 
 from checks import check_text
 from checks.models import Article, InputInfo, Quote, Report

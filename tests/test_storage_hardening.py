@@ -2,7 +2,8 @@
 article, a locked or unreachable database costs a check a bounded time, and odd values
 (NUL bytes, overlong metadata or workspace ids) never keep a check out of the history.
 
-Fixtures from tests/storage_support.py: SQLite always, PostgreSQL when DESKCHECK_TEST_POSTGRES_URL is set.
+The `database_url` fixture (tests/conftest.py): SQLite always, PostgreSQL when
+DESKCHECK_TEST_POSTGRES_URL is set.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from newsroom_server import NewsSite, Story, serve
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
-from storage_support import STORY, count, fresh_database_url, report_for, ruiz_quote  # noqa: F401  (the fixture)
+from support.history import STORY, count, report_for, ruiz_quote
+from support.newsroom_server import NewsSite, Story, serve
 
 from bot.service import Outcome, Requester, run_check
 from bot.settings import Settings

@@ -1,6 +1,6 @@
 """The check workers: a limit on each whole check, fair turns between workspaces, a clean shutdown.
 
-Real worker processes run tests/slow_checks.py; Slack cases drive the real bolt app and server.
+Real worker processes run tests/support/slow_checks.py; Slack cases drive the real bolt app and server.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
-from fake_slack import SIGNING_SECRET, FakeSlack, command_body, signed_headers
-from slow_checks import slow_check
+from support.fake_slack import SIGNING_SECRET, FakeSlack, command_body, signed_headers
+from support.slow_checks import slow_check
 
 from bot.service import Outcome, Requester
 from bot.settings import Settings

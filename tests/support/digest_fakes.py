@@ -16,10 +16,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
 from aiohttp import web
-from fake_discord import FakeDiscord, guild, pointed_at
-from fake_slack import FakeSlack
 
 from checks.models import AnonymousSource, Article, NamedSource, Quote, Report, Signal, Sources
+from support.fake_discord import FakeDiscord, guild, pointed_at
+from support.fake_slack import FakeSlack
 
 __all__ = ["DiscordWithFiles", "SlackWithFiles", "discord_in_thread"]
 
@@ -121,42 +121,6 @@ def discord_in_thread() -> Iterator[DiscordWithFiles]:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         loop.close()
-
-
-# ---- a database per test run: SQLite always, PostgreSQL when .ci/postgres.sh started one
-
-
-@contextlib.contextmanager
-def database(kind: str, directory: Any) -> Iterator[str]:
-    """A fresh, empty database URL; PostgreSQL is skipped unless DESKCHECK_TEST_POSTGRES_URL is set."""
-    import os
-    import uuid
-
-    import pytest
-    from sqlalchemy import create_engine, make_url, text
-
-    from storage.db import dispose
-
-    if kind == "sqlite":
-        url = f"sqlite:///{directory}/history.db"
-        yield url
-        dispose(url)
-        return
-    server = os.environ.get("DESKCHECK_TEST_POSTGRES_URL")
-    if not server:
-        pytest.skip("DESKCHECK_TEST_POSTGRES_URL not set")
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    name = f"digest_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        dispose(url)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 # ---- a week of checks across two desks, recorded through the storage API

@@ -1,8 +1,9 @@
-"""What the storage tests share: a fresh database per test (SQLite, and PostgreSQL when
+"""What the storage and digest tests share: a fresh database per test (SQLite, and PostgreSQL when
 DESKCHECK_TEST_POSTGRES_URL is set), a short story with one quote, and a row counter."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import uuid
@@ -15,6 +16,8 @@ from sqlalchemy import create_engine, func, make_url, select, text
 from checks.models import Article, InputInfo, Quote, Report
 from storage import Store
 from storage.db import dispose
+
+__all__ = ["STORY", "count", "fresh_database", "postgres_url", "report_for", "ruiz_quote"]
 
 STORY = ("Harbour Authority Delays Vote on Container Terminal\n\nThe harbour authority postponed a vote on "
          "the new container terminal on Thursday after residents filled the hearing room. \u201cWe will "
@@ -32,11 +35,15 @@ def postgres_url() -> str:
     pytest.skip("DESKCHECK_TEST_POSTGRES_URL not set")
 
 
-@pytest.fixture(name="database_url", params=["sqlite", "postgresql"])
-def fresh_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database per test; import this and ask for `database_url`."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/history.db"
+@contextlib.contextmanager
+def fresh_database(kind: str, directory: Path) -> Iterator[str]:
+    """A fresh, empty database URL, dropped afterwards: `kind` is "sqlite" or "postgresql".
+
+    conftest.py's `database_url` fixture runs every storage test on both; PostgreSQL is skipped
+    (failed under CI) unless DESKCHECK_TEST_POSTGRES_URL is set.
+    """
+    if kind == "sqlite":
+        url = f"sqlite:///{directory}/history.db"
         yield url
         dispose(url)
         return
@@ -45,11 +52,13 @@ def fresh_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = make_url(postgres_url()).set(database=name).render_as_string(hide_password=False)
-    yield url
-    dispose(url)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield url
+    finally:
+        dispose(url)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def report_for(body: str, url: str | None = None, quotes: tuple[Quote, ...] = ()) -> Report:

@@ -24,8 +24,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import brotli
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = Path(__file__).resolve().parent / "pages"
+TESTS = Path(__file__).resolve().parent.parent
+ROOT = TESTS.parent
+PAGES = TESTS / "pages"
 SEEDS = ROOT / "seeds"
 
 # Invented bylines and dates, one per seed, in seed order: what the templates put in <meta>/JSON-LD.

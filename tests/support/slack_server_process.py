@@ -1,6 +1,6 @@
 """The Slack web server alone in a process of its own, so a test can read its memory (RSS).
 
-    python tests/slack_server_process.py API_URL
+    python tests/support/slack_server_process.py API_URL
 
 Serves the real App (one workspace, the fake Slack at API_URL, the tests' signing secret) on a
 free port of 127.0.0.1 and prints that port. Checks are refused at once: what is measured is
@@ -13,13 +13,16 @@ import os
 import sys
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
-
-from fake_slack import SIGNING_SECRET  # noqa: E402
+# Run as a script, Python puts this file's folder first on sys.path; the project and tests/ go
+# there instead, so `support.…` resolves as it does under pytest and nothing here shadows a package.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [str(HERE.parent.parent), str(HERE.parent),
+               *(entry for entry in sys.path if Path(entry or ".").resolve() != HERE)]
 
 from bot.service import Outcome, Requester  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.slack import SlackServer, build_app  # noqa: E402
+from support.fake_slack import SIGNING_SECRET  # noqa: E402
 
 BOT_TOKEN = "xoxb-0000-test-token-never-logged"
 
