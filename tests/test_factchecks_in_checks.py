@@ -28,8 +28,8 @@ DAIRY_STORY = """Dairy fight returns to the border
 
 OTTAWA — The dispute over dairy flared again on Monday as farm groups in Wisconsin renewed their complaints.
 
-“Ottawa slaps a 270 percent tariff on American dairy and nobody in Washington lifts a finger,” said Dana
-Miller, who runs a cooperative of 40 farms near Green Bay.
+“Ottawa slaps a 270 percent tariff on American dairy and nobody in Washington lifts a finger,” \
+said Dana Miller, who runs a cooperative of 40 farms near Green Bay.
 
 Canadian officials say the figure applies only above a quota that American producers rarely fill.
 """
@@ -37,8 +37,8 @@ HARBOUR_STORY = """Harbour bridge stays open
 
 The council voted on Tuesday to keep the harbour bridge open while inspections continue every week.
 
-“We will not close a bridge that thousands of people cross every morning,” Mayor Ana Ruiz said after the
-meeting, adding that the engineers had found no new cracks.
+“We will not close a bridge that thousands of people cross every morning,” Mayor Ana Ruiz said \
+after the meeting, adding that the engineers had found no new cracks.
 """
 
 

@@ -46,8 +46,11 @@ MAX_MATCHES = 5
 RANK_COSINE = 0.0
 WEIGHTS = (-2.915, 4.594, 1.143, 1.524)
 # Dev (balanced: each tweet with its fact-check loaded, and without): a best hit scored 0.6-0.7 is
-# right two times in three; below 0.5 under half the time.
-THRESHOLD = 0.6
+# right two times in three; below 0.5 under half the time. News is not tweets: 13 real news pages
+# checked against all 10,375 CLEF claims got 6 matches scored 0.60-0.68 in 5 articles, every one
+# wrong (a topic shared, not a claim). A desk forgives a missing match, not a false one, so the
+# bar is 0.75: on CLEF dev that keeps about one true match in eight, with 5% false alarms.
+THRESHOLD = 0.75
 MIN_WORDS = 4  # shorter sentences ("Read more.") carry no claim
 QUOTE_CUE = 5  # a quotation's own words rank with the headline, before any sentence
 
