@@ -32,8 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks import ClaimSentence
-from checks import ClaimReview
+from checks import ClaimReview, ClaimSentence
 from checks.factchecks.embed import SentenceEmbedder, load_embedder
 from checks.factchecks.match import (
     CANDIDATES,
