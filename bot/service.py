@@ -101,9 +101,10 @@ def _check_link(url: str, settings: Settings, published: dt.date | None = None,
                 fact_checks: FactCheckIndex | None = None) -> tuple[Report, str]:
     """`published`, when the reporter gives it, overrides the date the page itself claims."""
     # Imported here so that text-only callers never load httpx and trafilatura.
-    from checks import read_link
+    from checks import parse_networks, read_link
 
-    found, page = read_link(url, allow_private=settings.allow_private_urls)
+    found, page = read_link(url, allow_private=settings.allow_private_urls,
+                            allowed_networks=parse_networks(settings.allowed_networks))
     report = checks.check_text(found.text, published or found.article.published, article=found.article,
                                input=found.input_info(page.url), max_chars=settings.max_chars,
                                fact_checks=fact_checks)

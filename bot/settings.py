@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -100,6 +101,8 @@ class Settings:
     database_url: str = "sqlite:///deskcheck.db"
     max_chars: int = MAX_CHARS
     allow_private_urls: bool = False
+    # Private networks links may reach, narrower than allow_private_urls: an intranet's range alone.
+    allowed_networks: tuple[str, ...] = ()
     seeds_dir: Path = field(default_factory=default_seeds_dir)
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
@@ -128,6 +131,7 @@ class Settings:
             max_chars=_whole("DESKCHECK_MAX_CHARS", get("DESKCHECK_MAX_CHARS"), MAX_CHARS,
                              "a whole number of characters", 1),
             allow_private_urls=_flag("DESKCHECK_ALLOW_PRIVATE_URLS", get("DESKCHECK_ALLOW_PRIVATE_URLS")),
+            allowed_networks=_networks("DESKCHECK_ALLOWED_NETWORKS", get("DESKCHECK_ALLOWED_NETWORKS")),
             seeds_dir=Path(get("DESKCHECK_SEEDS_DIR") or default_seeds_dir()),
             slack_bot_token=get("SLACK_BOT_TOKEN"),
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
@@ -144,6 +148,17 @@ class Settings:
             port=_whole("PORT", get("PORT"), 3000, "a port number from 1 to 65535", 1, 65535),
             check_timeout=_seconds("DESKCHECK_CHECK_TIMEOUT", get("DESKCHECK_CHECK_TIMEOUT"), 60.0),
         )
+
+
+def _networks(name: str, raw: str | None) -> tuple[str, ...]:
+    """Comma-separated networks (`10.20.0.0/16, 192.168.5.7`), each checked now, not at the first link."""
+    spec = tuple(part.strip() for part in (raw or "").split(",") if part.strip())
+    try:
+        networks = [ipaddress.ip_network(part, strict=False) for part in spec]
+    except ValueError:
+        raise SettingsError(f"{name} must be networks such as 10.20.0.0/16, separated by commas, "
+                            f"got {raw!r}") from None
+    return tuple(str(net) for net in networks)
 
 
 @functools.lru_cache(maxsize=1)

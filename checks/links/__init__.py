@@ -25,10 +25,11 @@ from .fetch import (
     TooManyRedirects,
     fetch_page,
 )
+from .netguard import parse_networks
 
 __all__ = [
     "AccessDenied", "BadLink", "ExtractedArticle", "FetchLimits", "FetchTimeout", "HTTPFailure",
     "NoArticleText", "NotAnArticle", "Page", "PageNotFound", "PrivateAddress", "ServerError",
     "SiteUnreachable", "TLSFailure", "TooLarge", "TooManyRedirects", "extract_article", "fetch_page",
-    "from_page", "read_link",
+    "from_page", "parse_networks", "read_link",
 ]
