@@ -1,7 +1,7 @@
-"""The verification report: frozen dataclasses, serialised to the report contract.
+"""The verification report: frozen dataclasses, serialised to the report contract (docs/report.md).
 
-Every field here is read by someone else (the renderers, the storage, the scorer in
-../shared/eval), so fields may be added but never renamed without bumping SCHEMA.
+Every field here is read by someone else (the renderers, the storage, scorers of `--json`), so
+fields may be added but never renamed without bumping SCHEMA.
 """
 
 from __future__ import annotations
