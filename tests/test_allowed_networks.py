@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.newsroom_server import NewsSite, serve
 
 from bot.service import Requester, run_check
 from bot.settings import Settings, SettingsError
-from support.newsroom_server import NewsSite, serve
 
 STORY = "002_e8461dea9724e002"
 ASKED = Requester(platform="cli", workspace="local")
