@@ -212,3 +212,15 @@ def test_quarter_without_a_year_is_the_latest_one_begun_by_publication(nlp):
     assert found == {"the third quarter": "2025-Q3", "the fourth quarter": "2025-Q4"}
     february = dt.date(2026, 2, 10)
     assert values(nlp, "Profit rose in the fourth quarter.", february) == {"the fourth quarter": "2025-Q4"}
+
+
+@pytest.mark.parametrize("sentence", ["The ferry service will close, USA TODAY reported.",
+                                      "The figures reached the desk via USA Today last night."])
+def test_a_masthead_is_not_a_date_but_the_word_today_is(nlp, sentence):
+    found = values(nlp, f"{sentence} The council meets today.", FRIDAY)
+    assert "Today" not in found and "TODAY" not in found
+    assert found["today"] == "2025-12-05"
+
+
+def test_today_after_usa_in_lower_case_is_still_a_date(nlp):
+    assert values(nlp, "Life in the USA today is expensive.", FRIDAY) == {"today": "2025-12-05"}

@@ -261,3 +261,42 @@ def test_they_and_it_resolve_to_the_group_or_organisation_just_named(quotes_in) 
         "Officials at the transport ministry", "anonymous", True)
     company = only(quotes, "depots")
     assert (company.speaker, company.speaker_kind) == ("Northwind Logistics", "organization")
+
+
+def test_a_space_after_the_opening_mark_or_before_the_closing_one_is_still_a_quote(quotes_in) -> None:
+    text = ("Mara Quill runs the ferry office on the island.\n"
+            "“ The boats have never been this full,” Quill said.\n"
+            "“We need a second crossing every morning ” Quill said.")
+    quotes = quotes_in(text)
+    first = only(quotes, "boats have never")
+    assert (first.text, first.speaker) == ("The boats have never been this full", "Mara Quill")
+    second = only(quotes, "second crossing")
+    assert (second.text, second.speaker) == ("We need a second crossing every morning", "Mara Quill")
+
+
+@pytest.mark.parametrize("close", ["’’", "''"])
+def test_two_apostrophes_close_a_double_quote_and_the_attribution_after_them_is_read(quotes_in,
+                                                                                      close: str) -> None:
+    text = f"“The tide tables were rewritten to fool the fishermen,{close} harbour master Oren Platt said."
+    q = only(quotes_in(text), "tide tables")
+    assert q.text == "The tide tables were rewritten to fool the fishermen"
+    assert (q.speaker, q.cue) == ("Oren Platt", "said")
+
+
+def test_a_closing_mark_touching_the_next_word_ends_the_quote_there(quotes_in) -> None:
+    text = ("Ines Faro chairs the audit committee.\n"
+            "Faro said: “We kept every receipt and we showed them to the auditors.”"
+            "Correction: An earlier version misstated the date of the vote.")
+    quotes = quotes_in(text)
+    q = only(quotes, "every receipt")
+    assert q.text == "We kept every receipt and we showed them to the auditors."
+    assert all("Correction" not in x.text for x in quotes)
+    assert q.speaker == "Ines Faro"
+
+
+def test_nested_single_then_spaced_double_closing_marks_end_the_outer_quote(quotes_in) -> None:
+    text = "“I told the crew, ‘Not the pier again,’ ” deckhand Bram Hollis said."
+    quotes = quotes_in(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "I told the crew, ‘Not the pier again,’"
+    assert quotes[0].speaker == "Bram Hollis"

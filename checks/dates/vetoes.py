@@ -2,7 +2,7 @@
 
 The grammar proposes "2026", "May" and "Sunday" wherever they appear; these checks ask the
 parse whether they are a year, a month and a day here ("2000 troops", "Carney and May met",
-"The Sunday Times" are not).
+"The Sunday Times" are not), and a masthead is not a deictic word ("USA TODAY reported").
 """
 
 from __future__ import annotations
@@ -25,11 +25,15 @@ _YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after"
 _WEAK_MONTH_LEAD = {"and", "or", "of", "to", "by", "between"}
 # A bare year this far ahead is an address or a count unless a word like "by" or "in" leads it.
 _FAR_FUTURE_YEARS = 30
+# Mastheads that end in a deictic word: the word before it, and the spellings of the word.
+_MASTHEADS = {"usa": ("Today", "TODAY")}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 
 
 def plausible(cand: Candidate, doc: Doc) -> bool:
     """spaCy's view of the words around a candidate: veto counts, names and verbs."""
+    if cand.rule == "deictic":
+        return not _masthead(cand, doc)
     if cand.rule not in ("year", "prep_month", "weekday", "dm"):
         return True
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -63,3 +67,12 @@ def _plausible_year(year: Token, before: Token | None, doc: Doc) -> bool:
     if named and year.ent_type_ != "DATE":
         return False  # "Flight 1549", "Room 1801", "Windows 2000"
     return year.ent_type_ not in _NOT_A_DATE
+
+
+def _masthead(cand: Candidate, doc: Doc) -> bool:
+    """`via USA Today`, `, USA TODAY reported`: the paper's name, not the day ("in the USA today" is)."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].i == 0:
+        return False
+    before = doc[span[0].i - 1]
+    return span[0].text in _MASTHEADS.get(before.lower_, ()) and before.text.isupper()

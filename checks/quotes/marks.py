@@ -20,6 +20,10 @@ _MARKS = re.compile("[\"“”„‟'‘’‛]")
 _OPEN_AFTER = set("([{—–-/:;,")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 _SENTENCE_END = ".?!:;…"
+# A closing mark may touch the next word when these end the quotation (`the other side.”Editor’s note`).
+_CLOSE_BEFORE_TEXT = set(".?!,")
+# One to three spaces, then a word: what a stray space after an opening mark looks like.
+_SPACED_WORD = re.compile(r"[ \t\u00a0]{1,3}[\w‘']")
 
 
 @dataclass(frozen=True)
@@ -97,9 +101,33 @@ def _opens(text: str, i: int, para: Paragraph) -> bool:
     return prev.isspace() or prev in _OPEN_AFTER or prev in _DOUBLE + _SINGLE
 
 
+def _opens_spaced(text: str, i: int, para: Paragraph) -> bool:
+    """`“ I love the harbour,”`: an opening glyph, or a straight mark that starts the paragraph or
+    follows a colon, with a stray space before the words it opens."""
+    prev, _ = _around(text, i, para)
+    if not _SPACED_WORD.match(text, i + 1, para.end):
+        return False
+    if text[i] in "“„‟":
+        return prev.isspace() or prev in _OPEN_AFTER
+    return text[i] == '"' and (prev == ":" or not text[max(para.start, i - 4):i].strip())
+
+
 def _closes(text: str, i: int, para: Paragraph) -> bool:
     prev, nxt = _around(text, i, para)
-    return not prev.isspace() and not nxt.isalnum()
+    if not prev.isspace():
+        # `side.”Editor’s note`: after the quotation's own end, a mark touching a word still closes
+        return not nxt.isalnum() or (text[i] in "”\"" and prev in _CLOSE_BEFORE_TEXT)
+    # `harbour, ” she said` / `again,’ ” Hege said`: a stray space before a closing mark
+    return text[i] in "”\"" and not nxt.isalnum() and nxt not in _DOUBLE + _SINGLE
+
+
+def _doubled(text: str, i: int, para: Paragraph) -> bool:
+    """AP's closing double mark typed as two apostrophes: `mislead voters,’’ Will Moy said`."""
+    if i + 1 >= para.end or text[i + 1] != text[i] or text[i] not in "’'":
+        return False
+    prev = text[i - 1] if i > para.start else " "
+    nxt = text[i + 2] if i + 2 < para.end else " "
+    return not prev.isspace() and not nxt.isalnum() and nxt not in _SINGLE
 
 
 def _ambiguous(text: str, i: int, para: Paragraph) -> bool:
@@ -122,6 +150,8 @@ class _Scanner:
              upto: int | None = None) -> None:
         end = close if close is not None else upto or self.para.end
         start = open_at + 1
+        while start < end and self.text[start].isspace():
+            start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
         if end > start:
@@ -135,7 +165,7 @@ class _Scanner:
             # A top-level single mark still open was more likely an apostrophe than a quote
             # around this one; dropping it keeps the double-quoted quote.
             self.single = None
-            if _opens(text, i, para):
+            if _opens(text, i, para) or _opens_spaced(text, i, para):
                 self.double, self.nested, self.single = i, [], None
             return
         if _closes(text, i, para) and not (text[i] in "“„" and _opens(text, i, para)):
@@ -146,6 +176,13 @@ class _Scanner:
             self.close_nested(i)
             self.emit(self.double, None, upto=i)
             self.double = i
+
+    def close_double(self, i: int) -> None:
+        """The open double-quoted quotation ends at `i` (the first of two closing apostrophes)."""
+        assert self.double is not None
+        self.close_nested(i)
+        self.emit(self.double, i)
+        self.double = None
 
     def on_single(self, i: int) -> None:
         text, para = self.text, self.para
@@ -184,11 +221,18 @@ class _Scanner:
 def _scan(text: str, para: Paragraph, following: Paragraph | None) -> Iterator[Marked]:
     runs_on = following is not None and _starts_with_opener(text, following)
     scanner = _Scanner(text, para, runs_on)
+    skip = -1
     for m in _MARKS.finditer(text, para.start, para.end):
+        i = m.start()
+        if i == skip:
+            continue
         if m.group() in _DOUBLE:
-            scanner.on_double(m.start())
+            scanner.on_double(i)
+        elif scanner.double is not None and _doubled(text, i, para):
+            scanner.close_double(i)
+            skip = i + 1
         else:
-            scanner.on_single(m.start())
+            scanner.on_single(i)
     yield from scanner.finish()
 
 
