@@ -12,6 +12,14 @@ review the query was reworded from, and the ratios to the targets: p95 against 5
 against 2,000 reviews/s. With `--large` the same database grows to 1,000,000 reviews and the run
 prints the 1,000,000 p95 over the 100,000 one (target at most 2).
 
+Then, on SQLite, what the fact-checks cost a check: a full check (bot.service.run_check: check,
+fact-check matching, similar articles, history) of a ~1,500-word article made from two seeds, with
+`--reviews` fact-checks loaded against the same check on a database with none, interleaved, median of
+`--check-runs` each after one warm-up (target at most 1.15x); and the peak RSS (VmHWM) of a fresh
+worker process that loads the pipeline and the history as a check worker does, then checks the article
+three times with them loaded (target at most 350 MB), next to the same worker with none.
+`--check-runs 0` skips both.
+
 SQLite always, in a temporary file. With --database-url (PostgreSQL), also there, in a scratch
 database created on that server and dropped at the end (the role needs CREATEDB).
 """
@@ -19,8 +27,10 @@ database created on that server and dropped at the end (the role needs CREATEDB)
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +46,10 @@ from sqlalchemy import create_engine, make_url, text  # noqa: E402
 from checks import ClaimReview  # noqa: E402
 from storage.db import dispose, engine_for, upgrade  # noqa: E402
 from storage.factchecks import POSTINGS_BUDGET, FactCheckStore  # noqa: E402
+
+CHECK_RATIO_TARGET = 1.15
+WORKER_RSS_TARGET_MB = 350
+WORKSPACE = "bench-desk"
 
 FIRST = ("Maria David Amara Tom Priya Jonas Claire Samuel Hannah Luis Fatima Wei Olga Kwame Ines Rahul Sofia "
          "Mateo Aisha Pierre Greta Daniel Yuki Omar Lena Carlos Nadia Ivan Chloe Ahmed Rosa Felix Mei Jamal "
@@ -175,6 +189,93 @@ def run(label: str, url: str, sizes: list[int], queries: int, budget: int) -> li
     return p95s
 
 
+def two_seed_article() -> str:
+    """The first two seeds as one article (1,573 words), as bench/slack_ack.py builds its long ones."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))[:2]]
+    return "\n\n".join(seeds)
+
+
+def load_reviews(url: str, count: int) -> None:
+    engine = engine_for(url)
+    upgrade(engine)
+    summary = FactCheckStore(engine).import_reviews(reviews(count, seed=0), None)
+    assert summary.imported == count, summary
+
+
+def measure_check(scratch: str, count: int, runs: int) -> None:
+    """A full check with `count` fact-checks loaded against the same check with none, then the
+    peak RSS of a fresh worker with them loaded (and with none)."""
+    from bot.service import Requester, run_check
+    from bot.settings import Settings
+
+    article = two_seed_article()
+    none_url, loaded_url = f"sqlite:///{scratch}/check-none.db", f"sqlite:///{scratch}/check-loaded.db"
+    load_reviews(loaded_url, count)
+    settings = {"none": Settings(database_url=none_url, seeds_dir=ROOT / "seeds"),
+                "loaded": Settings(database_url=loaded_url, seeds_dir=ROOT / "seeds")}
+    who = Requester(platform="bench", workspace=WORKSPACE)
+    times: dict[str, list[float]] = {"none": [], "loaded": []}
+    matched = 0
+    for n in range(runs + 1):  # the first round warms up: the pipeline, the seeds' corpus, the vectors
+        for label in ("none", "loaded"):
+            began = time.perf_counter()
+            outcome = run_check(article, who, settings=settings[label])
+            elapsed = time.perf_counter() - began
+            assert outcome.report is not None, outcome.error
+            if label == "loaded":
+                matched = len(outcome.report.fact_checks)
+            if n:
+                times[label].append(elapsed)
+    none_s, loaded_s = statistics.median(times["none"]), statistics.median(times["loaded"])
+    words = len(article.split())
+    print(f"check      {words:,}-word article, median of {runs}: {none_s:.2f} s with no fact-checks, "
+          f"{loaded_s:.2f} s with {count:,} loaded ({matched} shown): {loaded_s / none_s:.2f}x "
+          f"(target at most {CHECK_RATIO_TARGET}x)")
+    print(f"check      each run, s: none {' '.join(f'{t:.2f}' for t in times['none'])}; "
+          f"loaded {' '.join(f'{t:.2f}' for t in times['loaded'])}")
+    for url, what in ((loaded_url, f"{count:,} fact-checks loaded"), (none_url, "none loaded")):
+        peak = fresh_worker_peak(url, article)
+        note = f" (target at most {WORKER_RSS_TARGET_MB} MB)" if url == loaded_url else ""
+        print(f"worker     peak RSS of a fresh worker, {what}: {peak['after']:.0f} MB after 3 checks{note}, "
+              f"{peak['loaded']:.0f} MB once the pipeline and history were loaded")
+    dispose(none_url)
+    dispose(loaded_url)
+
+
+# Linux keeps ru_maxrss across execve, so a child started from this (large) process would report
+# our peak; VmHWM belongs to the new address space and starts afresh (as in bench/engine.py).
+_WORKER_SCRIPT = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from bot.corpus import open_seeded_store
+from bot.service import Requester, run_check
+from bot.settings import Settings
+from checks import load_pipeline
+
+def peak_mb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+
+settings = Settings(database_url=sys.argv[2], seeds_dir=Path(sys.argv[1]) / "seeds")
+article = sys.stdin.read()
+load_pipeline()  # what a check worker does before its first check (bot/workers.py, _prepare)
+open_seeded_store(settings.database_url, settings.seeds_dir)
+loaded = peak_mb()
+for _ in range(3):
+    assert run_check(article, Requester(platform="bench", workspace=sys.argv[3]), settings=settings).report
+print(json.dumps({"loaded": loaded, "after": peak_mb()}))
+"""
+
+
+def fresh_worker_peak(url: str, article: str) -> dict[str, float]:
+    """Peak RSS (MB) of a new interpreter that loads what a worker loads and checks `article`."""
+    done = subprocess.run([sys.executable, "-c", _WORKER_SCRIPT, str(ROOT), url, WORKSPACE], input=article,
+                          text=True, capture_output=True, check=True, encoding="utf-8")
+    found: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reviews", type=int, default=100_000)
@@ -183,12 +284,16 @@ def main() -> None:
     parser.add_argument("--database-url", help="a PostgreSQL server to measure too")
     parser.add_argument("--postings-budget", type=int, default=POSTINGS_BUDGET,
                         help=f"documents a search may score (default: {POSTINGS_BUDGET:,})")
+    parser.add_argument("--check-runs", type=int, default=5,
+                        help="timed checks each way for the cost in a check (default: 5; 0 skips it)")
     args = parser.parse_args()
     if args.reviews >= 1_000_000 and args.large:
         parser.error("--large grows the database to 1,000,000: give --reviews below that")
     sizes = [args.reviews, 1_000_000] if args.large else [args.reviews]
     with tempfile.TemporaryDirectory() as scratch:
         run("sqlite", f"sqlite:///{scratch}/factchecks.db", sizes, args.queries, args.postings_budget)
+        if args.check_runs > 0:
+            measure_check(scratch, args.reviews, args.check_runs)
     if args.database_url:
         admin = create_engine(args.database_url, isolation_level="AUTOCOMMIT")
         name = f"deskcheck_bench_{uuid.uuid4().hex[:8]}"
