@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the long-article builder the scaling tests use
+
+from support import articles  # noqa: E402
 
 from checks import (  # noqa: E402
     MAX_CHARS,
@@ -120,18 +123,8 @@ def main() -> int:
 
 def long_article(chars: int, seed: int = 11) -> str:
     """The seeds' paragraphs, shuffled and numbered so that none repeats exactly, up to `chars`."""
-    paras = [p.strip() for path in sorted((ROOT / "seeds").glob("*.txt"))
-             for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    rng, out, size, n = random.Random(seed), list[str](), 0, 0
-    while True:
-        rng.shuffle(paras)
-        for para in paras:
-            n += 1
-            para = f"{n}. {para}" if n % 3 else f"{para} (Part {n}.)"
-            if size + len(para) + 2 > chars:
-                return "\n\n".join(out)
-            out.append(para)
-            size += len(para) + 2
+    seeds = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    return articles.long_article(seeds, chars, seed)
 
 
 def _long_articles(chars: int, rounds: int) -> None:
@@ -155,8 +148,7 @@ def _long_articles(chars: int, rounds: int) -> None:
 _PEAK_SCRIPT = """
 import json, resource, sys
 sys.path.insert(0, sys.argv[1])
-from checks import check_text
-from checks import load_pipeline
+from checks import check_text, load_pipeline
 
 def peak_mb():
     try:

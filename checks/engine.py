@@ -25,7 +25,6 @@ __all__ = ["check_many", "check_text", "report_from_doc"]
 
 # Texts checked together: large enough to amortise spaCy's batching, small enough that a
 # long --jsonl stream starts answering at once (checks.nlp.parse also bounds the characters).
-BATCH_SIZE = BATCH_TEXTS
 
 _Pending = tuple[str, dt.date | None, CheckError | None]  # a text, its date, and why it can't be checked
 
@@ -66,7 +65,7 @@ def check_many(
             pending.append((text, published, None))
         except CheckError as exc:
             pending.append((text, published, exc))
-        if len(pending) == BATCH_SIZE:
+        if len(pending) == BATCH_TEXTS:
             yield from _check_batch(pending)
             pending = []
     yield from _check_batch(pending)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from support.fake_discord import BOT_ID, CHANNEL_ID, REPORTER, FakeDiscord, message, pointed_at
+from support.discord_rig import bot_on_fake
+from support.fake_discord import BOT_ID, CHANNEL_ID, REPORTER, message
 from support.slow_checks import slow_check
 
-from bot.discord_bot import DeskcheckClient
 from bot.discord_bot.handlers import CheckRunner
 from bot.service import Requester
 from bot.settings import Settings
@@ -33,21 +33,6 @@ def pool_of(limit: float) -> Iterator[CheckPool]:
         yield pool
     finally:
         pool.shutdown()
-
-
-@asynccontextmanager
-async def bot_on_fake(pool: CheckPool) -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as fake:
-        with pointed_at(fake):
-            client = DeskcheckClient(checker=pool, guild_ready_timeout=0.05)
-            started = asyncio.create_task(client.start("fake-bot-token"))
-            try:
-                await fake.connected()
-                await asyncio.wait_for(client.wait_until_ready(), 30)
-                yield fake
-            finally:
-                await client.close()
-                await started
 
 
 def guild_member(guild: str) -> Requester:

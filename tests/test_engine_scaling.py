@@ -8,13 +8,13 @@ document once per quote, date or source shows up as work that grows faster than 
 from __future__ import annotations
 
 import itertools
-import random
 
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+from support import articles
 
 from checks import check_text
 from checks.engine import report_from_doc
@@ -57,19 +57,8 @@ def counting(nlp: Language, text: str) -> CountingDoc:
     return found
 
 
-def long_article(seed_texts: dict[str, str], chars: int, seed: int = 7) -> str:
-    """Seed paragraphs, shuffled and numbered so that no two are the same text."""
-    paras = [p.strip() for text in seed_texts.values() for p in text.split("\n\n") if p.strip()]
-    rng, out, size, n = random.Random(seed), list[str](), 0, 0
-    while True:
-        rng.shuffle(paras)
-        for para in paras:
-            n += 1
-            para = f"{n}. {para}" if n % 3 else f"{para} (Part {n}.)"
-            if size + len(para) + 2 > chars:
-                return "\n\n".join(out)
-            out.append(para)
-            size += len(para) + 2
+def long_article(seed_texts: dict[str, str], chars: int) -> str:
+    return articles.long_article(seed_texts.values(), chars, seed=7)
 
 
 def test_a_check_never_rebuilds_the_whole_text_from_the_doc(
