@@ -6,11 +6,14 @@ call run_check, and render the Outcome. Nothing here knows about a chat platform
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import logging
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,11 +29,12 @@ __all__ = ["Outcome", "Requester", "run_check", "single_url"]
 
 log = logging.getLogger(__name__)
 
-# Seconds a check may spend on the history (similar articles, recording) before its report goes
-# out without it: a locked SQLite file or a hung PostgreSQL server never holds a reporter longer.
+# Seconds a check may spend waiting on the database in all (the fact-checks it is matched against,
+# similar articles, recording) before its report goes out without them: a locked SQLite file or a
+# hung PostgreSQL server never holds a reporter longer.
 HISTORY_BUDGET = 10.0
-# Seconds a check may wait for the database to say which fact-checks it holds; past it, or with the
-# database down, the report goes out without the fact-check section.
+# Of that, the most the fact-check lookups may take; past it, or with the database down, the report
+# goes out without the fact-check section.
 FACT_CHECK_BUDGET = 3.0
 
 _URL = re.compile(r"^<?(https?://[^\s<>|]+)(?:\|[^>]*)?>?$", re.IGNORECASE)
@@ -64,7 +68,8 @@ def run_check(
 ) -> Outcome:
     settings = settings or get_settings()
     url = single_url(raw)
-    fact_checks = _fact_checks(settings, requester.workspace)
+    waits = _DatabaseTime(HISTORY_BUDGET)
+    fact_checks = _fact_checks(settings, requester.workspace, waits)
     try:
         if url:
             report, text = _check_link(url, settings, published, fact_checks)
@@ -75,17 +80,35 @@ def run_check(
                                        fact_checks=fact_checks)
     except CheckError as exc:
         return Outcome(error=str(exc))
-    return _with_history(report, text, requester, settings)
+    return _with_history(report, text, requester, settings, waits)
 
 
-def _with_history(report: Report, text: str, requester: Requester, settings: Settings) -> Outcome:
+class _DatabaseTime:
+    """The database waiting a check has left: each step's waits are cut to it (storage.budget), and
+    what a step took is taken off, so the fact-check lookups and the history share one budget."""
+
+    def __init__(self, seconds: float) -> None:
+        self.left = seconds
+
+    @contextlib.contextmanager
+    def spend(self, at_most: float | None = None) -> Iterator[None]:
+        started = time.monotonic()
+        try:
+            with history_budget(self.left if at_most is None else min(at_most, self.left)):
+                yield
+        finally:
+            self.left = max(0.0, self.left - (time.monotonic() - started))
+
+
+def _with_history(report: Report, text: str, requester: Requester, settings: Settings,
+                  waits: _DatabaseTime) -> Outcome:
     """Similar articles from the workspace's corpus, then the check recorded.
 
     A database that is down or locked costs the similar articles and the history, never the report,
-    and at most HISTORY_BUDGET seconds.
+    and at most HISTORY_BUDGET seconds with the fact-check lookups.
     """
     try:
-        with history_budget(HISTORY_BUDGET):
+        with waits.spend():
             # a fresh database gets the reference corpus here; bot/workers.py imports it before a first check
             store = open_seeded_store(settings.database_url, settings.seeds_dir)
             corpus = store.corpus(requester.workspace, report, text)
@@ -111,29 +134,36 @@ def _check_link(url: str, settings: Settings, published: dt.date | None = None,
     return report, found.text
 
 
-def _fact_checks(settings: Settings, workspace: str) -> FactCheckIndex | None:
+def _fact_checks(settings: Settings, workspace: str, waits: _DatabaseTime) -> FactCheckIndex | None:
     """The published fact-checks the workspace's checks are matched against: the shared ones and its
     own. None when there are none, or the database cannot say in time (the check goes on without)."""
     try:
-        with history_budget(FACT_CHECK_BUDGET):
+        with waits.spend(at_most=FACT_CHECK_BUDGET):
             shelf = open_store(settings.database_url).factchecks  # no seeds: they are not fact-checks
             if not shelf.count(workspace):
                 return None
     except StoreError as exc:
         log.warning("fact-checks unavailable: %s", exc)
         return None
-    return _Forgiving(shelf.index(workspace))
+    return _Forgiving(shelf.index(workspace), waits)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Forgiving:
-    """A fact-check index whose failures cost the matches, never the report."""
+    """A fact-check index whose failures cost the matches, never the report: each search waits
+    within the check's database budget, and after one failure the rest are not tried."""
 
     index: FactCheckIndex
+    waits: _DatabaseTime
+    failed: bool = False
 
     def search(self, query: str, limit: int) -> list[FactCheckHit]:
+        if self.failed:
+            return []
         try:
-            return self.index.search(query, limit)
+            with self.waits.spend(at_most=FACT_CHECK_BUDGET):
+                return self.index.search(query, limit)
         except StoreError as exc:
             log.warning("fact-check search failed: %s", exc)
+            self.failed = True
             return []

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from checks import FactCheckHit, check_text
+from storage import StoreUnavailable
+
 FEED = """claim,rating,publisher,url,date
 Canada charges a 270 percent tariff on all American dairy products.,Misleading,Dairy Desk,https://checks.example/dairy,2025-03-02
 Noise from wind turbines causes cancer in people who live nearby.,False,Checkpoint,https://checks.example/wind,2024-03-14
@@ -84,3 +87,25 @@ def test_without_fact_checks_loaded_a_check_has_no_section_and_no_complaint(desk
     assert checked.returncode == 0
     assert "FACT-CHECKED" not in checked.stdout
     assert "fact-check" not in checked.stderr
+
+
+class _DownIndex:
+    """A fact-check index whose database has gone away: every search fails as storage fails."""
+
+    def __init__(self) -> None:
+        self.searched = 0
+
+    def search(self, query: str, limit: int) -> list[FactCheckHit]:
+        self.searched += 1
+        raise StoreUnavailable("the database did not answer")
+
+
+def test_after_one_failed_fact_check_search_a_check_asks_no_more_and_keeps_its_report() -> None:
+    from bot.service import HISTORY_BUDGET, _DatabaseTime, _Forgiving
+
+    down = _DownIndex()
+    waits = _DatabaseTime(HISTORY_BUDGET)
+    report = check_text(DAIRY_STORY, fact_checks=_Forgiving(down, waits))
+    assert down.searched == 1
+    assert report.quotes and report.fact_checks == ()
+    assert waits.left <= HISTORY_BUDGET  # what the search waited is off the history's share
