@@ -1,11 +1,17 @@
 """How much the checks engine costs on top of spaCy itself, measured in one run.
 
     .venv/bin/python bench/engine.py [--articles 200] [--rounds 3] [--long-chars 200000]
+                                     [--memory-checks 1000]
 
 Runs the seeds and a set of generated news articles (quotes, named and anonymous
 sources, dates) through bare `nlp.pipe` and through `checks.check_many` (which uses
 the same nlp.pipe), alternating the two so machine noise hits both alike, and prints
 engine time / bare spaCy time, words per second, and peak RSS after loading.
+
+Then the memory of a long-running worker: a fresh process checks 1,000 generated articles
+one by one (each with names and codes of its own, as real news brings new words every day)
+and prints its RSS after the first 50 and after all of them, with spaCy's memory zone (what
+checks.check_text does) and, for comparison, without it.
 
 Then the cost of length: one long article (the seeds' paragraphs shuffled and numbered,
 up to checks.guard.MAX_CHARS) and one a tenth as long, each checked whole by check_text;
@@ -84,6 +90,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each is kept")
     parser.add_argument("--long-chars", type=int, default=MAX_CHARS,
                         help=f"length of the long article (default {MAX_CHARS:,}, the most a check takes)")
+    parser.add_argument("--memory-checks", type=int, default=1000,
+                        help="checks in the worker-memory run (default 1,000; 0 skips it)")
     args = parser.parse_args()
 
     nlp = load_pipeline()
@@ -117,6 +125,8 @@ def main() -> int:
     print(f"engine / bare spaCy: {engine_s / bare_s:.2f}  (target <= 1.3)")
     print(f"peak RSS after loading the pipeline: {rss_mb:.0f} MB; after the run: {peak_mb:.0f} MB "
           f"(target <= 300 MB)")
+    if args.memory_checks:
+        _worker_memory(args.memory_checks)
     _long_articles(args.long_chars, args.rounds)
     return 0
 
@@ -141,6 +151,57 @@ def _long_articles(chars: int, rounds: int) -> None:
     peak = _fresh_peak_rss(long_text)
     print(f"peak RSS of a fresh process checking the {len(long_text):,}-character article: "
           f"{peak['after']:.0f} MB, {peak['loaded']:.0f} MB of it the loaded pipeline (target <= 600 MB)")
+
+
+# A worker's RSS is read after this many checks, and compared with the RSS after all of them.
+FIRST_CHECKS = 50
+_SYLLABLES = ["ka", "lo", "mir", "ten", "sa", "vo", "ru", "bel", "dan", "esh", "ot", "qui", "zan", "fe"]
+
+
+def novel_article(rng: random.Random) -> str:
+    """A generated article with people, places and codes no earlier article had."""
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+    people = [f"{word()} {word()}" for _ in PEOPLE]
+    text = generated_article(rng, paragraphs=6)
+    for old, new in zip(PEOPLE, people, strict=True):
+        text = text.replace(old, new).replace(old.split()[1], new.split()[1])
+    return text + f"\n\nFiled from {word()} under reference {word().upper()}-{rng.randint(1000, 99999)}."
+
+
+_MEMORY_SCRIPT = """
+import json, random, sys
+sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[1] + "/bench")
+import checks.nlp
+from checks import check_text
+from engine import FIRST_CHECKS, novel_article
+
+def rss_mb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+if sys.argv[3] == "off":  # the comparison: the same checks with the zone's two steps skipped
+    checks.nlp._Zone.enter = checks.nlp._Zone.leave = lambda self: None
+rng, found, words = random.Random(7), {}, {}
+for n in range(1, int(sys.argv[2]) + 1):
+    check_text(novel_article(rng))
+    if n in (FIRST_CHECKS, int(sys.argv[2])):
+        found[n], words[n] = rss_mb(), len(checks.nlp.load_pipeline().vocab.strings)
+print(json.dumps({"first": found[FIRST_CHECKS], "last": found[int(sys.argv[2])],
+                  "strings_first": words[FIRST_CHECKS], "strings_last": words[int(sys.argv[2])]}))
+"""
+
+
+def _worker_memory(checks: int) -> None:
+    """RSS of a fresh process after FIRST_CHECKS checks and after `checks`, zone on and off."""
+    for zone in ("on", "off"):
+        done = subprocess.run([sys.executable, "-c", _MEMORY_SCRIPT, str(ROOT), str(checks), zone],
+                              capture_output=True, text=True, check=True, encoding="utf-8")
+        rss = json.loads(done.stdout.strip().splitlines()[-1])
+        target = "  (target <= 1.2)" if zone == "on" else ""
+        print(f"worker RSS, memory zone {zone:3}: {rss['first']:.0f} MB after {FIRST_CHECKS} checks, "
+              f"{rss['last']:.0f} MB after {checks:,}: {rss['last'] / rss['first']:.2f}x{target}; "
+              f"strings in the vocabulary {rss['strings_first']:,} -> {rss['strings_last']:,}")
 
 
 # Linux keeps ru_maxrss across execve, so a child started from this (large) process would report

@@ -21,12 +21,14 @@ COMMANDS = (
     "bot.commands.check",
     "bot.commands.history",
     "bot.commands.show",
+    "bot.commands.desk",
     "bot.commands.db",
     "bot.commands.seeds",
     "bot.commands.factchecks",
     "bot.commands.digest",
     "bot.commands.discord",
     "bot.commands.slack",
+    "bot.commands.web",
 )
 
 

@@ -9,6 +9,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks import MAX_CHARS
@@ -30,6 +31,7 @@ def default_seeds_dir() -> Path:
     return shipped[0] if shipped else checkout  # neither: an empty corpus, said by `seeds import`
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+MIN_SECRET_BYTES = 32  # DESKCHECK_SECRET_KEY: as long as an HMAC-SHA256 output
 
 
 class SettingsError(Exception):
@@ -118,6 +120,9 @@ class Settings:
     digest_hour: int = 9
     port: int = 3000
     check_timeout: float = 60.0
+    # The report page (bot/web/): the key its links are signed with, and the address they start with.
+    secret_key: str | None = field(default=None, repr=False)  # never in a log line or a traceback
+    public_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -147,6 +152,8 @@ class Settings:
             digest_hour=_whole("DIGEST_HOUR", get("DIGEST_HOUR"), 9, "an hour from 0 to 23", 0, 23),
             port=_whole("PORT", get("PORT"), 3000, "a port number from 1 to 65535", 1, 65535),
             check_timeout=_seconds("DESKCHECK_CHECK_TIMEOUT", get("DESKCHECK_CHECK_TIMEOUT"), 60.0),
+            secret_key=_secret("DESKCHECK_SECRET_KEY", get("DESKCHECK_SECRET_KEY")),
+            public_url=_public_url("DESKCHECK_PUBLIC_URL", get("DESKCHECK_PUBLIC_URL")),
         )
 
 
@@ -159,6 +166,30 @@ def _networks(name: str, raw: str | None) -> tuple[str, ...]:
         raise SettingsError(f"{name} must be networks such as 10.20.0.0/16, separated by commas, "
                             f"got {raw!r}") from None
     return tuple(str(net) for net in networks)
+
+
+def _secret(name: str, value: str | None) -> str | None:
+    """A key for HMAC-SHA256 links: at least as long as the hash (RFC 2104 advises no shorter)."""
+    if value is not None and len(value.encode("utf-8", "surrogatepass")) < MIN_SECRET_BYTES:
+        raise SettingsError(f"{name} must be at least {MIN_SECRET_BYTES} bytes long "
+                            "(`python -c 'import secrets; print(secrets.token_urlsafe(32))'` makes one)")
+    return value  # never echoed: the message above names the variable, not its value
+
+
+def _public_url(name: str, value: str | None) -> str | None:
+    """The address readers reach the report page at: http(s) with a host, kept without a trailing /."""
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname \
+            or parts.query or parts.fragment or any(c.isspace() for c in value):
+        raise SettingsError(f"{name} must be an http(s) address such as https://desk.example.org, "
+                            f"got '{value}'")
+    return value.rstrip("/")
 
 
 @functools.lru_cache(maxsize=1)

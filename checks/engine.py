@@ -11,20 +11,24 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from . import signals
-from .dates import find_dates
+from .dates import find_dates, split_vague
 from .errors import CheckError
 from .guard import MAX_CHARS, validate_text
-from .models import Article, InputInfo, Report
-from .nlp import BATCH_TEXTS, parse
+from .models import Article, InputInfo, Report, Signal
+from .nlp import BATCH_TEXTS, checking, parse
 from .quotes import find_quotes, find_sources
+from .quotes.confidence import apply_confidence
 
 if TYPE_CHECKING:
     from .factchecks.match import FactCheckIndex
 
-__all__ = ["check_many", "check_text", "report_from_doc"]
+__all__ = ["by_severity", "check_many", "check_text", "report_from_doc"]
 
 # Texts checked together: large enough to amortise spaCy's batching, small enough that a
 # long --jsonl stream starts answering at once (checks.nlp.parse also bounds the characters).
+
+# Signals are listed most severe first; a severity this table does not know goes last.
+_SEVERITY_RANK = {"warn": 0, "info": 1}
 
 _Pending = tuple[str, dt.date | None, CheckError | None]  # a text, its date, and why it can't be checked
 
@@ -46,8 +50,9 @@ def check_text(
     bot/service.py adds them with checks.similar.find_similar and a storage-backed Corpus.
     """
     validate_text(text, max_chars)
-    return report_from_doc(next(parse([text])), text, published, article=article, input=input,
-                           fact_checks=fact_checks)
+    with checking() as nlp:
+        return report_from_doc(next(parse([text], nlp)), text, published, article=article, input=input,
+                               fact_checks=fact_checks)
 
 
 def check_many(
@@ -72,9 +77,11 @@ def check_many(
 
 
 def _check_batch(pending: list[_Pending]) -> Iterator[Report | CheckError]:
-    docs = parse(text for text, _, error in pending if error is None)
-    for text, published, error in pending:
-        yield error if error is not None else report_from_doc(next(docs), text, published)
+    with checking() as nlp:
+        docs = parse((text for text, _, error in pending if error is None), nlp)
+        reports = [error if error is not None else report_from_doc(next(docs), text, published)
+                   for text, published, error in pending]
+    yield from reports  # after the zone: a consumer that stops early never holds it open
 
 
 def report_from_doc(
@@ -88,7 +95,7 @@ def report_from_doc(
 ) -> Report:
     """The report on a parsed article. `text` is `doc.text`, handed down so that no pass
     rebuilds it from the tokens (that costs a pass over the whole Doc each time)."""
-    found_quotes = find_quotes(doc, text)
+    found_quotes = apply_confidence(find_quotes(doc, text))
     meta = article or Article()
     meta = dataclasses.replace(
         meta,
@@ -97,14 +104,16 @@ def report_from_doc(
         words=sum(1 for t in doc if t.is_alpha or t.like_num),
         language=meta.language or "en",
     )
+    dates, vague_dates = split_vague(find_dates(doc, meta.published, text=text))
     report = Report(
         input=input or InputInfo(kind="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()),
         article=meta,
         quotes=found_quotes,
         sources=find_sources(doc, found_quotes, text=text),
-        dates=find_dates(doc, meta.published, text=text),
+        dates=dates,
+        vague_dates=vague_dates,
     )
-    report = dataclasses.replace(report, signals=signals.find_signals(report, text))
+    report = dataclasses.replace(report, signals=by_severity(signals.find_signals(report, text)))
     if fact_checks is None:
         return report
     # Imported here: a check without fact-checks never loads the matcher or its embedding model.
@@ -112,6 +121,13 @@ def report_from_doc(
 
     matched = match_fact_checks(claim_sentences(doc, report), fact_checks)
     return dataclasses.replace(report, fact_checks=matched)
+
+
+def by_severity(found: Iterable[Signal]) -> tuple[Signal, ...]:
+    """Warnings before notes, then in text order: the one real warning of a long story must not
+    sit seventh of eleven. Every surface shows signals in this order, so it is set once, here."""
+    return tuple(sorted(found, key=lambda s: (_SEVERITY_RANK.get(s.severity, len(_SEVERITY_RANK)),
+                                              -1 if s.start is None else s.start, s.code)))
 
 
 def _headline(text: str) -> str | None:

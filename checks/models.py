@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ __all__ = [
     "DateMention",
     "FactCheck",
     "History",
+    "HistoryStatus",
     "InputInfo",
     "NamedSource",
     "Quote",
@@ -34,6 +36,11 @@ __all__ = [
 SCHEMA = "deskcheck.report/1"
 
 SpeakerKind = Literal["named", "anonymous", "organization", "unresolved"]
+# How the speaker was found, strongest first (issue 14; read by checks/quotes/confidence.py):
+# a name as the subject of the quote's own cue, a name near it, a pronoun whose gender agrees,
+# a pronoun of unknown gender, a speaker carried over, a description, an organisation.
+SpeakerEvidence = Literal["name_at_cue", "name_nearby", "pronoun_agree", "pronoun", "carried",
+                          "description", "organization"]
 DateKind = Literal["absolute", "partial", "relative"]
 Severity = Literal["info", "warn"]
 
@@ -71,6 +78,11 @@ class Quote:
     # True when the speaker came from a pronoun or a continued paragraph, not a name
     # next to the quote: the verifier should confirm it.
     speaker_guessed: bool = False
+    # Internal, not in the report contract: how the speaker was found (None: no speaker).
+    speaker_evidence: SpeakerEvidence | None = None
+    # The calibrated probability that `speaker` is right (checks/quotes/confidence.py), two
+    # decimals; None when there is no speaker.
+    speaker_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -114,12 +126,9 @@ class SharedQuote:
     here: str | None = None
     there: str | None = None
     similarity: float = 1.0
-
-    @property
-    def by_another_speaker(self) -> bool:
-        """The same words under another name there ("Carney" and "Mark Carney" are one speaker)."""
-        here, there = (self.here or "").casefold(), (self.there or "").casefold()
-        return not (here and there and (here in there or there in here))
+    # True: both sides name their speakers and they are different people; False: the same
+    # person ("Carney", "Mark J. Carney"); None: either side names nobody (checks.people).
+    another_speaker: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,19 @@ class Signal:
     message: str
     start: int | None = None
     end: int | None = None
+    # Every passage the signal is tied to when there are several (the same date phrase read two
+    # ways); `start`/`end` is the first of them. Empty for a signal about one passage.
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class HistoryStatus:
+    """The desk's verdict on an item: the latest status change, by whom and when (UTC, ISO 8601)."""
+
+    value: str  # open, in_progress, verified, disputed, false, unverifiable
+    by: str | None = None
+    at: str | None = None
+    note: str | None = None  # the note given with that change, if any
 
 
 @dataclass(frozen=True)
@@ -177,6 +199,15 @@ class History:
     # earlier order), and the new version's quotes the earlier one did not have.
     quotes_removed: tuple[str, ...] = ()
     quotes_added: tuple[str, ...] = ()
+    # The desk's verdict (storage/desk.py): None until someone sets a status; it stays with the
+    # item, so every later check of it shows the same.
+    status: HistoryStatus | None = None
+    assignee: str | None = None
+    notes: int = 0
+    # The item's latest note and who wrote it, whether it came alone or with a status change:
+    # what a later check shows under the status line. None while the item has no note.
+    latest_note: str | None = None
+    latest_note_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -186,6 +217,9 @@ class Report:
     quotes: tuple[Quote, ...] = ()
     sources: Sources = field(default_factory=Sources)
     dates: tuple[DateMention, ...] = ()
+    # "now", "recently", "in the future" (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF): kept out of
+    # `dates`, the days the story rests on, and listed here for tools that score TimeML.
+    vague_dates: tuple[DateMention, ...] = ()
     similar: tuple[Similar, ...] = ()
     fact_checks: tuple[FactCheck, ...] = ()
     signals: tuple[Signal, ...] = ()
@@ -215,6 +249,14 @@ def _plain(value: object) -> object:
     return value
 
 
+@functools.cache
+def _field_shapes(tp: type) -> dict[str, object]:
+    """A dataclass's fields and their resolved types, once per class: resolving the string
+    annotations (get_type_hints) costs more than building the instance."""
+    hints = typing.get_type_hints(tp)
+    return {f.name: hints[f.name] for f in dataclasses.fields(tp)}
+
+
 def _build(tp: object, data: object) -> object:
     """Inverse of _plain, driven by the dataclasses' type hints; unknown keys are ignored."""
     if data is None:
@@ -229,10 +271,9 @@ def _build(tp: object, data: object) -> object:
             return tuple(_build(args[0], v) for v in data)  # type: ignore[attr-defined]
         return tuple(data)  # type: ignore[arg-type]
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        known = {f.name for f in dataclasses.fields(tp)}
+        shapes = _field_shapes(tp)
         assert isinstance(data, dict)
-        return tp(**{k: _build(hints[k], v) for k, v in data.items() if k in known})
+        return tp(**{k: _build(shapes[k], v) for k, v in data.items() if k in shapes})
     if tp is dt.date and isinstance(data, str):
         return dt.date.fromisoformat(data)
     return data

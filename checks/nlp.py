@@ -8,9 +8,11 @@ are those of the article. Texts up to PIECE_CHARS parse whole, exactly as before
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -19,8 +21,8 @@ from spacy.tokens import Doc
 
 from .errors import NoPipeline
 
-__all__ = ["BATCH_CHARS", "DEFAULT_PIPELINES", "PIECE_CHARS", "batches", "load_pipeline", "parse",
-           "pieces", "pipeline_name"]
+__all__ = ["BATCH_CHARS", "DEFAULT_PIPELINES", "PIECE_CHARS", "batches", "checking", "load_pipeline",
+           "parse", "pieces", "pipeline_name"]
 
 # The official pipeline first (sites that have it get it), then the hash-pinned
 # repackage of the same en_core_web_sm 3.8.0 that installs from the registry here.
@@ -110,3 +112,53 @@ def parse(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Doc]:
         # the tensor is left out: no check reads it, and joining it would copy it whole
         yield docs[0] if len(docs) == 1 else Doc.from_docs(  # type: ignore[call-arg]  # the stub lacks exclude
             docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+class _Zone:
+    """One spaCy memory zone shared by every check in flight on a pipeline.
+
+    Without a zone the vocabulary keeps every new word and string it ever sees, so a worker
+    that checks for weeks grows without bound. spaCy's zones must not nest, and a zone's end
+    frees what any thread made inside it, so checks running at once (threads of the chat
+    process, a bench inside its own zone) share one zone, opened by the first check to start
+    and closed by the last to finish. Nothing made in it may outlive it: the engine turns
+    Docs and Spans into plain dataclasses before a check returns."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.lock = threading.Lock()
+        self.inside = 0
+        self.zone: contextlib.AbstractContextManager[object] | None = None
+
+    def enter(self) -> None:
+        with self.lock:
+            # a zone someone opened on the pipeline directly (a bench): checks run inside that one
+            if self.inside == 0 and not self.nlp.vocab.in_memory_zone:  # type: ignore[attr-defined]
+                self.zone = self.nlp.memory_zone()
+                self.zone.__enter__()
+            self.inside += 1
+
+    def leave(self) -> None:
+        with self.lock:
+            self.inside -= 1
+            if self.inside == 0 and self.zone is not None:
+                zone, self.zone = self.zone, None
+                zone.__exit__(None, None, None)
+
+
+_zones: dict[int, _Zone] = {}
+_zones_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def checking(nlp: Language | None = None) -> Iterator[Language]:
+    """Parse and check inside this block; what spaCy allocated for it is freed at its end
+    (see _Zone). Yields the pipeline."""
+    nlp = nlp or load_pipeline()
+    with _zones_lock:
+        zone = _zones.setdefault(id(nlp), _Zone(nlp))
+    zone.enter()
+    try:
+        yield nlp
+    finally:
+        zone.leave()

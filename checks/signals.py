@@ -3,8 +3,8 @@
 Each signal has a stable `code`, a `severity` (info: worth knowing; warn: worth checking)
 and a message a verifier can act on. Signals never judge the story; they point at text.
 
-Codes: weekday_mismatch, date_after_publication, date_conflict, no_absolute_date
-(checks.date_signals); mostly_anonymous, unattributed_quote, speaker_guessed,
+Codes: weekday_mismatch, date_after_publication, date_conflict, date_phrase_conflict,
+no_absolute_date (checks.dates.signals); mostly_anonymous, unattributed_quote, speaker_guessed,
 quote_multiple_speakers (here).
 """
 
@@ -23,6 +23,22 @@ MIN_ATTRIBUTED = 3
 ANONYMOUS_SHARE = 0.5
 # Short quoted fragments ("win", "ending") are terms, not statements that need a speaker.
 MIN_QUOTE_WORDS = 4
+# "Confirm the speaker" below this speaker_confidence. On PolNeAR train (bench/polnear.py) the
+# quotes at or above it had the right speaker far more often than those below; see
+# docs/engine/confidence.md for the reliability table it was read from.
+CONFIRM_BELOW = 0.8
+# Below this the speaker is more likely wrong than right: a warning, not a note.
+DOUBT_BELOW = 0.5
+# How a speaker was found (Quote.speaker_evidence), as the message says it.
+_FOUND_BY = {
+    "name_at_cue": "named with the quote's own verb",
+    "name_nearby": "named near the quote, not as the one speaking",
+    "pronoun_agree": "through a pronoun",
+    "pronoun": "through a pronoun that could stand for more than one person",
+    "carried": "carried over from the quote before",
+    "description": "from a description, not a name",
+    "organization": "to an organisation, not a person",
+}
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2014": "-", "\u2013": "-"})
 
@@ -41,12 +57,30 @@ def _quote_signals(report: Report) -> Iterator[Signal]:
             if not quote.partial and len(quote.text.split()) >= MIN_QUOTE_WORDS:
                 yield Signal("unattributed_quote", "warn",
                              f"No speaker found for the quote '{_short(quote.text)}'", quote.start, quote.end)
-        elif quote.speaker_guessed:
-            yield Signal("speaker_guessed", "info",
-                         f"'{_short(quote.text)}' is attributed to {quote.speaker} from the surrounding "
-                         "paragraphs, not a name next to the quote: confirm the speaker",
-                         quote.start, quote.end)
+        elif (doubt := _speaker_doubt(quote)) is not None:
+            yield doubt
     yield from _multiple_speakers(report.quotes)
+
+
+def _speaker_doubt(quote: Quote) -> Signal | None:
+    """`speaker_guessed`: confirm the speaker. Raised only when the calibrated speaker_confidence
+    is below CONFIRM_BELOW (a report read back from before the confidence: when the speaker was
+    guessed), saying how the speaker was found and how often that way is right."""
+    confidence = quote.speaker_confidence
+    if confidence is None:
+        if not quote.speaker_guessed:
+            return None
+        return Signal("speaker_guessed", "info",
+                      f"'{_short(quote.text)}' is attributed to {quote.speaker} from the surrounding "
+                      "paragraphs, not a name next to the quote: confirm the speaker", quote.start, quote.end)
+    if confidence >= CONFIRM_BELOW:
+        return None
+    how = _FOUND_BY.get(quote.speaker_evidence or "", "from the surrounding text")
+    tenths = max(1, round(confidence * 10))
+    return Signal("speaker_guessed", "warn" if confidence < DOUBT_BELOW else "info",
+                  f"'{_short(quote.text)}' is attributed to {quote.speaker} {how}; about {tenths} in 10 "
+                  "quotes attributed this way have the right speaker: confirm the speaker",
+                  quote.start, quote.end)
 
 
 def _mostly_anonymous(report: Report) -> Signal | None:

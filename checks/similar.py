@@ -26,6 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .models import Quote, SharedQuote, Similar
+from .people import another_speaker
 
 __all__ = [
     "BANDS",
@@ -97,6 +98,7 @@ class QuoteSentence:
     text: str
     norm: str
     speaker: str | None = None
+    speaker_kind: str | None = None  # `named`, `anonymous`...; None when not kept (checks.people)
 
     @property
     def key(self) -> int:
@@ -125,6 +127,7 @@ class Fingerprint:
 class StoredQuote:
     text: str
     speaker: str | None = None
+    speaker_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,8 @@ def quote_sentences(quotes: Iterable[Quote | StoredQuote]) -> list[QuoteSentence
             norm = normalise(text)
             if len(norm.split()) >= MIN_QUOTE_WORDS and norm not in seen:
                 seen.add(norm)
-                out.append(QuoteSentence(text=text, norm=norm, speaker=quote.speaker))
+                out.append(QuoteSentence(text=text, norm=norm, speaker=quote.speaker,
+                                         speaker_kind=quote.speaker_kind))
     return out
 
 
@@ -278,7 +282,9 @@ def match_quotes(here: Sequence[QuoteSentence], there: Sequence[QuoteSentence]) 
                 best, best_score = theirs, score
         if best is not None:
             shared.append(SharedQuote(text=mine.text, here=mine.speaker, there=best.speaker,
-                                      similarity=round(best_score / 100, 3)))
+                                      similarity=round(best_score / 100, 3),
+                                      another_speaker=another_speaker(mine.speaker, best.speaker,
+                                                                      mine.speaker_kind, best.speaker_kind)))
     return tuple(shared)
 
 
@@ -294,6 +300,6 @@ def find_similar(text: str, quotes: tuple[Quote, ...], corpus: Corpus) -> tuple[
             found.append(Similar(id=candidate.id, title=candidate.title, score=score,
                                  shared_quotes=shared, url=candidate.url))
     # the same words in another speaker's mouth first: that is what a verifier most needs to see
-    found.sort(key=lambda s: (not any(q.by_another_speaker for q in s.shared_quotes), -len(s.shared_quotes),
+    found.sort(key=lambda s: (not any(q.another_speaker for q in s.shared_quotes), -len(s.shared_quotes),
                               -s.score, s.id))
     return tuple(found[:MAX_SIMILAR])

@@ -80,10 +80,12 @@ def _load(conn: Connection, ids: list[int]) -> list[Candidate]:
     if not ids:
         return []
     quotes: dict[int, list[StoredQuote]] = {}
-    rows = conn.execute(select(QuoteRow.item_id, QuoteRow.text, QuoteRow.speaker)
+    # the speaker's kind goes with it: an anonymous or unresolved speaker names nobody, so the same
+    # words under a name here are not "another speaker" (checks.people)
+    rows = conn.execute(select(QuoteRow.item_id, QuoteRow.text, QuoteRow.speaker, QuoteRow.speaker_kind)
                         .where(QuoteRow.item_id.in_(ids)).order_by(QuoteRow.item_id, QuoteRow.position))
-    for item_id, text, speaker in rows:
-        quotes.setdefault(item_id, []).append(StoredQuote(text=text, speaker=speaker))
+    for item_id, text, speaker, kind in rows:
+        quotes.setdefault(item_id, []).append(StoredQuote(text=text, speaker=speaker, speaker_kind=kind))
     items = conn.execute(select(Item.id, Item.seed, Item.title, Item.url, Item.canonical_url, Item.signature)
                          .where(Item.id.in_(ids)))
     by_id = {

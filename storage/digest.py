@@ -5,7 +5,8 @@
     ledger.save_channel("T024", "slack", "C0DESK")
 
 Reads: a workspace's check events in a time window, its items' stored reports and quotes,
-and the items (its own or the reference corpus) that share a quoted sentence with them.
+the items (its own or the reference corpus) that share a quoted sentence with them, and the
+items whose verdict the desk changed in the window (storage/desk.py keeps the verdicts).
 Writes: the per-workspace digest channel, and the digest-posts ledger whose unique key
 makes posting a week to a channel happen once however many clocks run. A ledger row is
 'claimed' while a run posts, then 'posted', or 'failed' so that a later run retries it.
@@ -35,6 +36,7 @@ from .errors import StoreUnavailable, short_reason
 from .models import (
     REFERENCE,
     CheckEventRow,
+    DeskEventRow,
     DigestPost,
     Item,
     QuoteKey,
@@ -110,6 +112,27 @@ class DigestStore:
         with _reading(self.engine) as session:
             return [ItemLine(i, item_label(i, seed), title, canonical or url, report or {}, sha)
                     for i, seed, title, canonical, url, report, sha in session.execute(query)]
+
+    def desk_items(self, workspace: str, start: dt.datetime, end: dt.datetime) -> list[int]:
+        """The workspace's items whose verdict changed (a status, a note, an assignment) with
+        start <= at < end: a week's items include those the desk ruled on without checking again."""
+        query = (select(DeskEventRow.item_id)
+                 .where(DeskEventRow.workspace == workspace_key(workspace),
+                        DeskEventRow.at >= _utc(start), DeskEventRow.at < _utc(end))
+                 .group_by(DeskEventRow.item_id).order_by(func.min(DeskEventRow.id)))
+        with _reading(self.engine) as session:
+            return list(session.scalars(query))
+
+    def check_counts(self, workspace: str, ids: Collection[int], end: dt.datetime) -> dict[int, int]:
+        """How often each of the workspace's items was checked before `end`, all weeks together."""
+        if not ids:
+            return {}
+        query = (select(CheckEventRow.item_id, func.count())
+                 .where(CheckEventRow.workspace == workspace_key(workspace),
+                        CheckEventRow.item_id.in_(ids), CheckEventRow.checked_at < _utc(end))
+                 .group_by(CheckEventRow.item_id))
+        with _reading(self.engine) as session:
+            return {item_id: n for item_id, n in session.execute(query)}
 
     def quote_lines(self, workspace: str, ids: Collection[int]) -> list[QuoteLine]:
         if not ids:

@@ -27,7 +27,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "ACTOR_MAX",
     "AUTHOR_MAX",
+    "DESK_KEY_MAX",
+    "DESK_KIND_MAX",
     "EVENT_FIELD_MAX",
     "PLATFORM_MAX",
     "REFERENCE",
@@ -38,6 +41,7 @@ __all__ = [
     "BandKey",
     "Base",
     "CheckEventRow",
+    "DeskEventRow",
     "DigestPost",
     "Item",
     "ItemUrl",
@@ -61,6 +65,9 @@ PLATFORM_MAX = 20
 EVENT_FIELD_MAX = 100  # a check event's channel, requester and message id
 SPEAKER_KIND_MAX = 20
 REPORT_SCHEMA_MAX = 50
+ACTOR_MAX = 200  # who changed a verdict ("discord:<guild>/<user>"), and an assignee
+DESK_KIND_MAX = 20
+DESK_KEY_MAX = 200  # an idempotency key; a longer one is stored as its hash (storage/desk.py)
 _WORKSPACE_DIGEST = 32  # hex characters of SHA-256 (128 bits) that stand for an overlong id's tail
 
 
@@ -220,3 +227,29 @@ class DigestPost(Base):
     # claimed (a run is posting), posted, or failed (a later run retries); posted_at is when it became so
     state: Mapped[str] = mapped_column(String(10), default="posted", server_default="posted")
     reason: Mapped[str | None] = mapped_column(Text)  # why the last attempt failed
+
+
+class DeskEventRow(Base):
+    """One change to the desk's verdict on an item: a status, a note or an assignment.
+
+    Append-only: the current verdict is folded from these rows, which are never updated or
+    deleted (only with their item). `key` makes a retried chat action apply once per workspace.
+    """
+
+    __tablename__ = "desk_events"
+    __table_args__ = (
+        UniqueConstraint("workspace", "key", name="uq_desk_events_workspace_key"),
+        Index("ix_desk_events_workspace_item", "workspace", "item_id", "id"),
+        Index("ix_desk_events_item", "item_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    workspace: Mapped[str] = mapped_column(String(WORKSPACE_MAX))
+    kind: Mapped[str] = mapped_column(String(DESK_KIND_MAX))  # status | note | assign
+    actor: Mapped[str | None] = mapped_column(String(ACTOR_MAX))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    old: Mapped[str | None] = mapped_column(String(ACTOR_MAX))
+    new: Mapped[str | None] = mapped_column(String(ACTOR_MAX))
+    note: Mapped[str | None] = mapped_column(Text)
+    key: Mapped[str | None] = mapped_column(String(DESK_KEY_MAX))

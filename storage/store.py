@@ -16,6 +16,7 @@ from checks import History, Report, quote_changes, same_site
 
 from .budget import budget_left
 from .corpus import SqlCorpus, item_label
+from .desk import DeskStore, check_status, current_status, history_verdict
 from .digest import DigestStore
 from .errors import StoreError, StoreUnavailable, short_reason
 from .factchecks import FactCheckStore
@@ -73,6 +74,7 @@ class CheckRecord:
     checked_by: str
     channel: str | None
     times_checked: int
+    status: str = "open"  # the desk's current verdict on the item (storage/desk.py)
 
 
 def iso_utc(moment: dt.datetime) -> str:
@@ -99,6 +101,10 @@ class Store:
     @property
     def factchecks(self) -> FactCheckStore:
         return FactCheckStore(self.engine)
+
+    @property
+    def desk(self) -> DeskStore:
+        return DeskStore(self.engine)
 
     def record(self, report: Report, text: str, event: CheckEvent) -> History:
         """One transaction per check: the same text or URL in the workspace adds an event to its item.
@@ -145,22 +151,26 @@ class Store:
             return insert_items(session, items)
 
     def recent_checks(self, workspace: str, since: dt.date | None = None,
-                      limit: int | None = 50) -> list[CheckRecord]:
+                      limit: int | None = 50, status: str | None = None) -> list[CheckRecord]:
+        """The workspace's checks, newest first; `status`: only those of items with that status now."""
         other = aliased(CheckEventRow)
         # counted per listed item through the item_id index, not over the whole history
         times = select(func.count()).where(other.item_id == Item.id).scalar_subquery()
-        query = (select(CheckEventRow, Item.seed, Item.title, Item.url, Item.canonical_url, times)
+        status_now = current_status()
+        query = (select(CheckEventRow, Item.seed, Item.title, Item.url, Item.canonical_url, times, status_now)
                  .join(Item, Item.id == CheckEventRow.item_id)
                  .where(CheckEventRow.workspace == workspace_key(workspace))
                  .order_by(CheckEventRow.checked_at.desc(), CheckEventRow.id.desc()).limit(limit))
         if since is not None:
             start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
             query = query.where(CheckEventRow.checked_at >= start)
+        if status is not None:
+            query = query.where(status_now == check_status(status))
         with Session(self.engine) as session:
             return [CheckRecord(checked_at=iso_utc(ev.checked_at), item=item_label(ev.item_id, seed),
                                 title=title, url=canonical or url, checked_by=_label(ev),
-                                channel=ev.channel, times_checked=n)
-                    for ev, seed, title, url, canonical, n in session.execute(query)]
+                                channel=ev.channel, times_checked=n, status=now)
+                    for ev, seed, title, url, canonical, n, now in session.execute(query)]
 
     def stored_report(self, ref: str, workspace: str) -> Report | None:
         """An item's stored report ('item:42', '42' or 'seed:<stem>'), if this workspace may see it."""
@@ -239,11 +249,14 @@ def _history(session: Session, item_id: int, edit: _Edit | None = None) -> Histo
     count = session.scalar(select(func.count()).where(CheckEventRow.item_id == item_id)) or 0
     first = session.scalars(select(CheckEventRow).where(CheckEventRow.item_id == item_id)
                             .order_by(CheckEventRow.checked_at, CheckEventRow.id).limit(1)).one()
+    verdict = history_verdict(session, item_id)  # the desk's verdict stays with the item
     return History(item=item_label(item_id, None), times_checked=count,
                    first_checked_at=iso_utc(first.checked_at), first_checked_by=_label(first),
                    text_changed_since=edit.since if edit else None,
                    quotes_removed=edit.quotes_removed if edit else (),
-                   quotes_added=edit.quotes_added if edit else ())
+                   quotes_added=edit.quotes_added if edit else (),
+                   status=verdict.to_history_status(), assignee=verdict.assignee, notes=verdict.notes,
+                   latest_note=verdict.latest_note, latest_note_by=verdict.latest_note_by)
 
 
 def _retryable(exc: IntegrityError | OperationalError) -> bool:

@@ -20,6 +20,7 @@ from bot.settings import Settings
 from checks.links.extract import ExtractedArticle, NoArticleText, extract_article, from_page, read_link
 from checks.links.fetch import PrivateAddress, fetch_page
 from checks.links.netguard import parse_networks
+from checks.links.widgets import drop_furniture_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = parse_networks(["127.0.0.1"])
@@ -50,7 +51,8 @@ def test_the_article_text_comes_out_whole_and_the_boilerplate_stays_behind(site:
     story = STORIES[stem]
     found = read(site, f"/{template}/{stem}")
     text = squeeze(found.text)
-    missing = [p for p in story.paragraphs if squeeze(p) not in text]
+    # `Also Read: <another headline>` in a seed is furniture, and stays out of a page's text (issue 14)
+    missing = [p for p in story.paragraphs if squeeze(p) not in text and drop_furniture_lines(p)]
     assert not missing
     assert [b for b in BOILERPLATE if b in found.text] == []
     assert "\n" in found.text  # paragraphs stay paragraphs

@@ -70,7 +70,7 @@ def test_history_show_and_export_follow_a_workspaces_checks(
     code, out, _ = run_cli(capsys, "show", "--workspace", "ferry-desk", rows[0]["item"])
     assert "Ferry Fares Rise Ten Percent" in out
     code, _, err = run_cli(capsys, "show", "--workspace", "another-desk", rows[0]["item"])
-    assert code == 1 and "no item:" in err
+    assert code == 2 and err == f"deskcheck: no {rows[0]['item']} in workspace 'another-desk'\n"
 
     code, out, _ = run_cli(capsys, "history", "export", "--csv", "--workspace", "ferry-desk")
     exported = list(csv.DictReader(io.StringIO(out)))

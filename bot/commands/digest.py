@@ -75,7 +75,8 @@ def _moment(text: str) -> dt.datetime:
 def _print(store: Store, settings: Settings, args: argparse.Namespace) -> int:
     now = args.now
     week = args.week or Week.of(now.astimezone(zone(settings)).date())
-    digest = build_digest(store, args.workspace or "local", week, tz=settings.digest_tz, now=now)
+    digest = build_digest(store, args.workspace or "local", week, tz=settings.digest_tz, now=now,
+                          settings=settings)
     sys.stdout.write(render_text(digest))
     if args.chart:
         args.chart.write_bytes(render_chart(digest))

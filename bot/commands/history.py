@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Any
 
-from storage import CheckRecord, StoreError, open_store
+from storage import STATUS_LABELS, STATUSES, CheckRecord, StoreError, UnknownStatus, open_store
 
 from ..render import shorten
 from ..settings import get_settings
@@ -24,6 +24,8 @@ def register(sub: Any) -> None:
     _common(p)
     p.add_argument("--json", action="store_true", help="print one JSON object per line")
     p.add_argument("--limit", type=int, default=50, help="how many checks to list (default: 50)")
+    p.add_argument("--status", metavar="STATUS",
+                   help=f"only the checks of items whose status is now STATUS ({', '.join(STATUSES)})")
     p.set_defaults(run=run)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     export = actions.add_parser("export", help="every check of the workspace, for a spreadsheet")
@@ -40,12 +42,17 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def _records(args: argparse.Namespace, limit: int | None) -> list[CheckRecord]:
     store = open_store(get_settings().database_url)
-    return store.recent_checks(args.workspace, since=args.since, limit=limit)
+    status = getattr(args, "status", None)
+    if status is not None:
+        status = status.strip().lower().replace("-", "_").replace(" ", "_")
+    return store.recent_checks(args.workspace, since=args.since, limit=limit, status=status)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         records = _records(args, args.limit)
+    except UnknownStatus as exc:
+        return _fail(str(exc))
     except StoreError as exc:
         return _fail(f"history unavailable: {exc}")
     for r in records:
@@ -54,9 +61,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             times = f"×{r.times_checked}"
             title = shorten(r.title or r.url or "", 60)
-            print(f"{r.checked_at}  {r.item:<10} {times:>4}  {r.checked_by:<24} {title}")
+            status = STATUS_LABELS.get(r.status, r.status)
+            print(f"{r.checked_at}  {r.item:<10} {times:>4}  {status:<12} {r.checked_by:<24} {title}")
     if not records and not args.json:
-        print(f"no checks in workspace {args.workspace!r}" + (f" since {args.since}" if args.since else ""))
+        print(f"no checks in workspace {args.workspace!r}" + (f" since {args.since}" if args.since else "")
+              + (f" of items now {args.status!r}" if args.status else ""))
     return 0
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .build import build_digest
     from .chart import render_chart
     from .here import set_digest_channel
-    from .model import Digest, ItemFigure, RecycledQuote, SourceFigure, Week, WeekTotals
+    from .model import Digest, ItemFigure, RecycledQuote, SourceFigure, VerdictFigure, Week, WeekTotals
     from .post import PostResult, Target, digest_targets, post_due, post_week
     from .schedule import ScheduleError, build_scheduler, due_week
 
@@ -36,6 +36,7 @@ _HOME = {
     "SlackMessage": "..render",
     "SourceFigure": ".model",
     "Target": ".post",
+    "VerdictFigure": ".model",
     "Week": ".model",
     "WeekTotals": ".model",
     "build_digest": ".build",
@@ -60,6 +61,7 @@ __all__ = [
     "SlackMessage",
     "SourceFigure",
     "Target",
+    "VerdictFigure",
     "Week",
     "WeekTotals",
     "build_digest",

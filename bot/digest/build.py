@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -11,8 +12,10 @@ from zoneinfo import ZoneInfo
 from storage import Store
 from storage.digest import CheckLine, ItemLine
 
+from ..settings import Settings
 from .model import Digest, FactCheckFigure, ItemFigure, SourceFigure, Week, WeekTotals
 from .recycled import recycled_quotes
+from .verdicts import report_pages, verdict_figures
 
 __all__ = ["TOP", "build_digest", "week_window"]
 
@@ -27,8 +30,9 @@ def week_window(week: Week, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
 
 
 def build_digest(store: Store, workspace: str, week: Week, *, tz: str = "UTC",
-                 now: dt.datetime | None = None) -> Digest:
-    """`now` (aware) cuts a week still under way; the figures then run to that moment."""
+                 now: dt.datetime | None = None, settings: Settings | None = None) -> Digest:
+    """`now` (aware) cuts a week still under way; the figures then run to that moment.
+    `settings` with DESKCHECK_SECRET_KEY and DESKCHECK_PUBLIC_URL link each item to its report page."""
     zone = ZoneInfo(tz)
     now = now or dt.datetime.now(dt.UTC)
     start, end = week_window(week, zone)
@@ -39,7 +43,7 @@ def build_digest(store: Store, workspace: str, week: Week, *, tz: str = "UTC",
     before_start, before_end = week_window(week.previous(), zone)
     before = store.digest.check_lines(workspace, before_start, min(before_end, now))
     before_items = {i.item_id: i for i in store.digest.item_lines(workspace, {e.item_id for e in before})}
-    return Digest(
+    digest = Digest(
         workspace=workspace, week=week, totals=totals,
         previous=_totals(store, workspace, before, before_items),
         checks_per_day=_per_day(events, week, zone),
@@ -49,7 +53,11 @@ def build_digest(store: Store, workspace: str, week: Week, *, tz: str = "UTC",
         top_sources=_top_sources(items.values()),
         fact_checked=_fact_checked(items.values()),
         so_far=so_far, time_zone=tz,
+        verdicts=verdict_figures(store, workspace, [e.item_id for e in events], start, min(end, now)),
     )
+    named = [*(f.item for f in digest.fact_checked), *(f.item for f in digest.most_checked),
+             *(f.item for f in digest.most_warnings), *(v.item for v in digest.verdicts)]
+    return dataclasses.replace(digest, pages=report_pages(settings, workspace, named))
 
 
 def _warnings(item: ItemLine) -> int:

@@ -7,11 +7,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["PLATFORMS", "Digest", "FactCheckFigure", "ItemFigure", "Platform", "RecycledQuote",
-           "SourceFigure", "Week", "WeekTotals"]
+__all__ = ["CONTESTED", "PLATFORMS", "Digest", "FactCheckFigure", "ItemFigure", "Platform", "RecycledQuote",
+           "SourceFigure", "VerdictFigure", "Week", "WeekTotals"]
 
 Platform = Literal["slack", "discord"]
 PLATFORMS: tuple[Platform, ...] = ("slack", "discord")  # where a digest can be posted
+
+# The verdicts every digest lists in full, each with its latest note: what the desk found wrong.
+CONTESTED: tuple[str, ...] = ("false", "disputed")
+_OPEN = "open"
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
 
@@ -128,6 +132,19 @@ class WeekTotals:
 
 
 @dataclass(frozen=True)
+class VerdictFigure:
+    """One of the week's items (checked, or ruled on, in the week) with the desk's verdict on it as
+    the week ended (storage/desk.py): notes and names come from chat, the renderers escape them."""
+
+    item: str  # "item:42"
+    title: str | None
+    status: str  # one of storage.STATUSES; "open" until the desk sets one
+    checks: int  # times checked, all weeks together, up to the week's end
+    note: str | None = None  # the latest note, with a status change or alone
+    note_by: str | None = None  # who wrote it ("slack:T024/U12AB", "cli:ana")
+
+
+@dataclass(frozen=True)
 class Digest:
     workspace: str
     week: Week
@@ -141,7 +158,25 @@ class Digest:
     fact_checked: tuple[FactCheckFigure, ...] = ()  # best match first
     so_far: dt.date | None = None  # set when the week is not over: figures up to this day
     time_zone: str = "UTC"
+    # The week's items by the desk's verdict, in the order they came up; empty when the desk gave
+    # none of them a status, a note or an assignee (a desk that does not use verdicts sees no change).
+    verdicts: tuple[VerdictFigure, ...] = ()
+    # Each item's signed report page ("item:42" -> URL), when the deployment serves the page.
+    pages: tuple[tuple[str, str], ...] = ()
 
     @property
     def empty(self) -> bool:
+        """Nothing was checked in the week (the desk may still have ruled on earlier items)."""
         return self.totals.checks == 0
+
+    @property
+    def contested(self) -> tuple[VerdictFigure, ...]:
+        """Every item of the week the desk holds false or disputed."""
+        return tuple(v for v in self.verdicts if v.status in CONTESTED)
+
+    @property
+    def open_repeated(self) -> tuple[VerdictFigure, ...]:
+        """Items still open though checked more than once: the desk keeps meeting them, undecided.
+        Most checked first; ties keep the week's order."""
+        found = [v for v in self.verdicts if v.status == _OPEN and v.checks > 1]
+        return tuple(sorted(found, key=lambda v: -v.checks))

@@ -146,7 +146,7 @@ def _post_once(store: Store, settings: Settings, target: Target, week: Week,
 
 def _deliver(store: Store, settings: Settings, target: Target, week: Week,
              now: dt.datetime | None) -> str | None:
-    digest = build_digest(store, target.workspace, week, tz=settings.digest_tz, now=now)
+    digest = build_digest(store, target.workspace, week, tz=settings.digest_tz, now=now, settings=settings)
     if target.platform == "slack":
         token = slack_token(store, settings, target.workspace)
         return _post_slack(settings, token, target, digest, render_chart(digest))

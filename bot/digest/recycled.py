@@ -40,7 +40,7 @@ class _Groups:
 def _sentences(store: Store, workspace: str, ids: set[int]) -> dict[int, list[QuoteSentence]]:
     quotes: dict[int, list[StoredQuote]] = defaultdict(list)
     for q in store.digest.quote_lines(workspace, ids):
-        quotes[q.item_id].append(StoredQuote(text=q.text, speaker=q.speaker))
+        quotes[q.item_id].append(StoredQuote(text=q.text, speaker=q.speaker, speaker_kind=q.speaker_kind))
     return {item: quote_sentences(found) for item, found in quotes.items()}
 
 

@@ -16,6 +16,7 @@ from ..digest.here import is_digest_here
 from ..service import run_check
 from ..workers import CheckPool
 from .app_commands import register_commands
+from .desk import register_desk
 from .handlers import (
     ERROR_REPLY,
     HIDDEN_TEXT,
@@ -56,6 +57,8 @@ class DeskcheckClient(discord.Client):
         register_commands(self.tree, self.run_check)
 
     async def setup_hook(self) -> None:
+        # the desk's controls on every report, also those posted before this start
+        register_desk(self)
         synced = await self.tree.sync()
         log.info("synced %d application commands", len(synced))
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import discord
 
-from checks import TooLong, decode_text
+from checks import Report, TooLong, decode_text
 
 from ..render import DiscordReply, escape_mentions, render_discord
 from ..service import Outcome, Requester, single_url
@@ -26,12 +26,15 @@ __all__ = [
     "CheckRunner",
     "Checker",
     "Pasted",
+    "ReportReply",
     "attachment_text",
     "bot_mention",
+    "desk_item",
     "log_failure",
     "mention_text",
     "mentions_bot",
     "refusal",
+    "report_reply",
     "requester_for_interaction",
     "requester_for_message",
     "send_kwargs",
@@ -126,22 +129,24 @@ async def attachment_text(message: discord.Message) -> Pasted | None:
 
 
 def requester_for_message(message: discord.Message) -> Requester:
-    return Requester(platform="discord", workspace=_workspace(message.guild, message.author.id),
+    guild_id = message.guild.id if message.guild is not None else None
+    return Requester(platform="discord", workspace=_workspace(guild_id, message.author.id),
                      user=str(message.author.id), channel=str(message.channel.id),
                      message_id=str(message.id))
 
 
 def requester_for_interaction(interaction: discord.Interaction[Any],
                               message: discord.Message | None = None) -> Requester:
-    return Requester(platform="discord", workspace=_workspace(interaction.guild, interaction.user.id),
+    # the guild's id, not its cached object: a click may come from a server not (yet) in the cache
+    return Requester(platform="discord", workspace=_workspace(interaction.guild_id, interaction.user.id),
                      user=str(interaction.user.id),
                      channel=str(interaction.channel_id) if interaction.channel_id else None,
                      message_id=str(message.id) if message else None)
 
 
-def _workspace(guild: discord.Guild | None, user_id: int) -> str:
+def _workspace(guild_id: int | None, user_id: int) -> str:
     # The guild scopes the shared history; a direct message is its own private workspace.
-    return str(guild.id) if guild is not None else f"dm-{user_id}"
+    return str(guild_id) if guild_id is not None else f"dm-{user_id}"
 
 
 class CheckRunner:
@@ -164,7 +169,7 @@ class CheckRunner:
         if outcome.report is None:
             return refusal(outcome.error or "nothing could be checked")
         notes = "; ".join(note for note in (notice, outcome.notice) if note)
-        return render_discord(outcome.report, notes or None)
+        return report_reply(outcome.report, requester.workspace, notes or None)
 
     async def _outcome(self, raw: str, requester: Requester) -> Outcome:
         if isinstance(self.checker, CheckPool):
@@ -173,15 +178,49 @@ class CheckRunner:
             return await asyncio.to_thread(self.checker, raw, requester)
 
 
+@dataclass(frozen=True)
+class ReportReply(DiscordReply):
+    """A report of an item of the history: sent with the desk's controls (bot/discord_bot/desk.py)."""
+
+    item_id: int | None = None
+    status: str = "open"
+
+
+def report_reply(report: Report, workspace: str, notice: str | None = None) -> DiscordReply:
+    """The report with its page's link; an item of the history also gets the desk's controls."""
+    from .desk import report_link  # desk.py builds on this module
+
+    item_id = desk_item(report)
+    url = report_link(workspace, item_id) if item_id is not None else None
+    reply = render_discord(report, notice, report_url=url)
+    if item_id is None:  # the history was unavailable: nothing to give a verdict on
+        return reply
+    status = report.history.status.value if report.history and report.history.status else "open"
+    return ReportReply(reply.content, reply.embeds, item_id=item_id, status=status)
+
+
+def desk_item(report: Report) -> int | None:
+    """The id of the report's item in the history ('item:42' -> 42), None outside it."""
+    label = report.history.item if report.history is not None else ""
+    kind, _, number = label.partition(":")
+    return int(number) if kind == "item" and number.isdigit() else None
+
+
 def refusal(reason: str) -> DiscordReply:
     return DiscordReply(content=escape_mentions(f"Could not check this: {reason}"))
 
 
 def send_kwargs(reply: DiscordReply) -> dict[str, Any]:
-    """Arguments for Messageable.send / followup.send; no mention in a report ever pings anyone."""
-    return {"content": reply.content,
-            "embeds": [discord.Embed.from_dict(e) for e in reply.embeds],
-            "allowed_mentions": discord.AllowedMentions.none()}
+    """Arguments for Messageable.send / followup.send; no mention in a report ever pings anyone.
+    A report of an item comes with the desk's controls."""
+    kwargs: dict[str, Any] = {"content": reply.content,
+                              "embeds": [discord.Embed.from_dict(e) for e in reply.embeds],
+                              "allowed_mentions": discord.AllowedMentions.none()}
+    if isinstance(reply, ReportReply) and reply.item_id is not None:
+        from .desk import controls  # desk.py builds on this module
+
+        kwargs["view"] = controls(reply.item_id, reply.status)
+    return kwargs
 
 
 def log_failure(exc: BaseException, where: str) -> None:

@@ -11,6 +11,9 @@ Every renderer is a pure function, enforces its platform's limits and truncates,
 # Imports nothing heavy: no slack_sdk, discord.py or matplotlib, only the renderers, which are
 # pure functions over the engine's frozen models (bot.digest's chart and posting stay there).
 from ._common import (
+    DESK_NOTE_WIDTH,
+    DESK_STATUS_LABELS,
+    DESK_STATUSES,
     DISCORD_CONTENT_LIMIT,
     DISCORD_DESCRIPTION_LIMIT,
     DISCORD_EMBEDS_TOTAL_LIMIT,
@@ -36,6 +39,7 @@ from ._common import (
     DiscordReply,
     Section,
     SlackMessage,
+    desk_person,
     discord_code,
     discord_link_url,
     discord_text,
@@ -47,6 +51,8 @@ from ._common import (
     slack_escape,
     slack_link,
     slack_text,
+    status_line,
+    status_note,
     truncate,
     utf16_len,
     visible,
@@ -55,10 +61,23 @@ from .digest import render_discord as render_digest_discord
 from .digest import render_slack as render_digest_slack
 from .digest import render_text as render_digest_text
 from .discord import render_discord
-from .slack import FULL_REPORT_ACTION, render_full_blocks, render_full_view, render_message
+from .slack import render_full_blocks, render_full_view, render_message
+from .slack_desk import (
+    ASSIGN_ACTION,
+    FULL_REPORT_ACTION,
+    NOTE_ACTION,
+    NOTE_VIEW,
+    REPORT_PAGE_ACTION,
+    STATUS_ACTION,
+    render_note_view,
+)
 from .text import render_text
 
 __all__ = [
+    "ASSIGN_ACTION",
+    "DESK_NOTE_WIDTH",
+    "DESK_STATUSES",
+    "DESK_STATUS_LABELS",
     "DISCORD_CONTENT_LIMIT",
     "DISCORD_DESCRIPTION_LIMIT",
     "DISCORD_EMBEDS_TOTAL_LIMIT",
@@ -71,6 +90,9 @@ __all__ = [
     "FULL_REPORT_ACTION",
     "LINK_SCHEMES",
     "MAX_LINK_URL",
+    "NOTE_ACTION",
+    "NOTE_VIEW",
+    "REPORT_PAGE_ACTION",
     "SECTION_ORDER",
     "SLACK_BUTTON_VALUE_LIMIT",
     "SLACK_CONTEXT_CHARS",
@@ -81,10 +103,12 @@ __all__ = [
     "SLACK_MODAL_TITLE_CHARS",
     "SLACK_SECTION_CHARS",
     "SLACK_TEXT_CHARS",
+    "STATUS_ACTION",
     "Block",
     "DiscordReply",
     "Section",
     "SlackMessage",
+    "desk_person",
     "discord_code",
     "discord_link_url",
     "discord_text",
@@ -98,12 +122,15 @@ __all__ = [
     "render_full_blocks",
     "render_full_view",
     "render_message",
+    "render_note_view",
     "render_text",
     "shorten",
     "slack_code",
     "slack_escape",
     "slack_link",
     "slack_text",
+    "status_line",
+    "status_note",
     "truncate",
     "utf16_len",
     "visible",

@@ -16,11 +16,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from checks import Report, SharedQuote
+
 __all__ = [
+    "ANOTHER_SPEAKER_NOTE",
+    "DESK_NOTE_WIDTH",
+    "DESK_STATUSES",
+    "DESK_STATUS_LABELS",
     "DISCORD_CONTENT_LIMIT",
     "DISCORD_DESCRIPTION_LIMIT",
     "DISCORD_EMBEDS_TOTAL_LIMIT",
@@ -46,17 +56,21 @@ __all__ = [
     "DiscordReply",
     "Section",
     "SlackMessage",
+    "desk_person",
     "discord_code",
     "discord_link_url",
     "discord_text",
     "escape_mentions",
     "link_url",
     "plural",
+    "shared_quotes_in_order",
     "shorten",
     "slack_code",
     "slack_escape",
     "slack_link",
     "slack_text",
+    "status_line",
+    "status_note",
     "truncate",
     "utf16_len",
     "visible",
@@ -94,6 +108,8 @@ SECTION_ORDER: tuple[Section, ...] = ("fact_checks", "signals", "quotes", "sourc
 
 Block = dict[str, Any]
 ELLIPSIS = "…"
+# After a shared quote whose other article names a different person as its speaker.
+ANOTHER_SPEAKER_NOTE = "another speaker"
 
 
 @dataclass(frozen=True)
@@ -264,3 +280,66 @@ def discord_link_url(url: str | None) -> str | None:
 def discord_code(text: str) -> str:
     """`text` (a URL that cannot be a link) in a code span: Discord makes no link inside one."""
     return "`" + escape_mentions(visible(text).replace("`", "%60")) + "`"
+
+
+# The desk's verdict (issue 16), as every surface shows it above the report.
+
+# storage.STATUSES and STATUS_LABELS, restated so the renderers load no database code (a test keeps
+# the two in step).
+DESK_STATUSES: tuple[str, ...] = ("open", "in_progress", "verified", "disputed", "false", "unverifiable")
+DESK_STATUS_LABELS: dict[str, str] = {
+    "open": "Open", "in_progress": "In progress", "verified": "Verified", "disputed": "Disputed",
+    "false": "False", "unverifiable": "Unverifiable",
+}
+# The latest note under the status line: enough to read the verdict's reason, one line.
+DESK_NOTE_WIDTH = 300
+
+
+def desk_person(label: str) -> str:
+    """A requester label as a name without its platform: 'slack:T024/U12AB' -> '@U12AB',
+    'cli:ana' -> '@ana'. Made visible; the surface escapes it."""
+    _platform, _, rest = label.partition(":")
+    return "@" + visible(rest.rpartition("/")[2] or label)
+
+
+def status_line(report: Report, person: Callable[[str], str] = desk_person,
+                escape: Callable[[str], str] = str) -> str | None:
+    """'Disputed by @ana · 2 notes · assigned to @ben', or None while the item is open, unassigned
+    and without notes (or not in the history).
+
+    person: a requester label as the surface names people (a Slack mention, a plain name).
+    escape: makes text made visible safe for the surface's markup (the status comes from storage).
+    """
+    h = report.history
+    if h is None:
+        return None
+    value = h.status.value if h.status else "open"
+    if value == "open" and not h.assignee and not h.notes:
+        return None
+    lead = escape(DESK_STATUS_LABELS.get(value) or visible(value))
+    if value != "open" and h.status is not None and h.status.by:
+        lead += f" by {person(h.status.by)}"
+    parts = [lead]
+    if h.notes:
+        parts.append(f"{h.notes:,} {plural(h.notes, 'note')}")
+    if h.assignee:
+        parts.append(f"assigned to {person(h.assignee)}")
+    return " · ".join(parts)
+
+
+def status_note(report: Report, escape: Callable[[str], str] = str,
+                width: int = DESK_NOTE_WIDTH) -> str | None:
+    """The item's latest note, on one line, cut to `width`: a note added on its own after the
+    status change is the newer word on the verdict. A report stored before the history carried
+    `latest_note` falls back to the note given with the latest status change."""
+    h = report.history
+    if h is None:
+        return None
+    note = h.latest_note or (h.status.note if h.status is not None else None)
+    return escape(shorten(note, width)) if note and note.strip() else None
+
+
+def shared_quotes_in_order(shared: Sequence[SharedQuote]) -> list[SharedQuote]:
+    """The same words under another person's name first (what a verifier most needs to see), each
+    group in the engine's order; a quote is flagged only when `another_speaker` is true."""
+    return sorted(shared, key=lambda q: q.another_speaker is not True)

@@ -8,28 +8,43 @@ then each surface escapes the outline's lines for its markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._common import (
+    DESK_STATUS_LABELS,
+    DESK_STATUSES,
     DISCORD_CONTENT_LIMIT,
     SLACK_HEADER_CHARS,
     SLACK_SECTION_CHARS,
     Block,
     SlackMessage,
+    desk_person,
+    discord_link_url,
     discord_text,
     plural,
     shorten,
+    slack_link,
     slack_text,
     truncate,
     visible,
 )
 
 if TYPE_CHECKING:  # bot.digest's package draws the chart with matplotlib: not needed to render text
-    from ..digest.model import Digest, FactCheckFigure, ItemFigure, RecycledQuote, Week, WeekTotals
+    from ..digest.model import (
+        Digest,
+        FactCheckFigure,
+        ItemFigure,
+        RecycledQuote,
+        VerdictFigure,
+        Week,
+        WeekTotals,
+    )
 
-__all__ = ["DIGEST_FALLBACK_CHARS", "Part", "headline", "outline", "render_discord", "render_slack",
-           "render_text", "summary"]
+__all__ = ["BY_STATUS_HEADING", "CONTESTED_HEADING", "DIGEST_FALLBACK_CHARS", "OPEN_REPEATED_HEADING",
+           "PAGES_HEADING", "Part", "headline", "outline", "render_discord", "render_slack", "render_text",
+           "summary"]
 
 TITLE_WIDTH = 90
 QUOTE_WIDTH = 140
@@ -37,6 +52,13 @@ CLAIM_WIDTH = 100  # a fact-checked claim: enough to recognise it, the item's ti
 NAME_WIDTH = 60  # a rating or a publisher's name
 # The digest's notification text: far under Slack's limit, since the blocks carry the digest.
 DIGEST_FALLBACK_CHARS = 3000
+NOTE_WIDTH = 140  # the latest note on a false or disputed item: its gist, the page has the rest
+STATUS_TITLE_WIDTH = 60  # a title in a status's list of items, several to a line
+STATUS_ITEMS_SHOWN = 5  # items named per status; the count says how many there are
+CONTESTED_HEADING = "False or disputed, with the latest note"
+BY_STATUS_HEADING = "The week's items by status"
+OPEN_REPEATED_HEADING = "Still open, checked more than once"
+PAGES_HEADING = "Report pages"
 
 
 @dataclass(frozen=True)
@@ -110,13 +132,60 @@ def _recycled(r: RecycledQuote) -> str:
     return f"“{shorten(r.text, QUOTE_WIDTH)}” — {' / '.join(who)} — {r.carriers} items: {where}"
 
 
-def outline(d: Digest) -> list[Part]:
-    """The digest's content, surface-neutral; empty weeks have no lists."""
-    if d.empty:
+def _status_label(status: str) -> str:
+    return DESK_STATUS_LABELS.get(status) or visible(status)
+
+
+def _contested(v: VerdictFigure) -> str:
+    title = shorten(v.title or "(untitled text)", TITLE_WIDTH)
+    if not v.note or not v.note.strip():
+        return f"{_status_label(v.status)}  {title} ({v.item}) — no note yet"
+    by = f" — {desk_person(v.note_by)}" if v.note_by else ""
+    return f"{_status_label(v.status)}  {title} ({v.item}) — “{shorten(v.note, NOTE_WIDTH)}”{by}"
+
+
+def _by_status(verdicts: tuple[VerdictFigure, ...]) -> tuple[str, ...]:
+    """The counts on one line, then each status's items, in the desk's order of statuses."""
+    groups = {s: [v for v in verdicts if v.status == s] for s in DESK_STATUSES}
+    groups |= {v.status: [w for w in verdicts if w.status == v.status]
+               for v in verdicts if v.status not in groups}  # a status this build does not know
+    lines = [" · ".join(f"{len(vs)} {_status_label(s).lower()}" for s, vs in groups.items() if vs)]
+    for status, group in groups.items():
+        if not group:
+            continue
+        shown = [f"{shorten(v.title or '(untitled text)', STATUS_TITLE_WIDTH)} ({v.item})"
+                 for v in group[:STATUS_ITEMS_SHOWN]]
+        more = len(group) - len(shown)
+        tail = f"; … and {more} more" if more else ""
+        lines.append(f"{_status_label(status)}: " + "; ".join(shown) + tail)
+    return tuple(lines)
+
+
+def _verdict_parts(d: Digest) -> list[Part]:
+    """The desk's verdicts: what it holds false or disputed, every status's items, and what it
+    keeps checking without ruling; nothing when the desk gave none of the week's items a verdict."""
+    if not d.verdicts:
         return []
+    repeated = d.open_repeated[:STATUS_ITEMS_SHOWN]
+    return [Part(CONTESTED_HEADING, tuple(map(_contested, d.contested))),
+            Part(BY_STATUS_HEADING, _by_status(d.verdicts)),
+            Part(OPEN_REPEATED_HEADING, tuple(_repeated(v) for v in repeated))]
+
+
+def _repeated(v: VerdictFigure) -> str:
+    return f"{v.checks}×  {shorten(v.title or '(untitled text)', TITLE_WIDTH)} ({v.item})"
+
+
+def outline(d: Digest) -> list[Part]:
+    """The digest's content, surface-neutral; a week with nothing checked lists only the verdicts
+    the desk gave in it."""
+    if d.empty:
+        return [p for p in _verdict_parts(d) if p.lines]
     parts = [
         # first, as on every report: a published verdict on a claim the desk's story repeats
         Part("Matched a published fact-check", tuple(map(_fact_checked, d.fact_checked))),
+        # then the desk's own verdicts
+        *_verdict_parts(d),
         Part("Checked more than once", tuple(_item(f, f"{f.checks}×") for f in d.most_checked
                                              if f.checks > 1)),
         Part("Most warnings", tuple(_item(f, _count(f.warnings, "warning")) for f in d.most_warnings)),
@@ -127,10 +196,23 @@ def outline(d: Digest) -> list[Part]:
     return [p for p in parts if p.lines]
 
 
+def _linked(line: str, d: Digest, link: Callable[[str, str], str | None]) -> str:
+    """`line` (escaped for its surface) with each '(item:N)' it names made a link to the item's
+    report page; `link(url, label)` is the surface's link, None when the URL cannot be one."""
+    for label, url in d.pages:
+        mark = f"({label})"
+        if mark in line:
+            line = line.replace(mark, f"({link(url, label) or label})")
+    return line
+
+
 def render_text(d: Digest) -> str:
+    """The terminal's digest; the report pages, when there are any, listed at its end."""
     lines = [headline(d), *summary(d)]
     for part in outline(d):
         lines += ["", part.title.upper(), *(f"  {line}" for line in part.lines)]
+    if d.pages:
+        lines += ["", PAGES_HEADING.upper(), *(f"  {label}  {visible(url)}" for label, url in d.pages)]
     return "\n".join(lines) + "\n"
 
 
@@ -145,7 +227,7 @@ def render_slack(d: Digest) -> SlackMessage:
         _section("\n".join(slack_text(s) for s in summary(d))),
     ]
     for part in outline(d):
-        body = "\n".join(f"• {slack_text(line)}" for line in part.lines)
+        body = "\n".join(f"• {_linked(slack_text(line), d, slack_link)}" for line in part.lines)
         blocks.append(_section(f"*{part.title}*\n{body}"))
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _footer(d)}]})
     fallback = truncate(render_text(d), DIGEST_FALLBACK_CHARS, at_line=True)
@@ -162,5 +244,12 @@ def render_discord(d: Digest) -> str:
     units, as Discord counts: an emoji is two of them."""
     lines = [f"**{discord_text(headline(d))}**", *(discord_text(s) for s in summary(d))]
     for part in outline(d):
-        lines += ["", f"**{part.title}**", *(f"- {discord_text(line)}" for line in part.lines)]
+        lines += ["", f"**{part.title}**", *(f"- {_linked(discord_text(line), d, _discord_link)}"
+                                             for line in part.lines)]
     return truncate("\n".join(lines), DISCORD_CONTENT_LIMIT, at_line=True)
+
+
+def _discord_link(url: str, label: str) -> str | None:
+    """A masked link; the angle brackets keep Discord from adding a preview card."""
+    target = discord_link_url(url)
+    return f"[{label}](<{target}>)" if target else None

@@ -15,6 +15,8 @@ from typing import Any
 from checks import FactCheck, History, Report, Similar
 
 from ._common import (
+    ANOTHER_SPEAKER_NOTE,
+    DESK_STATUS_LABELS,
     DISCORD_CONTENT_LIMIT,
     DISCORD_DESCRIPTION_LIMIT,
     DISCORD_EMBEDS_TOTAL_LIMIT,
@@ -26,12 +28,16 @@ from ._common import (
     SECTION_ORDER,
     DiscordReply,
     Section,
+    desk_person,
     discord_code,
     discord_link_url,
     discord_text,
     link_url,
     plural,
+    shared_quotes_in_order,
     shorten,
+    status_line,
+    status_note,
     truncate,
     utf16_len,
     visible,
@@ -46,16 +52,18 @@ from .text import (
     text_changed_line,
 )
 
-__all__ = ["embeds_size", "fit_lines", "render_discord"]
+__all__ = ["discord_person", "embeds_size", "fit_lines", "render_discord"]
 
 QUOTE_WIDTH = 280  # one quote never eats a whole embed
 URL_TEXT_WIDTH = 200  # a URL that cannot be a link, shown as text
+SHARED_QUOTES_SHOWN = 3  # per similar article, the ones under another person's name first
 WARN_COLOUR = 0xD9822B
 PLAIN_COLOUR = 0x4A6785
 # Share of a crowded message, against 1 for every other section: quotes are what a verifier reads
 # most, and a published verdict must not lose its link to them.
 SECTION_WEIGHT = {"quote": 3, "fact-check": 3}
 FOOTER = "deskcheck lays out evidence for a verifier; it does not rule on truth."
+FULL_REPORT = "Full report"
 
 # A section as one embed's description: (embed title, lines, the noun "… and N more" counts). In
 # the summary embed (its title is the article's) the section's title heads the lines instead.
@@ -181,10 +189,11 @@ def _similar_item(s: Similar) -> str:
     else:
         head = f"**{s.score:.2f}** {title}"
     lines = [f"{head} `{s.id}`"]
-    shown = s.shared_quotes[:3]
+    shown = shared_quotes_in_order(s.shared_quotes)[:SHARED_QUOTES_SHOWN]
     for sq in shown:
+        flag = f" · *{ANOTHER_SPEAKER_NOTE}*" if sq.another_speaker is True else ""
         lines.append(f"↳ same quote: “{discord_text(shorten(sq.text, 140))}” — "
-                     f"here {discord_text(sq.here or '?')}, there {discord_text(sq.there or '?')}")
+                     f"here {discord_text(sq.here or '?')}, there {discord_text(sq.there or '?')}{flag}")
     if len(s.shared_quotes) > len(shown):
         lines.append(f"↳ … and {len(s.shared_quotes) - len(shown)} more shared quotes")
     return "\n".join(lines)
@@ -194,6 +203,13 @@ def _checker(label: str) -> str:
     """A Discord user as a mention (shown as their name; embeds never ping), anyone else as text."""
     found = _DISCORD_USER.fullmatch(label)
     return f"<@{found.group(1)}>" if found else discord_text(label)
+
+
+def discord_person(label: str) -> str:
+    """Who set a verdict or holds an item: a Discord user as a mention (a message sent with mentions
+    disabled shows the name and pings nobody), anyone else by name ('@ana'), escaped."""
+    found = _DISCORD_USER.fullmatch(label)
+    return f"<@{found.group(1)}>" if found else discord_text(desk_person(label))
 
 
 def _summary_fields(report: Report) -> list[dict[str, Any]]:
@@ -261,7 +277,26 @@ def _embeds(report: Report) -> tuple[dict[str, Any], ...]:
     return tuple(e for e in embeds if e.get("description") or e.get("fields"))
 
 
-def _content(report: Report, notice: str | None) -> str:
+def _verdict(report: Report) -> str:
+    """The desk's verdict above everything: '**Disputed** by <@…> · 2 notes', its note quoted."""
+    line = status_line(report, discord_person, discord_text)
+    if line is None:
+        return ""
+    value = report.history.status.value if report.history and report.history.status else "open"
+    label = discord_text(DESK_STATUS_LABELS.get(value) or visible(value))
+    if line.startswith(label):
+        line = f"**{label}**{line[len(label):]}"
+    note = status_note(report, discord_text)
+    return truncate(line + (f"\n> {note}" if note else ""), DISCORD_CONTENT_LIMIT // 2)
+
+
+def _full_report(report_url: str | None) -> str:
+    """The report page as a masked link; the angle brackets keep Discord from adding a preview."""
+    target = discord_link_url(report_url)
+    return f"[{FULL_REPORT}](<{target}>)" if target else ""
+
+
+def _content(report: Report, notice: str | None, report_url: str | None = None) -> str:
     warns = sum(1 for s in report.signals if s.severity == "warn")
     title = discord_text(shorten(report.article.title or "untitled text", 200))
     n_q, n_named = len(report.quotes), len(report.sources.named)
@@ -271,8 +306,14 @@ def _content(report: Report, notice: str | None) -> str:
             f"{warns} {plural(warns, 'warning')}.")
     if notice:
         line += f"\nNote: {discord_text(notice)}"
-    return truncate(line, DISCORD_CONTENT_LIMIT)
+    # the verdict and the link are never the part that is cut: the summary and notice give way
+    head, link = _verdict(report), _full_report(report_url)
+    room = DISCORD_CONTENT_LIMIT - sum(utf16_len(part) + 1 for part in (head, link) if part)
+    return "\n".join(part for part in (head, truncate(line, room), link) if part)
 
 
-def render_discord(report: Report, notice: str | None = None) -> DiscordReply:
-    return DiscordReply(content=_content(report, notice), embeds=_embeds(report))
+def render_discord(report: Report, notice: str | None = None, *,
+                   report_url: str | None = None) -> DiscordReply:
+    """The report as content and embeds. `report_url` (the signed report page) adds a "Full report"
+    link; an item the desk gave a verdict, notes or an assignee opens with its status line."""
+    return DiscordReply(content=_content(report, notice, report_url), embeds=_embeds(report))

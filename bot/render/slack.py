@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from checks import FactCheck, Quote, Report, Similar
 
 from ._common import (
+    ANOTHER_SPEAKER_NOTE,
     SECTION_ORDER,
-    SLACK_BUTTON_VALUE_LIMIT,
     SLACK_CONTEXT_CHARS,
     SLACK_CONTEXT_ELEMENTS,
     SLACK_HEADER_CHARS,
@@ -28,6 +28,7 @@ from ._common import (
     Section,
     SlackMessage,
     plural,
+    shared_quotes_in_order,
     shorten,
     slack_code,
     slack_escape,
@@ -36,6 +37,7 @@ from ._common import (
     truncate,
     utf16_len,
 )
+from .slack_desk import FULL_REPORT_ACTION, desk_controls, full_report_button, slack_status_block
 from .text import (
     CLAIM_WIDTH,
     FACT_CHECKS_HEADING,
@@ -50,9 +52,9 @@ from .text import (
 __all__ = ["FULL_REPORT_ACTION", "FULL_REPORT_VIEW", "render_full_blocks", "render_full_view",
            "render_message"]
 
-FULL_REPORT_ACTION = "deskcheck_full_report"
 FULL_REPORT_VIEW = "deskcheck_full_report_view"
 URL_LABEL_WIDTH = 80  # a URL shown as a link's label, or as text when it cannot be a link
+SHARED_QUOTES_SHOWN = 5  # per similar article, the ones under another person's name first
 # Room kept at the end of a section for the "… and N more" line.
 _MORE_ROOM = 80
 _ROOM = SLACK_SECTION_CHARS - _MORE_ROOM  # a section's text before that line
@@ -78,12 +80,17 @@ _FULL = _Budget(SLACK_MAX_MODAL_BLOCKS, None, 6, 50, 1500, "")
 
 
 def render_message(report: Report, *, checker: str | None = None, notice: str | None = None,
-                   report_key: str | None = None) -> SlackMessage:
-    """The summary posted in the channel; `checker` is a Slack user id, `report_key` feeds the button."""
+                   report_key: str | None = None, report_url: str | None = None) -> SlackMessage:
+    """The summary posted in the channel; `checker` is a Slack user id, `report_key` feeds the
+    Full report button, `report_url` (the report page) makes it a link. An item of the history
+    carries the desk's status line under its title and its controls at the end."""
     blocks = _body(report, _MESSAGE, checker=checker, notice=notice)
-    actions = [_full_report_button(report_key)] if report_key else []
+    status = slack_status_block(report)
+    if status is not None:
+        blocks.insert(1, status)
+    actions = [b for b in (desk_controls(report), full_report_button(report_key, report_url)) if b]
     blocks = _fit(blocks, SLACK_MAX_BLOCKS - len(actions)) + actions
-    return SlackMessage(text=_fallback(report, checker), blocks=tuple(blocks))
+    return SlackMessage(text=_fallback(report, checker, report_url), blocks=tuple(blocks))
 
 
 def render_full_blocks(report: Report, *, max_blocks: int = SLACK_MAX_MODAL_BLOCKS) -> list[Block]:
@@ -212,11 +219,12 @@ def _similar(report: Report, budget: _Budget) -> list[Block]:
     lines = []
     for s in report.similar:
         line = f"• {_similar_title(s)} (`{slack_text(s.id)}`, similarity {s.score:.2f})"
-        for sq in s.shared_quotes[:5]:
+        for sq in shared_quotes_in_order(s.shared_quotes)[:SHARED_QUOTES_SHOWN]:
             line += (f"\n   same quote “{slack_text(shorten(sq.text, 140))}” — here "
                      f"{slack_text(sq.here or '?')}, there {slack_text(sq.there or '?')}")
-        if len(s.shared_quotes) > 5:
-            line += f"\n   … and {len(s.shared_quotes) - 5} more shared quotes"
+            line += f" · _{ANOTHER_SPEAKER_NOTE}_" if sq.another_speaker is True else ""
+        if len(s.shared_quotes) > SHARED_QUOTES_SHOWN:
+            line += f"\n   … and {len(s.shared_quotes) - SHARED_QUOTES_SHOWN} more shared quotes"
         lines.append(line)
     return _sections(f"Similar articles ({len(report.similar)})", lines, budget.items, budget.sections,
                      budget.more_hint)
@@ -299,16 +307,9 @@ def _fit(blocks: list[Block], max_blocks: int) -> list[Block]:
     return [*kept, _context([f"… and {len(blocks) - len(kept)} more blocks not shown"])]
 
 
-def _fallback(report: Report, checker: str | None) -> str:
+def _fallback(report: Report, checker: str | None, report_url: str | None = None) -> str:
     lead = f"deskcheck report for <@{checker}>\n" if checker else "deskcheck report\n"
-    return truncate(lead + slack_escape(render_text(report)), SLACK_TEXT_CHARS)
-
-
-def _full_report_button(report_key: str) -> Block:
-    return {"type": "actions", "elements": [{
-        "type": "button", "action_id": FULL_REPORT_ACTION, "text": _plain("Full report", 75),
-        "value": report_key[:SLACK_BUTTON_VALUE_LIMIT],
-    }]}
+    return truncate(lead + slack_escape(render_text(report, report_url=report_url)), SLACK_TEXT_CHARS)
 
 
 def _section(text: str) -> Block:

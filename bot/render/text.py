@@ -9,7 +9,19 @@ from collections.abc import Callable, Sequence
 
 from checks import FactCheck, History, Quote, Report
 
-from ._common import MAX_LINK_URL, SECTION_ORDER, Section, plural, shorten, visible
+from ._common import (
+    ANOTHER_SPEAKER_NOTE,
+    MAX_LINK_URL,
+    SECTION_ORDER,
+    Section,
+    link_url,
+    plural,
+    shared_quotes_in_order,
+    shorten,
+    status_line,
+    status_note,
+    visible,
+)
 
 __all__ = ["CLAIM_WIDTH", "FACT_CHECKS_HEADING", "QUOTE_WIDTH", "SHARED_QUOTES_SHOWN", "fact_check_here",
            "fact_check_line", "quotes_changed_lines", "render_text", "speaker_label", "text_changed_line"]
@@ -36,18 +48,31 @@ def speaker_label(quote: Quote) -> str:
     return who
 
 
-def render_text(report: Report) -> str:
-    parts = [_header(report), *(_SECTIONS[name](report) for name in SECTION_ORDER), _history(report)]
+def render_text(report: Report, *, report_url: str | None = None) -> str:
+    """The report; the desk's verdict first when there is one, and the report page's link."""
+    parts = [_verdict(report), _header(report, report_url),
+             *(_SECTIONS[name](report) for name in SECTION_ORDER), _history(report)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def _header(report: Report) -> str:
+def _verdict(report: Report) -> str:
+    line = status_line(report)
+    if line is None:
+        return ""
+    note = status_note(report, visible)
+    return line + (f"\nNote: {note}" if note else "")
+
+
+def _header(report: Report, report_url: str | None = None) -> str:
     a = report.article
     facts = [visible(a.site) if a.site else None, visible(a.author) if a.author else None,
              f"published {a.published.isoformat()}" if a.published else None, f"{a.words:,} words"]
     lines = [visible(a.title) if a.title else "(untitled text)", " · ".join(f for f in facts if f)]
     if report.input.url:
         lines.append(visible(report.input.url))
+    page = link_url(report_url)
+    if page:
+        lines.append(f"Full report: {page}")
     return "\n".join(lines)
 
 
@@ -125,9 +150,9 @@ def _similar(report: Report) -> str:
     for s in report.similar:
         same_text = " (near-identical text)" if s.score >= NEAR_IDENTICAL else ""
         lines.append(f"  {s.score:.2f} {s.id} {visible(s.title or '')}{same_text}".rstrip())
-        shared = sorted(s.shared_quotes, key=lambda q: not q.by_another_speaker)
+        shared = shared_quotes_in_order(s.shared_quotes)
         for sq in shared[:SHARED_QUOTES_SHOWN]:
-            mark = "  <- another speaker" if sq.by_another_speaker else ""
+            mark = f"  <- {ANOTHER_SPEAKER_NOTE}" if sq.another_speaker is True else ""
             lines.append(f"      same quote: “{shorten(sq.text, 100)}” — here {visible(sq.here or '?')}, "
                          f"there {visible(sq.there or '?')}{mark}")
         if len(shared) > SHARED_QUOTES_SHOWN:

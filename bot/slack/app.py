@@ -18,6 +18,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from ..settings import Settings
 from ..workers import CheckPool, FairThreads
+from .desk import Verdicts, register_verdicts
 from .gate import is_verified, response_url_allowed
 from .handlers import CheckFn, Desk, _team, register
 from .memory import Redeliveries
@@ -96,6 +97,7 @@ def build_app(settings: Settings, *, check: CheckFn | None = None, threads: int 
     started = _started(ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskcheck-check"), threads)
     workers = FairThreads(started, threads, lambda body, *_: _team(body))  # fair turns between teams
     register(app, Desk(check=check or CheckPool(settings), workers=workers, settings=settings))
+    register_verdicts(app, Verdicts(settings=settings))  # the status, assignment and note controls
     if mode == "oauth":
         app.enable_token_revocation_listeners()  # an uninstall deletes the workspace's stored tokens
     else:

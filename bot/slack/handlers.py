@@ -1,4 +1,5 @@
-"""The listeners: /check, the "Check this message" shortcut, mentions, the Full report button.
+"""The listeners: /check, the "Check this message" shortcut, mentions, the Full report button
+(the desk's status, assignment and note controls are bot.slack.desk's).
 
 Each surface acknowledges at once and hands the check to a worker thread, so Slack's
 3-second limit holds whatever the article. (Bolt's lazy listeners do the same but deep-copy
@@ -33,6 +34,7 @@ from ..render import (
 from ..render import SLACK_MAX_BLOCKS as MAX_BLOCKS
 from ..service import Outcome, Requester
 from ..settings import Settings, get_settings
+from .desk import report_url
 from .gate import is_verified, response_url_allowed
 from .inputs import is_help, pick_input
 from .memory import ReportShelf
@@ -137,8 +139,11 @@ class Desk:
             reason = (outcome.error or "nothing could be checked")[:MAX_ERROR_CHARS]
             _tell_privately(client, respond, asked, thread_ts, f"deskcheck: {reason}")
             return
+        history = outcome.report.history
         message = render_message(outcome.report, checker=asked.user, notice=outcome.notice,
-                                 report_key=self._keep(outcome.report))
+                                 report_key=self._keep(outcome.report),
+                                 report_url=report_url(self.settings, asked.workspace,
+                                                       history.item if history else None))
         try:
             client.chat_postMessage(channel=asked.channel or "", thread_ts=thread_ts, text=message.text,
                                     blocks=message.blocks, unfurl_links=False, unfurl_media=False)

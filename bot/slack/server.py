@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from slack_bolt import App, BoltRequest, BoltResponse
@@ -41,6 +41,9 @@ from .gate import (
     refuse,
 )
 
+if TYPE_CHECKING:
+    from ..web.server import PageSite
+
 __all__ = ["EVENTS_PATH", "MAX_BODY_BYTES", "SlackServer", "serve_socket_mode"]
 
 EVENTS_PATH = "/slack/events"
@@ -53,16 +56,22 @@ class SlackServer:
     read_timeout: seconds for a request's whole body to arrive (then 408).
     max_reading: bodies read at once before their signatures are checked (beyond it, 503).
     header_timeout: seconds for a connection's request line and headers to arrive (then closed).
+    pages: the report pages served beside Slack's routes (bot/web); by default this process's settings'.
     """
 
     def __init__(self, app: App, *, host: str = "0.0.0.0", port: int = 3000,
                  read_timeout: float = BODY_READ_SECONDS, max_reading: int = MAX_BODIES_READING,
-                 header_timeout: float = HEADER_READ_SECONDS) -> None:
+                 header_timeout: float = HEADER_READ_SECONDS, pages: PageSite | None = None) -> None:
+        if pages is None:  # imported here: bot.web.server imports this package's gate
+            from ..settings import get_settings
+            from ..web.server import PageSite
+            pages = PageSite(get_settings())
         # Bolt keeps the signing secret it was built with; the gate checks it before bolt sees a request.
         self._gate = gate = Gate(app._signing_secret, read_timeout=read_timeout, max_reading=max_reading)
         # Bound and listening now, so requests that arrive before .run() wait in the backlog.
         self._socket = socket.create_server((host, port), backlog=BACKLOG)
-        config = uvicorn.Config(_SlackAsgi(app, gate), http=guarded_protocol(header_timeout=header_timeout),
+        config = uvicorn.Config(_SlackAsgi(app, gate, pages),
+                                http=guarded_protocol(header_timeout=header_timeout),
                                 loop="uvloop" if sys.platform != "win32" else "asyncio", ws="none",
                                 lifespan="off", access_log=False, server_header=False, log_config=None)
         self._server = uvicorn.Server(config)
@@ -95,10 +104,11 @@ def serve_socket_mode(app: App, app_token: str) -> None:
 
 class _SlackAsgi:
     """Bolt's ASGI adapter, rebuilt around the gate: Slack's signed posts go to the App, the OAuth
-    pages (which Slack does not sign: a browser opens them) to bolt's OAuth flow, with no body."""
+    pages (which Slack does not sign: a browser opens them) to bolt's OAuth flow, with no body, and
+    the report pages (signed links, no body read either) to bot.web, never through Slack's gate."""
 
-    def __init__(self, app: App, gate: Gate) -> None:
-        self.app, self.gate = app, gate
+    def __init__(self, app: App, gate: Gate, pages: PageSite) -> None:
+        self.app, self.gate, self.pages = app, gate, pages
         flow: OAuthFlow | None = app.oauth_flow
         self._oauth_pages = {flow.install_path: flow.handle_installation,
                              flow.redirect_uri_path: flow.handle_callback} if flow else {}
@@ -109,6 +119,8 @@ class _SlackAsgi:
         method, path = scope["method"], scope["path"]
         if method == "POST" and path == EVENTS_PATH:
             await self._slack_post(scope, receive, send)
+        elif self.pages.handles(path):
+            await self.pages(scope, receive, send)
         elif method == "GET" and path in self._oauth_pages:
             request = BoltRequest(body="", query=_text(scope["query_string"]), headers=_headers(scope))
             await _answer(send, await asyncio.to_thread(self._oauth_pages[path], request))

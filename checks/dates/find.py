@@ -1,11 +1,13 @@
 """Temporal expressions, normalised to TimeML TIMEX3 values.
 
-Candidates come from a regular grammar over the text (`checks.date_grammar`); spaCy's
+Candidates come from a regular grammar over the text (`checks.dates.grammar`); spaCy's
 entities and tags veto the ambiguous ones (a bare "2026" that is a count, "May" the
 verb, "Sunday Times"). Values are resolved in document order against two reference
 times, as HeidelTime does for news: the publication date for deictic expressions
 ("today", "last week", "on Tuesday") and the last date the text itself mentioned for
-anaphoric ones ("six weeks earlier", "the next day") and for dates without a year.
+anaphoric ones ("six weeks earlier", "the next day", "that year") and for dates without a year.
+Inside a quoted document with its own date (an e-mail's "Sent:" line, "a 2008 memo") the
+document's date stands in for the publication date (`checks.dates.context`).
 """
 
 from __future__ import annotations
@@ -13,41 +15,28 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..models import DateKind, DateMention
+from .context import Story, coarsen
 from .fixed import century, decade, half, quarter, season_year
 from .grammar import Candidate, candidates
-from .tense import tense_at
-from .timex import SEASONS, WEEKDAYS, Anchor, Tense, holiday_date, month_number, nearest_year
-from .values import relative_value, shifted_value, unit_point, unit_value
+from .named import end_of, holiday, month_only, month_rel_year, quarter_only, quarter_ref, season_only
+from .timex import WEEKDAYS, Anchor, month_number, number_value
+from .values import latest, relative_value, shifted_value, unit_value
 from .vetoes import plausible
 
-__all__ = ["find_dates"]
+__all__ = ["VAGUE_VALUES", "find_dates", "split_vague"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
-
-@dataclass
-class _Context:
-    doc: Doc
-    text: str
-    published: dt.date | None
-    ref: Anchor | None = None  # the last date the text mentioned
-    refs: dict[str, Anchor] = field(default_factory=dict)  # the last one at each granularity
-    tenses: dict[int, Tense] = field(default_factory=dict)
-
-    def tense(self, cand: Candidate) -> Tense:
-        if cand.start not in self.tenses:
-            self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
-        return self.tenses[cand.start]
-
-    def ref_near(self, start: int) -> Anchor | None:
-        """The last mentioned date when it is in the same paragraph."""
-        if self.ref is None or "\n" in self.text[self.ref.start:start]:
-            return None
-        return self.ref
+# "now", "recently", "in the future": no point on a calendar, kept out of the story's date list.
+VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+# Rules whose month and day the text gives: a document dated by its year alone still places them.
+# Rules whose value needs no reference time.
+_SELF_STANDING = {"iso", "numeric", "mdy", "dmy", "my", "year"}
+_TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "mod_month", "rel_month", "month_rel_year",
+                   "season_only", "quarter_only"}
 
 
 def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) -> tuple[DateMention, ...]:
@@ -57,23 +46,45 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) 
     if isinstance(published, dt.datetime):  # a fetcher's timestamp: only its calendar day anchors
         published = published.date()
     text = doc.text if text is None else text
-    ctx = _Context(doc, text, published)
+    story = Story.of(doc, text, published)
     found: list[DateMention] = []
-    for cand in candidates(text):
-        if not plausible(cand, doc):
-            continue
+    cands = [c for c in candidates(text) if plausible(c, doc, text)]
+    _date_documents_ahead(cands, story)
+    for cand in cands:
+        story.enter(cand)
         try:
-            resolved = _RESOLVERS[cand.rule](cand, ctx)
+            resolved = _RESOLVERS[cand.rule](cand, story)
         except (ValueError, OverflowError):  # "999 decades ago", "February 30": no calendar day
             continue
         if resolved is None:
             continue
         value, kind, anchor = resolved
-        if anchor is not None and not _modifier_year(cand, doc):
-            ctx.ref = Anchor(anchor.date, anchor.granularity, cand.start)
-            ctx.refs[anchor.granularity] = ctx.ref
+        if story.document is not None and cand.rule not in _TEXT_GIVES_DAY:
+            value = coarsen(value, story.document.granularity)
+            if anchor is not None and story.document.granularity != "day":
+                anchor = Anchor(anchor.date, story.document.granularity)
+        if anchor is not None:
+            story.remember(anchor, cand.start, cand.end, sets_time=not _modifier_year(cand, doc))
+        if cand.rule in ("quarter", "quarter_only"):
+            story.note_quarter(value)
         found.append(DateMention(text[cand.start:cand.end], value, kind, cand.start, cand.end))
     return tuple(found)
+
+
+def _date_documents_ahead(cands: list[Candidate], story: Story) -> None:
+    """'"... by Friday," she wrote in an e-mail dated March 3, 2008': a document's full date after
+    its quotation is known before the quotation is read (it needs no reference time)."""
+    for cand in cands:
+        if cand.rule in _SELF_STANDING and story.dates_document(cand.start, cand.end):
+            resolved = _RESOLVERS[cand.rule](cand, story)
+            if resolved is not None and resolved[2] is not None:
+                story.foresee(resolved[2], cand.start, cand.end)
+
+
+def split_vague(mentions: tuple[DateMention, ...]) -> tuple[tuple[DateMention, ...], tuple[DateMention, ...]]:
+    """The dates a story rests on, and its vague references to time ("now", "recently")."""
+    vague = tuple(m for m in mentions if m.value in VAGUE_VALUES)
+    return tuple(m for m in mentions if m.value not in VAGUE_VALUES), vague
 
 
 def _modifier_year(cand: Candidate, doc: Doc) -> bool:
@@ -85,7 +96,7 @@ def _modifier_year(cand: Candidate, doc: Doc) -> bool:
         "NOUN", "PROPN")
 
 
-def _full_date(cand: Candidate, ctx: _Context) -> Resolved | None:
+def _full_date(cand: Candidate, ctx: Story) -> Resolved | None:
     p = cand.parts
     if cand.rule == "numeric":
         a, b = int(p["a"]), int(p["b"])
@@ -100,7 +111,7 @@ def _full_date(cand: Candidate, ctx: _Context) -> Resolved | None:
     return date.isoformat(), "absolute", Anchor(date, "day")
 
 
-def _month_year(cand: Candidate, ctx: _Context) -> Resolved | None:
+def _month_year(cand: Candidate, ctx: Story) -> Resolved | None:
     month = month_number(cand.parts["mon"])
     if month is None:
         return None
@@ -108,19 +119,12 @@ def _month_year(cand: Candidate, ctx: _Context) -> Resolved | None:
     return f"{date.year:04d}-{month:02d}", "absolute", Anchor(date, "month")
 
 
-def _year_for(month: int, day: int | None, cand: Candidate, ctx: _Context) -> int | None:
-    """The year of a date written without one: publication and tense, else the story's last year."""
-    if ctx.published is not None:
-        return nearest_year(ctx.published, month, day or 1, ctx.tense(cand))
-    return ctx.ref.date.year if ctx.ref is not None else None
-
-
-def _month_day(cand: Candidate, ctx: _Context) -> Resolved | None:
+def _month_day(cand: Candidate, ctx: Story) -> Resolved | None:
     month = month_number(cand.parts["mon"])
     day = int(cand.parts["day"])
     if month is None or day > calendar.monthrange(2000, month)[1]:  # 2000: a leap year allows Feb 29
         return None
-    year = _year_for(month, day, cand, ctx)
+    year = ctx.year_for(month, day, cand)
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}", "partial", None
     if ctx.published is None and "wd" in cand.parts:
@@ -147,130 +151,55 @@ def _is_weekday(year: int, month: int, day: int, weekday: int | None) -> bool:
         return False
 
 
-def _month_only(cand: Candidate, ctx: _Context) -> Resolved | None:
-    month = month_number(cand.parts["mon"])
-    if month is None:
-        return None
-    if cand.rule == "rel_month":
-        return _relative_month(month, cand, ctx)
-    year = _year_for(month, None, cand, ctx)
-    if year is None:
-        return f"XXXX-{month:02d}", "partial", None
-    return f"{year:04d}-{month:02d}", "partial", Anchor(dt.date(year, month, 1), "month")
-
-
-def _relative_month(month: int, cand: Candidate, ctx: _Context) -> Resolved:
-    """'last October', 'next March', 'this May', seen from the publication date."""
-    pub = ctx.published
-    if pub is None:
-        return None, "relative", None
-    direction = cand.parts["dir"].lower()
-    year = pub.year
-    if direction.startswith("last") or direction == "this past":
-        year -= 1 if month >= pub.month else 0
-    elif direction.startswith("next") or direction == "this coming":
-        year += 1 if month <= pub.month else 0
-    return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
-
-
-def _year_only(cand: Candidate, ctx: _Context) -> Resolved:
+def _year_only(cand: Candidate, ctx: Story) -> Resolved:
     year = int(cand.parts["year"])
     return f"{year:04d}", "absolute", Anchor(dt.date(year, 1, 1), "year")
 
 
-def _quarter_only(cand: Candidate, ctx: _Context) -> Resolved | None:
-    """'the third quarter', 'last quarter': the publication's year (or the story's), by tense."""
-    q = ["first", "second", "third", "fourth"].index(cand.parts["ord"].lower()) + 1
+def _at_the_time(cand: Candidate, story: Story) -> Resolved:
+    """'at the time': the last date the story mentioned, at its own granularity; vague without one."""
+    ref = latest(story.distal_refs())
+    return (ref.value(), "relative", None) if ref is not None else ("PAST_REF", "relative", None)
+
+
+def _weekday(cand: Candidate, story: Story) -> Resolved | None:
+    value, anchor = relative_value(cand, story.published, story.refs, story.tense(cand))
+    return value, "relative", anchor
+
+
+def _relative(cand: Candidate, story: Story) -> Resolved | None:
     direction = cand.parts.get("dir", "").lower()
-    if ctx.published is not None and direction not in ("previous", "same"):
-        # business news reports the quarter just closed or running, rarely one ahead
-        pub = ctx.published
-        current = (pub.month - 1) // 3 + 1
-        if direction in ("this", "current", "latest"):
-            year = pub.year
-        elif direction == "next":
-            year = pub.year + (1 if q <= current else 0)
-        else:  # "the third quarter", "last year's fourth quarter": the latest one begun by publication
-            year = pub.year - (0 if q <= current else 1) - (1 if direction == "last" and q == current else 0)
-    elif ctx.ref is not None:
-        year = ctx.ref.date.year
-    else:
-        return f"XXXX-Q{q}", "partial", None
-    return f"{year:04d}-Q{q}", "partial", None
-
-
-def _month_rel_year(cand: Candidate, ctx: _Context) -> Resolved:
-    """'January this year', 'June last year'."""
-    month = month_number(cand.parts["mon"]) or 1
-    if ctx.published is None:
-        return None, "relative", None
-    year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[cand.parts["dir"]]
-    return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
-
-
-def _holiday(cand: Candidate, ctx: _Context) -> Resolved | None:
-    """'Christmas 2024', 'on Thanksgiving': a named day, its year from the text or publication."""
-    name = cand.parts["hol"]
-    if "year" in cand.parts:
-        day = holiday_date(name, int(cand.parts["year"]))
-        return day.isoformat(), "absolute", Anchor(day, "day")
-    rough = holiday_date(name, 2001)  # the month and day it falls near, to choose the year
-    year = _year_for(rough.month, rough.day, cand, ctx)
-    if year is None:
-        fixed = holiday_date(name, 2002) == rough.replace(year=2002)
-        return (f"XXXX-{rough.month:02d}-{rough.day:02d}" if fixed else None), "partial", None
-    day = holiday_date(name, year)
-    return day.isoformat(), "partial", Anchor(day, "day")
-
-
-def _season_only(cand: Candidate, ctx: _Context) -> Resolved:
-    """'in the fall', 'by summer': the season nearest publication (or in the story's year)."""
-    code = SEASONS[cand.parts["season"].lower()]
-    middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
-    year = _year_for(middle, 15, cand, ctx)
-    if year is None:
-        return f"XXXX-{code}", "partial", None
-    if code == "WI" and ctx.published is not None:
-        year -= 1  # the winter that holds the January nearest publication began the year before
-    return f"{year:04d}-{code}", "partial", None
-
-
-def _end_of(cand: Candidate, ctx: _Context) -> Resolved:
-    """'by the end of the year': the publication's year (month, week)."""
-    if ctx.published is None:
-        return None, "relative", None
-    return unit_point(ctx.published, cand.parts["unit"].lower(), "this", ctx.tense(cand)), "relative", None
-
-
-def _weekday(cand: Candidate, ctx: _Context) -> Resolved | None:
-    value, anchor = relative_value(cand, ctx.published, ctx.refs, ctx.tense(cand))
-    return value, "relative", anchor
-
-
-def _relative(cand: Candidate, ctx: _Context) -> Resolved | None:
     if cand.rule == "rel_unit" and cand.parts["unit"].lower() == "day" and \
-            cand.parts["dir"].lower() in ("last", "current", "coming"):
+            direction in ("last", "current", "coming"):
         return None  # "the last day of trading" names no point by itself
-    value, anchor = relative_value(cand, ctx.published, ctx.refs, ctx.tense(cand))
+    refs = story.distal_refs() if direction.startswith("that") else story.refs
+    value, anchor = relative_value(cand, story.published, refs, story.tense(cand))
     return value, "relative", anchor
 
 
-def _shifted(cand: Candidate, ctx: _Context) -> Resolved:
-    return shifted_value(cand, ctx.published, ctx.refs), "relative", None
+def _shifted(cand: Candidate, story: Story) -> Resolved:
+    """'six weeks earlier', 'two years ago'; in a story about a quarter, 'a year earlier' is that
+    quarter a year before ("profit rose from 1.2 million a year earlier")."""
+    p = cand.parts
+    if story.quarter is not None and p["unit"].lower() == "year" and number_value(p["n"]) == 1:
+        year, q = story.quarter
+        return f"{year - 1:04d}-Q{q}", "relative", None
+    return shifted_value(cand, story.published, story.refs), "relative", None
 
 
-def _span(cand: Candidate, ctx: _Context) -> Resolved:
+def _span(cand: Candidate, story: Story) -> Resolved:
     return unit_value(cand), "relative", None
 
 
-_RESOLVERS: dict[str, Callable[[Candidate, _Context], Resolved | None]] = {
+_RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "iso": _full_date, "numeric": _full_date, "mdy": _full_date, "dmy": _full_date,
     "my": _month_year, "md": _month_day, "dm": _month_day,
-    "season_year": season_year, "quarter": quarter, "half": half, "quarter_only": _quarter_only,
-    "month_rel_year": _month_rel_year, "decade": decade, "decade_word": decade,
-    "century": century, "mod_year": _year_only, "year": _year_only,
-    "mod_month": _month_only, "rel_month": _month_only, "prep_month": _month_only,
+    "season_year": season_year, "quarter": quarter, "half": half, "quarter_only": quarter_only,
+    "month_rel_year": month_rel_year, "decade": decade, "decade_word": decade,
+    "century": century, "mod_year": _year_only, "year": _year_only, "range_year": _year_only,
+    "mod_month": month_only, "rel_month": month_only, "prep_month": month_only,
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
-    "the_day_rel": _relative, "weekday": _weekday, "holiday": _holiday, "season_only": _season_only,
-    "end_of": _end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,
+    "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,
+    "end_of": end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,
+    "at_the_time": _at_the_time, "quarter_ref": quarter_ref,
 }

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["RULES", "Candidate", "candidates"]
+__all__ = ["MAX_RANGE_YEARS", "RULES", "Candidate", "candidates", "split_ranges"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _POD = r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
 _NOT_NUMBER_AFTER = r"(?![\w%/]|[.,:]\d)"
+# "2009-2010", "1957-58", "2009\u201310", "2009/10": a hyphen, an en or em dash, or a slash.
+_RANGE_DASH = r"[-/\u2013\u2014]"
+# The longest span a year range may cover: beyond it "1990-2100" is a count or an address.
+MAX_RANGE_YEARS = 100
 
 # (name, pattern, flags); earlier and longer matches win where candidates overlap.
 RULES: tuple[tuple[str, str, int], ...] = (
@@ -60,6 +64,11 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("quarter_only", r"\b(?:the\s+)?(?:(?P<dir>this|last|next|current|latest|previous|same)\s+)?"
                      r"(?:fiscal\s+)?"
                      r"(?P<ord>first|second|third|fourth)[\s-]+quarter\b", re.I),
+    ("quarter_ref", r"\b[Tt]he\s+(?:(?P<which>latest|most\s+recent|just[-\s]ended|comparable|same|"
+                    r"(?:comparable\s+)?year[-\s](?:earlier|ago))\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)"
+                    r"(?![-\w])(?!\s+(?:of|century|mile|final|hour|note|pound)\b)", 0),
+    ("quarter_ref", r"\b(?P<which>[Yy]ear[-\s](?:earlier|ago))(?=\s+(?:\w+\s+)?(?:profits?|earnings|"
+                    r"net|income|loss|sales|revenue|results|levels?|figures?|quarter|period)\b)", 0),
     ("month_rel_year", rf"{_MON_FULL},?\s+(?P<dir>this|last|next)\s+year\b", 0),
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?<![\w$])(?:(?P<dec>(?:1[5-9]|20)\d)0s"
                r"|['\u2018\u2019](?P<dec2>\d)0s)\b", re.I),
@@ -73,10 +82,13 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("prep_month", r"\b(?P<prep>in|In|since|Since|by|By|until|Until|till|through|during|During|from|From|"
                    r"before|Before|after|After|of|to|between|Between|and|or|late|early|mid)[\s-]"
                    rf"{_MON_FULL}(?!\s+\d)", 0),
-    ("year", rf"(?<![\w$\u20ac\u00a3#.,/-]){_YEAR}(?![\w%/-]|[.,]\d)", 0),
+    ("year_range", rf"(?<![\w$\u20ac\u00a3#.,/-]){_YEAR}\s?{_RANGE_DASH}\s?(?P<end>(?:1[6-9]|20|21)\d\d|\d\d)"
+                   r"(?![\w%/\u2013\u2014-]|[.,]\d)", 0),
+    ("year", rf"(?<![\w$\u20ac\u00a3#.,/\u2013\u2014-]){_YEAR}(?![\w%/\u2013\u2014-]|[.,]\d)", 0),
     ("deictic", r"\b(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"
                 rf"tomorrow|this(?=\s+(?:morning|afternoon|evening)))(?i:{_POD})\b", re.I),
     ("ref_word", r"\b(?P<word>nowadays|currently|right now|now|recently|lately|these days|"
+                 r"recent (?:days|weeks|months|years|decades)|"
                  r"in the (?:near |distant |recent )?past|"
                  r"the (?:near |distant |foreseeable )?future)\b", re.I),
     ("n_ago", r"\b(?:(?P<hedge>just|only|about|nearly|almost|some|roughly|around|barely|more than|"
@@ -89,8 +101,8 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("next_span", rf"\bthe\s+(?P<dir>next|coming)\s+(?:{_NUM}\s+)?"
                   r"(?P<unit>days|weeks|months|years|decades)\b", re.I),
     ("rel_unit", rf"\b(?:{_MOD}\s+)?(?P<the>the\s+)?(?P<dir>last|next|this(?: past| coming)?|coming|previous|"
-                 r"following|current|same|that)\s+(?P<unit>week|month|year|weekend|spring|summer|fall|autumn|"
-                 r"winter|day)\b", re.I),
+                 r"following|current|that\s+same|same|that)\s+"
+                 r"(?P<unit>week|month|year|weekend|spring|summer|fall|autumn|winter|day)\b", re.I),
     ("holiday", r"\b(?P<hol>Christmas(?: Day| Eve)?|New Year['\u2019]s (?:Day|Eve)|Thanksgiving(?: Day)?|"
                 r"Independence Day|Halloween|Valentine['\u2019]s Day|Canada Day|Boxing Day|Labou?r Day|"
                 r"Memorial Day|Easter(?: Sunday| Monday)?|Good Friday|Veterans Day|Remembrance Day|"
@@ -101,6 +113,8 @@ RULES: tuple[tuple[str, str, int], ...] = (
                     r"winter))\b(?!\s+(?:of\s+)?\d)", 0),
     ("end_of", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of)\s+the\s+"
                r"(?P<unit>year|month|week|decade)\b", re.I),
+    ("at_the_time", r"\b[Aa]t\s+(?P<body>the\s+time)\b(?!\s+(?:of|when|that|it|he|she|they|we|I|you)\b)"
+                    r"(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:was|were|had|did|said|and)\b)", 0),
     ("over_weekend", r"\bover\s+the\s+(?P<unit>weekend)\b", re.I),
     ("the_day_rel", r"\bthe\s+day\s+(?P<rel>before|after)(?=\s*[,.;:!?])", re.I),
     ("weekday", r"(?:\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Cc]oming|[Oo]n|[Bb]y|[Uu]ntil|"
@@ -124,7 +138,7 @@ def candidates(text: str) -> list[Candidate]:
             continue
         covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+    return split_ranges(sorted(taken, key=lambda c: c.start))
 
 
 def _all_matches(text: str) -> Iterator[Candidate]:
@@ -134,6 +148,39 @@ def _all_matches(text: str) -> Iterator[Candidate]:
             start = m.start()
             if name == "prep_month":
                 start = m.start("mon")
-            elif name == "season_only":
+            elif name in ("season_only", "at_the_time"):
                 start = m.start("body")
+            if name == "weekday" and text[m.end():m.end() + 2] in ("'s", "\u2019s"):
+                parts["poss"] = "'s"  # "Wednesday's ruling"
+            if name == "year_range":
+                yield from _range_ends(m, parts)
+                continue
             yield Candidate(name, start, m.end(), parts)
+
+
+def _range_ends(m: re.Match[str], parts: dict[str, str]) -> Iterator[Candidate]:
+    """A year range is two TIMEX3 DATEs, as TimeML annotates it: '1957-58' -> 1957 and 1958.
+
+    Both ends come out as one candidate covering the range (so neither end is taken alone by
+    another rule), split in `split_ranges` once the longest matches are chosen."""
+    first = int(parts["year"])
+    end = parts["end"]
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    if len(end) == 2 and last <= first:
+        last += 100  # "1999-00"
+    if not 0 < last - first <= MAX_RANGE_YEARS:
+        return
+    yield Candidate("year_range", m.start(), m.end(), {**parts, "last": str(last)})
+
+
+def split_ranges(found: list[Candidate]) -> list[Candidate]:
+    """Each year range as its two years, each with its own offsets."""
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.rule != "year_range":
+            out.append(cand)
+            continue
+        second = cand.end - len(cand.parts["end"])  # "58" of "1957-58" is the written end
+        out.append(Candidate("range_year", cand.start, cand.start + 4, {"year": cand.parts["year"]}))
+        out.append(Candidate("range_year", second, cand.end, {"year": cand.parts["last"]}))
+    return out

@@ -1,8 +1,10 @@
 """Signals about the dates a story rests on: weekdays that do not fit, dates after
-publication, dates that contradict each other, and stories with no absolute date."""
+publication, dates that contradict each other, one phrase read as two dates, and stories with
+no absolute date."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import itertools
@@ -10,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import DateMention, Report, Signal
+from .documents import dated_documents
 from .timex import WEEKDAYS
 
 __all__ = ["date_signals"]
@@ -27,6 +30,21 @@ _ADJACENT = 6  # characters between "yesterday" and ", on May 6" for the two to 
 _UNIT_SLACK = (("decade", 365), ("year", 90), ("month", 10), ("week", 3))
 _HEDGE = re.compile(r"\b(about|nearly|almost|some|roughly|around|more than|less than|over|just)\b")
 _REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+# A date that names a scheduled event ("the Dec. 12, 2026 election", "the March 3 vote") is a plan.
+_EVENT_AFTER = re.compile(
+    r"[,\s]+(?:(?!(?:to|and|or|in|on|at|for|with|by|from|after|before|when|as)\b)[\w'\u2019-]+\s+)?"
+    r"(?:elections?|votes?|primary|primaries|caucus(?:es)?|referendum|runoffs?|"
+    r"ballots?|debates?|hearings?|trials?|summit|meetings?|deadline|launch|match|games?|races?|opening|"
+    r"premiere|release|conference|convention|inauguration|ceremony|rally|auction|tournament|final)\b", re.I)
+# Right before or after a date whose year was inferred, a past-tense verb makes a date after
+# publication a slip ("met on May 9" in a May 8 story); without one it reads as ahead ("on Election Day").
+_PAST = (r"(?:was|were|had|did|met|said|told|held|took|went|came|won|lost|died|fell|rose|began|left|ran|"
+         r"[a-z]{3,}ed)")
+_PAST_BEFORE = re.compile(rf"\b{_PAST}\s+(?:(?:on|in|at|by|since|from|until)\s+)?$")
+_PAST_AFTER = re.compile(rf",?\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'\u2019-]+\s+){{0,2}}{_PAST}\b")
+# Phrases that hang on the story's last date, not on publication: two values are expected there.
+_ANAPHORIC = re.compile(r"\b(?:later|earlier|before|after|following|previous|prior|same|that|then|"
+                        r"the time|next day)\b", re.I)
 
 
 def date_signals(report: Report, text: str) -> Iterator[Signal]:
@@ -38,6 +56,7 @@ def date_signals(report: Report, text: str) -> Iterator[Signal]:
     if published is not None:
         yield from _after_publication(dates, published, text)
     yield from _conflicts(dates)
+    yield from _phrase_read_twice(dates, text)
     missing = _no_absolute_date(dates, published)
     if missing is not None:
         yield missing
@@ -86,18 +105,26 @@ def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text:
         day = day_of(mention)
         if day is None or day <= published:
             continue
-        if _FUTURE_CUE.search(_sentence(text, mention.start, mention.end)):
+        sentence, left = _sentence(text, mention.start, mention.end)
+        if _FUTURE_CUE.search(sentence) or _EVENT_AFTER.match(text, mention.end):
             continue
+        if mention.kind == "partial" and not _past_near(sentence, mention.start - left, mention.end - left):
+            continue  # the year is ours, chosen by the tense: a date ahead is what the text meant
         yield Signal("date_after_publication", "warn",
                      f"'{mention.text}' ({_spoken(day)}) is after the publication date "
                      f"({_spoken(published)}) and the sentence does not read as a plan or forecast",
                      mention.start, mention.end)
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around start..end, and where it starts."""
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     right = _SENTENCE_END.search(text, end)
-    return text[left:right.start() if right else len(text)]
+    return text[left:right.start() if right else len(text)], left
+
+
+def _past_near(sentence: str, start: int, end: int) -> bool:
+    return _PAST_BEFORE.search(sentence[:start]) is not None or _PAST_AFTER.match(sentence, end) is not None
 
 
 def _conflicts(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
@@ -113,6 +140,53 @@ def _conflicts(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
         yield Signal("date_conflict", "warn",
                      f"'{relative.text}' works out to {_spoken(rel_day)}, but the text next to it says "
                      f"'{explicit.text}' ({_spoken(exp_day)})", first.start, second.end)
+
+
+def _phrase_read_twice(dates: tuple[DateMention, ...], text: str) -> Iterator[Signal]:
+    """'Thursday night' read as two different days in one story: one reading is probably wrong.
+
+    Phrases that hang on the story's last date ("the next day", "two days later") and dates
+    inside a quoted document with its own date (an e-mail's "today") may differ, and are left out."""
+    groups: dict[str, list[DateMention]] = {}
+    elsewhere = _in_dated_documents(dates, text)
+    for mention in dates:
+        if mention.kind == "absolute" or mention.value is None or mention.value.startswith("P") or \
+                _ANAPHORIC.search(mention.text) or mention.start in elsewhere:
+            continue
+        groups.setdefault(_phrase_key(mention.text), []).append(mention)
+    for same in groups.values():
+        values = list(dict.fromkeys(m.value for m in same))
+        if len(values) < 2:
+            continue
+        first = same[0]
+        yield Signal("date_phrase_conflict", "info",
+                     f"'{first.text}' is read as {len(values)} different dates in this story "
+                     f"({', '.join(_spoken_value(v) for v in values)}): check which day each mention means",
+                     first.start, first.end, spans=tuple((m.start, m.end) for m in same))
+
+
+def _spoken_value(value: str | None) -> str:
+    m = _DAY_VALUE.match(value or "")
+    if m is None:
+        return value or "?"
+    try:
+        return _spoken(dt.date(int(m[1]), int(m[2]), int(m[3])))
+    except ValueError:
+        return value or "?"
+
+
+def _phrase_key(phrase: str) -> str:
+    words = phrase.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ("on", "by", "since", "until") else words)
+
+
+def _in_dated_documents(dates: tuple[DateMention, ...], text: str) -> set[int]:
+    """Starts of the dates inside a quoted document that carries its own date."""
+    starts = [d.start for d in dates]
+    inside: set[int] = set()
+    for quoted in dated_documents(text, [(d.start, d.end) for d in dates]):
+        inside.update(starts[bisect.bisect_left(starts, quoted.start):bisect.bisect_left(starts, quoted.end)])
+    return inside
 
 
 def _slack(text: str) -> int:

@@ -14,6 +14,9 @@ from .timex import Tense
 __all__ = ["tense_at"]
 
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
+# Verbs of intent: "planned a rally on Saturday", "has scheduled a news conference Thursday" tell of
+# an event near the story, ahead or just past, whatever their own tense: the nearest day is meant.
+_PLAN_VERBS = {"plan", "schedule", "expect", "intend", "prepare", "slate", "aim"}
 _CLIMB = 6  # heads to walk up before giving up: a date hangs close to its verb
 
 
@@ -43,6 +46,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
+    if verb.lemma_ in _PLAN_VERBS:
+        return "present"
     if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "going" and verb.doc[verb.i - 1].lower_ == "to":
         return "future"
     if "to" in words and depth < 2 and verb.head is not verb:

@@ -19,6 +19,7 @@ __all__ = [
     "SEASONS",
     "WEEKDAYS",
     "Anchor",
+    "Granularity",
     "Tense",
     "holiday_date",
     "month_number",

@@ -24,7 +24,7 @@ _DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow"
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _BACK = {"last", "this past", "previous", "preceding"}
 _AHEAD = {"next", "coming", "this coming", "following"}
-_ANAPHORIC = {"previous", "following", "same", "that", "preceding"}
+_ANAPHORIC = {"previous", "following", "same", "that", "that same", "preceding"}
 _RANK = {"day": 0, "month": 1, "year": 2}
 _UNIT_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
 
@@ -66,7 +66,8 @@ def latest(refs: dict[str, Anchor], unit: str = "year") -> Anchor | None:
 
 
 def _day(day: dt.date, pod: str | None) -> str:
-    return f"{day.isoformat()}T{pod}" if pod else day.isoformat()
+    """A DATE value is the day: "Thursday night" is 2016-03-10 (a TIMEX3 TIME would add "TNI")."""
+    return day.isoformat()
 
 
 def _weekday(p: dict[str, str], published: dt.date | None, ref: Anchor | None, tense: Tense) -> Value:
@@ -82,6 +83,11 @@ def _weekday(p: dict[str, str], published: dt.date | None, ref: Anchor | None, t
         direction = "next"
     elif direction != "this":
         direction = ""
+    if raw in ("by", "until") and tense != "past":
+        tense = "future"  # "by Friday", "until Friday": a deadline ahead, or that very day
+        direction = "this"
+    if p.get("poss") and not direction:
+        tense = "present"  # "Wednesday's ruling": the verb's tense is not the ruling's; the nearest one
     day = weekday_near(base, WEEKDAYS[p["wd"].capitalize()], tense, direction)
     return _day(day, _POD.get(p.get("pod", ""))), Anchor(day, "day")
 

@@ -25,15 +25,25 @@ _YEAR_LEAD = {"in", "since", "by", "until", "till", "through", "before", "after"
 _WEAK_MONTH_LEAD = {"and", "or", "of", "to", "by", "between"}
 # A bare year this far ahead is an address or a count unless a word like "by" or "in" leads it.
 _FAR_FUTURE_YEARS = 30
-# Mastheads that end in a deictic word: the word before it, and the spellings of the word.
+# Mastheads that end in a deictic word even at the start of a sentence ("USA Today reported").
 _MASTHEADS = {"usa": ("Today", "TODAY")}
+# What may stand before a capitalised "Today" that still starts a sentence (or a quotation).
+_SENTENCE_OPENERS = ".!?:;\"'`([\u201c\u2018\u2014\u2013\n"
+# A line this short whose words are mostly capitalised is a headline, where "Today" is the day.
+_HEADLINE_CHARS = 120
+_LEAD_CHARS = 40  # the text before a candidate looked at to tell whether a sentence starts there
+_HEADLINE_CAPITALS = 0.6
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 
 
-def plausible(cand: Candidate, doc: Doc) -> bool:
-    """spaCy's view of the words around a candidate: veto counts, names and verbs."""
-    if cand.rule == "deictic":
-        return not _masthead(cand, doc)
+def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
+    """spaCy's view of the words around a candidate: veto counts, names and verbs.
+
+    `text` is `doc.text` when the caller already has it (building it walks the whole Doc)."""
+    if cand.rule in ("deictic", "rel_unit"):
+        return not _masthead(cand, doc, doc.text if text is None else text)
+    if cand.rule == "range_year":
+        return int(cand.parts["year"]) <= dt.date.today().year + _FAR_FUTURE_YEARS
     if cand.rule not in ("year", "prep_month", "weekday", "dm"):
         return True
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -42,9 +52,10 @@ def plausible(cand: Candidate, doc: Doc) -> bool:
     first, last = span[0], span[-1]
     before = doc[first.i - 1] if first.i > 0 else None
     if cand.rule == "year":
-        return _plausible_year(first, before, doc)
+        return _plausible_year(first, before, int(cand.parts["year"]))
     if cand.rule == "weekday":
-        day = next(t for t in span if t.text in cand.parts.get("wd", ""))
+        # the weekday's own token; the tokenizer may have glued it to its neighbour ("Monday-Friday")
+        day = next((t for t in span if t.text in cand.parts.get("wd", "")), first)
         prev = doc[day.i - 1] if day.i > 0 else None
         return not ((prev is not None and prev.lower_ in _NAMED_DAYS) or day.ent_type_ in _NOT_A_DATE)
     # a month name alone: "May" the verb or the name ("Carney and May"), "March" the noun
@@ -55,13 +66,14 @@ def plausible(cand: Candidate, doc: Doc) -> bool:
     return last.pos_ not in ("VERB", "AUX") and last.ent_type_ not in ("PERSON", "ORG")
 
 
-def _plausible_year(year: Token, before: Token | None, doc: Doc) -> bool:
+def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
+    doc = year.doc
     after = doc[year.i + 1] if year.i + 1 < len(doc) else None
     if after is not None and after.tag_ == "NNS" and (year.ent_type_ != "DATE" or year.text.endswith("00")):
         return False  # "2000 troops" is a count; "1998 profits" is a year
     if before is not None and before.lower_ in _YEAR_LEAD:
         return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
-    if int(year.text) > dt.date.today().year + _FAR_FUTURE_YEARS:
+    if value > dt.date.today().year + _FAR_FUTURE_YEARS:
         return False  # "2100 Pennsylvania Avenue"; "by 2100" has its lead word
     named = before is not None and before.is_title and before.pos_ in ("PROPN", "NOUN")
     if named and year.ent_type_ != "DATE":
@@ -69,10 +81,30 @@ def _plausible_year(year: Token, before: Token | None, doc: Doc) -> bool:
     return year.ent_type_ not in _NOT_A_DATE
 
 
-def _masthead(cand: Candidate, doc: Doc) -> bool:
-    """`via USA Today`, `, USA TODAY reported`: the paper's name, not the day ("in the USA today" is)."""
+def _masthead(cand: Candidate, doc: Doc, text: str) -> bool:
+    """A programme's or a paper's name, not the day: "NBC's Today", "ABC's This Week", "via USA Today".
+
+    In running English "today" starts with a capital only where a sentence, a quotation or a
+    headline starts; anywhere else the capital makes it a name ("in the USA today" is the day)."""
+    word = text[cand.start:cand.end]
+    if not all(w[:1].isupper() for w in word.split()):
+        return False  # "This week" is the week even mid-sentence; "This Week" there is a programme
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None or len(span) == 0 or span[0].i == 0:
+    before = doc[span[0].i - 1] if span is not None and len(span) and span[0].i > 0 else None
+    if before is not None and word.split()[0] in _MASTHEADS.get(before.lower_, ()) and before.text.isupper():
+        return True
+    lead = text[max(0, cand.start - _LEAD_CHARS):cand.start].rstrip(" \t")
+    if not lead or lead[-1] in _SENTENCE_OPENERS or _headline(text, cand.start):
         return False
-    before = doc[span[0].i - 1]
-    return span[0].text in _MASTHEADS.get(before.lower_, ()) and before.text.isupper()
+    return span is None or not span[0].is_sent_start or lead[-1].isalnum()
+
+
+def _headline(text: str, at: int) -> bool:
+    """The line holding `at` reads as a headline: short, no full stop, its words mostly capitalised."""
+    left = text.rfind("\n", 0, at) + 1
+    right = text.find("\n", at)
+    line = text[left:right if right >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or len(line) > _HEADLINE_CHARS or line.endswith("."):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= _HEADLINE_CAPITALS

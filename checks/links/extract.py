@@ -30,6 +30,7 @@ from ..models import Article, InputInfo
 from .fetch import FetchLimits, Page, fetch_page
 from .netguard import IPNetwork
 from .pagemeta import read_metadata
+from .widgets import drop_furniture_lines, drop_widgets
 
 __all__ = ["MIN_WORDS", "ExtractedArticle", "NoArticleText", "extract_article", "from_page", "read_link",
            "refresh_target"]
@@ -88,13 +89,22 @@ _REFRESH = re.compile(r"""<meta\b(?=[^>]*http-equiv\s*=\s*["']?refresh)[^>]*?con
 _REFRESH_URL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[;,]\s*url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 # A page that reloads itself later (a live blog) is an article; one that moves on at once is a stub.
 _MAX_REFRESH_DELAY = 5.0
+_HEAD_CHARS = 20_000  # where a page's <head> and its refresh are
+# What no current browser acts on: IE's conditional blocks, downlevel-hidden (`<!--[if IE]>…
+# <![endif]-->`, also `<!--[if !IE]><!-->…<!--<![endif]-->`) and downlevel-revealed (`<![if IE]>…
+# <![endif]>`), then plain comments; one left open at the cut runs to it.
+_COMMENTED = re.compile(r"<!--\[if[^\]]*\]>.*?(?:<!\[endif\]\s*-->|$)|<!\[if[^\]]*\]>.*?(?:<!\[endif\]>|$)"
+                        r"|<!--.*?(?:-->|$)", re.IGNORECASE | re.DOTALL)
 
 
 def refresh_target(page: Page) -> str | None:
-    """The absolute URL an HTML page sends the browser to at once, if it does."""
+    """The absolute URL an HTML page sends the browser to at once, if it does.
+
+    A refresh inside a comment is not one; inside an IE conditional comment it sends only old
+    Internet Explorers away (to an "unsupported browser" page, which answers 404 to a bot)."""
     if page.content_type == "text/plain":
         return None
-    tag = _REFRESH.search(page.text[:20_000])
+    tag = _REFRESH.search(_COMMENTED.sub("", page.text[:_HEAD_CHARS]))
     found = _REFRESH_URL.match(tag.group(2)) if tag else None
     if found is None or float(found.group(1)) > _MAX_REFRESH_DELAY:
         return None
@@ -123,6 +133,7 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
     except Exception as exc:  # a metadata reader's bug must not cost the reporter the whole check
         log.warning("metadata unreadable on %s: %r", url, exc)
         article = Article(canonical_url=url)
+    drop_widgets(tree)  # after the metadata: a sign-up box is furniture, but the page's <head> is not
     text = _main_text(tree, url, fast=True)
     if _words(text) < min_words:
         # The fast path skips trafilatura's second opinion (readability, jusText); ask for
@@ -134,7 +145,7 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
 
 def _main_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     doc = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False)
-    return (doc.text or "").strip() if isinstance(doc, Document) else ""
+    return drop_furniture_lines(doc.text or "").strip() if isinstance(doc, Document) else ""
 
 
 def _require_words(text: str, min_words: int) -> None:

@@ -10,19 +10,26 @@ bounded number of tokens, so the whole pass stays linear in the article's length
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import STATEMENT_NOUNS, is_quote_cue, is_speech_verb
+from .cues import QUOTE_VERBS, is_quote_cue, is_speech_verb
 from .marks import Marked, Paragraph
+from .phrases import is_topic
 from .speakers import Cast, Speaker, resolve
 
-__all__ = ["Attribution", "Locator", "attribute_fragment", "attribute_full", "attribute_trailing",
-           "subject_of"]
+__all__ = ["Attribution", "Locator", "according_to", "attribute_fragment", "attribute_full",
+           "attribute_trailing", "subject_of"]
 
 _WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
+_ASKED = 4  # tokens after `?`/`!` in which a cue still belongs to the quote
+_TOPIC_OPENERS = frozenset({"of", "on", "about", "regarding", "asked"})
+# `2. Rob Kane's transit plan`: a numbered subheading, no sentence of the story (nobody speaks in it)
+_SUBHEADING = re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+[^\n.!?:;\u201c\u201d\"]{1,80}[ \t]*$")
 _TERMINAL = frozenset(".?!")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _NP_LINKS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod", "flat", "case"})
@@ -37,14 +44,16 @@ class Attribution:
 class Locator:
     """Character offsets to tokens; whether an offset lies inside a quotation or a headline."""
 
-    def __init__(self, doc: Doc, marked: Sequence[Marked], headlines: Sequence[Paragraph] = ()) -> None:
+    def __init__(self, doc: Doc, marked: Sequence[Marked], headlines: Sequence[Paragraph] = (),
+                 text: str | None = None) -> None:
         self.doc = doc
         self._starts = [t.idx for t in doc]
         # An unclosed mark's extent is a guess; the words after it stay readable as narrative.
         self._spans = sorted((m.open, m.close if m.close is not None else m.end) for m in marked
                              if m.close is not None or m.runs_on)
         self._opens = [s for s, _ in self._spans]
-        self._heads = [(p.start, p.end) for p in headlines]
+        numbered = [(h.start(), h.end()) for h in _SUBHEADING.finditer(text)] if text is not None else []
+        self._heads = sorted([(p.start, p.end) for p in headlines] + numbered)
         self._head_starts = [s for s, _ in self._heads]
 
     def token(self, char: int) -> int:
@@ -71,14 +80,19 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)):
-                return child
+                # `a banner that said`: a relative pronoun stands for the noun its clause describes
+                relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
+                return tok.head if relative else child
         if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head is tok:
             return None
+        participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
         tok = tok.head
+        if participle and tok.dep_ == "ccomp" and is_speech_verb(tok.head):
+            tok = tok.head  # `Kerr told them that Lund “had a plan,” adding, …`: Kerr adds, not Lund
     return None
 
 
-def _according_to(window: Sequence[Token]) -> Token | None:
+def according_to(window: Sequence[Token]) -> Token | None:
     for tok in window:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
@@ -103,6 +117,8 @@ def _first_speaker(tokens: Sequence[Token], window: Sequence[Token], cast: Cast,
         if tok.pos_ not in _NOMINAL or tok.lower_ in ("it", "that", "this", "who", "which"):
             continue
         head = _np_head(tok, window)
+        if head is not tok and head.lemma_.lower() in QUOTE_VERBS:
+            head = tok  # `…,” Conway notes.` parsed as the noun phrase `Conway notes`
         if head.dep_ in skip:
             continue
         found = resolve(head, cast, last)
@@ -116,21 +132,34 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
                  after: bool) -> Attribution | None:
     """A cue verb in the window and its speaker. After a quote the word order is fixed
     (`…,” Trump said` / `…,” said Trump`), which beats a parse confused by the quote."""
-    if (source := _according_to(window)) is not None:
+    if (source := according_to(window)) is not None:
         return Attribution(resolve(source, cast, last), "according to")
     cues = [t for t in window if is_quote_cue(t)]
+    if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
+        cues = [t for t in window if t.pos_ == "VERB" and any(
+            c.dep_ == "ccomp" and c.i < window[0].i for c in t.children)]
     if not cues:
         return None
     main = [t for t in cues if t.dep_ not in ("acl", "relcl", "amod")] or cues
     cue = main[0] if after else main[-1]
+    if not after and is_speech_verb(cues[-1]) and _introduces(cues[-1], window):
+        cue = cues[-1]  # `under a headline that said,`: the clause right before the quote introduces it
     speaker = None
     if after:
-        ahead = [t for t in window if t.i < cue.i]
-        speaker = _first_speaker(ahead or [t for t in window if t.i > cue.i][:6], window, cast, last,
-                                 inverted=not ahead)
+        ahead = [t for t in window if t.i < cue.i and not t.is_punct]  # `,'' said X`: a stray mark
+        behind = [t for t in window if t.i > cue.i][:6]
+        if ahead and (ahead[0].pos_ in ("SCONJ", "VERB", "AUX") or ahead[0].lower_ == "that"):
+            # `…” that Sanders can win, said Elmendorf`: the quote's sentence goes on before its cue
+            speaker = _first_speaker(behind, window, cast, last, inverted=True)
+        speaker = speaker or _first_speaker(ahead or behind, window, cast, last, inverted=not ahead)
     if speaker is None and (subject := subject_of(cue, loc)) is not None:
         speaker = resolve(subject, cast, last)
     return Attribution(speaker, cue.text)
+
+
+def _introduces(cue: Token, window: Sequence[Token]) -> bool:
+    """A cue whose clause ends the window: nothing but punctuation stands between it and the quote."""
+    return all(t.is_punct for t in window if t.i > cue.i)
 
 
 def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
@@ -141,11 +170,52 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
             speaker = resolve(tok, cast, last)
             if speaker is not None:
                 return Attribution(speaker, tok.head.text)
+    if _topic_intro(window):  # `Of Governor Fisk:`: about Fisk, by whoever was speaking
+        return Attribution(_carried(cast.last_said), None) if cast.last_said is not None else None
     # `…doesn't surprise Republican pollster Daron Shaw:`: the person named nearest the colon
     for tok in reversed(window):
-        if tok.ent_type_ == "PERSON" and cast.person(tok) is not None:
-            return Attribution(resolve(tok, cast, last), None)
+        if tok.ent_type_ == "PERSON" and cast.person(tok) is not None and not is_topic(tok):
+            return Attribution(_nearby(resolve(tok, cast, last)), None)
     return None
+
+
+def _topic_intro(window: Sequence[Token]) -> bool:
+    """`Of Fisk:`, `On the budget:`, `Asked about Fisk:`: an intro naming what the quote is about."""
+    words = [t for t in window if not t.is_punct]
+    return bool(words) and words[0].lower_ in _TOPIC_OPENERS and not any(
+        t.dep_ in ("nsubj", "nsubjpass") and not is_topic(t) for t in window)
+
+
+def _continued(found: Attribution | None, window: Sequence[Token], loc: Locator,
+               cast: Cast) -> Attribution | None:
+    """`Sanders said the process could be “messy,” adding, “Democracy is messy.”`: a cue with no
+    speaker of its own, right after the previous quote, goes on with that quote's speaker."""
+    if found is None or found.speaker is not None or found.cue is None or cast.last_said is None:
+        return found
+    before = window[0].i - 1
+    if before < 0 or not loc.quoted(loc.doc[before].idx):
+        return found
+    return Attribution(_carried(cast.last_said), found.cue)
+
+
+def _carried(speaker: Speaker) -> Speaker:
+    return dataclasses.replace(speaker, guessed=True, evidence="carried")
+
+
+def _asked(window: list[Token]) -> list[Token]:
+    """After `?` or `!` a new sentence may start: the attribution counts only when nothing but its
+    speaker stands before its cue (`“Where?” Jane Roe, the deputy director of …, asked.`)."""
+    cue = next((n for n, t in enumerate(window) if is_quote_cue(t)), None)
+    if cue is None or any(t.pos_ in ("VERB", "AUX") for t in window[:cue]):
+        return window[:_ASKED]
+    return window
+
+
+def _nearby(speaker: Speaker | None) -> Speaker | None:
+    """A name tied to the quote by position, not as the subject of its cue."""
+    if speaker is None or speaker.evidence != "name_at_cue":
+        return speaker
+    return dataclasses.replace(speaker, evidence="name_nearby")
 
 
 def _after_window(m: Marked, loc: Locator, limit: int) -> list[Token]:
@@ -157,7 +227,8 @@ def _after_window(m: Marked, loc: Locator, limit: int) -> list[Token]:
         tok = doc[i]
         if tok.idx >= m.paragraph.end or loc.quoted(tok.idx) or tok.text in _TERMINAL:
             break
-        out.append(tok)
+        if not tok.is_space:  # a non-breaking space is a token of its own
+            out.append(tok)
         i += 1
     return out
 
@@ -169,7 +240,8 @@ def _before_window(open_at: int, para_start: int, loc: Locator) -> list[Token]:
         tok = doc[i]
         if tok.idx < para_start or loc.quoted(tok.idx) or tok.text in _TERMINAL:
             break
-        out.append(tok)
+        if not tok.is_space:
+            out.append(tok)
         i -= 1
     return out[::-1]
 
@@ -181,11 +253,13 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     ends = quoted[-1:] if quoted else ""
     tried: list[Attribution | None] = []
     if ends != ".":
-        window = _after_window(m, loc, 4 if ends in ("?", "!") else _WINDOW)
+        window = _after_window(m, loc, _WINDOW)
+        if ends in ("?", "!"):
+            window = _asked(window)
         tried.append(_from_window(window, loc, cast, last, after=True) if window else None)
     before = _before_window(m.open, m.paragraph.start, loc)
     if before and before[-1].text in (",", ":", "—", "–"):
-        tried.append(_from_window(before, loc, cast, last, after=False))
+        tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))
         if before[-1].text == ":":
             tried.append(_intro(before, cast, last))
     if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
@@ -206,49 +280,5 @@ def attribute_trailing(m: Marked, text: str, loc: Locator, cast: Cast,
     return found if found is not None and found.speaker is not None else None
 
 
-def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
-                       last: Speaker | None) -> Attribution | None:
-    """A fragment inside a sentence counts only when a speech verb or noun governs it:
-    that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
-    para = paragraph.start
-    for tok in first.doc[first.i:last_tok.i + 1]:
-        if first.i <= tok.head.i <= last_tok.i:
-            continue
-        found = _governing(tok.head, para, loc, cast, last)
-        if found is not None:
-            return found if found.cue else None
-    sentence = [t for t in first.sent if paragraph.start <= t.idx < paragraph.end]
-    if (source := _according_to(sentence)) is not None:
-        return Attribution(resolve(source, cast, last), "according to")
-    return None
-
-
-def _reported(clause: Token) -> bool:
-    """`his response that China represents “…”`: a clause that is the content of speech."""
-    head = clause.head
-    return clause.dep_ in ("ccomp", "acl", "relcl") and (
-        is_speech_verb(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS))
-
-
-def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
-    """Climb from a fragment to the speech verb or noun over it, within its own clause chain.
-
-    Returns an Attribution without a cue to say `this fragment is governed, by no speaker`
-    (`the collapse denies Trump a perceived “win”`)."""
-    for _ in range(6):
-        if cue.idx < para:
-            return None
-        if is_speech_verb(cue) and not loc.quoted(cue.idx):
-            subject = subject_of(cue, loc)
-            if subject is None:
-                return Attribution(None, cue.text)
-            speaker = resolve(subject, cast, last, loose=False)  # `the collapse denies Trump a “win”`
-            return Attribution(speaker, cue.text if speaker else None)
-        if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
-            return Attribution(resolve(cue, cast, last), cue.text)
-        if cue.head is cue:
-            return None
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
-            return None  # a clause of its own that is not about speech
-        cue = cue.head
-    return None
+# Fragments inside a sentence live in fragments.py; imported last because they build on the above.
+from .fragments import attribute_fragment  # noqa: E402

@@ -15,6 +15,7 @@ __all__ = [
     "HUMAN_NOUNS",
     "ORG_NOUNS",
     "PERSON_PRONOUNS",
+    "PLATFORMS",
     "QUOTE_VERBS",
     "SPEECH_VERBS",
     "STATEMENT_NOUNS",
@@ -41,6 +42,7 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset("""
     mutter conclude summarize summarise put echo offer answer begin interject exclaim chant cheer
     sing roar boo
     elaborate recount sum address
+    bark start thunder shoot fire interrupt vent cry growl hiss rage opine
 """.split())
 
 # Nouns that stand for what someone said: `his response`, `a statement from the Office`.
@@ -50,7 +52,7 @@ STATEMENT_NOUNS = frozenset("""
     interview testimony account accounts claim assertion declaration view views verdict
     description assessment analogy argument retort quip report study suit lawsuit complaint
     filing memo document editorial ad advertisement poll survey article column book email
-    e-mail
+    e-mail headline caption banner slogan placard
 """.split())
 
 # Head nouns of people who speak without a name: `a senior EU diplomat`, `sources close to`.
@@ -82,6 +84,15 @@ TITLE_WORDS = frozenset("""
     director chief chair chairman chairwoman ceo king queen prince pope
     ambassador general judge justice dr dr. mr mr. mrs mrs. ms ms. professor prof
     representative rep rep. sen sen. gov gov. spokesperson spokesman spokeswoman
+    councilman councilwoman councillor councilor commissioner congressman congresswoman
+    assemblyman assemblywoman sheriff superintendent lt lt. sgt sgt. capt capt. det det.
+    rev rev. reverend bishop rabbi
+""".split())
+
+# Where words are published, never who said them: `wrote on Twitter` credits the writer.
+PLATFORMS = frozenset("""
+    twitter facebook instagram youtube tiktok snapchat reddit linkedin threads bluesky mastodon
+    weibo wechat telegram whatsapp tumblr substack
 """.split())
 
 # People described by what they are (`the crowd chanted`, `a farmer said`) rather than as
@@ -121,5 +132,18 @@ def is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS and token.dep_ != "aux"
 
 
+# Verbs that attribute speech only with their particle: `Trump went on`, `her husband cut in`.
+_PHRASAL_CUES = frozenset({("go", "on"), ("cut", "in"), ("chime", "in"), ("pipe", "up"), ("jump", "in"),
+                           ("break", "in"), ("butt", "in")})
+
+
 def is_quote_cue(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_VERBS
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in QUOTE_VERBS:
+        return True
+    # `went on to describe the plan` is a new action, not a line of dialogue
+    return any((lemma, c.lower_) in _PHRASAL_CUES for c in token.children if c.dep_ == "prt") \
+        and not any(c.dep_ == "dobj" or (c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"))
+                    for c in token.children)

@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 
 from ..models import Quote
 from .attribution import Attribution, Locator, attribute_fragment, attribute_full, attribute_trailing
+from .followup import attribute_next
 from .marks import Marked, find_marked, paragraphs
+from .roles import named_for_role
 from .speakers import Cast, Speaker
 
 __all__ = ["Analysis", "analyse", "find_quotes"]
@@ -49,7 +51,7 @@ def analyse(doc: Doc, text: str | None = None) -> Analysis:
     text = doc.text if text is None else text
     paras = paragraphs(text)
     marked = [m for m in find_marked(text, paras) if not m.paragraph.headline]
-    locator = Locator(doc, marked, [p for p in paras if p.headline])
+    locator = Locator(doc, marked, [p for p in paras if p.headline], text)
     cast = Cast(doc, locator.narrative)
     ends = {p.index: p.end for p in paras}
     analysis = Analysis(tuple(_attribute_all(doc, text, marked, ends, locator, cast)), cast, locator)
@@ -106,15 +108,25 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
             colon = _previous_colon(text, m, ends.get(m.paragraph.index - 1))
             found = attribute_full(m, text, loc, cast, last_group, colon)
             found = found or _convention(m, out)
+            if found is None or found.speaker is None:
+                found = attribute_next(m, text, loc, cast, last_group) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
+        found = _role_named(doc, found, cast)
         quote = _quote(text, m, found, partial)
         if quote is None:
             continue
         if found and found.speaker and found.speaker.kind in ("anonymous", "organization"):
             last_group = found.speaker
+        cast.heard(found.speaker if found else None)
         out.append((m, quote))
     return _carry_back([q for _, q in out], [m for m, _ in out])
+
+
+def _role_named(doc: Doc, found: Attribution | None, cast: Cast) -> Attribution | None:
+    """`said the mayor's communications director, Jennifer Morrow`: the role's holder said it."""
+    named = named_for_role(doc, found.speaker, cast) if found is not None and found.speaker else None
+    return found if named is None or found is None else Attribution(named, found.cue)
 
 
 def _introduced(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
@@ -142,7 +154,7 @@ def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | No
     else:
         return None
     speaker = Speaker(prev.speaker, prev.speaker_kind, *(prev.speaker_span or (0, 0)),
-                      key=prev.speaker.lower(), guessed=guessed)
+                      key=prev.speaker.lower(), guessed=guessed, evidence="carried")
     return Attribution(speaker, prev.cue)
 
 
@@ -152,7 +164,7 @@ def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:
         if marks[n].runs_on and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
             nxt = quotes[n + 1]
             quotes[n] = Quote(quotes[n].text, quotes[n].start, quotes[n].end, nxt.speaker, nxt.speaker_kind,
-                              nxt.speaker_span, nxt.cue, quotes[n].partial, True)
+                              nxt.speaker_span, nxt.cue, quotes[n].partial, True, "carried")
     return quotes
 
 
@@ -166,5 +178,5 @@ def _quote(text: str, m: Marked, found: Attribution | None, partial: bool) -> Qu
     if speaker is None:
         return Quote(text[start:end], start, end, cue=found.cue if found else None, partial=partial)
     return Quote(text[start:end], start, end, speaker.name, speaker.kind, (speaker.start, speaker.end),
-                 found.cue if found else None, partial, speaker.guessed)
+                 found.cue if found else None, partial, speaker.guessed, speaker.evidence)
 

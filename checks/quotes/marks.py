@@ -24,6 +24,16 @@ _SENTENCE_END = ".?!:;…"
 _CLOSE_BEFORE_TEXT = set(".?!,")
 # One to three spaces, then a word: what a stray space after an opening mark looks like.
 _SPACED_WORD = re.compile(r"[ \t\u00a0]{1,3}[\w‘']")
+# Where the publisher's own furniture starts, at a line's start or right after a sentence's end
+# (`side.”Editor’s note: …`): an editor's note, a correction, a caption or photo credit, a pointer
+# to another story. It is never part of a quotation and says nothing in the article's voice, so
+# the rest of its line is read like a headline: no quotes, no sources.
+_FURNITURE = re.compile(
+    r"(?:^|(?<=[.?!…\"”’')\]]))[ \t\u00a0]*(?=(?:"
+    r"(?:Editors?['’]?s?|EDITORS?['’]?S?)[ \t\u00a0]+(?:[Nn]ote|NOTE)|Related|RELATED|Read [Mm]ore|READ MORE|"
+    r"See [Aa]lso|SEE ALSO|Also [Rr]ead|ALSO READ|Photo(?:graph)?|PHOTO|Caption|CAPTION|Image|"
+    r"Correction|CORRECTION|Clarification|CLARIFICATION)(?:[ \t]+[Cc]redit)?[ \t]*:"
+    r"|\((?:AP |Reuters |Getty |File )?(?:Photo|PHOTO)\b)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -63,10 +73,16 @@ def paragraphs(text: str) -> list[Paragraph]:
             spans.append((m.start(), m.end()))
     found: list[Paragraph] = []
     for start, end in spans:
-        line = text[start:end].strip()
-        bare = line.rstrip(_DOUBLE + _SINGLE + ")] ")
-        headline = bool(bare) and bare[-1] not in _SENTENCE_END and not _BULLET.match(line)
-        found.append(Paragraph(start, end, len(found), headline))
+        furniture = _FURNITURE.search(text, start, end)
+        cut = furniture.end() if furniture is not None else end
+        line = text[start:cut].strip()
+        if line:
+            bare = line.rstrip(_DOUBLE + _SINGLE + ")] ")
+            headline = bool(bare) and bare[-1] not in _SENTENCE_END and not _BULLET.match(line)
+            stop = cut if cut == end else start + len(text[start:cut].rstrip())
+            found.append(Paragraph(start, stop, len(found), headline))
+        if cut < end:
+            found.append(Paragraph(cut, end, len(found), True))
     return found
 
 

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import TITLE_WORDS
+from .cues import TITLE_WORDS, is_person_noun
+from .names import gender_of_first_name
 
-__all__ = ["HONORIFICS", "end_char", "name_bounds", "noun_phrase", "proper_bounds", "role_of", "strip_name"]
+__all__ = ["HONORIFICS", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds", "role_of",
+           "strip_name"]
 
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
 _NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
                        "npadvmod"})
+# Prepositions that make a name the topic of a sentence, not its actor: `asked about Trump`.
+_TOPIC_PREPS = frozenset({"about", "of", "on", "regarding", "against", "toward", "towards", "over"})
 _NP_PREPS = frozenset({"at", "from", "with", "in", "of", "to", "for", "close", "familiar", "inside",
                        "within"})
 
@@ -39,9 +43,14 @@ def strip_name(span: Span) -> tuple[int, int] | None:
     doc = span.doc
     end = next((t.i for t in span if t.tag_ == "POS" or (t.is_punct and t.text != ".")), end)
     while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
-                           or not doc[start].text[:1].isupper()):
+                           or not doc[start].text[:1].isupper() or _role_word(doc[start], end - start)):
         start += 1
     return (start, end) if end > start else None
+
+
+def _role_word(tok: Token, left: int) -> bool:
+    """`Librarian Ellen Marsh`: a capitalised job the model took into the name (never a first name)."""
+    return left > 2 and is_person_noun(tok) and gender_of_first_name(tok.text) is None
 
 
 def name_bounds(tok: Token) -> tuple[int, int]:
@@ -89,3 +98,11 @@ def role_of(tok: Token) -> str | None:
 def end_char(doc: Doc, end: int) -> int:
     last = doc[end - 1]
     return last.idx + len(last.text)
+
+
+def is_topic(tok: Token) -> bool:
+    """A name governed by `about`, `of`, `on`: the sentence is about this person, not by them."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _TOPIC_PREPS

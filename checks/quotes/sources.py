@@ -19,6 +19,7 @@ from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import subject_of
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
+from .roles import in_dateline, is_place, mentions_by_surname, own_role, role_holder
 from .speakers import Speaker, resolve
 
 __all__ = ["find_sources"]
@@ -26,6 +27,9 @@ __all__ = ["find_sources"]
 # `a senior official, speaking on condition of anonymity` belongs to the source's description.
 _ANONYMITY = re.compile(r",?\s*(?:speaking |who (?:spoke|asked|requested|declined)[^,.;]*? )?"
                         r"(?:on (?:the )?condition of anonymity|not to be (?:named|identified))")
+# `the diplomat`, `the senior official`: short enough to point back rather than describe anew.
+_BACK_REFERENCE_WORDS = 3
+_WORDS = re.compile(r"[a-z][a-z'’-]*")
 _ISSUE_VERBS = frozenset({"deliver", "issue", "make", "give", "release", "publish", "send"})
 
 
@@ -48,14 +52,15 @@ def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None
     for speaker, quoted in _speakers(doc, quotes, analysis):
         if speaker.kind == "anonymous":
             _add_anonymous(text, speaker, anonymous)
-        elif speaker.kind in ("named", "organization"):
+        elif speaker.kind in ("named", "organization") and _a_source(doc, text, speaker, analysis):
             entry = named.setdefault(speaker.key, _Named(speaker.name, speaker.kind, speaker.start,
                                                          speaker.end, speaker.key))
             entry.quotes += quoted
+    mentions = mentions_by_surname(doc, {e.key for e in named.values()}, analysis.locator.narrative)
     return Sources(
-        named=tuple(_named_source(text, entry, analysis) for entry in
+        named=tuple(_named_source(text, entry, analysis, mentions.get(entry.key, [])) for entry in
                     sorted(named.values(), key=lambda e: e.start)),
-        anonymous=tuple(anonymous[k] for k in sorted(anonymous)),
+        anonymous=_first_descriptions([anonymous[k] for k in sorted(anonymous)]),
     )
 
 
@@ -69,6 +74,7 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
         subject = _reported_speaker(tok, analysis)
         if subject is None or not analysis.locator.narrative(subject.idx):
             continue
+        subject = role_holder(subject, analysis.cast) or subject  # `her aide, Tom Okafor, said`
         found = resolve(subject, analysis.cast, last, loose=False)
         if found is not None and _credible(subject, found, analysis):
             if found.kind != "named":
@@ -108,14 +114,40 @@ def _key(name: str, analysis: Analysis) -> str:
     return person.key if person is not None and person.name == name else name.lower()
 
 
-def _named_source(text: str, entry: _Named, analysis: Analysis) -> NamedSource:
+def _a_source(doc: Doc, text: str, speaker: Speaker, analysis: Analysis) -> bool:
+    """Places and common nouns are not sources: `Hillsborough` said nothing, nor did `voters`."""
+    return speaker.name[:1].isupper() and _proper(doc, speaker) and not in_dateline(text, speaker.start) \
+        and not is_place(doc, text, speaker.start, speaker.end, analysis.cast)
+
+
+def _proper(doc: Doc, speaker: Speaker) -> bool:
+    """`Both companies`, `His office`: capitalised only because they open a sentence."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is None or any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
+
+
+def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[Token]) -> NamedSource:
     person = analysis.cast.people.get(entry.key) if entry.kind == "named" else None
     if person is not None:
-        return NamedSource(person.name, "person", person.role, entry.quotes, person.mentions,
-                           entry.start, entry.end)
+        role = own_role(person, named_at)
+        return NamedSource(person.name, "person", role, entry.quotes, person.mentions, entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if entry.kind == "named" else "organization"
     mentions = max(1, text.count(entry.name))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
+
+
+def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, ...]:
+    """`A senior EU diplomat said…` then `“…,” the diplomat said`: one source, under its full
+    description; a definite back-reference to an earlier source with the same head noun goes."""
+    kept: list[AnonymousSource] = []
+    heads: set[str] = set()
+    for source in found:
+        words = _WORDS.findall(source.text.split(",")[0].lower())
+        head = words[-1] if words else ""
+        if not (words[:1] == ["the"] and len(words) <= _BACK_REFERENCE_WORDS and head in heads):
+            kept.append(source)
+        heads.add(head)
+    return tuple(kept)
 
 
 def _add_anonymous(text: str, speaker: Speaker, found: dict[int, AnonymousSource]) -> None:

@@ -1,34 +1,40 @@
-"""Who a speaker token stands for: the article's cast of people, their fullest names and roles.
+"""Who a speaker token stands for: a person of the article's cast, a description, an organisation.
 
-Built in one pass over the entities and tokens the pipeline already computed. The small
-English model tags a surname PERSON in one sentence and GPE or ORG in the next, so a
-proper noun counts as a person whenever the article names a person with that surname.
+`resolve` turns the token in a cue's speaker slot into a Speaker. People come from the cast
+(cast.py: names, pronouns, bare surnames); a platform (`wrote on Twitter`) is never a speaker.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from ..models import SpeakerKind
+from ..models import SpeakerEvidence, SpeakerKind
+from .cast import Cast, Mention, Person
 from .cues import (
     ANON_NOUNS,
     GROUP_PRONOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    PLATFORMS,
     STATEMENT_NOUNS,
     TITLE_WORDS,
     is_person_noun,
 )
-from .phrases import HONORIFICS, end_char, name_bounds, noun_phrase, proper_bounds, role_of, strip_name
+from .phrases import end_char, name_bounds, noun_phrase, proper_bounds
 
 __all__ = ["Cast", "Person", "Speaker", "resolve"]
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
-_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# `said in a statement`, `during an interview`: the prepositions that put words in someone's mouth
+_DELIVERED_IN = frozenset({"in", "during"})
+# Verbs whose subject is the author of the statement they take: `Vance issued a statement`.
+_DELIVERING = frozenset("""issue release make give deliver send post write publish offer share present file
+    submit sign pen tweet defend express voice read""".split())
+_RELATIVE = frozenset({"that", "which", "who", "it", "this"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 @dataclass(frozen=True)
@@ -39,174 +45,7 @@ class Speaker:
     end: int
     key: str
     guessed: bool = False
-
-
-@dataclass
-class Person:
-    key: str
-    name: str
-    role: str | None = None
-    mentions: int = 0
-    titles: set[str] = field(default_factory=set)
-    gender: dict[str, int] = field(default_factory=dict)  # "m"/"f" -> evidence from the article itself
-    forms: dict[str, int] = field(default_factory=dict)  # name as written -> times, in order of first use
-
-    def settle_name(self) -> None:
-        """`Clinton` is the Clinton the article names in full most often, not the longest name:
-        one mention of `Anne Marie Murphy` does not rename Chris Murphy."""
-        order = list(self.forms)
-        self.name = max(order, key=lambda f: (" " in f, self.forms[f], -order.index(f)))
-
-
-@dataclass(frozen=True)
-class _Mention:
-    i: int
-    key: str
-    subject: bool
-    sent: int
-
-
-class Cast:
-    """The people of the article, keyed by surname, plus their mentions for pronouns."""
-
-    def __init__(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
-        self.doc = doc
-        self.people: dict[str, Person] = {}
-        self._mentions: list[_Mention] = []
-        self._collect_names(doc, narrative)
-        self._collect_mentions(doc, narrative)
-        self._mention_at = [m.i for m in self._mentions]
-        # `officials`, `the ministry`: who `they` and `it` can stand for
-        self._groups = [t.i for t in doc if narrative(t.idx) and t.dep_ in _SUBJECT and (
-            (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ANON_NOUNS) or t.ent_type_ == "ORG")]
-
-    def _collect_names(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := strip_name(ent)):
-                continue
-            tokens = doc[bounds[0]:bounds[1]]
-            if len(tokens) > 4:
-                continue
-            self._add_name(tokens)
-        for tok in doc:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
-            if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in ("", "PERSON") \
-                    and narrative(tok.idx):
-                start, end = name_bounds(tok)
-                if start > 0 and doc[start - 1].lower_ in TITLE_WORDS | HONORIFICS \
-                        and all(t.is_title and t.is_alpha for t in doc[start:end]):
-                    self._add_name(doc[start:end])
-        for person in self.people.values():
-            person.settle_name()
-        firsts = {p.name.split()[0].lower(): p for p in self.people.values() if " " in p.name}
-        for first, person in firsts.items():  # a first name alone (`Anya said`) is that person
-            existing = self.people.get(first)
-            if existing is None or " " not in existing.name:
-                self.people[first] = person
-
-    def _add_name(self, tokens: Span) -> None:
-        key = tokens[-1].lower_
-        person = self.people.setdefault(key, Person(key, tokens.text))
-        person.forms[tokens.text] = person.forms.get(tokens.text, 0) + 1
-
-    def _collect_mentions(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
-        for tok in doc:
-            if tok.pos_ != "PROPN" or (person := self.people.get(tok.lower_)) is None:
-                continue
-            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.lower_ in self.people:
-                continue  # `Donald` in `Donald Trump`: one mention, counted at the surname
-            person.mentions += 1
-            if person.role is None and narrative(tok.idx):
-                person.role = role_of(tok)
-                person.titles.update(w.lower() for w in (person.role or "").split())
-            if narrative(tok.idx):
-                subject = tok.dep_ in _SUBJECT or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECT)
-                self._mentions.append(_Mention(tok.i, person.key, subject, tok.sent.start))
-                if (said := _gender_evidence(tok, subject)) is not None:
-                    person.gender[said] = person.gender.get(said, 0) + 1
-
-    def _fits(self, mention: _Mention, pronoun: Token) -> bool:
-        """`she` is not a man the article calls `he` or `Mr.` more often than `she` or `Ms.`"""
-        want = _PRONOUN_GENDER.get(pronoun.lower_)
-        votes = self.people[mention.key].gender
-        other = "f" if want == "m" else "m"
-        return want is None or votes.get(other, 0) <= votes.get(want, 0)
-
-    def person(self, tok: Token) -> Person | None:
-        return self.people.get(tok.lower_) if tok.pos_ == "PROPN" or tok.ent_type_ else None
-
-    def antecedent(self, pronoun: Token) -> _Mention | None:
-        """The last fitting person before a pronoun: a subject of its own sentence, else of
-        the nearest earlier sentence that names someone (subjects preferred)."""
-        at = bisect.bisect_left(self._mention_at, pronoun.i)
-        sent = pronoun.sent.start
-        near = [m for m in self._mentions[max(0, at - 30):at] if self._fits(m, pronoun)]
-        same = [m for m in near if m.sent == sent and m.subject]
-        if same:
-            return same[-1]
-        earlier = [m for m in near if m.sent != sent]
-        if not earlier:
-            return None
-        last_sent = earlier[-1].sent
-        group = [m for m in earlier if m.sent == last_sent]
-        return next((m for m in reversed(group) if m.subject), group[-1])
-
-    def group(self, pronoun: Token) -> Token | None:
-        """The last group or organisation that was the subject of a sentence just before."""
-        at = bisect.bisect_left(self._groups, pronoun.i)
-        if at == 0:
-            return None
-        found = self.doc[self._groups[at - 1]]
-        near = pronoun.sent.start - found.sent.start <= 60 or found.sent == pronoun.sent
-        plural_ok = pronoun.lower_ not in ("it", "its") or found.ent_type_ == "ORG"
-        return found if near and plural_ok else None
-
-    def by_title(self, tok: Token) -> _Mention | None:
-        """`the president said`: the last person mentioned with that title."""
-        at = bisect.bisect_left(self._mention_at, tok.i)
-        for m in reversed(self._mentions[max(0, at - 40):at]):
-            if tok.lower_ in self.people[m.key].titles:
-                return m
-        return None
-
-
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
-_GENDER_NOUNS = {
-    **dict.fromkeys("husband father son brother man boy king prince uncle nephew grandfather".split(), "m"),
-    **dict.fromkeys("wife mother daughter sister woman girl queen princess aunt niece".split(), "f"),
-}
-
-
-def _gender_evidence(tok: Token, subject: bool) -> str | None:
-    """`Mr. Sanders`, or a subject followed in its own sentence by `his`/`her` (`Carney did not
-    raise his voice`): evidence from the article, no name lists."""
-    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    related = [c.lemma_.lower() for c in tok.children if c.dep_ in ("appos", "compound")]
-    if tok.dep_ == "appos":
-        related.append(tok.head.lemma_.lower())
-    if (noun := next((r for r in related if r in _GENDER_NOUNS), None)) is not None:
-        return _GENDER_NOUNS[noun]  # `her husband Bill`, `Chelsea, their daughter`
-    if before in _HONORIFIC_GENDER or (tok.i > 1 and tok.doc[tok.i - 2].lower_ in _HONORIFIC_GENDER):
-        return _HONORIFIC_GENDER.get(before) or _HONORIFIC_GENDER[tok.doc[tok.i - 2].lower_]
-    if not subject:
-        return None
-    after = tok.right_edge.i + 1  # past `, her campaign manager,`: that `her` is someone else
-    for nxt in tok.doc[after:min(tok.sent.end, after + 12)]:
-        if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON":
-            return None  # another person in between: the pronoun may be theirs
-        if nxt.lower_ in _PRONOUN_GENDER and _same_actor(tok, nxt):
-            return _PRONOUN_GENDER[nxt.lower_]
-    return None
-
-
-def _same_actor(subject: Token, pronoun: Token) -> bool:
-    """`Reyes thanked his volunteers`, `Trump said he would`: the pronoun can only be the
-    subject's own; `Sanders raised money for her challenger` says nothing about Sanders."""
-    verb = subject.head
-    if pronoun.dep_ == "poss":
-        return pronoun.head.dep_ == "dobj" and pronoun.head.head == verb
-    return pronoun.dep_ == "nsubj" and pronoun.head.head == verb and pronoun.head.dep_ in ("ccomp", "conj")
+    evidence: SpeakerEvidence | None = None
 
 
 def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0,
@@ -218,18 +57,30 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     doc = tok.doc
     low = tok.lower_
     if low in PERSON_PRONOUNS:
-        return _from_mention(cast.antecedent(tok), cast, guessed=True)
+        mention = cast.antecedent(tok)
+        described = cast.described(tok, mention) if depth == 0 else None
+        found = _common_noun(described, cast, loose=True) if described is not None else None
+        if found is not None:
+            return dataclasses.replace(found, guessed=True)
+        return _from_mention(mention, cast, guessed=True, pronoun=tok)
     if low in GROUP_PRONOUNS:
         group = cast.group(tok) if depth < 2 else None
         nearest = resolve(group, cast, None, depth + 1, loose=False) if group is not None else None
         return _guess(nearest or last_group)
     if tok.pos_ == "PRON" and low not in ("one", "another", "someone"):
         return None
+    if low in PLATFORMS:  # `wrote on Twitter`: the platform carried the words, someone else wrote them
+        return _organisation(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
-        return _owner(tok, cast, last_group, depth) or _document(tok)
+        return _owner(tok, cast, last_group, depth) or _voiced_by(tok, cast, last_group, depth) \
+            or _document(tok)
     if (person := cast.person(tok)) is not None:
-        start, end = name_bounds(tok)
-        return Speaker(person.name, "named", doc[start].idx, end_char(doc, end), person.key)
+        start, end = cast.bounds(tok) or name_bounds(tok)
+        return Speaker(person.name, "named", doc[start].idx, end_char(doc, end), person.key,
+                       evidence="name_at_cue")
+    if tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and any(
+            c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children):
+        return _member(tok)
     if tok.ent_type_ in _ORG_LABELS and tok.pos_ == "PROPN":
         return _organisation(tok)
     if tok.pos_ == "PROPN":
@@ -237,7 +88,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         words = {t.lower_ for t in doc[start:end]}
         kind: SpeakerKind = "organization" if words & ORG_NOUNS else "named"
         name = doc[start:end].text
-        return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower())
+        return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower(),
+                       evidence="organization" if kind == "organization" else "name_at_cue")
     return _common_noun(tok, cast, loose)
 
 
@@ -245,7 +97,8 @@ def _document(tok: Token) -> Speaker:
     """`the statement said`, `the suit alleges`: no one to name, but the verifier sees what spoke."""
     start, end = noun_phrase(tok)
     text = tok.doc[start:end].text
-    return Speaker(text, "unresolved", tok.doc[start].idx, end_char(tok.doc, end), text.lower())
+    return Speaker(text, "unresolved", tok.doc[start].idx, end_char(tok.doc, end), text.lower(),
+                   evidence="description")
 
 
 def _owner(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Speaker | None:
@@ -260,9 +113,28 @@ def _owner(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Sp
     return None
 
 
+def _voiced_by(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Speaker | None:
+    """`Okafor said in a statement that…`, `In an address…, Greer argued`, `issued a statement`: words
+    nobody owns by name belong to whoever delivered them, the subject of the verb they hang from."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in _DELIVERED_IN:
+        verb = verb.head
+    elif not (tok.dep_ == "dobj" and verb.lemma_.lower() in _DELIVERING):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in _RELATIVE:
+        return None
+    found = resolve(subject, cast, last_group, depth + 1, loose=False)
+    return found if found is not None and found.kind != "unresolved" else None
+
+
 def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     doc = tok.doc
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "PRON", "NUM") and (named := _apposed_name(tok, cast)) is not None:
+        return named  # `one of the top deans, Walter Brisco,`: the description names its person
     if tok.pos_ == "NOUN" and lemma in TITLE_WORDS and any(c.lower_ == "the" for c in tok.lefts):
         found = _from_mention(cast.by_title(tok), cast, guessed=True)
         if found:
@@ -276,7 +148,25 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     if kind == "organization" and doc[start].lower_ == "the":
         start += 1  # `the Trump administration` is named `Trump administration`
     text = doc[start:end].text
-    return Speaker(text, kind, doc[start].idx, end_char(doc, end), text.lower())
+    return Speaker(text, kind, doc[start].idx, end_char(doc, end), text.lower(),
+                   evidence="organization" if kind == "organization" else "description")
+
+
+def _member(tok: Token) -> Speaker:
+    """`a Nevada Democrat`, `another Republican`: one unnamed member of a group is a person."""
+    start, end = tok.left_edge.i, tok.i + 1
+    text = tok.doc[start:end].text
+    return Speaker(text, "anonymous", tok.doc[start].idx, end_char(tok.doc, end), text.lower(),
+                   evidence="description")
+
+
+def _apposed_name(tok: Token, cast: Cast) -> Speaker | None:
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and (person := cast.person(child)) is not None:
+            start, end = cast.bounds(child) or name_bounds(child)
+            return Speaker(person.name, "named", tok.doc[start].idx, end_char(tok.doc, end), person.key,
+                           evidence="name_at_cue")
+    return None
 
 
 def _organisation(tok: Token) -> Speaker:
@@ -291,19 +181,26 @@ def _organisation(tok: Token) -> Speaker:
     while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
     text = doc[start:end].text
-    return Speaker(text, "organization", doc[start].idx, end_char(doc, end), text.lower())
+    return Speaker(text, "organization", doc[start].idx, end_char(doc, end), text.lower(),
+                   evidence="organization")
 
 
-def _from_mention(mention: _Mention | None, cast: Cast, *, guessed: bool) -> Speaker | None:
+def _from_mention(mention: Mention | None, cast: Cast, *, guessed: bool,
+                  pronoun: Token | None = None) -> Speaker | None:
+    """The person a pronoun or a bare title (`the president`) stands for."""
     if mention is None:
         return None
     tok = cast.doc[mention.i]
-    start, end = name_bounds(tok)
+    start, end = cast.bounds(tok) or name_bounds(tok)
     person = cast.people[mention.key]
-    return Speaker(person.name, "named", cast.doc[start].idx, end_char(cast.doc, end), person.key, guessed)
+    agrees = pronoun is not None and cast.agrees(mention.key, pronoun)
+    evidence: SpeakerEvidence = "pronoun_agree" if agrees else "pronoun"
+    return Speaker(person.name, "named", cast.doc[start].idx, end_char(cast.doc, end), person.key, guessed,
+                   evidence)
 
 
 def _guess(speaker: Speaker | None) -> Speaker | None:
+    """A group pronoun (`they said`) standing for the last group that spoke: a guess."""
     if speaker is None:
         return None
-    return Speaker(speaker.name, speaker.kind, speaker.start, speaker.end, speaker.key, True)
+    return dataclasses.replace(speaker, guessed=True)

@@ -109,6 +109,50 @@ def interaction(name: str, *, command_type: int = 1, options: list[dict[str, Any
     }
 
 
+OTHER_GUILD_ID = "1200000000000000002"  # a second server, whose members must not reach the first's items
+
+
+def posted_message(body: dict[str, Any], message_id: str | None = None) -> dict[str, Any]:
+    """The message a recorded send (a POST to a channel or a webhook) created, as Discord would hand
+    it back in a later interaction: its content, embeds and components."""
+    return message(body.get("content") or "", BOT_USER, message_id=message_id) | {
+        "embeds": body.get("embeds") or [], "components": body.get("components") or []}
+
+
+def component_interaction(custom_id: str, on_message: dict[str, Any], *, component_type: int = 2,
+                          values: list[str] | None = None, guild_id: str = GUILD_ID,
+                          clicker: dict[str, Any] = REPORTER) -> dict[str, Any]:
+    """An INTERACTION_CREATE for a click on a message's component (type 3): a button
+    (component_type 2) or a string select (3, with the chosen `values`)."""
+    data: dict[str, Any] = {"custom_id": custom_id, "component_type": component_type}
+    if values is not None:
+        data["values"] = values
+    return _on_message(3, data, on_message, guild_id, clicker)
+
+
+def modal_submit(custom_id: str, fields: dict[str, str], on_message: dict[str, Any], *,
+                 guild_id: str = GUILD_ID, clicker: dict[str, Any] = REPORTER) -> dict[str, Any]:
+    """An INTERACTION_CREATE for a submitted form (type 5) opened from a component of `on_message`;
+    `fields` maps each text input's custom_id to what was typed."""
+    rows = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in fields.items()]
+    return _on_message(5, {"custom_id": custom_id, "components": rows}, on_message, guild_id, clicker)
+
+
+def _on_message(kind: int, data: dict[str, Any], on_message: dict[str, Any], guild_id: str,
+                clicker: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": snowflake(), "application_id": APP_ID, "type": kind, "token": f"itoken-{snowflake()}",
+        "version": 1, "guild_id": guild_id, "channel_id": CHANNEL_ID, "message": on_message,
+        "channel": {"id": CHANNEL_ID, "type": 0, "name": "verification", "guild_id": guild_id,
+                    "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": None},
+        "member": {"user": clicker, "roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False,
+                   "flags": 0, "permissions": "2248473465835073"},
+        "data": data, "locale": "en-US", "guild_locale": "en-US", "app_permissions": "2248473465835073",
+        "entitlements": [], "authorizing_integration_owners": {"0": guild_id}, "context": 0,
+        "attachment_size_limit": 10_485_760,
+    }
+
+
 @dataclass
 class Recorded:
     method: str

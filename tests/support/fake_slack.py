@@ -1,7 +1,7 @@
 """A fake Slack Web API on 127.0.0.1 that records every payload it receives.
 
 It speaks enough of the Web API for deskcheck (auth.test, chat.postMessage, chat.postEphemeral,
-views.open, oauth.v2.access) plus response_url POSTs under /response/, and can answer a
+chat.update, views.open, oauth.v2.access) plus response_url POSTs under /response/, and can answer a
 method with 429 + Retry-After once, or with an API error, to test the client's handling.
 """
 
@@ -107,6 +107,8 @@ class FakeSlack:
             "chat.postMessage": {"ok": True, "channel": payload.get("channel"), "ts": ts,
                                  "message": {"text": payload.get("text"), "ts": ts}},
             "chat.postEphemeral": {"ok": True, "message_ts": ts},
+            "chat.update": {"ok": True, "channel": payload.get("channel"), "ts": payload.get("ts"),
+                            "text": payload.get("text")},
             "apps.connections.open": {"ok": True, "url": self.socket_url} if self.socket_url
             else {"ok": False, "error": "not_allowed_token_type"},
             "views.open": {"ok": True, "view": {"id": "V0FULL", **(payload.get("view") or {})}},

@@ -1,0 +1,271 @@
+"""Direct quotes and their speakers against PolNeAR `train`, and the speaker-confidence fit.
+
+    .venv/bin/python bench/polnear.py [--limit N] [--jobs J] [--fit] [--errors N]
+
+The first run extracts `data/train` of the PolNeAR mirror (texts, one annotator's brat
+attributions per text, CoreNLP coreference of pronoun mentions) to scratch/polnear. Every
+article is checked with the engine (one spaCy load per job); a quote of ours is found when it
+overlaps a gold quoted stretch (bench/polnear_gold.py says what counts as gold and as the same
+speaker). Printed: quotes found/gold, direct quote F1, quote + speaker F1, speaker accuracy on
+matched quotes (all, name sources, pronoun sources), accuracy by speaker evidence, and the
+reliability table of `speaker_confidence` with coverage and accuracy at >= 0.8.
+
+--fit refits checks/quotes/confidence.json from this run's quotes (counts per cell, each
+smoothed towards its parent cell: checks.quotes.confidence.fit_table). Every quote and gold
+stretch is written to --records (default scratch/polnear/records.jsonl); --from-records reads
+such a file back instead of checking the articles again (to refit or look at errors).
+Pronoun sources resolved by hand: scratch/polnear/pronouns_hand.json (`--hand-sample N`
+writes N unresolved ones with context to scratch/polnear/pronouns_todo.tsv to read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import multiprocessing
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import polnear_gold as gold  # noqa: E402
+
+from checks.quotes.confidence import TABLE_PATH, Sample, confidence_of, fit_table, quote_cells  # noqa: E402
+
+MIRROR = Path("/work/.mirror/networkdynamics+PolNeAR/repo")
+SCRATCH = ROOT / "scratch" / "polnear"
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+HIGH = 0.8
+HAND_SEED = 14
+
+Record = dict[str, Any]
+
+
+def _check_articles(batch: list[tuple[str, str, str | None]]) -> list[Record]:
+    from checks import check_text
+
+    hand = _load_hand()
+    out: list[Record] = []
+    for stem, text, date in batch:
+        try:
+            report = check_text(text, dt.date.fromisoformat(date) if date else None)
+        except Exception as exc:  # an engine bug in one article: reported, the run goes on
+            print(f"{stem}: the check failed: {exc!r}", file=sys.stderr)
+            out.append({"kind": "failed", "stem": stem, "error": repr(exc)})
+            continue
+        golds = gold.gold_quotes(SCRATCH, stem, text, hand)
+        out.extend(_records(stem, text, report.quotes, quote_cells(report.quotes), golds))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _records(stem: str, text: str, quotes: Iterable[Any], cells: list[Any],
+             golds: list[gold.GoldQuote]) -> list[Record]:
+    out: list[Record] = []
+    covered: dict[int, list[bool | None]] = defaultdict(list)
+    for quote, cell in zip(quotes, cells, strict=True):
+        best = max(range(len(golds)), default=None,
+                   key=lambda n: _overlap((quote.start, quote.end), (golds[n].start, golds[n].end)))
+        if best is not None and _overlap((quote.start, quote.end), (golds[best].start, golds[best].end)) == 0:
+            best = None
+        g = golds[best] if best is not None else None
+        right = None
+        if g is not None and g.how in ("name", "hand", "corenlp"):
+            right = quote.speaker is not None and gold.same_speaker(
+                quote.speaker, quote.speaker_kind, quote.speaker_span, g)
+        if best is not None:
+            covered[best].append(right)
+        out.append({"kind": "quote", "stem": stem, "start": quote.start, "end": quote.end,
+                    "text": quote.text[:100], "speaker": quote.speaker, "speaker_kind": quote.speaker_kind,
+                    "evidence": quote.speaker_evidence, "confidence": quote.speaker_confidence,
+                    "cells": list(cell) if cell else None, "partial": quote.partial, "cue": quote.cue,
+                    "gold_how": g.how if g else None, "gold_source": g.source if g else None,
+                    "gold_resolved": g.resolved if g else None, "gold_corenlp": g.corenlp if g else None,
+                    "right": right,
+                    "context": text[max(0, quote.start - 300):quote.end + 200] if right is False else None})
+    for n, g in enumerate(golds):
+        out.append({"kind": "gold", "stem": stem, "start": g.start, "end": g.end, "how": g.how,
+                    "found": n in covered, "right": any(r for r in covered.get(n, [])),
+                    "source": g.source})
+    return out
+
+
+def _load_hand() -> dict[str, str | None]:
+    path = SCRATCH / "pronouns_hand.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _run(articles: list[tuple[str, str, str | None]], jobs: int) -> list[Record]:
+    if jobs <= 1:
+        return _check_articles(articles)
+    chunks = [articles[n::jobs] for n in range(jobs)]
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        return [r for part in pool.map(_check_articles, chunks) for r in part]
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _share(hits: float, total: float) -> str:
+    return f"{hits / total:.3f} ({hits:.0f}/{total:.0f})" if total else "n/a (0)"
+
+
+def weigh(records: list[Record]) -> None:
+    """Set each record's weight. Name sources count once; pronoun sources are known only for the
+    hand-resolved sample, which stands for all third-person pronoun sources (a stratified
+    estimate); CoreNLP's antecedents and first-person sources weigh nothing."""
+    for kind, how in (("quote", "gold_how"), ("gold", "how")):
+        part = [r for r in records if r["kind"] == kind]
+        pronouns = sum(1 for r in part if r[how] in ("hand", "corenlp", "unknown"))
+        hand = sum(1 for r in part if r[how] == "hand")
+        for r in part:
+            r["weight"] = 1.0 if r[how] == "name" else pronouns / hand if r[how] == "hand" else 0.0
+
+
+def _total(records: Iterable[Record], right: bool = False) -> float:
+    return sum(r["weight"] for r in records if not right or r["right"])
+
+
+def report(records: list[Record]) -> None:
+    weigh(records)
+    ours = [r for r in records if r["kind"] == "quote"]
+    golds = [r for r in records if r["kind"] == "gold"]
+    matched = [r for r in ours if r["gold_how"] is not None]
+    p, rc = len(matched) / max(1, len(ours)), sum(g["found"] for g in golds) / max(1, len(golds))
+    print(f"quotes: {len(ours)} found, {len(golds)} gold; "
+          f"direct quote P {p:.3f} R {rc:.3f} F1 {_f1(p, rc):.3f}")
+    judged = [r for r in ours if r["weight"] > 0]
+    unmatched = len(ours) - len(matched)
+    sp = _total(judged, True) / max(1.0, _total(judged) + unmatched)
+    sr = _total(golds, True) / max(1.0, _total(golds))
+    print(f"quote + speaker: P {sp:.3f} R {sr:.3f} F1 {_f1(sp, sr):.3f}  (pronoun sources weighted by the "
+          "hand sample; first-person and unannotated sources left out)")
+    with_speaker = [r for r in judged if r["speaker"]]
+    print(f"speaker accuracy on matched quotes: {_share(_total(judged, True), _total(judged))} "
+          f"(no speaker counts as wrong); of those with a speaker: "
+          f"{_share(_total(with_speaker, True), _total(with_speaker))}")
+    for how in ("name", "hand", "corenlp"):
+        part = [r for r in ours if r["gold_how"] == how]
+        print(f"  gold source {how:8}: {_share(sum(r['right'] for r in part), len(part))}"
+              + ("  (CoreNLP antecedents: noisy, not counted)" if how == "corenlp" else ""))
+    hand = [r for r in ours if r["gold_how"] == "hand"]
+    agree = sum(1 for r in hand if gold.surname(r["gold_corenlp"] or "") == gold.surname(r["gold_resolved"]))
+    print(f"  CoreNLP's antecedent agrees with the hand resolution on {_share(agree, len(hand))}")
+    _by_evidence(judged)
+    _reliability(judged)
+
+
+def _by_evidence(judged: list[Record]) -> None:
+    groups: dict[str, list[Record]] = defaultdict(list)
+    for r in judged:
+        groups[str(r["evidence"]) if r["speaker"] else "(no speaker)"].append(r)
+    print("by speaker evidence:       quotes  weighted  accuracy")
+    for name, part in sorted(groups.items(), key=lambda kv: -_total(kv[1])):
+        print(f"  {name:24} {len(part):6}  {_total(part):8.0f}  {_total(part, True) / _total(part):.3f}")
+
+
+def _reliability(judged: list[Record]) -> None:
+    print("reliability of speaker_confidence (weighted):  quotes  weighted  mean conf.  accuracy")
+    for lo, hi in itertools.pairwise(BINS):
+        part = [r for r in judged if r["confidence"] is not None and lo <= r["confidence"] < hi]
+        if part:
+            mean = sum(r["confidence"] * r["weight"] for r in part) / _total(part)
+            label = f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}"
+            print(f"  {label:38}{len(part):6}  {_total(part):8.0f}  {mean:10.3f}  "
+                  f"{_total(part, True) / _total(part):.3f}")
+    none = [r for r in judged if r["confidence"] is None]
+    print(f"  no speaker{'':35}{len(none):6}  {_total(none):8.0f}")
+    high = [r for r in judged if r["confidence"] is not None and r["confidence"] >= HIGH]
+    print(f"at >= {HIGH}: coverage {_share(_total(high), _total(judged))}, "
+          f"accuracy {_share(_total(high, True), _total(high))}  (targets: >= 0.80, >= 0.96)")
+
+
+def fit(records: list[Record], path: Path = TABLE_PATH) -> dict[str, Any]:
+    """Refit the confidence table from this run's judged quotes (checks.quotes.confidence.fit_table)."""
+    weigh(records)
+    samples = [Sample(tuple(r["cells"]), bool(r["right"]), r["weight"])
+               for r in records if r["kind"] == "quote" and r["weight"] > 0 and r["cells"]]
+    note = (f"PolNeAR train, bench/polnear.py --fit: {len(samples)} quotes with a known gold speaker "
+            "(pronoun sources: the hand-resolved sample, weighted)")
+    table = fit_table(samples, note)
+    path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return table
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=None, help="N articles spread over train (default all)")
+    parser.add_argument("--jobs", type=int, default=1, help="processes (each loads spaCy once)")
+    parser.add_argument("--fit", action="store_true", help=f"refit {TABLE_PATH.name} from this run")
+    parser.add_argument("--errors", type=int, default=0, help="print N wrong speakers with context")
+    parser.add_argument("--records", type=Path, default=SCRATCH / "records.jsonl", help="where records go")
+    parser.add_argument("--from-records", type=Path, default=None, help="read records instead of checking")
+    parser.add_argument("--recoref", action="store_true", help="re-read the CoreNLP antecedents")
+    parser.add_argument("--hand-sample", type=int, default=0, help="write N pronoun quotes to resolve")
+    args = parser.parse_args()
+    if not (SCRATCH / "metadata.tsv").exists():
+        print(f"extracting {gold.PARTITION} to {SCRATCH} ...", flush=True)
+        print(f"{gold.extract(MIRROR, SCRATCH)} articles")
+    if args.recoref:
+        gold.recoref(MIRROR, SCRATCH)
+    articles = gold.load_articles(SCRATCH, args.limit)
+    if args.from_records:
+        records = [json.loads(line) for line in args.from_records.read_text(encoding="utf-8").splitlines()]
+    else:
+        records = _run(articles, args.jobs)
+        with args.records.open("w", encoding="utf-8") as out:
+            out.writelines(json.dumps(r) + "\n" for r in records)
+    failed = [r["stem"] for r in records if r["kind"] == "failed"]
+    print(f"{len(articles)} articles of PolNeAR train" + (f"; {len(failed)} failed to check and are left out"
+                                                            if failed else ""))
+    if args.fit:
+        table = fit(records)
+        for r in records:  # the figures below are those of the new table
+            if r["kind"] == "quote" and r["cells"]:
+                r["confidence"] = confidence_of(tuple(r["cells"]), table)
+        print(f"fitted {TABLE_PATH.relative_to(ROOT)} (in-sample figures below)")
+    report(records)
+    _errors(records, args.errors)
+    if args.hand_sample:
+        _hand_sample(articles, args.hand_sample)
+    return 0
+
+
+def _errors(records: list[Record], limit: int) -> None:
+    wrong = [r for r in records if r["kind"] == "quote" and r["right"] is False][:limit]
+    for r in wrong:
+        print(f"\n-- {r['stem']} {r['start']}: ours {r['speaker']!r} ({r['evidence']}, {r['confidence']}) "
+              f"gold {r['gold_source']!r} -> {r['gold_resolved']!r} [{r['gold_how']}]")
+        print("   " + " ".join(str(r["context"]).split()))
+
+
+def _hand_sample(articles: list[tuple[str, str, str | None]], limit: int) -> None:
+    """A seeded random sample of third-person pronoun sources, with the text before them."""
+    rows = []
+    for stem, text, _ in articles:
+        for g in gold.gold_quotes(SCRATCH, stem, text, {}):
+            if g.how in ("corenlp", "unknown") and (g.source or "").lower() not in gold.FIRST_PERSON:
+                s = g.source_span[0] if g.source_span else g.start
+                ctx = " ".join(text[max(0, s - 900):s].split()) + " [[" + str(g.source) + "]] " + \
+                    " ".join(text[s + len(g.source or ""):max(s, g.end) + 1].split())[:300]
+                rows.append(f"{stem}:{g.start}\t{ctx}\n")
+    picked = random.Random(HAND_SEED).sample(rows, min(limit, len(rows)))
+    (SCRATCH / "pronouns_todo.tsv").write_text("".join(picked), encoding="utf-8")
+    print(f"wrote {len(picked)} of {len(rows)} pronoun quotes to {SCRATCH / 'pronouns_todo.tsv'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

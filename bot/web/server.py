@@ -1,0 +1,140 @@
+"""Serving report pages: `PageSite`, an ASGI app for GET and HEAD on /report/<token>, and
+`PageServer`, which runs it alone (`deskcheck web`). The Slack web process mounts the same
+PageSite beside /slack/events (bot/slack/server.py).
+
+Anyone can request a page, so nothing is read from a request but its method and path: no body
+(a page request has none to give), no cookie, no query. The token is verified before the
+database is touched, its workspace is the only one the page is looked up in, and a refusal is
+one fixed text that never echoes the token. Every answer carries the same strict headers: no
+script, no frame, no form, no referrer, no shared cache. Header size and time limits are the
+Slack server's (bot/slack/gate.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import socket
+import sys
+import threading
+from collections.abc import Callable
+
+import uvicorn
+
+from storage import Store, StoreError, open_store
+
+from ..settings import Settings
+from ..slack.gate import HEADER_READ_SECONDS, Message, Receive, Send, guarded_protocol
+from .links import PAGE_PREFIX, BadLink, verify
+from .page import STYLE_HASH, load_page, render_page
+
+__all__ = ["CONTENT_SECURITY_POLICY", "NOT_FOUND", "REFUSED", "SECURITY_HEADERS", "UNAVAILABLE",
+           "PageServer", "PageSite"]
+
+CONTENT_SECURITY_POLICY = (f"default-src 'none'; style-src '{STYLE_HASH}'; img-src 'self' data:; "
+                           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cache-control", b"private"),
+    (b"x-frame-options", b"DENY"),  # frame-ancestors, for browsers older than CSP 2
+)
+# One text each, whatever went wrong: a forged, edited and expired link read the same.
+REFUSED = "This link is not valid, or it has expired. Ask the desk for a new one.\n"
+NOT_FOUND = "There is no report here.\n"
+UNAVAILABLE = "The report cannot be shown right now. Try again in a minute.\n"
+_METHODS = ("GET", "HEAD")
+_HTML, _TEXT = b"text/html; charset=utf-8", b"text/plain; charset=utf-8"
+BACKLOG = 2048
+
+
+class PageSite:
+    """The report pages of one database, as an ASGI app (any path; pages live under /report/).
+
+    store: the history to read; opened on the first page asked for when not given.
+    clock: now, for link expiry (tests).
+    """
+
+    def __init__(self, settings: Settings, *, store: Store | None = None,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
+        self.settings = settings
+        self._store, self._clock = store, clock
+        self._opening = threading.Lock()
+
+    @staticmethod
+    def handles(path: str) -> bool:
+        return path.startswith(PAGE_PREFIX)
+
+    async def __call__(self, scope: Message, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        method = scope["method"]
+        if method not in _METHODS:
+            await _answer(send, method, 405, _TEXT, b"Only GET and HEAD.\n", [(b"allow", b"GET, HEAD")])
+            return
+        path: str = scope["path"]
+        if not self.handles(path):
+            await _answer(send, method, 404, _TEXT, NOT_FOUND.encode())
+            return
+        try:
+            workspace, item_id = verify(self.settings, path[len(PAGE_PREFIX):], now=self._now())
+        except BadLink:
+            await _answer(send, method, 403, _TEXT, REFUSED.encode())
+            return
+        try:
+            html = await asyncio.to_thread(self._page, workspace, item_id)
+        except StoreError:
+            await _answer(send, method, 503, _TEXT, UNAVAILABLE.encode(), [(b"retry-after", b"60")])
+            return
+        if html is None:
+            await _answer(send, method, 404, _TEXT, NOT_FOUND.encode())
+            return
+        await _answer(send, method, 200, _HTML, html.encode("utf-8", "surrogatepass"))
+
+    def _page(self, workspace: str, item_id: int) -> str | None:
+        page = load_page(self._open(), workspace, item_id)
+        return render_page(page) if page is not None else None
+
+    def _open(self) -> Store:
+        with self._opening:
+            if self._store is None:
+                self._store = open_store(self.settings.database_url)
+            return self._store
+
+    def _now(self) -> dt.datetime:
+        return self._clock() if self._clock else dt.datetime.now(dt.UTC)
+
+
+async def _answer(send: Send, method: str, status: int, content_type: bytes, body: bytes,
+                  extra: list[tuple[bytes, bytes]] | None = None) -> None:
+    headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode()),
+               *SECURITY_HEADERS, *(extra or [])]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if method == "HEAD" else body})
+
+
+class PageServer:
+    """A PageSite alone on host:port (port 0 picks a free one: see .port). .run() serves until .stop()."""
+
+    def __init__(self, site: PageSite, *, host: str = "0.0.0.0", port: int = 3000,
+                 header_timeout: float = HEADER_READ_SECONDS) -> None:
+        self._socket = socket.create_server((host, port), backlog=BACKLOG)
+        config = uvicorn.Config(site, http=guarded_protocol(header_timeout=header_timeout),
+                                loop="uvloop" if sys.platform != "win32" else "asyncio", ws="none",
+                                lifespan="off", access_log=False, server_header=False, log_config=None)
+        self._server = uvicorn.Server(config)
+
+    @property
+    def port(self) -> int:
+        return int(self._socket.getsockname()[1])
+
+    def run(self) -> None:
+        """Serve (blocks). In the main thread SIGTERM/SIGINT finish the requests in flight first."""
+        try:
+            self._server.run(sockets=[self._socket])
+        finally:
+            self._socket.close()
+
+    def stop(self) -> None:
+        self._server.should_exit = True

@@ -1,0 +1,157 @@
+"""The story's time as the date finder reads it: what it has said so far, and who is speaking when.
+
+`Story` keeps the reference times of HeidelTime's news rules: the publication date for deictic
+words, the last date the text mentioned for anaphoric ones. It also knows the passages written at
+another time (`checks.dates.documents`): inside a quoted e-mail dated March 3, 2008, "today" is
+that day, so the publication date is swapped for the document's while such a passage is read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .documents import NEAR_NOUN, Quoted, dated_by, quoted_documents
+from .grammar import Candidate
+from .tense import tense_at
+from .timex import Anchor, Granularity, Tense, nearest_year
+
+__all__ = ["Story", "coarsen"]
+
+# A document dated only by its year or month: the middle of that period stands in for "today".
+_MID_YEAR = (7, 2)
+_MID_MONTH = 15
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
+_AS_OF_CHARS = 8
+# Quoted documents that may hold one position: a header block and a quotation inside it at most.
+_OVERLAPPING = 3
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-\d\d|^(\d{4})-W\d\d")
+
+
+@dataclass
+class Story:
+    doc: Doc
+    text: str
+    published: dt.date | None  # the publication date, or the quoted document's while reading it
+    ref: Anchor | None = None  # the last date the text mentioned
+    refs: dict[str, Anchor] = field(default_factory=dict)  # the last one at each granularity
+    tenses: dict[int, Tense] = field(default_factory=dict)
+    dated: list[tuple[int, Anchor]] = field(default_factory=list)  # every date so far, (end, anchor) by start
+    starts: list[int] = field(default_factory=list)  # their starts, to find those near a document word
+    documents: list[Quoted] = field(default_factory=list)
+    document_starts: list[int] = field(default_factory=list)
+    nouns: list[tuple[int, int]] = field(default_factory=list)  # every document word, in text order
+    story_published: dt.date | None = None
+    document: Anchor | None = None  # the date of the quoted document being read, if any
+    quarter: tuple[int, int] | None = None  # the last quarter named: (year, quarter), while no date follows
+
+    @classmethod
+    def of(cls, doc: Doc, text: str, published: dt.date | None) -> Story:
+        documents = quoted_documents(text)
+        return cls(doc, text, published, documents=documents, story_published=published,
+                   document_starts=[q.start for q in documents],
+                   nouns=sorted(noun for q in documents for noun in q.nouns))
+
+    def tense(self, cand: Candidate) -> Tense:
+        if cand.start not in self.tenses:
+            self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
+        return self.tenses[cand.start]
+
+    def year_for(self, month: int, day: int | None, cand: Candidate) -> int | None:
+        """The year of a date written without one: publication and tense, else the story's last year.
+
+        "As of March 20" is a status on a day already past: the latest March 20 by publication."""
+        pub = self.published
+        if pub is not None:
+            if _AS_OF.search(self.text, max(0, cand.start - _AS_OF_CHARS), cand.start):
+                return pub.year - (1 if (month, day or 1) > (pub.month, pub.day) else 0)
+            return nearest_year(pub, month, day or 1, self.tense(cand))
+        return self.ref.date.year if self.ref is not None else None
+
+    def ref_near(self, start: int) -> Anchor | None:
+        """The last mentioned date when it is in the same paragraph."""
+        if self.ref is None or "\n" in self.text[self.ref.start:start]:
+            return None
+        return self.ref
+
+    def distal_refs(self) -> dict[str, Anchor]:
+        """The antecedents of "that year", "at the time": past mentions, not "today" (the present)."""
+        return {g: a for g, a in self.refs.items() if not (g == "day" and a.date == self.published)}
+
+    def remember(self, anchor: Anchor, start: int, end: int, *, sets_time: bool) -> None:
+        """A resolved date: later anaphora hang on it; a year naming an event ("the 2026 World
+        Cup") only answers "that year", it does not set the story's day or month."""
+        placed = Anchor(anchor.date, anchor.granularity, start)
+        self._place(end, placed)
+        if sets_time:
+            self.quarter = None
+            self.ref = placed
+            self.refs[anchor.granularity] = placed
+        elif anchor.granularity == "year":
+            self.refs["year"] = placed
+
+    def enter(self, cand: Candidate) -> None:
+        """Read `cand` against its quoted document's date when it sits inside one that has a date."""
+        self.document = self._document_date(cand.start)
+        if self.document is None:
+            self.published = self.story_published
+        elif self.document.granularity == "day":
+            self.published = self.document.date
+        elif self.document.granularity == "month":
+            self.published = self.document.date.replace(day=_MID_MONTH)
+        else:
+            self.published = dt.date(self.document.date.year, *_MID_YEAR)
+
+    def note_quarter(self, value: str | None) -> None:
+        """Remember '1989-Q3' as the quarter the story talks about."""
+        m = _QUARTER.match(value or "")
+        if m is not None:
+            self.quarter = (int(m[1]), int(m[2]))
+
+    def foresee(self, anchor: Anchor, start: int, end: int) -> None:
+        """A document's date known before the text reaches it: it dates the document, nothing else."""
+        self._place(end, Anchor(anchor.date, anchor.granularity, start))
+
+    def dates_document(self, start: int, end: int) -> bool:
+        """The date at start..end is a quoted document's own ("a letter dated March 3, 2008")."""
+        lo = bisect.bisect_left(self.nouns, (start - NEAR_NOUN, 0))
+        hi = bisect.bisect_right(self.nouns, (end + NEAR_NOUN, 0))
+        return any(dated_by(self.text, noun, start, end) for noun in self.nouns[lo:hi])
+
+    def _document_date(self, at: int) -> Anchor | None:
+        last = bisect.bisect_right(self.document_starts, at)
+        for quoted in reversed(self.documents[max(0, last - _OVERLAPPING):last]):
+            if at < quoted.end:
+                return self._date_of(quoted)
+        return None
+
+    def _place(self, end: int, anchor: Anchor) -> None:
+        at = bisect.bisect_right(self.starts, anchor.start)
+        self.starts.insert(at, anchor.start)
+        self.dated.insert(at, (end, anchor))
+
+    def _date_of(self, quoted: Quoted) -> Anchor | None:
+        """The latest date attached to one of the document's words (only dates near them can be)."""
+        lo = min(n[0] for n in quoted.nouns) - NEAR_NOUN
+        hi = max(n[1] for n in quoted.nouns) + NEAR_NOUN
+        near = self.dated[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
+        for end, anchor in reversed(near):
+            if any(dated_by(self.text, noun, anchor.start, end) for noun in quoted.nouns):
+                return anchor
+        return None
+
+
+def coarsen(value: str | None, granularity: Granularity) -> str | None:
+    """A value computed from a stand-in day cut to what the document's date really tells."""
+    if value is None or granularity == "day":
+        return value
+    m = _DAY_VALUE.match(value)
+    if m is None:
+        return value
+    year = m[1] or m[3]
+    return f"{year}-{m[2]}" if granularity == "month" and m[2] else year

@@ -1,0 +1,126 @@
+"""Quoted documents with their own date: an e-mail's "Sent:" line, "a letter dated ...", "in a 2008 memo".
+
+"Today" in an e-mail from 2008 quoted in a 2016 story is a day in 2008. This module finds, from
+the text alone, the passages written at another time than the story (`Quoted`: the quoted words
+and the document words beside them) and tells whether a date is the one attached to such a word
+(`dated_by`): "a 2008 e-mail", "a letter dated March 3, 2008", "Sent: Monday, March 3, 2008". The
+finder (`checks.dates.find`) resolves the dates inside against that date instead of the
+publication date, as HeidelTime's narrative documents use the story's own reference time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+__all__ = ["NEAR_NOUN", "Quoted", "dated_by", "dated_documents", "quoted_documents"]
+
+# Nouns for a written document whose words a story quotes. Verbs of the same spelling ("he notes")
+# do no harm: a passage counts only when a date is attached to the noun (see `dated_by`).
+_DOCUMENT = re.compile(
+    r"\b(?:e-?mails?|letters?|memos?|memorand(?:um|a)|notes?|messages?|texts?|statements?|posts?|"
+    r"tweets?|diary|diaries|cables?|filings?|affidavits?|transcripts?|minutes|journal entry)\b", re.I)
+# A date attached to a document word stands this close to it ("a letter dated ...", "a 2008 e-mail").
+NEAR_NOUN = 80
+# An e-mail's or a memo's header line that carries its date.
+_HEADER = re.compile(r"^[^\S\n]*(?P<label>Sent|Date|Dated)[^\S\n]*:[^\S\n]*\S.*$", re.M)
+_OTHER_HEADER = re.compile(r"^[^\S\n]*(?:From|To|Cc|Bcc|Subject|Re|Sent|Date|Dated|Attachments?)[^\S\n]*:",
+                           re.I)
+_OPENING = {"\u201c": "\u201d", '"': '"'}
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s|\n")
+# Between a document word and its date: "a letter dated", "an e-mail sent to aides on", "Sent:".
+_AFTER_NOUN = re.compile(r"[\s,:]*(?:[\w'\u2019-]+\s+){0,3}?(?:dated|sent|written|posted|published|issued|"
+                         r"released|from|on)\s+(?:on\s+)?$|[\s:]*$", re.I)
+# Between a date and its document word: "a 2008 e-mail", "a March 3, 2008, campaign memo".
+_BEFORE_NOUN = re.compile(r"[\s,]*(?:[\w'\u2019-]+\s+)?$")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """Words written at another time: `start`/`end` the quoted passage, `nouns` the spans of the
+    document words around it that a date may be attached to."""
+
+    start: int
+    end: int
+    nouns: tuple[tuple[int, int], ...]
+
+
+def quoted_documents(text: str) -> list[Quoted]:
+    """Every quotation with a document word in its sentence, and every e-mail header block."""
+    found = [*_headers(text), *_quotations(text)]
+    return sorted(found, key=lambda q: q.start)
+
+
+def dated_by(text: str, noun: tuple[int, int], start: int, end: int) -> bool:
+    """The date at start..end is the document's own: written right before or after its noun."""
+    if end <= noun[0]:
+        return _BEFORE_NOUN.fullmatch(text[end:noun[0]]) is not None
+    if start >= noun[1]:
+        return _AFTER_NOUN.fullmatch(text[noun[1]:start]) is not None
+    return False
+
+
+def dated_documents(text: str, dates: list[tuple[int, int]]) -> list[Quoted]:
+    """The quoted documents of `text` that one of `dates` (start, end) dates."""
+    documents = quoted_documents(text)
+    nouns = sorted((noun, i) for i, q in enumerate(documents) for noun in q.nouns)
+    keys = [noun for noun, _ in nouns]
+    dated: set[int] = set()
+    for start, end in dates:
+        near = nouns[bisect.bisect_left(keys, (start - NEAR_NOUN, 0)):
+                     bisect.bisect_right(keys, (end + NEAR_NOUN, 0))]
+        dated.update(i for noun, i in near if dated_by(text, noun, start, end))
+    return [documents[i] for i in sorted(dated)]
+
+
+def _headers(text: str) -> list[Quoted]:
+    """'Sent: Monday, March 3, 2008 9:14 AM' with the header lines after it and the body below."""
+    found = []
+    for m in _HEADER.finditer(text):
+        end = m.end()
+        for line in re.finditer(r"[^\n]*", text[end:]):
+            body = line.group()
+            if not body.strip() or _OTHER_HEADER.match(body):
+                continue
+            end += line.end()
+            break
+        found.append(Quoted(m.start(), end, ((m.start("label"), m.end("label")),)))
+    return found
+
+
+def _quotations(text: str) -> list[Quoted]:
+    found = []
+    for para in re.finditer(r"[^\n]+", text):
+        for start, end in _marks(para.group()):
+            nouns = _nouns_around(text, para.start() + start, para.start() + end, para.start(), para.end())
+            if nouns:
+                found.append(Quoted(para.start() + start, para.start() + end, nouns))
+    return found
+
+
+def _marks(para: str) -> list[tuple[int, int]]:
+    """Quoted passages of a paragraph; one left open runs to the paragraph's end."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while True:
+        opening = min((i for i in (para.find(o, at) for o in _OPENING) if i >= 0), default=-1)
+        if opening < 0:
+            return spans
+        closing = para.find(_OPENING[para[opening]], opening + 1)
+        end = closing if closing >= 0 else len(para)
+        spans.append((opening + 1, end))
+        at = end + 1
+
+
+def _nouns_around(
+    text: str, start: int, end: int, para_start: int, para_end: int
+) -> tuple[tuple[int, int], ...]:
+    """Document words in the sentence that leads into the quotation or follows it."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, para_start, max(para_start, start - 1))]
+    left = before[-1] if before else para_start
+    after = _SENTENCE_END.search(text, min(end + 1, para_end), para_end)
+    right = after.start() if after else para_end
+    spans = [(m.start(), m.end()) for m in _DOCUMENT.finditer(text, left, start)]
+    spans += [(m.start(), m.end()) for m in _DOCUMENT.finditer(text, min(end + 1, para_end), right)]
+    return tuple(spans)

@@ -1,0 +1,129 @@
+"""Named periods resolved against the publication date: months, quarters, seasons, holidays.
+
+"In March", "last October", "the third quarter", "in the fall", "on Thanksgiving", "by the end of
+the year": the text names the period, the publication date (or the story's last year) says which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models import DateKind
+from .context import Story
+from .grammar import Candidate
+from .timex import SEASONS, Anchor, holiday_date, month_number
+from .values import unit_point
+
+__all__ = ["end_of", "holiday", "month_only", "month_rel_year", "quarter_only", "quarter_ref",
+           "relative_month", "season_only"]
+
+Resolved = tuple[str | None, DateKind, Anchor | None]
+
+
+def month_only(cand: Candidate, ctx: Story) -> Resolved | None:
+    month = month_number(cand.parts["mon"])
+    if month is None:
+        return None
+    if cand.rule == "rel_month":
+        return relative_month(month, cand, ctx)
+    year = ctx.year_for(month, None, cand)
+    if year is None:
+        return f"XXXX-{month:02d}", "partial", None
+    return f"{year:04d}-{month:02d}", "partial", Anchor(dt.date(year, month, 1), "month")
+
+
+def relative_month(month: int, cand: Candidate, ctx: Story) -> Resolved:
+    """'last October', 'next March', 'this May', seen from the publication date."""
+    pub = ctx.published
+    if pub is None:
+        return None, "relative", None
+    direction = cand.parts["dir"].lower()
+    year = pub.year
+    if direction.startswith("last") or direction == "this past":
+        year -= 1 if month >= pub.month else 0
+    elif direction.startswith("next") or direction == "this coming":
+        year += 1 if month <= pub.month else 0
+    return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
+
+
+def quarter_only(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'the third quarter', 'last quarter': the publication's year (or the story's), by tense."""
+    q = ["first", "second", "third", "fourth"].index(cand.parts["ord"].lower()) + 1
+    direction = cand.parts.get("dir", "").lower()
+    if ctx.published is not None and direction not in ("previous", "same"):
+        # business news reports the quarter just closed or running, rarely one ahead
+        pub = ctx.published
+        current = (pub.month - 1) // 3 + 1
+        if direction in ("this", "current", "latest"):
+            year = pub.year
+        elif direction == "next":
+            year = pub.year + (1 if q <= current else 0)
+        else:  # "the third quarter", "last year's fourth quarter": the latest one begun by publication
+            year = pub.year - (0 if q <= current else 1) - (1 if direction == "last" and q == current else 0)
+    elif ctx.ref is not None:
+        year = ctx.ref.date.year
+    else:
+        return f"XXXX-Q{q}", "partial", None
+    return f"{year:04d}-Q{q}", "partial", None
+
+
+def quarter_ref(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'the quarter', 'the latest quarter', 'the year-earlier period': a business story's quarter.
+
+    The quarter the story last named, else the latest one ended by publication (what a results story
+    reports); "year-earlier" and "year-ago" take the same quarter a year before, as TimeBank does."""
+    which = " ".join(cand.parts.get("which", "").lower().replace("-", " ").split())
+    base = ctx.quarter
+    if base is None and (cand.parts.get("unit") != "quarter" or ctx.published is None):
+        return None  # "the period" with no quarter before it names no quarter
+    if base is None:
+        assert ctx.published is not None
+        ended = (ctx.published.month - 1) // 3  # quarters ended by publication this year
+        base = (ctx.published.year, ended) if ended else (ctx.published.year - 1, 4)
+    year, q = base
+    if "year" in which:
+        year -= 1
+    return f"{year:04d}-Q{q}", "relative", None
+
+
+def month_rel_year(cand: Candidate, ctx: Story) -> Resolved:
+    """'January this year', 'June last year'."""
+    month = month_number(cand.parts["mon"]) or 1
+    if ctx.published is None:
+        return None, "relative", None
+    year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[cand.parts["dir"]]
+    return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
+
+
+def holiday(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'Christmas 2024', 'on Thanksgiving': a named day, its year from the text or publication."""
+    name = cand.parts["hol"]
+    if "year" in cand.parts:
+        day = holiday_date(name, int(cand.parts["year"]))
+        return day.isoformat(), "absolute", Anchor(day, "day")
+    rough = holiday_date(name, 2001)  # the month and day it falls near, to choose the year
+    year = ctx.year_for(rough.month, rough.day, cand)
+    if year is None:
+        fixed = holiday_date(name, 2002) == rough.replace(year=2002)
+        return (f"XXXX-{rough.month:02d}-{rough.day:02d}" if fixed else None), "partial", None
+    day = holiday_date(name, year)
+    return day.isoformat(), "partial", Anchor(day, "day")
+
+
+def season_only(cand: Candidate, ctx: Story) -> Resolved:
+    """'in the fall', 'by summer': the season nearest publication (or in the story's year)."""
+    code = SEASONS[cand.parts["season"].lower()]
+    middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    year = ctx.year_for(middle, 15, cand)
+    if year is None:
+        return f"XXXX-{code}", "partial", None
+    if code == "WI" and ctx.published is not None:
+        year -= 1  # the winter that holds the January nearest publication began the year before
+    return f"{year:04d}-{code}", "partial", None
+
+
+def end_of(cand: Candidate, ctx: Story) -> Resolved:
+    """'by the end of the year': the publication's year (month, week)."""
+    if ctx.published is None:
+        return None, "relative", None
+    return unit_point(ctx.published, cand.parts["unit"].lower(), "this", ctx.tense(cand)), "relative", None

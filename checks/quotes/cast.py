@@ -1,0 +1,302 @@
+"""The article's cast: its people, their fullest names, their gender as the story tells it, and
+where each is mentioned, for pronouns and bare surnames.
+
+Built in one pass over the entities and tokens the pipeline already computed. A person is a
+first name and a surname (a middle initial and a suffix such as `Jr.` are parts of the name, not
+surnames), so `Dan Okafor` and `Josh Okafor` stay two people, and a bare `Okafor` is the one the
+story spoke of last. The small English model tags a surname PERSON in one sentence and GPE or
+ORG in the next, so a proper noun counts as a person whenever the article names a person with
+that surname.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import ANON_NOUNS, TITLE_WORDS
+from .names import SUFFIXES, Person, name_parts, name_run, untagged_name, with_suffix
+from .phrases import HONORIFICS, is_topic, name_bounds, role_of, strip_name
+from .pronouns import PRONOUN_GENDER, described_person, gender_evidence, noun_gender
+
+if TYPE_CHECKING:
+    from .speakers import Speaker
+
+__all__ = ["Cast", "Mention", "Person"]
+
+SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# Entity labels a title can overrule: the small model calls `Mayor Tess Greer` a PRODUCT at times.
+_VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
+_TITLED = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
+_LOOKBACK = 40  # mentions a pronoun may reach back over
+_NAME_WINDOW = 80  # tokens: a full name this close decides which of two same-surname people is meant
+
+
+@dataclass(frozen=True)
+class Mention:
+    i: int
+    key: str
+    subject: bool
+    sent: int
+    topic: bool = False
+
+
+class Cast:
+    """The people of the article, their mentions, and who spoke last (kept up by the quote finder)."""
+
+    def __init__(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
+        self.doc = doc
+        self.people: dict[str, Person] = {}  # every way the article refers to someone -> that person
+        self.last_speaker: str | None = None  # the key of the person who spoke last
+        self.last_said: Speaker | None = None  # and how they were named
+        self._surnames: dict[str, list[Person]] = {}
+        self._at: dict[int, tuple[Person, int, int]] = {}  # token -> person and the name's bounds
+        self._mentions: list[Mention] = []
+        self._mention_at: list[int] = []
+        self._collect_names(doc, narrative)
+        self._collect_mentions(doc, narrative)
+        # `officials`, `the ministry`: who `they` and `it` can stand for
+        self._groups = [t.i for t in doc if narrative(t.idx) and t.dep_ in SUBJECT and (
+            (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ANON_NOUNS) or t.ent_type_ == "ORG")]
+        # `A retired nurse waited outside`: someone a `she` can stand for who has no name
+        self._described = [t.i for t in doc if narrative(t.idx) and described_person(t)]
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def _collect_names(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := strip_name(ent)):
+                continue
+            tokens = doc[bounds[0]:with_suffix(doc, bounds[1])]
+            if len(tokens) <= 5:
+                self._add_name(tokens)
+        for tok in doc:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
+            if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in _VOUCHABLE \
+                    and narrative(tok.idx) and tok.lower_ not in SUFFIXES:
+                start, end = name_bounds(tok)
+                if start > 0 and doc[start - 1].lower_ in _TITLED \
+                        and all(t.is_title and t.is_alpha for t in doc[start:end]):
+                    self._add_name(doc[start:with_suffix(doc, end)])
+        for tok in doc[:-1]:  # `Carly Fiorina`, untagged: a known first name vouches for it
+            if untagged_name(tok) and narrative(tok.idx):
+                self._add_name(doc[tok.i:with_suffix(doc, tok.i + 2)])
+        persons = {id(p): p for group in self._surnames.values() for p in group}.values()
+        for person in persons:
+            person.settle_name()
+            self.people.setdefault(person.key, person)
+            self.people.setdefault(person.name.split()[-1].lower(), person)  # `… Jr.` as written
+        firsts: dict[str, list[Person]] = {}
+        for person in persons:
+            if person.first:
+                firsts.setdefault(person.first, []).append(person)
+        for first, same in firsts.items():  # a first name alone (`Anya said`) is that person
+            if len(same) == 1 and (first not in self.people or self.people[first].first is None):
+                self.people[first] = same[0]
+
+    def _add_name(self, tokens: Span) -> None:
+        parts = name_parts(tokens)
+        if parts is None:
+            return
+        person = self._claim(*parts)
+        person.forms[tokens.text] = person.forms.get(tokens.text, 0) + 1
+
+    def _claim(self, first: str | None, surname: str, suffix: str | None) -> Person:
+        """The person this name belongs to, added when the story has not named them before."""
+        group = self._surnames.setdefault(surname, [])
+        found = _match(group, first, suffix)
+        if found is not None:
+            found.first = found.first or first
+            found.suffix = found.suffix or suffix
+            return found
+        key = surname if not group else " ".join(w for w in (first, surname, suffix) if w)
+        person = Person(key, surname, first=first, suffix=suffix)
+        group.append(person)
+        self.people[key] = person
+        return person
+
+    # -- mentions ------------------------------------------------------------------------------
+
+    def _collect_mentions(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.pos_ != "PROPN":
+                i += 1
+                continue
+            start, end = name_run(tok)
+            i = max(end, i + 1)
+            found = self._mention(doc, start, end)
+            if found is None:
+                continue
+            person, name_start, name_end, root = found
+            for n in range(start, end):
+                self._at[n] = (person, name_start, name_end)
+            person.mentions += 1
+            if narrative(root.idx):
+                self._note(person, root, start)
+
+    def _mention(self, doc: Doc, start: int, end: int) -> tuple[Person, int, int, Token] | None:
+        """The person a run of proper nouns names, the name's own bounds and its head token."""
+        tagged = [t.i for t in doc[start:end] if t.ent_type_ == "PERSON"]
+        name_start = tagged[0] if tagged else start  # `House Speaker Paul Ryan`: the name the model saw
+        while name_start < end and (doc[name_start].lower_ in _TITLED
+                                    or not doc[name_start].text[:1].isupper()):
+            name_start += 1
+        if name_start >= end:
+            return None
+        parts = name_parts(doc[name_start:end])
+        if parts is None:
+            return None
+        first, surname, suffix = parts
+        person = self._lookup(first, surname, suffix, start)
+        if person is None:
+            return None
+        root = next((t for t in doc[name_start:end] if not (name_start <= t.head.i < end) or t.head is t),
+                    doc[end - 1])
+        return person, name_start, end, root
+
+    def _lookup(self, first: str | None, surname: str, suffix: str | None, at: int) -> Person | None:
+        group = self._surnames.get(surname)
+        if not group:
+            alias = self.people.get(surname) if first is None else None
+            return alias if alias is not None and alias.first == surname else None
+        if first is not None or suffix is not None or len(group) == 1:
+            return _match(group, first, suffix) or (group[0] if len(group) == 1 else None)
+        return self._salient(group, at)
+
+    def _salient(self, group: list[Person], at: int) -> Person:
+        """A bare surname two people share: the one just before that was the subject of a
+        sentence, else the one the story names most."""
+        keys = {p.key for p in group}
+        last = bisect.bisect_left(self._mention_at, at)
+        near = [m for m in self._mentions[max(0, last - _LOOKBACK):last]
+                if m.key in keys and at - m.i <= _NAME_WINDOW]
+        subjects = [m for m in near if m.subject]
+        if subjects:
+            return next(p for p in group if p.key == subjects[-1].key)
+        return max(group, key=lambda p: (sum(p.forms.values()), -group.index(p)))
+
+    def _note(self, person: Person, root: Token, start: int) -> None:
+        if person.role is None:
+            person.role = role_of(root)
+            person.titles.update(w.lower() for w in (person.role or "").split())
+        subject = root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT)
+        topic = is_topic(root)
+        self._mentions.append(Mention(root.i, person.key, subject, root.sent.start, topic))
+        self._mention_at.append(root.i)
+        if (said := gender_evidence(root, start, subject)) is not None:
+            person.gender[said] = person.gender.get(said, 0) + 1
+
+    # -- lookups for the attribution ------------------------------------------------------------
+
+    def heard(self, speaker: Speaker | None) -> None:
+        """The quote finder tells who spoke, in story order: the first candidate for `he said`."""
+        if speaker is not None and speaker.kind == "named":
+            self.last_speaker = speaker.key if speaker.key in self.people else self.last_speaker
+            self.last_said = speaker
+
+    def person(self, tok: Token) -> Person | None:
+        found = self._at.get(tok.i)
+        if found is not None:
+            return found[0]
+        if not (tok.pos_ == "PROPN" or tok.ent_type_) or tok.lower_ in SUFFIXES:
+            return None  # a known surname the model tagged oddly (`Trump` as ADJ, ORG) is still them
+        group = self._surnames.get(tok.lower_)
+        if group:
+            return self._salient(group, tok.i)
+        alias = self.people.get(tok.lower_)
+        return alias if alias is not None and alias.first == tok.lower_ else None
+
+    def bounds(self, tok: Token) -> tuple[int, int] | None:
+        """The name's token range [start, end) around `tok`, without titles, with a suffix."""
+        found = self._at.get(tok.i)
+        return (found[1], found[2]) if found is not None else None
+
+    def agrees(self, key: str, pronoun: Token) -> bool:
+        """The person's gender, as far as it is known, is the pronoun's."""
+        want = PRONOUN_GENDER.get(pronoun.lower_)
+        return want is not None and self.people[key].sex() == want
+
+    def _fits(self, mention: Mention, pronoun: Token) -> bool:
+        """`she` is not a man: the story's own evidence, else the first name, rules people out."""
+        want = PRONOUN_GENDER.get(pronoun.lower_)
+        known = self.people[mention.key].sex()
+        return want is None or known is None or known == want
+
+    def antecedent(self, pronoun: Token) -> Mention | None:
+        """Who a `he` or `she` is: a fitting subject of its own sentence, else the most salient
+        fitting person of the sentences just before (see `_rank`)."""
+        at = bisect.bisect_left(self._mention_at, pronoun.i)
+        sent = pronoun.sent.start
+        near = [m for m in self._mentions[max(0, at - _LOOKBACK):at] if self._fits(m, pronoun)]
+        same = [m for m in near if m.sent == sent and m.subject]
+        if same:
+            return same[-1]
+        earlier = [m for m in near if m.sent != sent]
+        if not earlier:
+            return None
+        sents = sorted({m.sent for m in earlier})
+        recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
+        return max(recent, key=lambda m: self._rank(m, sents))
+
+    def _rank(self, m: Mention, sents: list[int]) -> tuple[int, int, int]:
+        """Salience: the last speaker and the subjects first, a topic (`asked about X`) last, then
+        the nearest sentence, then the latest mention in it. A known gender that agrees is no
+        reason to prefer someone: that would punish every name the lists do not know."""
+        tier = 2 if (m.subject or m.key == self.last_speaker) else (0 if m.topic else 1)
+        return tier, sents.index(m.sent), m.i
+
+    def described(self, pronoun: Token, mention: Mention | None) -> Token | None:
+        """An unnamed person (`a retired nurse`) who was the subject of the pronoun's sentence or the
+        one before, and came after the named candidate: the pronoun stands for them."""
+        at = bisect.bisect_left(self._described, pronoun.i)
+        if at == 0:
+            return None
+        tok = self.doc[self._described[at - 1]]
+        sent = pronoun.sent.start
+        previous = self.doc[sent - 1].sent.start if sent > 0 else sent
+        if tok.sent.start not in (sent, previous) or (mention is not None and mention.i > tok.i):
+            return None
+        if mention is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+            return None  # `the front-runner`: a definite description is someone the story already named
+        want, said = PRONOUN_GENDER.get(pronoun.lower_), noun_gender(tok)
+        return tok if want is None or said is None or said == want else None
+
+    def group(self, pronoun: Token) -> Token | None:
+        """The last group or organisation that was the subject of a sentence just before."""
+        at = bisect.bisect_left(self._groups, pronoun.i)
+        if at == 0:
+            return None
+        found = self.doc[self._groups[at - 1]]
+        near = pronoun.sent.start - found.sent.start <= 60 or found.sent == pronoun.sent
+        plural_ok = pronoun.lower_ not in ("it", "its") or found.ent_type_ == "ORG"
+        return found if near and plural_ok else None
+
+    def by_title(self, tok: Token) -> Mention | None:
+        """`the president said`: the last person mentioned with that title."""
+        at = bisect.bisect_left(self._mention_at, tok.i)
+        for m in reversed(self._mentions[max(0, at - _LOOKBACK):at]):
+            if tok.lower_ in self.people[m.key].titles:
+                return m
+        return None
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+_SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
+
+
+def _match(group: list[Person], first: str | None, suffix: str | None) -> Person | None:
+    """The person in a same-surname group a name fits: the same first name and suffix, or a
+    person known so far by the surname alone."""
+    def fits(p: Person) -> bool:
+        return (first is None or p.first is None or p.first == first) and \
+            (suffix is None or p.suffix is None or p.suffix == suffix)
+    exact = [p for p in group if p.first == first and p.suffix == suffix]
+    if exact:
+        return exact[0]
+    loose = [p for p in group if fits(p)]
+    return loose[0] if len(loose) == 1 or (loose and first is None and suffix is None) else None

@@ -1,0 +1,104 @@
+"""Who said a quoted fragment inside a sentence: the speech verb or noun that governs it.
+
+`accusing Carney of “arrogance”` is attributed, the “strongman” playbook is not. A fragment
+inside what someone else reports (`Pike said Ferris called it “a disgrace”`) reaches the reader
+through the teller, the outermost speaker of the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .attribution import Attribution, Locator, according_to, subject_of
+from .cues import STATEMENT_NOUNS, is_speech_verb
+from .marks import Paragraph
+from .speakers import Cast, Speaker, resolve
+
+__all__ = ["attribute_fragment"]
+
+_REPORTED_LINKS = frozenset({"ccomp", "xcomp"})  # a clause that is the content of the verb above it
+
+
+def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
+                       last: Speaker | None) -> Attribution | None:
+    """A fragment inside a sentence counts only when a speech verb or noun governs it:
+    that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
+    para = paragraph.start
+    for tok in first.doc[first.i:last_tok.i + 1]:
+        if first.i <= tok.head.i <= last_tok.i:
+            continue
+        found = _governing(_past_characterised(tok), para, loc, cast, last)
+        if found is not None:
+            return found if found.cue else None
+    sentence = [t for t in first.sent if paragraph.start <= t.idx < paragraph.end]
+    if (source := according_to(sentence)) is not None:
+        return Attribution(resolve(source, cast, last), "according to")
+    return None
+
+
+def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`Pike said Ferris called the plan “a disgrace”`: a fragment inside what someone else reports
+    reaches the reader through the teller; the outermost speaker of the sentence is the source."""
+    found, tok = None, cue
+    for _ in range(4):
+        # `The Gazette, Pike said, called the plan “…”`: a parenthetical teller is the outermost
+        aside = next((c for c in tok.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
+        if aside is not None and (told := _told_by(aside, loc, cast, last)) is not None:
+            return told
+        if tok.dep_ not in _REPORTED_LINKS or tok.head is tok or tok.head.idx < para:
+            break
+        tok = tok.head
+        if is_speech_verb(tok) and not loc.quoted(tok.idx):
+            if (told := _told_by(tok, loc, cast, last)) is None:
+                break
+            found = told
+    return found
+
+
+def _told_by(verb: Token, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+    subject = subject_of(verb, loc)
+    speaker = resolve(subject, cast, last, loose=False) if subject is not None else None
+    return None if speaker is None or speaker.kind == "unresolved" else Attribution(speaker, verb.text)
+
+
+def _past_characterised(tok: Token) -> Token:
+    """`stated that Trump's “divisive” comments…`: an adjective in quotes judges the words it
+    describes; it is the judge's, so the climb starts above the statement noun, not at its owner."""
+    head = tok.head
+    if tok.dep_ == "amod" and head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS \
+            and head.head is not head:
+        return head.head
+    return head
+
+
+def _reported(clause: Token) -> bool:
+    """`his response that China represents “…”`: a clause that is the content of speech."""
+    head = clause.head
+    return clause.dep_ in ("ccomp", "acl", "relcl") and (
+        is_speech_verb(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS))
+
+
+def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+    """Climb from a fragment to the speech verb or noun over it, within its own clause chain.
+
+    Returns an Attribution without a cue to say `this fragment is governed, by no speaker`
+    (`the collapse denies Trump a perceived “win”`)."""
+    for _ in range(6):
+        if cue.idx < para:
+            return None
+        if is_speech_verb(cue) and not loc.quoted(cue.idx):
+            subject = subject_of(cue, loc)
+            if subject is None:
+                return Attribution(None, cue.text)
+            speaker = resolve(subject, cast, last, loose=False)  # `the collapse denies Trump a “win”`
+            if speaker is not None and (outer := _teller(cue, para, loc, cast, last)) is not None:
+                return outer
+            return Attribution(speaker, cue.text if speaker else None)
+        if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
+            return Attribution(resolve(cue, cast, last), cue.text)
+        if cue.head is cue:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
+            return None  # a clause of its own that is not about speech
+        cue = cue.head
+    return None

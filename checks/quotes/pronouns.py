@@ -1,0 +1,76 @@
+"""What the article itself says about a person's gender: honorifics, family nouns, their own `his`.
+
+This evidence always outranks the first-name lists (names.py): `Mr. Jordan` is a man whatever
+the name statistics say.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import TITLE_WORDS, is_person_noun
+from .names import Gender
+
+__all__ = ["HONORIFIC_GENDER", "PRONOUN_GENDER", "described_person", "gender_evidence", "noun_gender"]
+
+PRONOUN_GENDER: dict[str, Gender] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+_GENDER_NOUNS: dict[str, Gender] = {
+    **dict.fromkeys("husband father son brother man boy king prince uncle nephew grandfather widower "
+                    "businessman congressman chairman spokesman".split(), "m"),
+    **dict.fromkeys("wife mother daughter sister woman girl queen princess aunt niece grandmother "
+                    "widow businesswoman congresswoman chairwoman spokeswoman".split(), "f"),
+}
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_LOOKAHEAD = 12  # tokens after a subject in which its own `his`/`her` counts
+# Singular nouns for many people: never what `he` or `she` stands for.
+_COLLECTIVE = frozenset("crowd audience administration campaign committee team group staff public".split())
+
+
+def noun_gender(tok: Token) -> Gender | None:
+    """`a retired nurse` says nothing; `a grandmother of four` says `she`."""
+    return _GENDER_NOUNS.get(tok.lemma_.lower())
+
+
+def gender_evidence(tok: Token, start: int, subject: bool) -> Gender | None:
+    """`Mr. Sanders`, `her husband Bill`, or a subject followed in its own sentence by `his`/`her`
+    (`Carney did not raise his voice`). `tok` is the name's head, `start` where its words begin."""
+    doc = tok.doc
+    related = [c.lemma_.lower() for c in tok.children if c.dep_ in ("appos", "compound")]
+    if tok.dep_ == "appos":
+        related.append(tok.head.lemma_.lower())
+    if (noun := next((r for r in related if r in _GENDER_NOUNS), None)) is not None:
+        return _GENDER_NOUNS[noun]  # `her husband Bill`, `Chelsea, their daughter`
+    for before in doc[max(0, start - 2):tok.i]:
+        if before.lower_ in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[before.lower_]
+    if not subject:
+        return None
+    after = tok.right_edge.i + 1  # past `, her campaign manager,`: that `her` is someone else
+    for nxt in doc[after:min(tok.sent.end, after + _LOOKAHEAD)]:
+        if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON":
+            return None  # another person in between: the pronoun may be theirs
+        if nxt.lower_ in PRONOUN_GENDER and _same_actor(tok, nxt):
+            return PRONOUN_GENDER[nxt.lower_]
+    return None
+
+
+def _same_actor(subject: Token, pronoun: Token) -> bool:
+    """`Reyes thanked his volunteers`, `Trump said he would`: the pronoun can only be the
+    subject's own; `Sanders raised money for her challenger` says nothing about Sanders."""
+    verb = subject.head
+    if pronoun.dep_ == "poss":
+        return pronoun.head.dep_ == "dobj" and pronoun.head.head == verb
+    return pronoun.dep_ == "nsubj" and pronoun.head.head == verb and pronoun.head.dep_ in ("ccomp", "conj")
+
+
+def described_person(tok: Token) -> bool:
+    """A singular person noun without a name or a title as a subject: `a retired nurse`, `one voter`."""
+    if tok.dep_ not in _SUBJECT or tok.tag_ != "NN" or not is_person_noun(tok):
+        return False
+    if tok.lemma_.lower() in TITLE_WORDS or tok.lemma_.lower() in _COLLECTIVE:
+        return False  # `the president`: a title, resolved to its holder elsewhere
+    return not any(c.pos_ == "PROPN" or c.dep_ == "poss" for c in tok.children)

@@ -1,0 +1,149 @@
+"""speaker_confidence: the calibrated probability that a quote's speaker is right, and the
+"confirm the speaker" signal it drives (checks/quotes/confidence.py, checks/signals.py)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from checks import check_text
+from checks.models import Quote, Report
+from checks.quotes.confidence import (
+    MIN_CELL,
+    SMOOTHING,
+    Sample,
+    apply_confidence,
+    cell_keys,
+    confidence_of,
+    fit_table,
+    load_table,
+    quote_cells,
+)
+from checks.signals import CONFIRM_BELOW, DOUBT_BELOW, find_signals
+
+STORY = (
+    "Harbour Board Delays Vote\n\n"
+    "The harbour board put off its vote on the new ferry terminal on Monday.\n\n"
+    "\u201cWe owe the islanders a straight answer before the winter timetable,\u201d said Delphine "
+    "Marchetti, the board's chair.\n\n"
+    "Her deputy, Oskar Lindqvist, disagreed. \u201cThe numbers are not there yet,\u201d he said. "
+    "\u201cWe would be building a terminal for ships that do not exist.\u201d\n\n"
+    "A spokesperson for the ferry operator declined to comment.\n\n"
+    "\u201cNobody on the islands was asked,\u201d a fisherman on the quay said."
+)
+
+TABLE = {"prior": 0.7, "cells": {
+    "name_at_cue": {"n": 400, "p": 0.95},
+    "name_at_cue|touching": {"n": 300, "p": 0.97},
+    "name_at_cue|touching|whole": {"n": MIN_CELL - 1, "p": 0.2},  # too few quotes to speak
+    "pronoun_agree": {"n": 90, "p": 0.74},
+}}
+
+
+def quote(speaker: str | None, confidence: float | None, evidence: str | None = "pronoun_agree",
+          start: int = 40) -> Quote:
+    text = "The numbers are not there yet, not this winter."
+    return Quote(text, start, start + len(text), speaker, "named" if speaker else "unresolved",
+                 (0, 10) if speaker else None, speaker_evidence=evidence,  # type: ignore[arg-type]
+                 speaker_confidence=confidence)
+
+
+def test_every_quote_with_a_speaker_gets_a_two_decimal_probability_and_the_others_none():
+    report = check_text(STORY)
+    assert report.quotes
+    for q in report.quotes:
+        if q.speaker is None:
+            assert q.speaker_confidence is None
+        else:
+            assert q.speaker_confidence is not None and 0.0 <= q.speaker_confidence <= 1.0
+            assert q.speaker_confidence == round(q.speaker_confidence, 2)
+    assert any(q.speaker_confidence is not None for q in report.quotes)
+
+
+def test_speaker_confidence_is_in_the_json_report_and_reads_back():
+    report = check_text(STORY)
+    data = json.loads(json.dumps(report.to_dict()))
+    confidences = [q["speaker_confidence"] for q in data["quotes"]]
+    assert confidences == [q.speaker_confidence for q in report.quotes]
+    assert Report.from_dict(data).quotes == report.quotes
+
+
+def test_the_finest_cell_with_enough_quotes_gives_the_probability():
+    cells = cell_keys("name_at_cue", "touching", "whole")
+    assert confidence_of(cells, TABLE) == 0.97  # the finest cell has too few quotes: its parent speaks
+    assert confidence_of(cell_keys("pronoun_agree", "far", "fragment"), TABLE) == 0.74
+    assert confidence_of(cell_keys("carried", "far", "whole"), TABLE) == 0.7  # unknown evidence: the prior
+
+
+def test_fitting_smooths_a_small_cell_towards_its_parent():
+    samples = [Sample(cell_keys("carried", "far", "whole"), right=n < 90) for n in range(100)]
+    samples += [Sample(cell_keys("carried", "near", "whole"), right=False)]
+    table = fit_table(samples)
+    assert table["cells"]["carried"]["n"] == 101
+    parent = table["cells"]["carried"]["p"]
+    lone = table["cells"]["carried|near"]  # one wrong quote: pulled down from its parent, not to zero
+    assert lone["n"] == 1 and lone["p"] == pytest.approx(SMOOTHING * parent / (1 + SMOOTHING), abs=1e-4)
+    assert 0.85 < parent < 0.9
+
+
+def test_a_weighted_sample_counts_as_many_quotes_as_it_stands_for():
+    heavy = fit_table([Sample(("pronoun",), True, 10.0), Sample(("pronoun",), False, 1.0)])
+    light = fit_table([Sample(("pronoun",), True, 1.0), Sample(("pronoun",), False, 1.0)])
+    assert heavy["prior"] == pytest.approx(10 / 11, abs=1e-4) and light["prior"] == 0.5
+
+
+def test_the_shipped_table_is_a_valid_fit_for_every_evidence_class():
+    raw = resources.files("checks.quotes").joinpath("confidence.json").read_text(encoding="utf-8")
+    table = json.loads(raw)
+    assert table == load_table()
+    assert 0.0 < table["prior"] < 1.0
+    for key, cell in table["cells"].items():
+        assert 0.0 <= cell["p"] <= 1.0 and cell["n"] >= 1, key
+    assert {"name_at_cue", "carried"} <= set(table["cells"])
+
+
+def test_a_whole_quote_named_at_its_verb_is_trusted_more_than_a_carried_fragment():
+    at = STORY.index("We owe")
+    named = Quote("We owe the islanders a straight answer", at, at + 38, "Delphine Marchetti", "named",
+                  (at + 46, at + 64), speaker_evidence="name_at_cue")
+    carried = Quote("ships that do not exist", 400, 423, "Oskar Lindqvist", "named", (200, 215), partial=True,
+                    speaker_evidence="carried")
+    scored = apply_confidence((named, carried))
+    assert scored[0].speaker_confidence is not None and scored[1].speaker_confidence is not None
+    assert scored[0].speaker_confidence > scored[1].speaker_confidence
+
+
+def test_a_quote_given_to_a_document_falls_in_its_own_cell():
+    text = "We will review every contract."
+    statement = Quote(text, 100, 100 + len(text), "the statement", "unresolved", (80, 93),
+                      speaker_evidence="description")
+    [cells] = quote_cells([statement])
+    assert cells == ("description", "description|touching", "description|touching|document")
+    assert quote_cells([Quote(text, 0, len(text))]) == [None]
+
+
+def test_a_confident_speaker_raises_no_confirm_signal():
+    report = Report(quotes=(quote("Oskar Lindqvist", CONFIRM_BELOW),))
+    assert not [s for s in find_signals(report, "") if s.code == "speaker_guessed"]
+
+
+def test_a_doubtful_speaker_is_a_note_that_says_how_it_was_found_and_how_often_that_is_right():
+    report = Report(quotes=(quote("Oskar Lindqvist", 0.62, "carried"),))
+    [signal] = [s for s in find_signals(report, "") if s.code == "speaker_guessed"]
+    assert signal.severity == "info"
+    assert "Oskar Lindqvist" in signal.message and "carried over from the quote before" in signal.message
+    assert "about 6 in 10" in signal.message and signal.message.endswith("confirm the speaker")
+
+
+def test_a_speaker_more_likely_wrong_than_right_is_a_warning():
+    report = Report(quotes=(quote("Oskar Lindqvist", DOUBT_BELOW - 0.1, "pronoun"),))
+    [signal] = [s for s in find_signals(report, "") if s.code == "speaker_guessed"]
+    assert signal.severity == "warn" and "pronoun" in signal.message
+
+
+def test_a_guessed_speaker_with_high_confidence_is_not_flagged_any_more():
+    confident = Quote("The numbers are not there yet.", 40, 70, "Oskar Lindqvist", "named", (0, 10),
+                      speaker_guessed=True, speaker_evidence="pronoun_agree", speaker_confidence=0.9)
+    assert not [s for s in find_signals(Report(quotes=(confident,)), "") if s.code == "speaker_guessed"]
