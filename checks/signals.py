@@ -37,7 +37,7 @@ _FOUND_BY = {
     "pronoun": "through a pronoun that could stand for more than one person",
     "carried": "carried over from the quote before",
     "description": "from a description, not a name",
-    "organization": "to an organisation, not a person",
+    "organization": "as an organisation, not a person",
 }
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                        "\u2014": "-", "\u2013": "-"})

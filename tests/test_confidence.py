@@ -147,3 +147,14 @@ def test_a_guessed_speaker_with_high_confidence_is_not_flagged_any_more():
     confident = Quote("The numbers are not there yet.", 40, 70, "Oskar Lindqvist", "named", (0, 10),
                       speaker_guessed=True, speaker_evidence="pronoun_agree", speaker_confidence=0.9)
     assert not [s for s in find_signals(Report(quotes=(confident,)), "") if s.code == "speaker_guessed"]
+
+
+@pytest.mark.parametrize("evidence", ["name_at_cue", "name_nearby", "pronoun_agree", "pronoun", "carried",
+                                      "description", "organization", None])
+def test_the_confirm_note_reads_as_one_sentence_whatever_the_evidence(evidence):
+    # "is attributed to Harbour Board to an organisation" once went out to editors
+    report = Report(quotes=(quote("Harbour Board", 0.6, evidence),))
+    [signal] = [s for s in find_signals(report, "") if s.code == "speaker_guessed"]
+    head = signal.message.split(";")[0]
+    assert "attributed to Harbour Board " in head
+    assert " to " not in head.split("attributed to Harbour Board ", 1)[1]

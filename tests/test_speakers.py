@@ -350,5 +350,6 @@ def test_a_quote_whose_sentence_goes_on_before_the_cue_takes_the_name_after_the_
 
 
 def test_a_relative_clause_after_the_speaker_does_not_move_the_speaker(quotes_in) -> None:
-    text = "Omar Vance spoke last. “We will build it,” Vance, who has said the same for years, told the crowd."
+    text = ("Omar Vance spoke last. “We will build it,” Vance, who has said the same for years, "
+            "told the crowd.")
     assert only(quotes_in(text), "build it").speaker == "Omar Vance"
