@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checks import CheckError, ClaimReview, ParsedFeed, fetch_page, parse_feed
+from checks import CheckError, ClaimReview, ParsedFeed, fetch_feed, parse_feed, parse_networks
 from storage import StoreError, StoreUnavailable, open_store
 from storage.factchecks import FactCheckStore
 
@@ -113,7 +113,10 @@ def _store() -> FactCheckStore:
 
 def _read_feed(source: str) -> ParsedFeed:
     if source.lower().startswith(("http://", "https://")):
-        page = fetch_page(source, allow_private=get_settings().allow_private_urls)
+        # A feed by URL: JSON, JSON-LD, CSV or a page, within the feed size limit (checks.links.fetch).
+        settings = get_settings()
+        page = fetch_feed(source, allow_private=settings.allow_private_urls,
+                          allowed_networks=parse_networks(settings.allowed_networks))
         return parse_feed(page.text.encode("utf-8"), name=source, base_url=page.url)
     path = Path(source)
     if source != "-" and not path.is_file():

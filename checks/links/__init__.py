@@ -23,6 +23,7 @@ from .fetch import (
     TLSFailure,
     TooLarge,
     TooManyRedirects,
+    fetch_feed,
     fetch_page,
 )
 from .netguard import parse_networks
@@ -30,6 +31,6 @@ from .netguard import parse_networks
 __all__ = [
     "AccessDenied", "BadLink", "ExtractedArticle", "FetchLimits", "FetchTimeout", "HTTPFailure",
     "NoArticleText", "NotAnArticle", "Page", "PageNotFound", "PrivateAddress", "ServerError",
-    "SiteUnreachable", "TLSFailure", "TooLarge", "TooManyRedirects", "extract_article", "fetch_page",
-    "from_page", "parse_networks", "read_link",
+    "SiteUnreachable", "TLSFailure", "TooLarge", "TooManyRedirects", "extract_article", "fetch_feed",
+    "fetch_page", "from_page", "parse_networks", "read_link",
 ]

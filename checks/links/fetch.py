@@ -12,7 +12,8 @@ FetchError (checks.errors)
  │    ├── AccessDenied (401, 403, 451)
  │    └── ServerError  (5xx)
  ├── TooLarge          over the size limit, counted after decompression
- └── NotAnArticle      a PDF, an image or another file that is not a web page
+ └── NotAnArticle      a PDF, an image or another file that is not a web page (or, for
+                       fetch_feed, not a feed)
 
 The time limit is one wall clock for the whole fetch: DNS, connect, TLS, headers and body,
 across every redirect. checks.deadline holds each socket wait to the time left, so a site
@@ -23,6 +24,11 @@ address* (the URL's host is replaced by the IP; the Host header and the TLS SNI/
 check keep the real name), so a DNS answer that changes between check and connect
 (DNS rebinding) cannot steer the request elsewhere. Proxies from the environment are
 ignored for the same reason: a proxy would make its own, unchecked, resolution.
+
+fetch_page reads what a checked link may be: a web page or plain text, never JSON. fetch_feed
+is the opt-in of `deskcheck factchecks import` alone: the same guards, but it also takes the
+media types fact-check feeds are served as (JSON, JSON-LD, CSV) and a larger size limit,
+FEED_MAX_BYTES, since a publisher's whole ClaimReview feed is far larger than one article.
 """
 
 from __future__ import annotations
@@ -42,9 +48,9 @@ from .netguard import IPNetwork, refusal_reason, resolve_host_within
 from .pagebytes import binary_kind, decode_page, make_decoder
 
 __all__ = [
-    "USER_AGENT", "AccessDenied", "BadLink", "FetchLimits", "FetchTimeout", "HTTPFailure",
-    "NotAnArticle", "Page", "PageNotFound", "PrivateAddress", "ServerError", "SiteUnreachable",
-    "TLSFailure", "TooLarge", "TooManyRedirects", "fetch_page",
+    "FEED_MAX_BYTES", "FEED_TYPES", "PAGE_TYPES", "USER_AGENT", "AccessDenied", "BadLink", "FetchLimits",
+    "FetchTimeout", "HTTPFailure", "NotAnArticle", "Page", "PageNotFound", "PrivateAddress", "ServerError",
+    "SiteUnreachable", "TLSFailure", "TooLarge", "TooManyRedirects", "fetch_feed", "fetch_page",
 ]
 
 
@@ -103,7 +109,13 @@ def _version() -> str:
 # Site operators see this in their logs: say who we are and where to complain.
 USER_AGENT = (f"deskcheck/{_version()} (newsroom verification bot; "
               "+https://example.org/deskcheck; contact: deskcheck@example.org)")
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+# The media types a checked link may be ("" is a server that names none).
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+# ... and those a fact-check feed may be: what publishers, DataCommons and Fact Check Tools serve.
+FEED_TYPES = ("application/json", "application/ld+json", "text/csv", *PAGE_TYPES)
+# A publisher's full ClaimReview feed runs to a few MB (about 1 KB a review); 20 MB leaves room
+# for tens of thousands of reviews while still bounding what one import holds in memory.
+FEED_MAX_BYTES = 20_000_000
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -126,6 +138,28 @@ class Page:
 
 
 @dataclass(frozen=True)
+class _Wanted:
+    """What a fetch reads: its media types, what it asks the site for, and how a refusal reads."""
+
+    types: tuple[str, ...]
+    accept: str  # the Accept header
+    noun: str  # "page" or "feed", in "the page is larger than…"
+    kind: str  # in "the link is a PDF, not <kind>"
+    reads: str  # what deskcheck reads, after a file sniffed as binary
+    refused: str  # what the user can do instead, after a PDF
+    too_big: str  # what the user can do instead, after a body over the size limit
+
+
+_PAGE = _Wanted(PAGE_TYPES, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5", "page", "a web page",
+                reads="deskcheck checks article pages", refused="paste the article's text instead",
+                too_big="paste the article's text instead")
+_FEED = _Wanted(FEED_TYPES, "application/ld+json,application/json,text/csv;q=0.9,text/html;q=0.8,*/*;q=0.5",
+                "feed", "a fact-check feed", reads="deskcheck reads ClaimReview JSON, CSV and web pages",
+                refused="deskcheck reads ClaimReview JSON, CSV and web pages",
+                too_big="download it and import the file instead")
+
+
+@dataclass(frozen=True)
 class _Hop:
     """What every hop is held to: the address rules, the limits, the whole fetch's deadline."""
 
@@ -133,6 +167,20 @@ class _Hop:
     allowed: tuple[IPNetwork, ...]
     limits: FetchLimits
     deadline: float
+    wanted: _Wanted = _PAGE
+
+
+def fetch_feed(url: str, *, allow_private: bool = False, limits: FetchLimits | None = None,
+               allowed_networks: Sequence[IPNetwork] = ()) -> Page:
+    """GET a fact-check feed: JSON, JSON-LD, CSV, text or a page; a FetchError subclass otherwise.
+
+    Every guard of fetch_page holds (addresses, redirects, the one deadline, the size limit,
+    FEED_MAX_BYTES unless `limits` says otherwise). Only the import command uses it: a checked
+    link that serves JSON stays refused.
+    """
+    return _fetch(url, _FEED, allow_private=allow_private,
+                  limits=limits or FetchLimits(max_bytes=FEED_MAX_BYTES),
+                  allowed_networks=allowed_networks, deadline=None)
 
 
 def fetch_page(url: str, *, allow_private: bool = False, limits: FetchLimits | None = None,
@@ -144,14 +192,18 @@ def fetch_page(url: str, *, allow_private: bool = False, limits: FetchLimits | N
     instant, ends the fetch earlier than its own limit: a caller that fetches twice for one
     link (a <meta> refresh) passes the same one to both, so the limit holds for the pair.
     """
-    limits = limits or FetchLimits()
+    return _fetch(url, _PAGE, allow_private=allow_private, limits=limits or FetchLimits(),
+                  allowed_networks=allowed_networks, deadline=deadline)
+
+
+def _fetch(url: str, wanted: _Wanted, *, allow_private: bool, limits: FetchLimits,
+           allowed_networks: Sequence[IPNetwork], deadline: float | None) -> Page:
     own = time.monotonic() + limits.total_timeout
     ends = own if deadline is None else min(own, deadline)
-    hop = _Hop(allow_private, tuple(allowed_networks), limits, ends)
+    hop = _Hop(allow_private, tuple(allowed_networks), limits, ends, wanted)
     current = _parse(url)
     seen: list[str] = []
-    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br",
-               "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br", "Accept": wanted.accept,
                # The checks read English; sites with several editions should serve that one.
                "Accept-Language": "en;q=1.0, *;q=0.5"}
     with httpx.Client(trust_env=False, follow_redirects=False, headers=headers,
@@ -287,26 +339,26 @@ def _check_status(status: int, url: httpx.URL) -> None:
 def _read_page(response: httpx.Response, url: httpx.URL, redirects: tuple[str, ...], hop: _Hop) -> Page:
     content_type = response.headers.get("content-type", "")
     media = content_type.split(";", 1)[0].strip().lower()
-    _refuse_media(media)
+    _refuse_media(media, hop.wanted)
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > hop.limits.max_bytes:
-        raise _too_large(hop.limits.max_bytes)
+        raise _too_large(hop)
     body = _read_body(response, hop)
     what = binary_kind(body)
     if what:
-        raise NotAnArticle(f"the link is {what}, not a web page; deskcheck checks article pages")
+        raise NotAnArticle(f"the link is {what}, not {hop.wanted.kind}; {hop.wanted.reads}")
     text, encoding = decode_page(body, response.charset_encoding)
     return Page(url=str(url), status=response.status_code, content_type=media or "text/html",
                 text=text, encoding=encoding, redirects=redirects)
 
 
-def _refuse_media(media: str) -> None:
+def _refuse_media(media: str, wanted: _Wanted) -> None:
     if media == "application/pdf":
-        raise NotAnArticle("the link is a PDF, not a web page; paste the article's text instead")
+        raise NotAnArticle(f"the link is a PDF, not {wanted.kind}; {wanted.refused}")
     if media.startswith(("image/", "video/", "audio/")):
-        raise NotAnArticle(f"the link is {media.split('/')[0]} media, not an article page")
-    if media not in _HTML_TYPES and media != "application/octet-stream":
-        raise NotAnArticle(f"the link is not a web page deskcheck can read (it is {media})")
+        raise NotAnArticle(f"the link is {media.split('/')[0]} media, not {wanted.kind}")
+    if media not in wanted.types and media != "application/octet-stream":
+        raise NotAnArticle(f"the link is not {wanted.kind} deskcheck can read (it is {media})")
 
 
 def _read_body(response: httpx.Response, hop: _Hop) -> bytes:
@@ -319,13 +371,13 @@ def _read_body(response: httpx.Response, hop: _Hop) -> bytes:
             piece = decoder.feed(chunk, limit - size + 1)
             size += len(piece)
             if size > limit:
-                raise _too_large(limit)
+                raise _too_large(hop)
             parts.append(piece)
     except ValueError as exc:  # the decoders report damaged compressed data as ValueError
         raise SiteUnreachable(f"the page arrived damaged ({type(exc).__name__})") from None
     return b"".join(parts)
 
 
-def _too_large(limit: int) -> TooLarge:
-    return TooLarge(f"the page is larger than {limit // 1_000_000} MB, deskcheck's limit; "
-                    "paste the article's text instead")
+def _too_large(hop: _Hop) -> TooLarge:
+    return TooLarge(f"the {hop.wanted.noun} is larger than {hop.limits.max_bytes // 1_000_000} MB, "
+                    f"deskcheck's limit; {hop.wanted.too_big}")
