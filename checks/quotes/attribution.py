@@ -132,9 +132,10 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
                  after: bool) -> Attribution | None:
     """A cue verb in the window and its speaker. After a quote the word order is fixed
     (`…,” Trump said` / `…,” said Trump`), which beats a parse confused by the quote."""
-    if (source := according_to(window)) is not None:
-        return Attribution(resolve(source, cast, last), "according to")
     cues = [t for t in window if is_quote_cue(t)]
+    source = according_to(window)
+    if source is not None and not any(_own_subject(c, window) is not None for c in cues if c.i < source.i):
+        return Attribution(resolve(source, cast, last), "according to")
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
         cues = [t for t in window if t.pos_ == "VERB" and any(
             c.dep_ == "ccomp" and c.i < window[0].i for c in t.children)]
@@ -145,7 +146,10 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     if not after and is_speech_verb(cues[-1]) and _introduces(cues[-1], window):
         cue = cues[-1]  # `under a headline that said,`: the clause right before the quote introduces it
     speaker = None
-    if after:
+    if after and (own := _own_subject(cue, window)) is not None and own.pos_ == "PRON":
+        # `…the U.S., he warned`: the cue's own subject, not a name in the words before it
+        speaker = resolve(own, cast, last)
+    if after and speaker is None:
         ahead = [t for t in window if t.i < cue.i and not t.is_punct]  # `,'' said X`: a stray mark
         behind = [t for t in window if t.i > cue.i][:6]
         if ahead and (ahead[0].pos_ in ("SCONJ", "VERB", "AUX") or ahead[0].lower_ == "that"):
@@ -155,6 +159,18 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     if speaker is None and (subject := subject_of(cue, loc)) is not None:
         speaker = resolve(subject, cast, last)
     return Attribution(speaker, cue.text)
+
+
+def _own_subject(cue: Token, window: Sequence[Token]) -> Token | None:
+    """The cue's own subject, written before it at the window's start or after a clause break
+    (`…,” he told settler leaders`, `…the U.S., he warned`), or None."""
+    first = window[0].i
+    for child in cue.lefts:
+        edge = child.left_edge.i
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+                edge == first or (edge > first and child.doc[edge - 1].text == ",")):
+            return child
+    return None
 
 
 def _introduces(cue: Token, window: Sequence[Token]) -> bool:

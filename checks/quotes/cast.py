@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ANON_NOUNS, TITLE_WORDS
-from .names import SUFFIXES, Person, name_parts, name_run, untagged_name, with_suffix
+from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun
+from .names import SUFFIXES, Person, name_parts, name_run, untagged_name, with_suffix, without_possessive
 from .phrases import HONORIFICS, is_topic, name_bounds, role_of, strip_name
 from .pronouns import PRONOUN_GENDER, described_person, gender_evidence, noun_gender
 
@@ -43,6 +43,7 @@ class Mention:
     subject: bool
     sent: int
     topic: bool = False
+    main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
 
 
 class Cast:
@@ -84,6 +85,9 @@ class Cast:
         for tok in doc[:-1]:  # `Carly Fiorina`, untagged: a known first name vouches for it
             if untagged_name(tok) and narrative(tok.idx):
                 self._add_name(doc[tok.i:with_suffix(doc, tok.i + 2)])
+        for tok in doc:  # `Tarun Vellaiyan, a trade professor,` tagged ORG: a person's role vouches for it
+            if (bounds := _apposed_person(tok)) is not None and narrative(tok.idx):
+                self._add_name(doc[bounds[0]:bounds[1]])
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
         for person in persons:
             person.settle_name()
@@ -102,7 +106,8 @@ class Cast:
         if parts is None:
             return
         person = self._claim(*parts)
-        person.forms[tokens.text] = person.forms.get(tokens.text, 0) + 1
+        form = without_possessive(tokens.text)
+        person.forms[form] = person.forms.get(form, 0) + 1
 
     def _claim(self, first: str | None, surname: str, suffix: str | None) -> Person:
         """The person this name belongs to, added when the story has not named them before."""
@@ -186,7 +191,8 @@ class Cast:
             person.titles.update(w.lower() for w in (person.role or "").split())
         subject = root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT)
         topic = is_topic(root)
-        self._mentions.append(Mention(root.i, person.key, subject, root.sent.start, topic))
+        main = root.dep_ in SUBJECT and root.head == root.sent.root
+        self._mentions.append(Mention(root.i, person.key, subject, root.sent.start, topic, main))
         self._mention_at.append(root.i)
         if (said := gender_evidence(root, start, subject)) is not None:
             person.gender[said] = person.gender.get(said, 0) + 1
@@ -243,12 +249,14 @@ class Cast:
         recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
         return max(recent, key=lambda m: self._rank(m, sents))
 
-    def _rank(self, m: Mention, sents: list[int]) -> tuple[int, int, int]:
+    def _rank(self, m: Mention, sents: list[int]) -> tuple[int, int, bool, int]:
         """Salience: the last speaker and the subjects first, a topic (`asked about X`) last, then
-        the nearest sentence, then the latest mention in it. A known gender that agrees is no
-        reason to prefer someone: that would punish every name the lists do not know."""
+        the nearest sentence, then the main clause's subject over a name in a clause inside it
+        (`Figgins declined to say whether … the night Epstein died`), then the latest mention. A
+        known gender that agrees is no reason to prefer someone: that would punish every name
+        the lists do not know."""
         tier = 2 if (m.subject or m.key == self.last_speaker) else (0 if m.topic else 1)
-        return tier, sents.index(m.sent), m.i
+        return tier, sents.index(m.sent), m.main, m.i
 
     def described(self, pronoun: Token, mention: Mention | None) -> Token | None:
         """An unnamed person (`a retired nurse`) who was the subject of the pronoun's sentence or the
@@ -286,7 +294,22 @@ class Cast:
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
+_APPOSED_WORDS = 3  # words in a name a role vouches for: longer runs are institutions
 _SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
+
+
+def _apposed_person(tok: Token) -> tuple[int, int] | None:
+    """The bounds of a two- or three-word proper name the model typed ORG or nothing, whose
+    apposition is a person noun (`Tarun Vellaiyan, a trade professor at …`): a person."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "ORG") or tok.dep_ in ("compound", "flat"):
+        return None
+    if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_person_noun(c) for c in tok.rights):
+        return None
+    start, end = name_bounds(tok)
+    words = tok.doc[start:end]
+    if not 2 <= len(words) <= _APPOSED_WORDS or not all(t.is_title and t.is_alpha for t in words):
+        return None
+    return None if any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) else (start, end)
 
 
 def _match(group: list[Person], first: str | None, suffix: str | None) -> Person | None:

@@ -20,12 +20,14 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["SUFFIXES", "Gender", "Person", "gender_of_first_name", "is_initial", "name_parts", "name_run",
-           "untagged_name", "with_suffix"]
+           "untagged_name", "with_suffix", "without_possessive"]
 
 Gender = Literal["m", "f"]
 _DATA = "first_names.json"
 # Generational suffixes: parts of a name, never its surname (`Curtis Lowe Jr.` is a Lowe).
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+_NOT_NAME_WORDS = frozenset((*_POSSESSIVE, "'", "’"))  # a possessive token the tagger took into a name
 
 
 @functools.cache
@@ -79,8 +81,8 @@ def with_suffix(doc: Doc, end: int) -> int:
 
 def name_parts(tokens: Span) -> tuple[str | None, str, str | None] | None:
     """First name, surname and suffix: `Alan B. Beck Jr.` is (alan, beck, jr)."""
-    words = [t for t in tokens if t.is_alpha or t.lower_ in SUFFIXES or is_initial(t) or "-" in t.text
-             or "'" in t.text or "’" in t.text]
+    words = [t for t in tokens if (t.is_alpha or t.lower_ in SUFFIXES or is_initial(t) or "-" in t.text
+             or "'" in t.text or "’" in t.text) and t.text not in _NOT_NAME_WORDS]
     suffix = None
     while words and words[-1].lower_ in SUFFIXES:
         suffix = suffix or words.pop().lower_.rstrip(".")
@@ -88,7 +90,15 @@ def name_parts(tokens: Span) -> tuple[str | None, str, str | None] | None:
     if not names:
         return None
     first = names[0].lower_ if len(names) > 1 else None
-    return first, names[-1].lower_, suffix
+    return first, without_possessive(names[-1].lower_), suffix
+
+
+def without_possessive(name: str) -> str:
+    """`Trump’s` is Trump: a possessive ending the tokenizer left on is never part of a name."""
+    for ending in _POSSESSIVE:
+        if name.endswith(ending) and len(name) > len(ending):
+            return name[:-len(ending)]
+    return name
 
 
 @dataclass
