@@ -402,3 +402,12 @@ def test_according_to_still_names_the_source_when_the_cue_has_no_subject_of_its_
             "from the Vellmar Port Authority.")
     q = only(quotes_in(text), "no longer safe")
     assert q.speaker is not None and "Port Authority" in q.speaker, q.speaker
+
+
+def test_a_name_the_tagger_reads_as_a_common_noun_still_leads_the_pronoun(quotes_in) -> None:
+    # the parser tags a surname opening a line as NOUN ("Figgins declined"); it is still the
+    # subject "he" stands for, not a man named later in the clause
+    text = ("Montell Figgins, who represents Thomas, said his client chose not to accept a plea deal.\n"
+            "Figgins declined to address whether Thomas slept on the job on the night Ruiz died. "
+            "“When all the evidence is presented about how the unit was run,” he said, “you will see.”")
+    assert only(quotes_in(text), "When all the evidence").speaker == "Figgins"

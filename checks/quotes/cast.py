@@ -129,7 +129,8 @@ class Cast:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if tok.pos_ != "PROPN":
+            # a name the tagger read as a common noun ("Figgins declined") still names a person
+            if tok.pos_ != "PROPN" and not (tok.ent_type_ == "PERSON" and tok.is_title):
                 i += 1
                 continue
             start, end = name_run(tok)
@@ -240,8 +241,8 @@ class Cast:
         sent = pronoun.sent.start
         near = [m for m in self._mentions[max(0, at - _LOOKBACK):at] if self._fits(m, pronoun)]
         same = [m for m in near if m.sent == sent and m.subject]
-        if same:
-            return same[-1]
+        if same:  # the main clause's subject over one inside a clause ("X declined to say whether Y …")
+            return ([m for m in same if m.main] or same)[-1]
         earlier = [m for m in near if m.sent != sent]
         if not earlier:
             return None
