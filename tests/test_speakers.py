@@ -411,3 +411,14 @@ def test_a_name_the_tagger_reads_as_a_common_noun_still_leads_the_pronoun(quotes
             "Figgins declined to address whether Thomas slept on the job on the night Ruiz died. "
             "“When all the evidence is presented about how the unit was run,” he said, “you will see.”")
     assert only(quotes_in(text), "When all the evidence").speaker == "Figgins"
+
+
+def test_a_named_persons_surname_tagged_as_a_noun_is_still_that_person(quotes_in) -> None:
+    # here the tagger reads the last "Figgins" as a common noun of an organisation: it is still the
+    # man the story named, and the subject "he" stands for
+    text = ("Montell Figgins, who represents Thomas, said his client chose not to accept a plea deal.\n"
+            "“We had hoped the office would look at the failures of the jail,” Figgins said.\n"
+            "Sometimes guards do not follow the rules, he said. \"But does that mean they will be charged?”\n"
+            "Figgins declined to address whether Thomas slept on the job on the night Ruiz died. "
+            "“When all the evidence is presented about how the unit was run,” he said, “you will see.”")
+    assert only(quotes_in(text), "When all the evidence").speaker == "Figgins"

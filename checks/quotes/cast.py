@@ -129,8 +129,10 @@ class Cast:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            # a name the tagger read as a common noun ("Figgins declined") still names a person
-            if tok.pos_ != "PROPN" and not (tok.ent_type_ == "PERSON" and tok.is_title):
+            # a name the tagger read as a common noun ("Figgins declined") still names a person: a
+            # capitalised noun tagged PERSON, or the surname of someone the story has named
+            if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.is_title and (
+                    tok.ent_type_ == "PERSON" or tok.lower_ in self._surnames)):
                 i += 1
                 continue
             start, end = name_run(tok)
