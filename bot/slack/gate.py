@@ -18,17 +18,20 @@ import asyncio
 import hashlib
 import hmac
 import re
+import socket
+import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
+import uvicorn
 from slack_bolt import BoltRequest
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 __all__ = ["BODY_READ_SECONDS", "HEADER_READ_SECONDS", "MAX_BODIES_READING", "MAX_BODY_BYTES",
-           "MAX_HEADER_BYTES", "SIGNATURE_MAX_AGE_SECONDS", "VERIFIED", "Gate", "guarded_protocol",
-           "is_verified", "refuse", "response_url_allowed"]
+           "MAX_HEADER_BYTES", "SIGNATURE_MAX_AGE_SECONDS", "VERIFIED", "Gate", "GuardedServer",
+           "guarded_protocol", "is_verified", "refuse", "response_url_allowed"]
 
 # Slack caps a message's text at 40,000 characters, and a slash command's text is shorter. The
 # largest thing Slack sends us is a message shortcut: the message's text and its rich-text blocks
@@ -166,6 +169,41 @@ def response_url_allowed(url: object, api_url: str) -> bool:
     if origin == SLACK_RESPONSE_ORIGIN:
         return True
     return api.hostname != _SLACK_API_HOST and origin == (api.scheme, api.netloc)
+
+
+class GuardedServer:
+    """An ASGI app on host:port behind `guarded_protocol` (port 0 picks a free one: see .port);
+    .run() serves until .stop(). The Slack web process and `deskcheck web` both serve this way, so
+    both face strangers with the same limits.
+
+    The socket is bound and listening at once, so requests that arrive before .run() wait in the
+    backlog. No access log: a report page's path is its signed link.
+    """
+
+    BACKLOG = 2048
+
+    def __init__(self, app: Any, *, host: str, port: int,
+                 header_timeout: float = HEADER_READ_SECONDS) -> None:
+        self._socket = socket.create_server((host, port), backlog=self.BACKLOG)
+        config = uvicorn.Config(app, http=guarded_protocol(header_timeout=header_timeout),
+                                loop="uvloop" if sys.platform != "win32" else "asyncio", ws="none",
+                                lifespan="off", access_log=False, server_header=False, log_config=None)
+        self._server = uvicorn.Server(config)
+
+    @property
+    def port(self) -> int:
+        return int(self._socket.getsockname()[1])
+
+    def run(self) -> None:
+        """Serve (blocks). In the main thread SIGTERM/SIGINT finish the requests in flight first."""
+        try:
+            self._server.run(sockets=[self._socket])
+        finally:
+            self._socket.close()
+
+    def stop(self) -> None:
+        """Ask a server that runs in another thread to finish (tests, the bench)."""
+        self._server.should_exit = True
 
 
 def guarded_protocol(max_header_bytes: int = MAX_HEADER_BYTES,

@@ -16,11 +16,8 @@ or any of our code reads a byte of it, and bounds what a connection can make the
 from __future__ import annotations
 
 import asyncio
-import socket
-import sys
 from typing import TYPE_CHECKING, Any
 
-import uvicorn
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.asgi.http_response import AsgiHttpResponse
 from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -34,10 +31,10 @@ from .gate import (
     MAX_BODY_BYTES,
     VERIFIED,
     Gate,
+    GuardedServer,
     Message,
     Receive,
     Send,
-    guarded_protocol,
     refuse,
 )
 
@@ -47,10 +44,9 @@ if TYPE_CHECKING:
 __all__ = ["EVENTS_PATH", "MAX_BODY_BYTES", "SlackServer", "serve_socket_mode"]
 
 EVENTS_PATH = "/slack/events"
-BACKLOG = 2048
 
 
-class SlackServer:
+class SlackServer(GuardedServer):
     """The App on host:port (port 0 picks a free one: see .port). .run() serves until .stop().
 
     read_timeout: seconds for a request's whole body to arrive (then 408).
@@ -68,33 +64,12 @@ class SlackServer:
             pages = PageSite(get_settings())
         # Bolt keeps the signing secret it was built with; the gate checks it before bolt sees a request.
         self._gate = gate = Gate(app._signing_secret, read_timeout=read_timeout, max_reading=max_reading)
-        # Bound and listening now, so requests that arrive before .run() wait in the backlog.
-        self._socket = socket.create_server((host, port), backlog=BACKLOG)
-        config = uvicorn.Config(_SlackAsgi(app, gate, pages),
-                                http=guarded_protocol(header_timeout=header_timeout),
-                                loop="uvloop" if sys.platform != "win32" else "asyncio", ws="none",
-                                lifespan="off", access_log=False, server_header=False, log_config=None)
-        self._server = uvicorn.Server(config)
-
-    @property
-    def port(self) -> int:
-        return int(self._socket.getsockname()[1])
+        super().__init__(_SlackAsgi(app, gate, pages), host=host, port=port, header_timeout=header_timeout)
 
     @property
     def reading(self) -> int:
         """Request bodies being read now, their signatures not yet checked."""
         return self._gate.reading
-
-    def run(self) -> None:
-        """Serve (blocks). In the main thread SIGTERM/SIGINT finish the requests in flight first."""
-        try:
-            self._server.run(sockets=[self._socket])
-        finally:
-            self._socket.close()
-
-    def stop(self) -> None:
-        """Ask a server that runs in another thread to finish (tests, the bench)."""
-        self._server.should_exit = True
 
 
 def serve_socket_mode(app: App, app_token: str) -> None:

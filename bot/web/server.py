@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import socket
-import sys
 import threading
 from collections.abc import Callable
-
-import uvicorn
 
 from storage import Store, StoreError, open_store
 
 from ..settings import Settings
-from ..slack.gate import HEADER_READ_SECONDS, Message, Receive, Send, guarded_protocol
+from ..slack.gate import HEADER_READ_SECONDS, GuardedServer, Message, Receive, Send
 from .links import PAGE_PREFIX, BadLink, verify
 from .page import STYLE_HASH, load_page, render_page
 
@@ -46,7 +42,6 @@ NOT_FOUND = "There is no report here.\n"
 UNAVAILABLE = "The report cannot be shown right now. Try again in a minute.\n"
 _METHODS = ("GET", "HEAD")
 _HTML, _TEXT = b"text/html; charset=utf-8", b"text/plain; charset=utf-8"
-BACKLOG = 2048
 
 
 class PageSite:
@@ -114,27 +109,9 @@ async def _answer(send: Send, method: str, status: int, content_type: bytes, bod
     await send({"type": "http.response.body", "body": b"" if method == "HEAD" else body})
 
 
-class PageServer:
+class PageServer(GuardedServer):
     """A PageSite alone on host:port (port 0 picks a free one: see .port). .run() serves until .stop()."""
 
     def __init__(self, site: PageSite, *, host: str = "0.0.0.0", port: int = 3000,
                  header_timeout: float = HEADER_READ_SECONDS) -> None:
-        self._socket = socket.create_server((host, port), backlog=BACKLOG)
-        config = uvicorn.Config(site, http=guarded_protocol(header_timeout=header_timeout),
-                                loop="uvloop" if sys.platform != "win32" else "asyncio", ws="none",
-                                lifespan="off", access_log=False, server_header=False, log_config=None)
-        self._server = uvicorn.Server(config)
-
-    @property
-    def port(self) -> int:
-        return int(self._socket.getsockname()[1])
-
-    def run(self) -> None:
-        """Serve (blocks). In the main thread SIGTERM/SIGINT finish the requests in flight first."""
-        try:
-            self._server.run(sockets=[self._socket])
-        finally:
-            self._socket.close()
-
-    def stop(self) -> None:
-        self._server.should_exit = True
+        super().__init__(site, host=host, port=port, header_timeout=header_timeout)
