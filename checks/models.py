@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "DESK_STATUSES",
+    "DESK_STATUS_LABELS",
     "SCHEMA",
     "AnonymousSource",
     "Article",
@@ -173,6 +175,14 @@ class Signal:
     # Every passage the signal is tied to when there are several (the same date phrase read two
     # ways); `start`/`end` is the first of them. Empty for a signal about one passage.
     spans: tuple[tuple[int, int], ...] = ()
+
+
+# The desk's statuses (HistoryStatus.value) and how every surface names them; storage keeps only these.
+DESK_STATUSES: tuple[str, ...] = ("open", "in_progress", "verified", "disputed", "false", "unverifiable")
+DESK_STATUS_LABELS: dict[str, str] = {
+    "open": "Open", "in_progress": "In progress", "verified": "Verified", "disputed": "Disputed",
+    "false": "False", "unverifiable": "Unverifiable",
+}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from checks import HistoryStatus
+from checks import DESK_STATUS_LABELS, DESK_STATUSES, HistoryStatus
 
 from .errors import StoreError, StoreUnavailable, short_reason
 from .models import ACTOR_MAX, DESK_KEY_MAX, DeskEventRow, Item, workspace_key
@@ -46,11 +46,8 @@ __all__ = [
     "parse_item_ref",
 ]
 
-STATUSES: tuple[str, ...] = ("open", "in_progress", "verified", "disputed", "false", "unverifiable")
-STATUS_LABELS: dict[str, str] = {
-    "open": "Open", "in_progress": "In progress", "verified": "Verified", "disputed": "Disputed",
-    "false": "False", "unverifiable": "Unverifiable",
-}
+STATUSES = DESK_STATUSES
+STATUS_LABELS = DESK_STATUS_LABELS
 NOTE_MAX = 2000  # characters a note keeps; a longer one is cut, an ellipsis marking the cut
 _OPEN = "open"
 _STATUS, _NOTE, _ASSIGN = "status", "note", "assign"

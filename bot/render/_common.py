@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+from checks import DESK_STATUS_LABELS, DESK_STATUSES
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -284,13 +286,6 @@ def discord_code(text: str) -> str:
 
 # The desk's verdict (issue 16), as every surface shows it above the report.
 
-# storage.STATUSES and STATUS_LABELS, restated so the renderers load no database code (a test keeps
-# the two in step).
-DESK_STATUSES: tuple[str, ...] = ("open", "in_progress", "verified", "disputed", "false", "unverifiable")
-DESK_STATUS_LABELS: dict[str, str] = {
-    "open": "Open", "in_progress": "In progress", "verified": "Verified", "disputed": "Disputed",
-    "false": "False", "unverifiable": "Unverifiable",
-}
 # The latest note under the status line: enough to read the verdict's reason, one line.
 DESK_NOTE_WIDTH = 300
 
