@@ -25,6 +25,7 @@ import statistics
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +37,12 @@ from checks import ClaimReview, ClaimSentence
 from checks.factchecks.embed import SentenceEmbedder, load_embedder
 from checks.factchecks.match import (
     CANDIDATES,
-    RANK_COSINE,
+    ORDER_WEIGHTS,
     THRESHOLD,
     WEIGHTS,
     FactCheckHit,
     capped,
+    order_features,
     pair_features,
     query_text,
     rank_order,
@@ -115,7 +117,8 @@ def load(data: Path) -> tuple[list[ClaimReview], dict[str, list[tuple[str, str]]
 class Pool:
     gold: str | None  # None: the tweet's own fact-check was left out of the candidates
     hits: list[FactCheckHit]
-    features: list[list[float]]
+    features: list[list[float]]  # pair_features, the score's inputs
+    order: list[list[float]]  # order_features, the order's inputs
 
 
 def pools(index: MemoryBM25, rows: list[tuple[str, str]], embedder: SentenceEmbedder, *,
@@ -132,12 +135,14 @@ def pools(index: MemoryBM25, rows: list[tuple[str, str]], embedder: SentenceEmbe
         hits = [h for h in hits if h.review.url != gold] if without_gold else hits
         hits = hits[:CANDIDATES]
         if not hits:
-            out.append(Pool(None if without_gold else gold, [], []))
+            out.append(Pool(None if without_gold else gold, [], [], []))
             continue
         qv = embedder.embed([q])[0]
         cos = embedder.embed([h.review.claim for h in hits]) @ qv
-        out.append(Pool(None if without_gold else gold, hits,
-                        [pair_features(q, h.review.claim, float(c)) for h, c in zip(hits, cos, strict=True)]))
+        titles = embedder.embed([h.review.title or "" for h in hits]) @ qv
+        rows = [pair_features(q, h.review.claim, float(c)) for h, c in zip(hits, cos, strict=True)]
+        order = order_features([h.score for h in hits], rows, [float(t) for t in titles])
+        out.append(Pool(None if without_gold else gold, hits, rows, order))
     return out
 
 
@@ -150,24 +155,51 @@ def map5(ranked: list[list[str]], golds: list[str]) -> float:
     return total / len(golds)
 
 
-def rerank(pool: Pool, weights: tuple[float, ...], rank_cosine: float) -> list[tuple[str, float]]:
+def rerank(pool: Pool, weights: tuple[float, ...], order_weights: Sequence[float]) -> list[tuple[str, float]]:
     """checks.factchecks.match.rank_candidates on precomputed features: the order, the capped scores."""
-    order = rank_order([h.score for h in pool.hits], [f[COSINE] for f in pool.features], rank_cosine)
+    order = rank_order(pool.order, order_weights)
     scores = capped(score_pairs(pool.features, weights), order)
     return [(pool.hits[i].review.url, score) for i, score in scores]
 
 
-def fit_rank_cosine(train: list[Pool]) -> float:
-    """The cosine's weight in the order: the best MAP@5 on train over a grid (0 = lexical order)."""
-    golds = [p.gold or "" for p in train]
-    grid = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
-    return max(grid, key=lambda c: (map5([[u for u, _ in rerank(p, WEIGHTS, c)] for p in train], golds), -c))
+def fit_order(train: list[Pool], iterations: int = 50, ridge: float = 0.1) -> tuple[float, ...]:
+    """The order's weights: a conditional logit (which of a tweet's candidates is its fact-check?),
+    L2-penalised, by Newton's method with step halving, on the tweets whose fact-check is among
+    their candidates."""
+    pools = [(np.array(p.order), np.array([h.review.url == p.gold for h in p.hits], dtype=float))
+             for p in train if any(h.review.url == p.gold for h in p.hits)]
+
+    def loss(w: np.ndarray) -> float:
+        total = 0.5 * ridge * float(w @ w)
+        for x, y in pools:
+            z = x @ w
+            total -= float(y @ z) - (z.max() + math.log(np.exp(z - z.max()).sum()))
+        return total
+
+    w = np.zeros(pools[0][0].shape[1])
+    for _ in range(iterations):
+        grad, hess = ridge * w, ridge * np.eye(len(w))
+        for x, y in pools:
+            z = x @ w
+            prob = np.exp(z - z.max())
+            prob /= prob.sum()
+            mean = prob @ x
+            grad -= x.T @ (y - prob)
+            hess += (x * prob[:, None]).T @ x - np.outer(mean, mean)
+        step, before = np.linalg.solve(hess, grad), loss(w)
+        while loss(w - step) > before and np.abs(step).max() > 1e-9:
+            step /= 2
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return tuple(round(float(v), 3) for v in w)
 
 
-def fit(train: list[Pool], rank_cosine: float, iterations: int = 50, ridge: float = 1.0) -> tuple[float, ...]:
+def fit(train: list[Pool], order_weights: Sequence[float], iterations: int = 50,
+        ridge: float = 1.0) -> tuple[float, ...]:
     """Logistic regression (L2 on the non-bias weights) by Newton's method: is a sentence's best-ranked
     candidate its fact-check? (The threshold decides on exactly that.)"""
-    best = [(p, rerank(p, (0.0,) * len(p.features[0]), rank_cosine)[0][0]) for p in train if p.hits]
+    best = [(p, rerank(p, (0.0,) * len(p.features[0]), order_weights)[0][0]) for p in train if p.hits]
     x = np.array([next(f for h, f in zip(p.hits, p.features, strict=True) if h.review.url == url)
                   for p, url in best])
     y = np.array([float(url == p.gold) for p, url in best])
@@ -182,28 +214,30 @@ def fit(train: list[Pool], rank_cosine: float, iterations: int = 50, ridge: floa
     return tuple(round(float(v), 3) for v in w)
 
 
-def report_split(name: str, split: list[Pool], weights: tuple[float, ...], rank_cosine: float) -> None:
+def report_split(name: str, split: list[Pool], weights: tuple[float, ...],
+                 order_weights: Sequence[float]) -> None:
     golds = [p.gold or "" for p in split]
     bm25 = map5([[h.review.url for h in p.hits] for p in split], golds)
-    ours = map5([[u for u, _ in rerank(p, weights, rank_cosine)] for p in split], golds)
+    ours = map5([[u for u, _ in rerank(p, weights, order_weights)] for p in split], golds)
     recall = sum(any(h.review.url == p.gold for h in p.hits) for p in split) / len(split)
     print(f"{name:5} n={len(split):4}  MAP@5 BM25 {bm25:.4f}  re-ranked {ours:.4f}  "
           f"gold in top {CANDIDATES}: {recall:.3f}")
 
 
-def tops(split: list[Pool], weights: tuple[float, ...], rank_cosine: float) -> list[tuple[float, bool]]:
+def tops(split: list[Pool], weights: tuple[float, ...],
+         order_weights: Sequence[float]) -> list[tuple[float, bool]]:
     """Each sentence's best candidate: its score, and whether it is the sentence's fact-check."""
-    return [(s, u == p.gold) for p in split if p.hits for u, s in rerank(p, weights, rank_cosine)[:1]]
+    return [(s, u == p.gold) for p in split if p.hits for u, s in rerank(p, weights, order_weights)[:1]]
 
 
 def calibration(with_gold: list[Pool], without: list[Pool], weights: tuple[float, ...],
-                rank_cosine: float) -> None:
+                order_weights: Sequence[float]) -> None:
     """Precision/recall of "this sentence has a matching fact-check" by threshold, and a calibration table.
 
     The dev tweets twice: with their fact-check loaded (a hit is correct when it is that one) and
     without it (every hit above the threshold is a false alarm).
     """
-    pos, neg = tops(with_gold, weights, rank_cosine), tops(without, weights, rank_cosine)
+    pos, neg = tops(with_gold, weights, order_weights), tops(without, weights, order_weights)
     print("threshold  precision  recall  false alarms (fact-check not loaded)")
     for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         right = sum(ok for s, ok in pos if s >= threshold)
@@ -254,18 +288,19 @@ def main() -> None:
     index = MemoryBM25(reviews, with_title=args.index == "claim+title")
     train, dev = (pools(index, splits[s], embedder) for s in ("train", "dev"))
     train_neg, dev_neg = (pools(index, splits[s], embedder, without_gold=True) for s in ("train", "dev"))
-    rank_cosine = fit_rank_cosine(train) if args.fit else RANK_COSINE
-    weights = fit(train + train_neg, rank_cosine) if args.fit else WEIGHTS
-    print(f"WEIGHTS = {weights}\nRANK_COSINE = {rank_cosine}")
-    report_split("train", train, weights, rank_cosine)
-    report_split("dev", dev, weights, rank_cosine)
+    order_weights = fit_order(train) if args.fit else ORDER_WEIGHTS
+    weights = fit(train + train_neg, order_weights) if args.fit else WEIGHTS
+    print(f"ORDER_WEIGHTS = {order_weights}\nWEIGHTS = {weights}")
+    lexical_order = (1.0,) + (0.0,) * (len(order_weights) - 1)
+    report_split("train", train, weights, order_weights)
+    report_split("dev", dev, weights, order_weights)
     print("dev:")
-    calibration(dev, dev_neg, weights, rank_cosine)
+    calibration(dev, dev_neg, weights, order_weights)
     if args.fit:
-        blind = fit([Pool(p.gold, p.hits, [[*f[:COSINE], 0.0, *f[COSINE + 1:]] for f in p.features])
-                     for p in train + train_neg], rank_cosine)
-        print(f"dev, the same model fitted without the cosine: WEIGHTS = {blind}")
-        calibration(dev, dev_neg, blind, rank_cosine)
+        blind = fit([Pool(p.gold, p.hits, [[*f[:COSINE], 0.0, *f[COSINE + 1:]] for f in p.features], p.order)
+                     for p in train + train_neg], lexical_order)
+        print(f"dev, the lexical order and the score fitted without the cosine: WEIGHTS = {blind}")
+        calibration(dev, dev_neg, blind, lexical_order)
     speed(index, splits["dev"], embedder)
 
 

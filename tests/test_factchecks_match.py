@@ -8,12 +8,21 @@ import socket
 import sys
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from checks.engine import check_text
 from checks.factchecks import ClaimReview, FactCheckHit, claim_sentences, match_fact_checks
 from checks.factchecks import embed as embed_module
-from checks.factchecks.match import THRESHOLD, query_text, words
+from checks.factchecks.match import (
+    THRESHOLD,
+    order_features,
+    pair_features,
+    query_text,
+    rank_candidates,
+    rank_order,
+    words,
+)
 from checks.models import ClaimSentence, FactCheck, Report
 from checks.nlp import parse
 
@@ -205,3 +214,31 @@ def test_fact_checks_go_into_the_report_contract_and_back():
                                     "sentence": {"text": sentence.text, "start": 120, "end": 146}}]
     assert Report.from_dict(data).fact_checks == (check,)
     assert Report().to_dict()["fact_checks"] == []
+
+
+def test_the_order_weighs_meaning_over_a_slightly_higher_lexical_score():
+    # Two candidates the index scored almost alike: the one whose claim and title read like the
+    # sentence (higher cosines) goes first, though the index ranked it second.
+    lexical = [10.0, 9.6]
+    rows = [pair_features("tax on fuel rises", "fuel tax rises", 0.20),
+            pair_features("tax on fuel rises", "fuel duty goes up", 0.85)]
+    features = order_features(lexical, rows, [0.1, 0.8])
+    assert features[1][-2:] == [0.85, 0.8]
+    assert rank_order(features) == [1, 0]
+    # With equal meaning, the lexical order stands.
+    same = order_features(lexical, [rows[0], rows[0]], [0.1, 0.1])
+    assert rank_order(same) == [0, 1]
+
+
+def test_a_review_without_a_title_is_ranked_on_its_claim_alone():
+    hits = [FactCheckHit(ClaimReview(url=f"https://checks.example/{n}", claim=claim, rating="False",
+                                     title=title), score)
+            for n, (claim, title, score) in enumerate([
+                ("The bridge was closed for ten years", None, 5.0),
+                ("The bridge was closed for a decade", "Was the bridge shut for a decade?", 4.9)])]
+    query = np.ones(4, dtype=np.float32) / 2
+    claims = np.array([[0.5, 0.5, 0.5, 0.5], [0.5, 0.5, 0.5, 0.5]], dtype=np.float32)
+    titles = np.array([[0.0, 0.0, 0.0, 0.0], [0.5, 0.5, 0.5, 0.5]], dtype=np.float32)
+    ranked = rank_candidates("bridge closed decade", hits, query, claims, titles)
+    assert [h.review.url for h, _ in ranked] == ["https://checks.example/1", "https://checks.example/0"]
+    assert ranked[0][1] >= ranked[1][1]
