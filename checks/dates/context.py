@@ -13,11 +13,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .documents import NEAR_NOUN, Quoted, dated_by, quoted_documents
 from .grammar import Candidate
-from .tense import tense_at
+from .tense import governing_verb, tense_at
 from .timex import Anchor, Granularity, Tense, nearest_year
 
 __all__ = ["Story", "coarsen"]
@@ -49,6 +49,7 @@ class Story:
     story_published: dt.date | None = None
     document: Anchor | None = None  # the date of the quoted document being read, if any
     quarter: tuple[int, int] | None = None  # the last quarter named: (year, quarter), while no date follows
+    years: list[tuple[int, int, int]] = field(default_factory=list)  # every bare year: (start, end, year)
 
     @classmethod
     def of(cls, doc: Doc, text: str, published: dt.date | None) -> Story:
@@ -62,16 +63,63 @@ class Story:
             self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
         return self.tenses[cand.start]
 
-    def year_for(self, month: int, day: int | None, cand: Candidate) -> int | None:
-        """The year of a date written without one: publication and tense, else the story's last year.
+    def year_for(
+        self, month: int, day: int | None, cand: Candidate, tense: Tense | None = None
+    ) -> int | None:
+        """The year of a date written without one: the year its sentence states, else publication and
+        tense (`tense` overrides the verb's), else the story's last year.
 
         "As of March 20" is a status on a day already past: the latest March 20 by publication."""
         pub = self.published
+        stated = self._stated_year(cand)
+        if stated is not None and (pub is None or stated < pub.year):
+            return stated
         if pub is not None:
             if _AS_OF.search(self.text, max(0, cand.start - _AS_OF_CHARS), cand.start):
                 return pub.year - (1 if (month, day or 1) > (pub.month, pub.day) else 0)
-            return nearest_year(pub, month, day or 1, self.tense(cand))
+            year = nearest_year(pub, month, day or 1, tense or self.tense(cand))
+            if day is None and (year, month) > (pub.year, pub.month) and self._leads_past_clause(cand):
+                year -= 1  # "In December, the firm bid" in November: a month not yet begun is last year's
+            return year
         return self.ref.date.year if self.ref is not None else None
+
+    def _leads_past_clause(self, cand: Candidate) -> bool:
+        """'In December, the firm bid ...': a month put before a past-tense verb as the time of its
+        clause. After the verb it may be the time of a plan the verb reports ("told of a cutback in
+        September", "decided to admit them in March"), which can lie ahead."""
+        span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        prep = span.root.head
+        verb = prep.head
+        return prep.dep_ == "prep" and verb.tag_ == "VBD" and span.root.i < verb.i
+
+    def note_years(self, cands: list[Candidate]) -> None:
+        """The bare years of the text ("in 2016", "the 2016 campaign"), for the dates around them."""
+        self.years = [(c.start, c.end, int(c.parts["year"])) for c in cands if c.rule in ("year", "mod_year")]
+
+    def _stated_year(self, cand: Candidate) -> int | None:
+        """The year the sentence itself gives a date written without one: "fainted at a September 11
+        commemoration during the 2016 campaign" is 2016's. The year must hang on the date's own verb
+        or a verb above it, not on a clause of its own ("the firm, founded in 1998, said on March 3")."""
+        span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or not self.years:
+            return None
+        sent = span.root.sent
+        lo = bisect.bisect_left(self.years, (sent.start_char, 0, 0))
+        hi = bisect.bisect_left(self.years, (sent.end_char, 0, 0))
+        verb = governing_verb(span.root)
+        found = set()
+        for start, end, year in self.years[lo:hi]:
+            token = self.doc.char_span(start, end, alignment_mode="expand")
+            if token is None or len(token) == 0:
+                continue
+            other = governing_verb(token.root)
+            while other is not None and other.dep_ == "xcomp":
+                other = other.head  # "sought to make it an issue in 2016": the year is sought's
+            if other == verb or (verb is not None and other is not None and _above(other, verb)):
+                found.add(year)
+        return found.pop() if len(found) == 1 else None
 
     def ref_near(self, start: int) -> Anchor | None:
         """The last mentioned date when it is in the same paragraph."""
@@ -144,6 +192,17 @@ class Story:
             if any(dated_by(self.text, noun, anchor.start, end) for noun in quoted.nouns):
                 return anchor
         return None
+
+
+def _above(verb: Token, below: Token) -> bool:
+    """`verb` governs the clause of `below` ("after she was seen ..."), not merely a clause joined to
+    it by "and" ("sales rose in 2016, and on March 3 the firm said"): that is another event."""
+    token = below
+    while token.head.i != token.i and token.dep_ != "conj":
+        token = token.head
+        if token == verb:
+            return True
+    return False
 
 
 def coarsen(value: str | None, granularity: Granularity) -> str | None:

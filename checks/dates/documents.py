@@ -21,6 +21,18 @@ __all__ = ["NEAR_NOUN", "Quoted", "dated_by", "dated_documents", "quoted_documen
 _DOCUMENT = re.compile(
     r"\b(?:e-?mails?|letters?|memos?|memorand(?:um|a)|notes?|messages?|texts?|statements?|posts?|"
     r"tweets?|diary|diaries|cables?|filings?|affidavits?|transcripts?|minutes|journal entry)\b", re.I)
+# Verbs of saying: "'...today,' she said Tuesday" was spoken on Tuesday, and its "today" is that day.
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|stated|declared|announced|"
+                     r"tweeted|insisted|warned|explained|testified|remarked)\b", re.I)
+# Between a verb of saying and its day: a few words of where or to whom ("said at a rally on",
+# "told reporters"), none that starts a clause or an object of its own ("said of the March 3 fire").
+_AFTER_SPEECH = re.compile(r"(?:\s+(?!(?:of|about|since|after|before|until|by|that|when|because|how|what|"
+                           r"for|from|during|as|if|while)\b)[\w'\u2019-]+){0,5}?\s+$", re.I)
+_BEFORE_SPEECH = re.compile(r",?\s+(?:[\w'\u2019.-]+\s+){0,3}$")
+# ... and that day leads its sentence ("On Tuesday, the mayor told"), not a clause of its own
+# ("the mayor, who took office in 2008, said").
+_LEADS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+|\n)(?:(?:[Oo]n|[Ii]n|[Ee]arly|[Ll]ate)\s+)?$")
+_LEAD_CHARS = 12
 # A date attached to a document word stands this close to it ("a letter dated ...", "a 2008 e-mail").
 NEAR_NOUN = 80
 # An e-mail's or a memo's header line that carries its date.
@@ -53,7 +65,14 @@ def quoted_documents(text: str) -> list[Quoted]:
 
 
 def dated_by(text: str, noun: tuple[int, int], start: int, end: int) -> bool:
-    """The date at start..end is the document's own: written right before or after its noun."""
+    """The date at start..end is the document's own: written right before or after its noun, or
+    the day a verb of saying says the words were spoken ("she said Tuesday", "On Tuesday, he told")."""
+    if _SPEECH.fullmatch(text, noun[0], noun[1]):
+        if end <= noun[0]:
+            # searched in place: "^" is the text's own start, never the window's
+            return (_BEFORE_SPEECH.fullmatch(text[end:noun[0]]) is not None
+                    and _LEADS_SENTENCE.search(text, max(0, start - _LEAD_CHARS), start) is not None)
+        return start >= noun[1] and _AFTER_SPEECH.fullmatch(text[noun[1]:start]) is not None
     if end <= noun[0]:
         return _BEFORE_NOUN.fullmatch(text[end:noun[0]]) is not None
     if start >= noun[1]:
@@ -121,6 +140,7 @@ def _nouns_around(
     left = before[-1] if before else para_start
     after = _SENTENCE_END.search(text, min(end + 1, para_end), para_end)
     right = after.start() if after else para_end
-    spans = [(m.start(), m.end()) for m in _DOCUMENT.finditer(text, left, start)]
-    spans += [(m.start(), m.end()) for m in _DOCUMENT.finditer(text, min(end + 1, para_end), right)]
-    return tuple(spans)
+    spans = [(m.start(), m.end()) for rx in (_DOCUMENT, _SPEECH) for m in rx.finditer(text, left, start)]
+    spans += [(m.start(), m.end()) for rx in (_DOCUMENT, _SPEECH)
+              for m in rx.finditer(text, min(end + 1, para_end), right)]
+    return tuple(sorted(spans))

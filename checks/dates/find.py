@@ -35,8 +35,10 @@ VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # Rules whose month and day the text gives: a document dated by its year alone still places them.
 # Rules whose value needs no reference time.
 _SELF_STANDING = {"iso", "numeric", "mdy", "dmy", "my", "year"}
-_TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "mod_month", "rel_month", "month_rel_year",
-                   "season_only", "quarter_only"}
+# ... and the day a quotation was spoken, outside it, seen from the publication date ("she said Tuesday").
+_DATES_SPEECH = _SELF_STANDING | {"weekday", "deictic", "md", "dm"}
+_TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "attr_month", "mod_month", "rel_month",
+                   "month_rel_year", "season_only", "quarter_only"}
 
 
 def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) -> tuple[DateMention, ...]:
@@ -49,6 +51,7 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) 
     story = Story.of(doc, text, published)
     found: list[DateMention] = []
     cands = [c for c in candidates(text) if plausible(c, doc, text)]
+    story.note_years(cands)
     _date_documents_ahead(cands, story)
     for cand in cands:
         story.enter(cand)
@@ -73,9 +76,10 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) 
 
 def _date_documents_ahead(cands: list[Candidate], story: Story) -> None:
     """'"... by Friday," she wrote in an e-mail dated March 3, 2008': a document's full date after
-    its quotation is known before the quotation is read (it needs no reference time)."""
+    its quotation is known before the quotation is read (it needs no reference time), and so is
+    the day of '"... today," she said Tuesday', seen from the publication date."""
     for cand in cands:
-        if cand.rule in _SELF_STANDING and story.dates_document(cand.start, cand.end):
+        if cand.rule in _DATES_SPEECH and story.dates_document(cand.start, cand.end):
             resolved = _RESOLVERS[cand.rule](cand, story)
             if resolved is not None and resolved[2] is not None:
                 story.foresee(resolved[2], cand.start, cand.end)
@@ -197,7 +201,7 @@ _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "season_year": season_year, "quarter": quarter, "half": half, "quarter_only": quarter_only,
     "month_rel_year": month_rel_year, "decade": decade, "decade_word": decade,
     "century": century, "mod_year": _year_only, "year": _year_only, "range_year": _year_only,
-    "mod_month": month_only, "rel_month": month_only, "prep_month": month_only,
+    "mod_month": month_only, "rel_month": month_only, "prep_month": month_only, "attr_month": month_only,
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
     "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,
     "end_of": end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,

@@ -82,6 +82,9 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("prep_month", r"\b(?P<prep>in|In|since|Since|by|By|until|Until|till|through|during|During|from|From|"
                    r"before|Before|after|After|of|to|between|Between|and|or|late|early|mid)[\s-]"
                    rf"{_MON_FULL}(?!\s+\d)", 0),
+    # "a key September conversation", "the March vote": a month naming a noun's time, after a determiner
+    ("attr_month", r"\b(?:[Tt]he|[Aa]n?|its|his|her|their|our|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                   rf"{_MON_FULL}(?=\s+[a-z])", 0),
     ("year_range", rf"(?<![\w$\u20ac\u00a3#.,/-]){_YEAR}\s?{_RANGE_DASH}\s?(?P<end>(?:1[6-9]|20|21)\d\d|\d\d)"
                    r"(?![\w%/\u2013\u2014-]|[.,]\d)", 0),
     ("year", rf"(?<![\w$\u20ac\u00a3#.,/\u2013\u2014-]){_YEAR}(?![\w%/\u2013\u2014-]|[.,]\d)", 0),
@@ -146,7 +149,7 @@ def _all_matches(text: str) -> Iterator[Candidate]:
         for m in rx.finditer(text):
             parts = {k: v for k, v in m.groupdict().items() if v is not None}
             start = m.start()
-            if name == "prep_month":
+            if name in ("prep_month", "attr_month"):
                 start = m.start("mon")
             elif name in ("season_only", "at_the_time"):
                 start = m.start("body")

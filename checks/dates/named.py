@@ -26,7 +26,8 @@ def month_only(cand: Candidate, ctx: Story) -> Resolved | None:
         return None
     if cand.rule == "rel_month":
         return relative_month(month, cand, ctx)
-    year = ctx.year_for(month, None, cand)
+    # "a June agreement": the noun's time, not the verb's; the nearest June, as for "Wednesday's ruling"
+    year = ctx.year_for(month, None, cand, "present" if cand.rule == "attr_month" else None)
     if year is None:
         return f"XXXX-{month:02d}", "partial", None
     return f"{year:04d}-{month:02d}", "partial", Anchor(dt.date(year, month, 1), "month")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .timex import Tense
 
-__all__ = ["tense_at"]
+__all__ = ["governing_verb", "tense_at"]
 
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 # Verbs of intent: "planned a rally on Saturday", "has scheduled a news conference Thursday" tell of
@@ -25,13 +25,14 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present"
-    verb = _governing_verb(span.root)
+    verb = governing_verb(span.root)
     if verb is None:
         return "present"
     return _verb_tense(verb)
 
 
-def _governing_verb(token: Token) -> Token | None:
+def governing_verb(token: Token) -> Token | None:
+    """The verb `token` hangs on, a few heads up at most (None in a verbless fragment)."""
     for _ in range(_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token

@@ -33,6 +33,9 @@ _SENTENCE_OPENERS = ".!?:;\"'`([\u201c\u2018\u2014\u2013\n"
 _HEADLINE_CHARS = 120
 _LEAD_CHARS = 40  # the text before a candidate looked at to tell whether a sentence starts there
 _HEADLINE_CAPITALS = 0.6
+# Dependencies of a word that qualifies the noun after it ("Sunday editions", "the March vote").
+_MODIFIER_DEPS = ("compound", "nmod", "amod")
+_TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "overnight"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 
 
@@ -44,7 +47,7 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
         return not _masthead(cand, doc, doc.text if text is None else text)
     if cand.rule == "range_year":
         return int(cand.parts["year"]) <= dt.date.today().year + _FAR_FUTURE_YEARS
-    if cand.rule not in ("year", "prep_month", "weekday", "dm"):
+    if cand.rule not in ("year", "prep_month", "attr_month", "weekday", "dm"):
         return True
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -57,7 +60,13 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
         # the weekday's own token; the tokenizer may have glued it to its neighbour ("Monday-Friday")
         day = next((t for t in span if t.text in cand.parts.get("wd", "")), first)
         prev = doc[day.i - 1] if day.i > 0 else None
+        if _weekday_modifier(day, cand):
+            return False
         return not ((prev is not None and prev.lower_ in _NAMED_DAYS) or day.ent_type_ in _NOT_A_DATE)
+    if cand.rule == "attr_month":
+        # "a key September conversation": the month must qualify the noun after it
+        return (last.dep_ in _MODIFIER_DEPS and last.head.i > last.i and last.head.pos_ == "NOUN"
+                and last.ent_type_ not in ("PERSON", "ORG"))
     # a month name alone: "May" the verb or the name ("Carney and May"), "March" the noun
     lead = cand.parts.get("prep", "").lower()
     subject = last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "VERB"  # "Carney and May met"
@@ -66,11 +75,32 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
     return last.pos_ not in ("VERB", "AUX") and last.ent_type_ not in ("PERSON", "ORG")
 
 
+def _weekday_modifier(day: Token, cand: Candidate) -> bool:
+    """'end Saturday publication', 'its Sunday editions', 'taught Sunday school': a weekday that
+    qualifies a noun for every such day names none of them. With an article ("the Tuesday
+    meeting", "a Tuesday statement") or a preposition before it ("after Tuesday talks") it is one day."""
+    if any(k in cand.parts for k in ("dir", "poss", "pod")):
+        return False
+    head = day.head
+    if day.dep_ not in _MODIFIER_DEPS or head.i <= day.i or head.pos_ != "NOUN":
+        return False
+    if head.lower_ in _TIMES_OF_DAY:
+        return False
+    dets = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < day.i]
+    if not dets:
+        before = day.doc[day.i - 1] if day.i > 0 else None
+        return before is None or before.pos_ != "ADP"
+    return head.tag_ == "NNS" and all(d.tag_ == "PRP$" for d in dets)
+
+
 def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
     doc = year.doc
     after = doc[year.i + 1] if year.i + 1 < len(doc) else None
     if after is not None and after.tag_ == "NNS" and (year.ent_type_ != "DATE" or year.text.endswith("00")):
         return False  # "2000 troops" is a count; "1998 profits" is a year
+    before = _past_hedge(before)
+    if before is not None and before.tag_ == "POS":
+        return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")  # "the governor's 2016 campaign"
     if before is not None and before.lower_ in _YEAR_LEAD:
         return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
     if value > dt.date.today().year + _FAR_FUTURE_YEARS:
@@ -79,6 +109,15 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
     if named and year.ent_type_ != "DATE":
         return False  # "Flight 1549", "Room 1801", "Windows 2000"
     return year.ent_type_ not in _NOT_A_DATE
+
+
+def _past_hedge(before: Token | None) -> Token | None:
+    """The word before 'at least' / 'at most' ("until at least 2021"): the hedge makes spaCy read
+    the year as a count, the word before it says whether it is a time."""
+    if before is None or before.lower_ not in ("least", "most") or before.i < 2:
+        return before
+    at = before.doc[before.i - 1]
+    return before.doc[at.i - 1] if at.lower_ == "at" else before
 
 
 def _masthead(cand: Candidate, doc: Doc, text: str) -> bool:

@@ -9,6 +9,7 @@ slower. deskcheck needs neither categories nor licences, so this module runs tra
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -39,6 +40,24 @@ _BYLINE = XPath(
 _BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by)[:\s]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 6
 _CANONICAL_LINK = XPath("//link[translate(@rel, 'CANONIL', 'canonil')='canonical']/@href")
+_OG_URL = XPath("//meta[@property='og:url' or @name='og:url']/@content")
+# A story's address often carries its day: /2019/11/19/, /2019-11-19-, /20191119/.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+                      r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+# Photo captions and credits date the picture, not the story ("This March 28, 2017, file photo"),
+# yet htmldate reads any element whose class says "meta" or "date" ("image-meta") for a date.
+_CAPTIONS = XPath(
+    "//figcaption|//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption') or "
+    "contains(translate(@id, 'CAPTION', 'caption'), 'caption') or "
+    "contains(translate(@class, 'CREDIT', 'credit'), 'credit') or @itemprop='caption']"
+)
+_FILE_PHOTO = re.compile(r"\b(?:file|archive|undated|handout)\s+(?:photo|image|picture|shot)|"
+                         r"\bphoto(?:graph)?\s+(?:taken|shows|provided|released)\b", re.I)
+_TEXT_HOLDERS = XPath("//p|//div|//span|//small|//em|//i|//figure")
+# A caption is a line or two; a longer element with "caption" in its class is a page section
+# (<body class="... f_caption_muted_videos_on ...">), not to be dropped.
+_CAPTION_CHARS = 600
+_NEVER_CAPTIONS = {"html", "head", "body", "main", "article", "section"}
 
 
 def read_metadata(tree: HtmlElement, url: str | None) -> Article:
@@ -52,8 +71,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
         log.debug("JSON-LD metadata unreadable: %s", exc)
     # the raw <link> last: trafilatura drops a relative href ("/story") that a browser would resolve
     canonical = _own_canonical(url, meta.url, extract_url(tree), *_CANONICAL_LINK(tree)[:1])
-    published = find_date(tree, url=canonical, original_date=True, extensive_search=True,
-                          max_date=dt.datetime.now(dt.UTC).date().isoformat())
+    published = _url_day(url, canonical, *_OG_URL(tree)[:1], *_CANONICAL_LINK(tree)[:1]) or \
+        _page_date(tree, canonical)
     site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
     return Article(
         title=_clean(meta.title) or _clean(extract_title(tree)),
@@ -77,6 +96,44 @@ def _own_canonical(fetched: str | None, *declared: str | None) -> str | None:
         if absolute and urlsplit(absolute).scheme in ("http", "https") and same_site(absolute, fetched):
             return absolute
     return fetched
+
+
+def _url_day(*urls: str | None) -> str | None:
+    """The day in the path of the story's address, fetched or declared.
+
+    A date path is the newsroom's own filing of the story, so it outranks anything in the page's
+    body (htmldate ranks it first too). A page's declared og:url or canonical link counts here
+    even on another site, where `_own_canonical` refuses it: a date claim gives the page nothing
+    its own <meta> tags could not, and a copy served elsewhere keeps the original's address."""
+    for address in urls:
+        found = _URL_DAY.search(urlsplit(address.strip()).path) if address else None
+        if found is not None:
+            year, month, day = (g for g in found.groups() if g is not None)
+            with_day = f"{year}-{month}-{day}"
+            if _date(with_day) is not None:
+                return with_day
+    return None
+
+
+def _page_date(tree: HtmlElement, canonical: str | None) -> str | None:
+    """htmldate's publication date, read from a copy without photo captions and credits.
+
+    htmldate checks <meta> and JSON-LD first, then any element whose class says "date" or "meta";
+    a caption's "This March 28, 2017, file photo" there would date the story by its picture."""
+    pruned = copy.deepcopy(tree)
+    captions = [e for e in _CAPTIONS(pruned) if e.tag not in _NEVER_CAPTIONS
+                and len(e.text_content()) <= _CAPTION_CHARS]
+    for element in [*captions, *(e for e in _TEXT_HOLDERS(pruned) if _file_photo(e))]:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return find_date(pruned, url=canonical, original_date=True, extensive_search=True,
+                     max_date=dt.datetime.now(dt.UTC).date().isoformat())
+
+
+def _file_photo(element: HtmlElement) -> bool:
+    """An element whose own words say it describes a photo ("file photo", "photo taken")."""
+    own = " ".join(t for t in (element.text, *(c.tail for c in element)) if t)
+    return _FILE_PHOTO.search(own) is not None
 
 
 def _byline(tree: HtmlElement) -> str | None:

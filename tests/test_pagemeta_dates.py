@@ -1,0 +1,89 @@
+"""A page's publication date: its address and its own metadata, never a photo caption.
+
+Pages are invented and served from 127.0.0.1, fetched the way a reporter's link is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from checks.links.extract import read_link
+from checks.links.netguard import parse_networks
+
+LOOPBACK = parse_networks(["127.0.0.1"])
+BODY = "".join(
+    f"<p>The harbour board voted {n} times on the ferry timetable before the winter schedule was agreed, "
+    "board members said, and the ferry company said the new crossings would start next month.</p>"
+    for n in range(2, 8))
+CAPTION = ('<figure><img src="/img/quay.jpg"><div class="image-meta"><div class="image-caption">'
+           "This June 3, 2015, file photo shows the old quay before it was rebuilt.</div></div></figure>")
+PAGES = {
+    # the declared address carries the day; the only date in the page itself is a caption's
+    "/copy.html": (
+        '<html><head><title>Ferry timetable agreed</title>'
+        '<meta property="og:url" content="https://ledger.example/news/2023/11/14/ferry-timetable/">'
+        f"</head><body><article><h1>Ferry timetable agreed</h1>{CAPTION}{BODY}</article></body></html>"),
+    # no date in any address; <meta> says when the story ran, a caption says when the photo was taken
+    "/story": (
+        '<html><head><title>Ferry timetable agreed</title>'
+        '<meta property="article:published_time" content="2023-11-14T09:30:00+00:00">'
+        f"</head><body><article><h1>Ferry timetable agreed</h1>{CAPTION}{BODY}</article></body></html>"),
+    # nothing but the caption: no publication date is better than the photo's
+    "/undated": (
+        "<html><head><title>Ferry timetable agreed</title></head><body><article>"
+        f"<h1>Ferry timetable agreed</h1>{CAPTION}{BODY}</article></body></html>"),
+}
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        page = PAGES.get(self.path)
+        body = (page or "<html><body>not found</body></html>").encode()
+        self.send_response(200 if page else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    with serve() as running:
+        yield running
+
+
+def published(base: str, path: str) -> dt.date | None:
+    found, _ = read_link(base + path, allowed_networks=LOOPBACK)
+    return found.article.published
+
+
+def test_the_date_in_the_declared_address_outranks_a_caption(base: str) -> None:
+    assert published(base, "/copy.html") == dt.date(2023, 11, 14)
+
+
+def test_the_pages_metadata_outranks_a_caption(base: str) -> None:
+    assert published(base, "/story") == dt.date(2023, 11, 14)
+
+
+def test_a_file_photo_caption_is_never_the_publication_date(base: str) -> None:
+    assert published(base, "/undated") != dt.date(2015, 6, 3)
