@@ -8,12 +8,17 @@ article is checked with the engine (one spaCy load per job); a quote of ours is 
 overlaps a gold quoted stretch (bench/polnear_gold.py says what counts as gold and as the same
 speaker). Printed: quotes found/gold, direct quote F1, quote + speaker F1, speaker accuracy on
 matched quotes (all, name sources, pronoun sources), accuracy by speaker evidence, and the
-reliability table of `speaker_confidence` with coverage and accuracy at >= 0.8.
+reliability table of `speaker_confidence` with coverage and accuracy at >= 0.8, in-sample and
+5-fold cross-validated (split by article: each article's quotes are scored by a table fitted on
+the other four fifths of the articles), so an over-fitted table shows.
 
 --fit refits checks/quotes/confidence.json from this run's quotes (counts per cell, each
-smoothed towards its parent cell: checks.quotes.confidence.fit_table). Every quote and gold
-stretch is written to --records (default scratch/polnear/records.jsonl); --from-records reads
-such a file back instead of checking the articles again (to refit or look at errors).
+smoothed towards its parent cell: checks.quotes.confidence.fit_table). Pronoun cells stay below
+0.8 unless their cross-validated accuracy at >= 0.8, fitted without that ceiling, is 0.96 or
+more (`proven` in the table). Every quote and gold stretch is written to --records (default
+scratch/polnear/records.jsonl); --from-records reads such a file back instead of checking the
+articles again (to refit, try a new confidence feature: the cells are recomputed from the stored
+quotes, or look at errors).
 Pronoun sources resolved by hand: scratch/polnear/pronouns_hand.json (`--hand-sample N`
 writes N unresolved ones with context to scratch/polnear/pronouns_todo.tsv to read).
 """
@@ -38,13 +43,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import polnear_gold as gold  # noqa: E402
 
-from checks.quotes.confidence import TABLE_PATH, Sample, confidence_of, fit_table, quote_cells  # noqa: E402
+from checks.models import Quote  # noqa: E402
+from checks.quotes.confidence import (  # noqa: E402
+    HIGH,
+    MIN_CELL,
+    PRONOUN_EVIDENCE,
+    TABLE_PATH,
+    Sample,
+    confidence_of,
+    fit_table,
+    quote_cells,
+)
 
 MIRROR = Path("/work/.mirror/networkdynamics+PolNeAR/repo")
 SCRATCH = ROOT / "scratch" / "polnear"
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
-HIGH = 0.8
 HAND_SEED = 14
+FOLDS = 5  # cross-validation of the confidence table, split by article
+FOLD_SEED = 14
+PROVEN = 0.96  # cross-validated accuracy a pronoun cell needs to rise to HIGH and above
 
 Record = dict[str, Any]
 
@@ -89,6 +106,8 @@ def _records(stem: str, text: str, quotes: Iterable[Any], cells: list[Any],
         out.append({"kind": "quote", "stem": stem, "start": quote.start, "end": quote.end,
                     "text": quote.text[:100], "speaker": quote.speaker, "speaker_kind": quote.speaker_kind,
                     "evidence": quote.speaker_evidence, "confidence": quote.speaker_confidence,
+                    "span": list(quote.speaker_span) if quote.speaker_span else None,
+                    "guessed": quote.speaker_guessed,
                     "cells": list(cell) if cell else None, "partial": quote.partial, "cue": quote.cue,
                     "gold_how": g.how if g else None, "gold_source": g.source if g else None,
                     "gold_resolved": g.resolved if g else None, "gold_corenlp": g.corenlp if g else None,
@@ -165,6 +184,8 @@ def report(records: list[Record]) -> None:
     print(f"  CoreNLP's antecedent agrees with the hand resolution on {_share(agree, len(hand))}")
     _by_evidence(judged)
     _reliability(judged)
+    if all(r.get("cv_confidence", -1.0) != -1.0 for r in judged):
+        _cross_validated(judged)
 
 
 def _by_evidence(judged: list[Record]) -> None:
@@ -192,14 +213,89 @@ def _reliability(judged: list[Record]) -> None:
           f"accuracy {_share(_total(high, True), _total(high))}  (targets: >= 0.80, >= 0.96)")
 
 
+def _at_high(part: list[Record], key: str) -> tuple[float, float]:
+    high = [r for r in part if r[key] is not None and r[key] >= HIGH]
+    return _total(high), _total(high, True)
+
+
+def _cross_validated(judged: list[Record]) -> None:
+    high, right = _at_high(judged, "cv_confidence")
+    print(f"at >= {HIGH}, {FOLDS}-fold cross-validated (split by article): coverage "
+          f"{_share(high, _total(judged))}, accuracy {_share(right, high)}")
+
+
+def _samples(records: Iterable[Record]) -> list[Sample]:
+    return [Sample(tuple(r["cells"]), bool(r["right"]), r["weight"])
+            for r in records if r["kind"] == "quote" and r["weight"] > 0 and r["cells"]]
+
+
+def rejudge(records: list[Record], articles: list[tuple[str, str, str | None]]) -> list[Record] | None:
+    """The records again from the stored quotes: today's gold matching (bench/polnear_gold.py) and
+    today's confidence cells (checks/quotes/confidence.py), so a change to either needs no new run.
+    None for records written before speaker spans were kept."""
+    quotes = [r for r in records if r["kind"] == "quote"]
+    if any("span" not in r for r in quotes):
+        return None
+    stories: dict[str, list[Record]] = defaultdict(list)
+    for r in quotes:
+        stories[r["stem"]].append(r)
+    hand = _load_hand()
+    out = [r for r in records if r["kind"] == "failed"]
+    failed = {r["stem"] for r in out}
+    for stem, text, _ in articles:
+        if stem in failed:
+            continue
+        rebuilt = [Quote(r["text"], r["start"], r["end"], r["speaker"], r["speaker_kind"],
+                         tuple(r["span"]) if r["span"] else None, r["cue"], r["partial"], r["guessed"],
+                         r["evidence"], r["confidence"]) for r in stories.get(stem, [])]
+        golds = gold.gold_quotes(SCRATCH, stem, text, hand)
+        out.extend(_records(stem, text, rebuilt, quote_cells(rebuilt), golds))
+    return out
+
+
+def _folds(records: list[Record]) -> dict[str, int]:
+    stems = sorted({r["stem"] for r in records})
+    random.Random(FOLD_SEED).shuffle(stems)
+    return {stem: n % FOLDS for n, stem in enumerate(stems)}
+
+
+def cross_validate(records: list[Record], proven: frozenset[str] = frozenset()) -> None:
+    """Each quote's confidence from a table fitted on the other folds' articles (`cv_confidence`)."""
+    weigh(records)
+    fold = _folds(records)
+    for k in range(FOLDS):
+        table = fit_table(_samples(r for r in records if fold[r["stem"]] != k), proven=proven)
+        for r in records:
+            if r["kind"] == "quote" and fold[r["stem"]] == k:
+                r["cv_confidence"] = confidence_of(tuple(r["cells"]), table) if r["cells"] else None
+
+
+def proven_cells(records: list[Record]) -> frozenset[str]:
+    """The pronoun cells whose quotes, scored out of fold without the pronoun ceiling, are right
+    PROVEN of the time or more where they reach HIGH, on MIN_CELL quotes or more: only those may
+    rise above it."""
+    everything = frozenset(k for r in records if r["kind"] == "quote" and r["cells"] for k in r["cells"])
+    cross_validate(records, proven=everything)
+    proven = set()
+    pronoun = [r for r in records if r["kind"] == "quote" and r["weight"] > 0 and r["cells"]
+               and r["cells"][0] in PRONOUN_EVIDENCE]
+    for key in {k for r in pronoun for k in r["cells"]}:
+        part = [r for r in pronoun if key in r["cells"]]
+        high, right = _at_high(part, "cv_confidence")
+        reached = sum(1 for r in part if (r["cv_confidence"] or 0.0) >= HIGH)
+        if reached >= MIN_CELL and right / high >= PROVEN:
+            proven.add(key)
+    return frozenset(proven)
+
+
 def fit(records: list[Record], path: Path = TABLE_PATH) -> dict[str, Any]:
     """Refit the confidence table from this run's judged quotes (checks.quotes.confidence.fit_table)."""
     weigh(records)
-    samples = [Sample(tuple(r["cells"]), bool(r["right"]), r["weight"])
-               for r in records if r["kind"] == "quote" and r["weight"] > 0 and r["cells"]]
+    proven = proven_cells(records)
+    samples = _samples(records)
     note = (f"PolNeAR train, bench/polnear.py --fit: {len(samples)} quotes with a known gold speaker "
             "(pronoun sources: the hand-resolved sample, weighted)")
-    table = fit_table(samples, note)
+    table = fit_table(samples, note, proven)
     path.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return table
 
@@ -231,12 +327,22 @@ def main() -> int:
     failed = [r["stem"] for r in records if r["kind"] == "failed"]
     print(f"{len(articles)} articles of PolNeAR train" + (f"; {len(failed)} failed to check and are left out"
                                                             if failed else ""))
+    table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    if args.from_records:
+        rejudged = rejudge(records, articles)
+        if rejudged is None:
+            print("records written before speaker spans were kept: the stored gold and cells are used")
+        records = rejudged or records
     if args.fit:
         table = fit(records)
-        for r in records:  # the figures below are those of the new table
-            if r["kind"] == "quote" and r["cells"]:
-                r["confidence"] = confidence_of(tuple(r["cells"]), table)
-        print(f"fitted {TABLE_PATH.relative_to(ROOT)} (in-sample figures below)")
+        print(f"fitted {TABLE_PATH.relative_to(ROOT)} (in-sample figures below); pronoun cells allowed "
+              f"above {HIGH} (cross-validated accuracy >= {PROVEN}): {', '.join(table['proven']) or 'none'}")
+    for r in records:  # the figures below are those of the table as it is now
+        if r["kind"] == "quote" and r["cells"]:
+            r["confidence"] = confidence_of(tuple(r["cells"]), table)
+    proven = frozenset(table.get("proven", ()))
+    if all(r.get("cells") is not None or r.get("speaker") is None for r in records if r["kind"] == "quote"):
+        cross_validate(records, proven)
     report(records)
     _errors(records, args.errors)
     if args.hand_sample:

@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["GoldQuote", "extract", "gold_quotes", "load_articles", "same_speaker", "surname"]
+__all__ = ["GoldQuote", "described", "extract", "gold_quotes", "load_articles", "same_speaker", "surname"]
 
 PARTITION = "data/train"
 _CLOSE = "\u201d\""
@@ -48,6 +48,11 @@ SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # them (`Charlie King`, `Mr. King`, `Ms. White`), a title otherwise (`the king`, `White House`).
 SURNAME_TITLES = frozenset({"king", "white", "pope", "judge", "queen"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+# Heads of a definite description that stands for one named person (`the president said`).
+REFERRING_TITLES = frozenset("""president senator governor candidate nominee congressman congresswoman mayor
+judge justice secretary chairman chairwoman speaker mogul billionaire businessman front-runner frontrunner
+republican democrat prince pope king queen minister ambassador actor actress singer host anchor
+lawmaker premier chancellor""".split())
 _CUE_WORDS = frozenset("said says say told tells added adds wrote writes according asked".split())
 _RELATIVE = re.compile(r"\s(?:who|whom|whose|which)\s")
 _PREPS = re.compile(r"\s(?:for|of|at|from|with|to|in|on)\s")
@@ -62,7 +67,8 @@ class GoldQuote:
     source_span: tuple[int, int] | None
     resolved: str | None  # a pronoun source resolved to a name (hand table or CoreNLP)
     # "name"; a third-person pronoun resolved by "hand", by "corenlp" or "unknown"; a
-    # "first_person" source (the writer); "none" (no source annotated)
+    # "first_person" source (the writer); a "described" one (`the president`: see described);
+    # "none" (no source annotated)
     how: str
     corenlp: str | None = None  # CoreNLP's antecedent, kept beside a hand resolution to compare
 
@@ -232,6 +238,8 @@ def _gold(stem: str, start: int, end: int, src: str | None, span: tuple[int, int
         return GoldQuote(start, end, None, None, None, "none")
     if src.split()[0].lower() in _CUE_WORDS:  # a cue annotated as the source: no speaker to compare
         return GoldQuote(start, end, None, None, None, "none")
+    if described(src):
+        return GoldQuote(start, end, src, span, None, "described")
     if src.strip().lower() not in PRONOUNS:
         return GoldQuote(start, end, src, span, None, "name")
     key = f"{stem}:{start}"
@@ -241,6 +249,16 @@ def _gold(stem: str, start: int, end: int, src: str | None, span: tuple[int, int
     if key in hand:
         return GoldQuote(start, end, src, span, hand[key], "hand" if hand[key] else "unknown", rep)
     return GoldQuote(start, end, src, span, rep, "corenlp" if rep else "unknown", rep)
+
+
+def described(source: str) -> bool:
+    """`the president`, `the Florida senator`, `The longtime senator`: a definite description that
+    points back at someone the story named. The annotation leaves its referent out, so whether
+    our speaker is right is unknown (as for a pronoun without a resolution): judging it by its
+    head word would count `the president` right and the person it stands for wrong."""
+    words = _WORD.findall(source)
+    return len(words) >= 2 and _fold(words[0]) == "the" and len(words) <= 5 \
+        and _fold(words[-1]) in REFERRING_TITLES and not any(_fold(w) in ("of", "for", "at") for w in words)
 
 
 def _fold(word: str) -> str:
@@ -305,6 +323,17 @@ def gold_names(source: str) -> tuple[set[str], str | None]:
     return names, head
 
 
+def _called(ours: str) -> set[str]:
+    """The words a story may call our speaker by alone: the surname, and the first word of the
+    name. `Mr. Lou` is Lou Jiwei and `Ban` is Ban Ki-moon (the family name comes first), and an
+    annotated `Hillary` or `Tom` is the Hillary Clinton or Tom Ebeling we name in full."""
+    words = [_fold(w) for w in _WORD.findall(ours)]
+    words = [w for w in words if w and w not in TITLES and w not in SUFFIXES]
+    first = {words[0].rsplit("-", 1)[0]} if len(words) > 1 else set()
+    last = surname(ours)
+    return first | ({last} if last else set())
+
+
 def _bare(words: str) -> str:
     folded = [_fold(w) for w in words.split()]
     return " ".join(w for w in folded if w and w != "the")
@@ -316,7 +345,7 @@ def same_speaker(ours: str, kind: str, span: tuple[int, int] | None, gold: GoldQ
     or shares its head word."""
     if gold.resolved is not None:
         want = surname(gold.resolved)
-        return want is not None and surname(ours) == want
+        return want is not None and want in _called(ours)
     assert gold.source is not None and gold.source_span is not None
     names, head = gold_names(gold.source)
     overlap = span is not None and span[0] < gold.source_span[1] and gold.source_span[0] < span[1]
@@ -327,7 +356,7 @@ def same_speaker(ours: str, kind: str, span: tuple[int, int] | None, gold: GoldQ
         # ... or the one word annotated, capitalised at a sentence start (`Aides`, `Others`)
         core = _RELATIVE.split(gold.source, maxsplit=1)[0]  # `Another Muslim who worshiped here`
         alone = overlap and (len(gold.source.split()) == 1 or _bare(ours) == _bare(core))
-        return (kind in ("named", "organization") or alone) and surname(ours) in names
+        return (kind in ("named", "organization") or alone) and bool(_called(ours) & names)
     ours_head = _fold(ours.split()[-1]) if ours.split() else ""
     if head is not None and ours_head.rstrip("s") == head.rstrip("s"):
         return True

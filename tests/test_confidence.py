@@ -11,7 +11,10 @@ import pytest
 from checks import check_text
 from checks.models import Quote, Report
 from checks.quotes.confidence import (
+    CARRIED_PRONOUN,
     MIN_CELL,
+    PRONOUN_CEILING,
+    PRONOUN_EVIDENCE,
     SMOOTHING,
     Sample,
     apply_confidence,
@@ -36,8 +39,9 @@ STORY = (
 
 TABLE = {"prior": 0.7, "cells": {
     "name_at_cue": {"n": 400, "p": 0.95},
-    "name_at_cue|touching": {"n": 300, "p": 0.97},
-    "name_at_cue|touching|whole": {"n": MIN_CELL - 1, "p": 0.2},  # too few quotes to speak
+    "name_at_cue|backed": {"n": 300, "p": 0.97},
+    "name_at_cue|backed|touching": {"n": MIN_CELL - 1, "p": 0.2},  # too few quotes to speak
+    "name_at_cue|backed|touching|whole": {"n": 200, "p": 0.99},  # below a silent cell: not reached
     "pronoun_agree": {"n": 90, "p": 0.74},
 }}
 
@@ -71,15 +75,17 @@ def test_speaker_confidence_is_in_the_json_report_and_reads_back():
 
 
 def test_the_finest_cell_with_enough_quotes_gives_the_probability():
-    cells = cell_keys("name_at_cue", "touching", "whole")
-    assert confidence_of(cells, TABLE) == 0.97  # the finest cell has too few quotes: its parent speaks
-    assert confidence_of(cell_keys("pronoun_agree", "far", "fragment"), TABLE) == 0.74
-    assert confidence_of(cell_keys("carried", "far", "whole"), TABLE) == 0.7  # unknown evidence: the prior
+    cells = cell_keys("name_at_cue", "backed", "touching", "whole")
+    assert cells[:3] == ("name_at_cue", "name_at_cue|backed", "name_at_cue|backed|touching")
+    assert confidence_of(cells, TABLE) == 0.97  # the next cell has too few quotes: its parent speaks
+    assert confidence_of(cell_keys("pronoun_agree", "alone", "far", "fragment"), TABLE) == 0.74
+    unknown = cell_keys("carried", "alone", "far", "whole")
+    assert confidence_of(unknown, TABLE) == 0.7  # an evidence class not in the table: the prior
 
 
 def test_fitting_smooths_a_small_cell_towards_its_parent():
-    samples = [Sample(cell_keys("carried", "far", "whole"), right=n < 90) for n in range(100)]
-    samples += [Sample(cell_keys("carried", "near", "whole"), right=False)]
+    samples = [Sample(("carried", "carried|far"), right=n < 90) for n in range(100)]
+    samples += [Sample(("carried", "carried|near"), right=False)]
     table = fit_table(samples)
     assert table["cells"]["carried"]["n"] == 101
     parent = table["cells"]["carried"]["p"]
@@ -104,15 +110,22 @@ def test_the_shipped_table_is_a_valid_fit_for_every_evidence_class():
     assert {"name_at_cue", "carried"} <= set(table["cells"])
 
 
-def test_a_whole_quote_named_at_its_verb_is_trusted_more_than_a_carried_fragment():
+def test_a_whole_quote_named_at_its_verb_is_trusted_more_than_words_given_to_a_document():
     at = STORY.index("We owe")
     named = Quote("We owe the islanders a straight answer", at, at + 38, "Delphine Marchetti", "named",
                   (at + 46, at + 64), speaker_evidence="name_at_cue")
-    carried = Quote("ships that do not exist", 400, 423, "Oskar Lindqvist", "named", (200, 215), partial=True,
-                    speaker_evidence="carried")
-    scored = apply_confidence((named, carried))
+    document = Quote("ships that do not exist", 400, 423, "the report", "unresolved", (430, 440),
+                     speaker_evidence="description")
+    scored = apply_confidence((named, document))
     assert scored[0].speaker_confidence is not None and scored[1].speaker_confidence is not None
-    assert scored[0].speaker_confidence > scored[1].speaker_confidence
+    assert scored[0].speaker_confidence > CONFIRM_BELOW > scored[1].speaker_confidence
+
+
+def test_a_pronoun_whose_cell_is_too_small_to_speak_does_not_take_the_prior_above_the_line():
+    table = {"prior": 0.93, "proven": [], "cells": {CARRIED_PRONOUN: {"n": MIN_CELL - 1, "p": 0.99}}}
+    cells = cell_keys(CARRIED_PRONOUN, "backed", "near", "whole")
+    assert confidence_of(cells, table) == PRONOUN_CEILING
+    assert confidence_of(cell_keys("carried", "backed", "near", "whole"), table) == 0.93
 
 
 def test_a_quote_given_to_a_document_falls_in_its_own_cell():
@@ -120,7 +133,8 @@ def test_a_quote_given_to_a_document_falls_in_its_own_cell():
     statement = Quote(text, 100, 100 + len(text), "the statement", "unresolved", (80, 93),
                       speaker_evidence="description")
     [cells] = quote_cells([statement])
-    assert cells == ("description", "description|touching", "description|touching|document")
+    assert cells == ("description", "description|alone", "description|alone|touching",
+                     "description|alone|touching|document")
     assert quote_cells([Quote(text, 0, len(text))]) == [None]
 
 
@@ -158,3 +172,50 @@ def test_the_confirm_note_reads_as_one_sentence_whatever_the_evidence(evidence):
     head = signal.message.split(";")[0]
     assert "attributed to Harbour Board " in head
     assert " to " not in head.split("attributed to Harbour Board ", 1)[1]
+
+
+def test_a_speaker_the_story_also_names_at_a_cue_is_backed_and_a_lone_guess_is_not():
+    named = Quote("The pier will close in June.", 0, 28, "Delphine Marchetti", "named", (32, 50),
+                  speaker_evidence="name_at_cue")
+    carried = Quote("Nobody was asked.", 100, 117, "Delphine Marchetti", "named", (32, 50),
+                    speaker_guessed=True, speaker_evidence="carried")
+    stray = Quote("The numbers are not there.", 200, 226, "Oskar Lindqvist", "named", (150, 165),
+                  speaker_guessed=True, speaker_evidence="carried")
+    cells = quote_cells([named, carried, stray])
+    # the named quote is alone: no *other* quote names her at its cue
+    assert [c[1] if c else None for c in cells] == ["name_at_cue|alone", "carried|backed", "carried|alone"]
+
+
+def test_a_pronoun_cell_stays_below_the_confirm_line_unless_cross_validation_proved_it():
+    cells = cell_keys("pronoun_agree", "backed", "touching", "whole")
+    samples = [Sample(cells, right=True) for _ in range(200)]
+    capped = fit_table(samples)
+    assert all(cell["p"] <= PRONOUN_CEILING < CONFIRM_BELOW for cell in capped["cells"].values())
+    lifted = fit_table(samples, proven=cells[:2])
+    assert lifted["cells"][cells[1]]["p"] > CONFIRM_BELOW
+    assert lifted["cells"][cells[2]]["p"] <= PRONOUN_CEILING
+    assert fit_table([Sample(("name_at_cue",), True)] * 200)["cells"]["name_at_cue"]["p"] > CONFIRM_BELOW
+
+
+def test_the_shipped_table_keeps_unproven_pronoun_speakers_below_the_confirm_line():
+    table = load_table()
+    proven = set(table.get("proven", ()))
+    for key, cell in table["cells"].items():
+        if key.split("|", 1)[0] in PRONOUN_EVIDENCE and key not in proven:
+            assert cell["p"] < CONFIRM_BELOW, key
+
+
+def test_a_quote_carried_over_from_a_pronouns_speaker_counts_as_pronoun_resolved():
+    # `“…,” he said. “…”`: the second quote's speaker is only as sure as the pronoun
+    said = Quote("We will rebuild the pier.", 0, 25, "Oskar Lindqvist", "named", (300, 315),
+                 speaker_guessed=True, speaker_evidence="pronoun_agree")
+    more = Quote("It will take two summers.", 40, 65, "Oskar Lindqvist", "named", (300, 315),
+                 speaker_guessed=True, speaker_evidence="carried")
+    named = Quote("The vote is on Monday.", 100, 122, "Delphine Marchetti", "named", (126, 144),
+                  speaker_evidence="name_at_cue")
+    again = Quote("Nobody was asked.", 150, 167, "Delphine Marchetti", "named", (126, 144),
+                  speaker_evidence="carried")
+    cells = quote_cells([said, more, named, again])
+    evidence = [c[0] if c else None for c in cells]
+    assert evidence == ["pronoun_agree", CARRIED_PRONOUN, "name_at_cue", "carried"]
+    assert CARRIED_PRONOUN in PRONOUN_EVIDENCE

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun
+from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .names import SUFFIXES, Person, name_parts, name_run, untagged_name, with_suffix, without_possessive
 from .phrases import HONORIFICS, is_topic, name_bounds, role_of, strip_name
 from .pronouns import PRONOUN_GENDER, described_person, gender_evidence, noun_gender
@@ -51,6 +51,7 @@ class Cast:
 
     def __init__(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
         self.doc = doc
+        self._narrative = narrative
         self.people: dict[str, Person] = {}  # every way the article refers to someone -> that person
         self.last_speaker: str | None = None  # the key of the person who spoke last
         self.last_said: Speaker | None = None  # and how they were named
@@ -192,10 +193,10 @@ class Cast:
         if person.role is None:
             person.role = role_of(root)
             person.titles.update(w.lower() for w in (person.role or "").split())
-        subject = root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT)
+        subject = root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
         topic = is_topic(root)
         main = root.dep_ in SUBJECT and root.head == root.sent.root
-        self._mentions.append(Mention(root.i, person.key, subject, root.sent.start, topic, main))
+        self._mentions.append(Mention(root.i, person.key, subject, _sentence_start(root), topic, main))
         self._mention_at.append(root.i)
         if (said := gender_evidence(root, start, subject)) is not None:
             person.gender[said] = person.gender.get(said, 0) + 1
@@ -236,21 +237,55 @@ class Cast:
         known = self.people[mention.key].sex()
         return want is None or known is None or known == want
 
-    def antecedent(self, pronoun: Token) -> Mention | None:
-        """Who a `he` or `she` is: a fitting subject of its own sentence, else the most salient
-        fitting person of the sentences just before (see `_rank`)."""
+    def antecedent(self, pronoun: Token, depth: int = 0) -> Mention | None:
+        """Who a `he` or `she` is: a fitting subject of its own sentence, else the person the same
+        pronoun stood for as the subject of the sentence before, else the most salient fitting
+        person of the sentences just before (see `_rank`)."""
         at = bisect.bisect_left(self._mention_at, pronoun.i)
-        sent = pronoun.sent.start
+        sent = _sentence_start(pronoun)
         near = [m for m in self._mentions[max(0, at - _LOOKBACK):at] if self._fits(m, pronoun)]
         same = [m for m in near if m.sent == sent and m.subject]
-        if same:  # the main clause's subject over one inside a clause ("X declined to say whether Y …")
-            return ([m for m in same if m.main] or same)[-1]
+        if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
+            return [m for m in same if m.main][-1]  # ("X declined to say whether Y …")
+        if depth < _CHAIN and (before := self._chained(pronoun, sent)) is not None:
+            return self.antecedent(before, depth + 1)
+        if same:
+            return same[-1]
         earlier = [m for m in near if m.sent != sent]
         if not earlier:
             return None
         sents = sorted({m.sent for m in earlier})
         recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
         return max(recent, key=lambda m: self._rank(m, sents))
+
+    def _chained(self, pronoun: Token, start: int) -> Token | None:
+        """`Nefzi said… He said Brandt “did not…” “We never…,” he said`: when the pronoun's own
+        sentence, or else the sentence before, is about the same `he` (its main subject), this `he`
+        is that one too, not a man the sentence names inside its clause."""
+        if pronoun.lower_ not in PRONOUN_GENDER:
+            return None
+        own = self._main_subject(range(start, pronoun.i))
+        if own is not None and own.i < pronoun.i and (found := self._same_pronoun(own, pronoun)) is not None:
+            return found
+        if start == 0:
+            return None
+        last = self.doc[start - 1]
+        subject = self._main_subject(range(_sentence_start(last), start))
+        return self._same_pronoun(subject, pronoun) if subject is not None else None
+
+    def _main_subject(self, span: range) -> Token | None:
+        """The subject of the main verb of the tokens in `span` (a sentence, cut at a paragraph)."""
+        if not span:
+            return None
+        last = self.doc[span.stop - 1]
+        root = last.sent.root if last.sent.root.i in span else next(
+            (t for t in self.doc[span.start:span.stop] if t.head.i not in span and t.pos_ in ("VERB", "AUX")),
+            last)
+        return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+    def _same_pronoun(self, subject: Token, pronoun: Token) -> Token | None:
+        same = PRONOUN_GENDER.get(subject.lower_) == PRONOUN_GENDER[pronoun.lower_] and subject.pos_ == "PRON"
+        return subject if same and subject is not pronoun and self._narrative(subject.idx) else None
 
     def _rank(self, m: Mention, sents: list[int]) -> tuple[int, int, bool, int]:
         """Salience: the last speaker and the subjects first, a topic (`asked about X`) last, then
@@ -299,6 +334,26 @@ class Cast:
 _DEFINITE = frozenset({"the", "this", "that"})
 _APPOSED_WORDS = 3  # words in a name a role vouches for: longer runs are institutions
 _SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
+_CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
+
+
+def _says(tok: Token) -> bool:
+    """`…by Sen. Ana Ruiz, who said none of it was true`: a person whose own relative clause
+    reports their words is as much a speaker of the sentence as its subject."""
+    return any(c.dep_ == "relcl" and is_speech_verb(c) and any(
+        g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children) for c in tok.children)
+
+
+def _sentence_start(tok: Token) -> int:
+    """Where the sentence of `tok` starts: the parser's sentence, cut at a paragraph break (the
+    small model runs a sentence on over `ill.”⏎⏎“We never…` at times)."""
+    i, first = tok.i, tok.sent.start
+    while i > first:
+        before = tok.doc[i - 1]
+        if before.is_space and "\n" in before.text:
+            return i
+        i -= 1
+    return first
 
 
 def _apposed_person(tok: Token) -> tuple[int, int] | None:

@@ -143,7 +143,13 @@ def is_quote_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in QUOTE_VERBS:
         return True
-    # `went on to describe the plan` is a new action, not a line of dialogue
+    # `went on to describe the plan` is a new action, not a line of dialogue; `went on, as if he
+    # had not heard her` is still the line's cue
     return any((lemma, c.lower_) in _PHRASAL_CUES for c in token.children if c.dep_ == "prt") \
-        and not any(c.dep_ == "dobj" or (c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"))
-                    for c in token.children)
+        and not any(c.dep_ == "dobj" or (c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
+                                         and not _manner(c)) for c in token.children)
+
+
+def _manner(clause: Token) -> bool:
+    """`…, as if he had not heard`: a clause saying how, not what was done next."""
+    return any(c.dep_ == "mark" and c.lower_ in ("as", "like") for c in clause.children)

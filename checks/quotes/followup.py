@@ -1,9 +1,17 @@
-"""Attribution from the sentence after a quote: the last resort for a quote with no cue of its own.
+"""Attribution from the sentence after or before a quote: the last resort for a quote with no cue
+of its own.
 
 `“This is a sad day for the town.” Librarian Ellen Marsh said she would retire in June.` A
 quote that ends a sentence with no attribution takes the speaker of the next sentence when that
 sentence opens with its speaker and a speech verb. In the paragraph, or in the next paragraph
-when the quote is a paragraph of its own. Tried after the conventions for continued quotes.
+when the quote is a paragraph of its own. A reaction (`The board members laughed.`) is no
+attribution: they laughed at the words, someone else said them.
+
+Failing that, a quote that opens its sentence takes the speaker of the sentence just before
+when that sentence is reported speech (`Tully said the council had not asked anyone.` then a
+paragraph `“Nobody knocked on a single door.”`; `Sometimes clerks skip it, he said. “But …”`):
+news goes on quoting the person it has just paraphrased. A guess the report flags. Tried after
+the conventions for continued quotes.
 """
 
 from __future__ import annotations
@@ -12,9 +20,9 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from .attribution import Attribution, Locator
+from .attribution import Attribution, Locator, subject_of
 from .cast import Cast
-from .cues import is_quote_cue
+from .cues import is_quote_cue, is_speech_verb
 from .marks import Marked
 from .speakers import Speaker, resolve
 
@@ -24,17 +32,26 @@ _NEXT_LIMIT = 30  # tokens of the next sentence that are read
 _TERMINAL = frozenset(".?!")
 _SPEAKING = frozenset({"named", "anonymous"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who"})
+# What listeners do after a quote: their reaction, not an attribution of the words before it.
+_REACTIONS = frozenset("smile laugh shrug sigh chuckle cheer boo roar nod grin applaud gasp".split())
+_OPENS_SENTENCE = frozenset(".?!")  # what may stand before a quote that opens its own sentence
 
 
 def attribute_next(m: Marked, text: str, loc: Locator, cast: Cast,
                    last: Speaker | None) -> Attribution | None:
-    """The speaker of the sentence after a quote that has no attribution of its own."""
+    """The speaker of the sentence after a quote that has no attribution of its own, else of
+    the reported speech just before it."""
+    return _from_next(m, text, loc, cast, last) or _from_previous(m, text, loc, cast, last)
+
+
+def _from_next(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
     if m.close is None or text[m.start:m.end].rstrip()[-1:] not in _TERMINAL:
         return None
     sentence = _next_sentence(m, text, loc)
     if not sentence:
         return None
-    cue = next((t for t in sentence if is_quote_cue(t) and t.dep_ == "ROOT"), None)
+    cue = next((t for t in sentence if is_quote_cue(t) and t.dep_ == "ROOT"
+                and t.lemma_.lower() not in _REACTIONS), None)
     if cue is None:
         return None
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -66,3 +83,44 @@ def _next_sentence(m: Marked, text: str, loc: Locator) -> list[Token]:
             out.append(tok)
         i += 1
     return out
+
+
+def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
+                   last: Speaker | None) -> Attribution | None:
+    """`Tully said the council had asked nobody.` / `…, he said.` right before a quote that opens
+    its own sentence: the person just reported goes on speaking."""
+    before = text[m.paragraph.start:m.open].rstrip()
+    if before and before[-1] not in _OPENS_SENTENCE:
+        return None
+    doc = loc.doc
+    i = loc.token(m.open) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    if i < 0:
+        return None
+    sent = doc[i].sent
+    if before == "" and text[sent.start_char:m.paragraph.start].count("\n") == 0:
+        return None  # the sentence ends a headline or is glued to the quote: not a paragraph before
+    if any(loc.quoted(t.idx) for t in sent) or not loc.narrative(sent.start_char):
+        return None  # a sentence with a quote of its own is that quote's attribution
+    verb = _reporting_verb(sent.root)
+    if verb is None:
+        return None
+    # a surname the parser reads as an adverb (`Tully said …`) is still the one who said it
+    subject = subject_of(verb, loc) or next((c for c in verb.lefts if cast.person(c) is not None), None)
+    if subject is None or subject.lower_ in _NOT_SPEAKERS:
+        return None
+    speaker = resolve(subject, cast, last, loose=False)
+    if speaker is None or speaker.kind not in _SPEAKING:
+        return None
+    if speaker.evidence in ("name_at_cue", "name_nearby"):
+        speaker = dataclasses.replace(speaker, evidence="carried", guessed=True)
+    return Attribution(speaker, verb.text)
+
+
+def _reporting_verb(root: Token) -> Token | None:
+    """The speech verb a sentence reports with: its root (`Tully said the council…`) or a
+    parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`)."""
+    if is_speech_verb(root):
+        return root
+    return next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)

@@ -71,6 +71,8 @@ def described_person(tok: Token) -> bool:
     """A singular person noun without a name or a title as a subject: `a retired nurse`, `one voter`."""
     if tok.dep_ not in _SUBJECT or tok.tag_ != "NN" or not is_person_noun(tok):
         return False
+    if any(a.dep_ == "ccomp" for a in tok.ancestors):
+        return False  # `Trump said only an outsider could do it`: someone talked about, not present
     if tok.lemma_.lower() in TITLE_WORDS or tok.lemma_.lower() in _COLLECTIVE:
         return False  # `the president`: a title, resolved to its holder elsewhere
     return not any(c.pos_ == "PROPN" or c.dep_ == "poss" for c in tok.children)
