@@ -26,6 +26,7 @@ __all__ = ["Analysis", "analyse", "find_quotes"]
 _CACHE_KEY = "deskcheck.quotes"
 _EMBEDDED_AFTER = frozenset(":.?!;—–(")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_CAMEL = re.compile(r"[a-z][A-Z]")  # a capital inside one word (`factcheckUK`, `McCain`, `iPhone`): a name
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
                           "from", "is", "as"})
 
@@ -77,6 +78,15 @@ def _title_like(quoted: str) -> bool:
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
+def _handle_like(quoted: str) -> bool:
+    """`@cityhall`, `#NoMoreCuts`, `factcheckUK`: an account name, a hashtag or a brand written as
+    one word with capitals inside is a name in quote marks, never something someone said."""
+    word = quoted.strip()
+    if not word or any(c.isspace() for c in word):
+        return False
+    return word[0] in "@#" or _CAMEL.search(word) is not None
+
+
 def _label_like(quoted: str) -> bool:
     """A stand-alone quotation nobody is said to have said: a title, a label, a slogan."""
     asked = quoted.rstrip()[-1:] in ("?", "!")  # `“Who cares?”` is still somebody's question
@@ -96,6 +106,8 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
     for m in marked:
+        if _handle_like(text[m.start:m.end]):
+            continue
         partial = _embedded(text, m)
         if partial:
             first, last = loc.token(m.start), loc.token(m.end - 1)

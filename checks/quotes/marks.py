@@ -20,6 +20,11 @@ _MARKS = re.compile("[\"“”„‟'‘’‛]")
 _OPEN_AFTER = set("([{—–-/:;,")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 _SENTENCE_END = ".?!:;…"
+# `3. "The budget problem"`, `- "We were never told"` on a line of its own: a numbered or bulleted
+# subhead that quotes the section below it, not a quotation in its own right. A quoted item that
+# ends a sentence (`- "We will win."`) or goes on (`- "We will win," she said`) stays a quote.
+_QUOTED_SUBHEAD = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+[\"“„‟]"
+                             r"[^\"“”„‟\n]*[^\"“”„‟\n.?!,;:…][\"”‟]\s*$")
 # A closing mark may touch the next word when these end the quotation (`the other side.”Editor’s note`).
 _CLOSE_BEFORE_TEXT = set(".?!,")
 # One to three spaces, then a word: what a stray space after an opening mark looks like.
@@ -78,7 +83,8 @@ def paragraphs(text: str) -> list[Paragraph]:
         line = text[start:cut].strip()
         if line:
             bare = line.rstrip(_DOUBLE + _SINGLE + ")] ")
-            headline = bool(bare) and bare[-1] not in _SENTENCE_END and not _BULLET.match(line)
+            headline = bool(bare) and bare[-1] not in _SENTENCE_END and (
+                not _BULLET.match(line) or _QUOTED_SUBHEAD.match(line) is not None)
             stop = cut if cut == end else start + len(text[start:cut].rstrip())
             found.append(Paragraph(start, stop, len(found), headline))
         if cut < end:

@@ -19,8 +19,10 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SUFFIXES", "Gender", "Person", "gender_of_first_name", "is_initial", "name_parts", "name_run",
-           "untagged_name", "with_suffix", "without_possessive"]
+from .cues import TITLE_WORDS, is_person_noun
+
+__all__ = ["SUFFIXES", "Gender", "Person", "gender_of_first_name", "glued_hyphen", "is_initial", "name_parts",
+           "name_run", "surname_before", "untagged_name", "with_suffix", "without_possessive"]
 
 Gender = Literal["m", "f"]
 _DATA = "first_names.json"
@@ -28,6 +30,8 @@ _DATA = "first_names.json"
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _NOT_NAME_WORDS = frozenset((*_POSSESSIVE, "'", "’"))  # a possessive token the tagger took into a name
+_HYPHENS = frozenset({"-", "‐", "‑"})
+_ADDRESS = frozenset({"sir", "dame", "lord", "lady", "father", "sister", "brother", "uncle", "aunt"})
 
 
 @functools.cache
@@ -50,12 +54,41 @@ def name_run(tok: Token) -> tuple[int, int]:
     """The run of proper nouns (and initials, suffixes) on one line that `tok` starts or is in."""
     doc = tok.doc
     start = tok.i
-    while start > 0 and _name_like(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+    while start > 0 and (_name_like(doc[start - 1]) or glued_hyphen(doc[start - 1])) \
+            and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and _name_like(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+    while end < len(doc) and (_name_like(doc[end]) or glued_hyphen(doc[end])) \
+            and "\n" not in doc[end - 1].whitespace_:
         end += 1
     return start, end
+
+
+def glued_hyphen(tok: Token) -> bool:
+    """The hyphen inside `Hau-yip` or `Wai-man`: written without spaces between two words, it
+    joins one part of a name, where a spaced dash (`Lee - who`) ends the name."""
+    doc = tok.doc
+    return tok.text in _HYPHENS and 0 < tok.i < len(doc) - 1 and not tok.whitespace_ \
+        and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].is_alpha and doc[tok.i + 1].is_alpha
+
+
+def surname_before(doc: Doc, start: int) -> int:
+    """`He Jianxiong`, `Wen Ling`: the model tags the given name alone and leaves the surname
+    before it untagged, or reads a surname that is also an English word as one (`He` as the
+    pronoun, yet parsed as part of the name, which a pronoun never is). A capitalised word on
+    its own ahead of a one-word name, joined to it in the parse and naming nothing else, is its
+    first part; after another proper noun (`White House Jianxiong`) it is not."""
+    if start == 0:
+        return start
+    before, name = doc[start - 1], doc[start]
+    if before.pos_ not in ("PROPN", "PRON") or before.dep_ != "compound" or before.head.i != name.i \
+            or before.ent_type_ or not (before.is_title and before.is_alpha) or before.whitespace_ != " ":
+        return start
+    if before.lower_ in TITLE_WORDS or before.lower_ in _ADDRESS or is_person_noun(before):
+        return start  # `Mayor Smith`, `Coach Jones`: a title, not a surname
+    if start > 1 and (doc[start - 2].pos_ in ("PROPN", "DET") or doc[start - 2].text[:1].isupper()):
+        return start  # `White House Jianxiong`, `the Ministry Li`: part of something else
+    return start - 1
 
 
 
@@ -80,17 +113,42 @@ def with_suffix(doc: Doc, end: int) -> int:
 
 
 def name_parts(tokens: Span) -> tuple[str | None, str, str | None] | None:
-    """First name, surname and suffix: `Alan B. Beck Jr.` is (alan, beck, jr)."""
-    words = [t for t in tokens if (t.is_alpha or t.lower_ in SUFFIXES or is_initial(t) or "-" in t.text
-             or "'" in t.text or "’" in t.text) and t.text not in _NOT_NAME_WORDS]
+    """First name, surname and suffix: `Alan B. Beck Jr.` is (alan, beck, jr); `Cheuk Hau-yip`
+    is (cheuk, hau-yip), one word across the hyphens the tokenizer splits off."""
+    words = [(t.lower_, is_initial(t)) for t in tokens if (t.is_alpha or t.lower_ in SUFFIXES or is_initial(t)
+             or "-" in t.text or "'" in t.text or "’" in t.text) and t.text not in _NOT_NAME_WORDS
+             and any(c.isalpha() for c in t.text)]
+    words = _joined(tokens, words)
     suffix = None
-    while words and words[-1].lower_ in SUFFIXES:
-        suffix = suffix or words.pop().lower_.rstrip(".")
-    names = [t for t in words if not is_initial(t) and t.lower_ not in SUFFIXES]
+    while words and words[-1][0] in SUFFIXES:
+        suffix = suffix or words.pop()[0].rstrip(".")
+    names = [w for w, initial in words if not initial and w not in SUFFIXES]
     if not names:
         return None
-    first = names[0].lower_ if len(names) > 1 else None
-    return first, without_possessive(names[-1].lower_), suffix
+    first = names[0] if len(names) > 1 else None
+    return first, without_possessive(names[-1]), suffix
+
+
+def _joined(tokens: Span, words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The words of `tokens` with each glued hyphen and the word after it joined to the word before."""
+    if not any(glued_hyphen(t) for t in tokens):
+        return words
+    out: list[tuple[str, bool]] = []
+    glue = False
+    for t in tokens:
+        if glued_hyphen(t):
+            glue = bool(out)
+            continue
+        if not (t.is_alpha or t.lower_ in SUFFIXES or is_initial(t) or "'" in t.text or "’" in t.text) \
+                or t.text in _NOT_NAME_WORDS:
+            glue = False
+            continue
+        if glue:
+            out[-1] = (f"{out[-1][0]}-{t.lower_}", False)
+        else:
+            out.append((t.lower_, is_initial(t)))
+        glue = False
+    return out
 
 
 def without_possessive(name: str) -> str:

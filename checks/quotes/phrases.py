@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import TITLE_WORDS, is_person_noun
-from .names import gender_of_first_name
+from .cues import ORG_NOUNS, TITLE_WORDS, is_person_noun
+from .names import gender_of_first_name, glued_hyphen, surname_before
 
 __all__ = ["HONORIFICS", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds", "role_of",
            "strip_name"]
@@ -38,13 +38,17 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
 
 
 def strip_name(span: Span) -> tuple[int, int] | None:
-    """A name without honorifics, titles, or the possessive ending."""
+    """A name without honorifics, titles, or the possessive ending; with a surname the model left
+    out of a one-word name (`He Jianxiong`) and across the hyphens of `Cheuk Hau-yip`."""
     start, end = span.start, span.end
     doc = span.doc
-    end = next((t.i for t in span if t.tag_ == "POS" or (t.is_punct and t.text != ".")), end)
+    end = next((t.i for t in span
+                if t.tag_ == "POS" or (t.is_punct and t.text != "." and not glued_hyphen(t))), end)
     while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
                            or not doc[start].text[:1].isupper() or _role_word(doc[start], end - start)):
         start += 1
+    if end - start == 1 and start == span.start:
+        start = surname_before(doc, start)
     return (start, end) if end > start else None
 
 
@@ -55,6 +59,8 @@ def _role_word(tok: Token, left: int) -> bool:
 
 def name_bounds(tok: Token) -> tuple[int, int]:
     start, doc = tok.i, tok.doc
+    while start > 1 and glued_hyphen(doc[start - 1]) and doc[start - 2].pos_ == "PROPN":
+        start -= 2  # `Hau-yip`: one part of the name
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat"):
         start -= 1
         if doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in HONORIFICS:
@@ -64,13 +70,35 @@ def name_bounds(tok: Token) -> tuple[int, int]:
 
 
 def proper_bounds(tok: Token) -> tuple[int, int]:
-    """`the Prime Minister’s Office`: compounds and a possessive owner, without the article."""
+    """`the Prime Minister’s Office`: compounds and a possessive owner, without the article. An
+    office keeps whose it is (`Russia's foreign ministry`, `the French foreign ministry`: two
+    ministries, not two `ministry`) and the rest of its formal name (`High Commissioner for
+    Human Rights`)."""
     start = tok.i
     doc = tok.doc
+    office = tok.lower_ in ORG_NOUNS
+    left = ("compound", "flat", "poss", "case", "amod") if office else ("compound", "flat", "poss", "case")
     while start > 0 and tok.is_ancestor(doc[start - 1]) \
-            and doc[start - 1].dep_ in ("compound", "flat", "poss", "case") and doc[start - 1].pos_ != "DET":
+            and doc[start - 1].dep_ in left and doc[start - 1].pos_ != "DET":
         start -= 1
-    return start, tok.i + 1
+    return start, _formal_name_end(tok)
+
+
+def _formal_name_end(tok: Token) -> int:
+    """`Commissioner for Human Rights`, `Ministry of Defence`: an office's name goes on through
+    `for`/`of` and capitalised words; `Minister for a decade` does not."""
+    end = tok.i + 1
+    if not (tok.is_title and (tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_NOUNS)):
+        return end
+    prep = next((c for c in tok.rights if c.i == end and c.dep_ == "prep" and c.lower_ in ("for", "of")),
+                None)
+    if prep is None:
+        return end
+    words = list(prep.subtree)[1:]
+    if words and words[0].pos_ == "PROPN" and all(
+            w.is_title or w.lower_ in ("and", "of", "the", "for") for w in words) and not words[-1].is_stop:
+        return words[-1].i + 1
+    return end
 
 
 def role_of(tok: Token) -> str | None:

@@ -16,12 +16,15 @@ from collections.abc import Callable, Collection, Sequence
 
 from spacy.tokens import Doc, Token
 
+from .cues import ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun
+from .names import gender_of_first_name, glued_hyphen
 from .phrases import name_bounds, noun_phrase, role_of
 from .speakers import Cast, Person, Speaker, resolve
 
 __all__ = ["in_dateline", "is_place", "mentions_by_surname", "named_for_role", "own_role", "role_holder"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ORG_NAME_WORDS = 3  # `Ukraine Kurt Volker`: a place, a first name, a surname; longer ones are institutions
 # `in Hillsborough,`: where something happens, not who speaks.
 _WHERE = "(?:[Ii]n|[Nn]ear|[Aa]cross|[Oo]utside|[Tt]hroughout|[Aa]round)"
 # The last word of a place's name (`Hillsborough County`); `State` is left out: `Ohio State` speaks.
@@ -40,23 +43,123 @@ def role_holder(tok: Token, cast: Cast) -> Token | None:
     if tok.pos_ not in ("NOUN", "PROPN") or cast.person(tok) is not None:
         return None
     for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and (
-                child.ent_type_ == "PERSON" or cast.person(child) is not None):
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and _a_person(child, cast):
             return child
+        # `Another diplomat, former special envoy to Ukraine Kurt Volker,`: the name ends the role
+        last = child.right_edge
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_person_noun(child) and last.pos_ == "PROPN" \
+                and last.i > child.i and _a_person(last, cast) and _closed(last) \
+                and _after_the_role(last, cast):
+            return last
+    return None
+
+
+def _after_the_role(name: Token, cast: Cast) -> bool:
+    """`envoy to Ukraine Kurt Volker`: the name follows a finished role, so it is the role's holder;
+    `aide to Senator Ana Ruiz`, `adviser to Ana Ruiz` name whom the role serves."""
+    first = _first_name_before(name)
+    bounds = cast.bounds(name)
+    start = first.i if first is not None else (bounds[0] if bounds is not None else name.i)
+    before = name.doc[start - 1]
+    return before.pos_ in ("PROPN", "NOUN") and before.lower_.rstrip(".") not in TITLE_WORDS
+
+
+def _a_person(tok: Token, cast: Cast) -> bool:
+    return tok.ent_type_ == "PERSON" or cast.person(tok) is not None or _first_name_before(tok) is not None
+
+
+def _closed(tok: Token) -> bool:
+    """The name ends the apposition: a comma, a dash or the sentence's end follows it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.is_punct
+
+
+def _first_name_before(tok: Token) -> Token | None:
+    """`Kurt` in `Kurt Volker`: a first name the name lists know, written right before a surname
+    the model took for something else (an organisation, a place)."""
+    if tok.i == 0 or not (tok.is_title and tok.is_alpha):
+        return None
+    first = tok.doc[tok.i - 1]
+    if first.pos_ != "PROPN" or not first.is_title or first.whitespace_ != " " or first.ent_type_ == "GPE":
+        return None
+    return first if gender_of_first_name(first.text) is not None else None
+
+
+def _person_by_first_name(doc: Doc, speaker: Speaker) -> Speaker | None:
+    """`Volker said`, tagged an organisation, when the article also writes `Kurt Volker`: a
+    one-word organisation is that person once the story gives the word a first name; so is an
+    organisation that ends in a first name and a surname (`Ukraine Kurt Volker`, a role's place
+    taken into the name)."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not 1 <= len(span) <= _ORG_NAME_WORDS or span[-1].ent_type_ != "ORG" \
+            or any(t.lower_ in ORG_NOUNS for t in span):
+        return None
+    last = span[-1]
+    if len(span) > 1:
+        first = _first_name_before(last)
+        if first is None or first.i < span.start:
+            return None
+        name = f"{first.text} {last.text}"
+        return dataclasses.replace(speaker, name=name, kind="named", key=name.lower(), start=first.idx,
+                                   evidence="name_at_cue")
+    for tok in doc:
+        if tok.text == last.text and (first := _first_name_before(tok)) is not None:
+            name = f"{first.text} {tok.text}"
+            return dataclasses.replace(speaker, name=name, kind="named", key=name.lower(),
+                                       evidence="name_at_cue")
     return None
 
 
 def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
-    """The named person an anonymous-looking speaker (`her top aide`) is, when the sentence names them."""
+    """The named person an anonymous-looking speaker (`her top aide`) is, when the sentence names
+    them; the subject of a statement noun used as a verb (`with Foreign Minister Ana Ruiz warning
+    of…`: Ana Ruiz warned, not `Ana Ruiz warning`); an office, not a person (`the High
+    Commissioner for Refugees`)."""
+    if speaker.kind == "unresolved":
+        return _statement_owner(doc, speaker, cast)
+    if speaker.kind == "named":
+        return _office(doc, speaker, cast)
+    if speaker.kind == "organization":
+        return _person_by_first_name(doc, speaker)
     if speaker.kind != "anonymous":
         return None
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     holder = role_holder(span.root, cast) if span is not None and len(span) else None
     found = resolve(holder, cast) if holder is not None else None
+    if found is not None and found.kind == "organization":
+        found = _person_by_first_name(doc, found)
     if found is None or found.kind != "named":
         return None
     evidence = "name_at_cue" if speaker.evidence == "description" else speaker.evidence
     return dataclasses.replace(found, guessed=speaker.guessed, evidence=evidence)
+
+
+def _statement_owner(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    root = span.root
+    # `with Safadi warning of …`: a bare -ing noun is a verb in all but its tag, its name its subject;
+    # `the Rove ad`, `the Obama headline` are the ad's and the headline's, not Rove's or Obama's
+    verbal = root.lower_.endswith("ing") and not any(c.dep_ == "det" for c in root.children)
+    for child in root.lefts:
+        if (child.dep_ == "nsubj" or (verbal and child.dep_ == "compound")) and child.pos_ == "PROPN" \
+                and cast.person(child) is not None:
+            found = resolve(child, cast)
+            if found is not None and found.kind == "named":
+                return dataclasses.replace(found, guessed=speaker.guessed, evidence="name_at_cue")
+    return None
+
+
+def _office(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
+    """An office by its formal name (`Commissioner for Human Rights`) with no one's name in it."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span) or any(t.ent_type_ == "PERSON" or cast.person(t) for t in span):
+        return None
+    head = next((t for t in span if t.lower_ in ("for", "of")), None)
+    if head is None or head.i == span.start or doc[head.i - 1].lower_ not in TITLE_WORDS:
+        return None
+    return dataclasses.replace(speaker, kind="organization", evidence="organization")
 
 
 def mentions_by_surname(doc: Doc, keys: Collection[str],
@@ -64,9 +167,18 @@ def mentions_by_surname(doc: Doc, keys: Collection[str],
     """Every narrative mention of each surname in `keys`, in one pass over the tokens."""
     found: dict[str, list[Token]] = {}
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.lower_ in keys and narrative(tok.idx):
-            found.setdefault(tok.lower_, []).append(tok)
+        if tok.pos_ == "PROPN" and (key := _surname_at(tok)) in keys and narrative(tok.idx):
+            found.setdefault(key, []).append(tok)
     return found
+
+
+def _surname_at(tok: Token) -> str:
+    """The surname a token ends, with the parts a glued hyphen joins to it (`Hau-yip`)."""
+    word, at = tok.lower_, tok.i
+    while at > 1 and glued_hyphen(tok.doc[at - 1]):
+        at -= 2
+        word = f"{tok.doc[at].lower_}-{word}"
+    return word
 
 
 def own_role(person: Person, mentions: Sequence[Token]) -> str | None:

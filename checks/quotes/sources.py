@@ -19,7 +19,7 @@ from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import subject_of
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
-from .roles import in_dateline, is_place, mentions_by_surname, own_role, role_holder
+from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
 from .speakers import Speaker, resolve
 
 __all__ = ["find_sources"]
@@ -77,6 +77,7 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
         subject = role_holder(subject, analysis.cast) or subject  # `her aide, Tom Okafor, said`
         found = resolve(subject, analysis.cast, last, loose=False)
         if found is not None and _credible(subject, found, analysis):
+            found = named_for_role(doc, found, analysis.cast) or found  # as the quote finder does
             if found.kind != "named":
                 last = found
             yield Speaker(found.name, found.kind, found.start, found.end, _key(found.name, analysis)), 0
@@ -110,8 +111,15 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
 
 
 def _key(name: str, analysis: Analysis) -> str:
+    """One key per person: `Liu` alone, when the story names one Liu Xiaming and calls him by
+    the name it opens with, is his row, not a second one."""
     person = analysis.cast.people.get(name.split()[-1].lower()) if name else None
-    return person.key if person is not None and person.name == name else name.lower()
+    if person is None:
+        return name.lower()
+    one_word = " " not in name and name.lower() in (person.first, person.name.split()[-1].lower())
+    if person.name == name or one_word:
+        return person.key
+    return name.lower()
 
 
 def _a_source(doc: Doc, text: str, speaker: Speaker, analysis: Analysis) -> bool:
@@ -132,7 +140,8 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
         role = own_role(person, named_at)
         return NamedSource(person.name, "person", role, entry.quotes, person.mentions, entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if entry.kind == "named" else "organization"
-    mentions = max(1, text.count(entry.name))
+    # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
+    mentions = max(1, text.count(entry.name.split()[-1] if kind == "person" else entry.name))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
 
 
