@@ -84,6 +84,9 @@ class MemoryBM25:
         top = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
         return [FactCheckHit(self.reviews[i], s) for i, s in top]
 
+    def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+        return [self.search(query, limit) for query in queries]  # in memory, nothing to share
+
 
 def _terms(text: str) -> list[str]:
     return words(text)

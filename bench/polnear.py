@@ -12,15 +12,17 @@ reliability table of `speaker_confidence` with coverage and accuracy at >= 0.8, 
 5-fold cross-validated (split by article: each article's quotes are scored by a table fitted on
 the other four fifths of the articles), so an over-fitted table shows.
 
---fit refits checks/quotes/confidence.json from this run's quotes (counts per cell, each
-smoothed towards its parent cell: checks.quotes.confidence.fit_table). Pronoun cells stay below
-0.8 unless their cross-validated accuracy at >= 0.8, fitted without that ceiling, is 0.96 or
-more (`proven` in the table). Every quote and gold stretch is written to --records (default
-scratch/polnear/records.jsonl); --from-records reads such a file back instead of checking the
-articles again (to refit, try a new confidence feature: the cells are recomputed from the stored
-quotes, or look at errors).
-Pronoun sources resolved by hand: scratch/polnear/pronouns_hand.json (`--hand-sample N`
-writes N unresolved ones with context to scratch/polnear/pronouns_todo.tsv to read).
+--fit refits checks/quotes/confidence.json (or --fit-to PATH, a copy) from this run's quotes
+(counts per cell, each smoothed towards its parent cell: checks.quotes.confidence.fit_table).
+Pronoun cells stay below 0.8 unless their cross-validated accuracy at >= 0.8, fitted without that
+ceiling, is 0.96 or more (`proven` in the table; --fit prints each pronoun cell's figures).
+Every quote and gold stretch is written to --records (default scratch/polnear/records.jsonl);
+--from-records reads such a file back instead of checking the articles again (to refit, try a
+new confidence feature: the cells are recomputed from the stored quotes, or look at errors).
+Pronoun sources resolved by hand: scratch/polnear/pronouns_hand.json (`--hand-sample N` writes N
+unresolved ones with context to scratch/polnear/pronouns_todo.tsv to read: the seeded draw of N,
+less those already resolved). Each publisher's hand-resolved quotes stand for all its pronoun
+quotes (see weigh).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import json
 import multiprocessing
 import random
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -143,14 +145,25 @@ def _share(hits: float, total: float) -> str:
 
 def weigh(records: list[Record]) -> None:
     """Set each record's weight. Name sources count once; pronoun sources are known only for the
-    hand-resolved sample, which stands for all third-person pronoun sources (a stratified
-    estimate); CoreNLP's antecedents and first-person sources weigh nothing."""
+    hand-resolved sample, which stands for all third-person pronoun sources of its publisher (a
+    stratified estimate: the first 80 were drawn before the New York Times' doubled apostrophes
+    counted as quotes, so none of them is a Times quote, and a single ratio for all publishers
+    would let the other publishers' hand quotes speak for the Times' pronoun quotes);
+    CoreNLP's antecedents and first-person sources weigh nothing."""
     for kind, how in (("quote", "gold_how"), ("gold", "how")):
         part = [r for r in records if r["kind"] == kind]
-        pronouns = sum(1 for r in part if r[how] in ("hand", "corenlp", "unknown"))
-        hand = sum(1 for r in part if r[how] == "hand")
+        pronouns = Counter(_stratum(r["stem"]) for r in part if r[how] in ("hand", "corenlp", "unknown"))
+        hand = Counter(_stratum(r["stem"]) for r in part if r[how] == "hand")
+        if any(n and not hand[s] for s, n in pronouns.items()):  # a publisher without hand quotes
+            pronouns, hand = Counter(all=pronouns.total()), Counter(all=hand.total())
         for r in part:
-            r["weight"] = 1.0 if r[how] == "name" else pronouns / hand if r[how] == "hand" else 0.0
+            s = _stratum(r["stem"]) if "all" not in hand else "all"
+            r["weight"] = 1.0 if r[how] == "name" else pronouns[s] / hand[s] if r[how] == "hand" else 0.0
+
+
+def _stratum(stem: str) -> str:
+    """The publisher of an article (`nyt_2016-03-12_...`): the hand sample's strata."""
+    return stem.split("_", 1)[0]
 
 
 def _total(records: Iterable[Record], right: bool = False) -> float:
@@ -279,12 +292,18 @@ def proven_cells(records: list[Record]) -> frozenset[str]:
     proven = set()
     pronoun = [r for r in records if r["kind"] == "quote" and r["weight"] > 0 and r["cells"]
                and r["cells"][0] in PRONOUN_EVIDENCE]
-    for key in {k for r in pronoun for k in r["cells"]}:
+    print(f"pronoun cells of {MIN_CELL}+ hand quotes: quotes  weighted  accuracy  | cross-validated "
+          f"without the ceiling: at >= {HIGH}  accuracy there")
+    for key in sorted({k for r in pronoun for k in r["cells"]}):
         part = [r for r in pronoun if key in r["cells"]]
         high, right = _at_high(part, "cv_confidence")
         reached = sum(1 for r in part if (r["cv_confidence"] or 0.0) >= HIGH)
         if reached >= MIN_CELL and right / high >= PROVEN:
             proven.add(key)
+        if len(part) >= MIN_CELL:
+            mark = "  proven" if key in proven else ""
+            print(f"  {key:40} {len(part):5}  {_total(part):8.0f}  {_total(part, True) / _total(part):.3f}"
+                  f"     {reached:5}  {right / high if high else 0.0:.3f}{mark}")
     return frozenset(proven)
 
 
@@ -306,6 +325,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="N articles spread over train (default all)")
     parser.add_argument("--jobs", type=int, default=1, help="processes (each loads spaCy once)")
     parser.add_argument("--fit", action="store_true", help=f"refit {TABLE_PATH.name} from this run")
+    parser.add_argument("--fit-to", type=Path, default=TABLE_PATH,
+                        help=f"where --fit writes the table (default the shipped {TABLE_PATH.name})")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong speakers with context")
     parser.add_argument("--records", type=Path, default=SCRATCH / "records.jsonl", help="where records go")
     parser.add_argument("--from-records", type=Path, default=None, help="read records instead of checking")
@@ -334,8 +355,8 @@ def main() -> int:
             print("records written before speaker spans were kept: the stored gold and cells are used")
         records = rejudged or records
     if args.fit:
-        table = fit(records)
-        print(f"fitted {TABLE_PATH.relative_to(ROOT)} (in-sample figures below); pronoun cells allowed "
+        table = fit(records, args.fit_to)
+        print(f"fitted {args.fit_to} (in-sample figures below); pronoun cells allowed "
               f"above {HIGH} (cross-validated accuracy >= {PROVEN}): {', '.join(table['proven']) or 'none'}")
     for r in records:  # the figures below are those of the table as it is now
         if r["kind"] == "quote" and r["cells"]:
@@ -368,9 +389,12 @@ def _hand_sample(articles: list[tuple[str, str, str | None]], limit: int) -> Non
                 ctx = " ".join(text[max(0, s - 900):s].split()) + " [[" + str(g.source) + "]] " + \
                     " ".join(text[s + len(g.source or ""):max(s, g.end) + 1].split())[:300]
                 rows.append(f"{stem}:{g.start}\t{ctx}\n")
-    picked = random.Random(HAND_SEED).sample(rows, min(limit, len(rows)))
+    drawn = random.Random(HAND_SEED).sample(rows, min(limit, len(rows)))
+    hand = _load_hand()
+    picked = [row for row in drawn if row.split("\t", 1)[0] not in hand]
     (SCRATCH / "pronouns_todo.tsv").write_text("".join(picked), encoding="utf-8")
-    print(f"wrote {len(picked)} of {len(rows)} pronoun quotes to {SCRATCH / 'pronouns_todo.tsv'}")
+    print(f"wrote {len(picked)} of {len(rows)} pronoun quotes to {SCRATCH / 'pronouns_todo.tsv'} "
+          f"({len(drawn) - len(picked)} drawn are resolved already)")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -150,8 +150,9 @@ def _fact_checks(settings: Settings, workspace: str, waits: _DatabaseTime) -> Fa
 
 @dataclass
 class _Forgiving:
-    """A fact-check index whose failures cost the matches, never the report: each search waits
-    within the check's database budget, and after one failure the rest are not tried."""
+    """A fact-check index whose failures cost the matches, never the report: each search (or a
+    check's batch of them) waits within the check's database budget, and after one failure the rest
+    are not tried."""
 
     index: FactCheckIndex
     waits: _DatabaseTime
@@ -167,3 +168,14 @@ class _Forgiving:
             log.warning("fact-check search failed: %s", exc)
             self.failed = True
             return []
+
+    def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+        if self.failed:
+            return [[] for _ in queries]
+        try:
+            with self.waits.spend(at_most=FACT_CHECK_BUDGET):  # one wait for the whole batch
+                return self.index.search_many(queries, limit)
+        except StoreError as exc:
+            log.warning("fact-check search failed: %s", exc)
+            self.failed = True
+            return [[] for _ in queries]

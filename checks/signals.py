@@ -53,10 +53,17 @@ def _quote_signals(report: Report) -> Iterator[Signal]:
     if anonymous is not None:
         yield anonymous
     for quote in report.quotes:
-        if quote.speaker is None or quote.speaker_kind == "unresolved":
+        if quote.speaker is None:
             if not quote.partial and len(quote.text.split()) >= MIN_QUOTE_WORDS:
                 yield Signal("unattributed_quote", "warn",
                              f"No speaker found for the quote '{_short(quote.text)}'", quote.start, quote.end)
+        elif quote.speaker_kind == "unresolved":
+            # `says the letter signed by seven physicians`: the text does say where the words are
+            # from, so "no speaker" would be false; what is missing is the person behind it.
+            if not quote.partial and len(quote.text.split()) >= MIN_QUOTE_WORDS:
+                yield Signal("unattributed_quote", "info",
+                             f"'{_short(quote.text)}' is attributed to {quote.speaker}, not to a person: "
+                             "find who wrote or issued it", quote.start, quote.end)
         elif (doubt := _speaker_doubt(quote)) is not None:
             yield doubt
     yield from _multiple_speakers(report.quotes)

@@ -115,6 +115,7 @@ def test_a_story_body_whose_class_says_read_more_is_kept() -> None:
     "[Related: Lighthouse keeper retires after forty years]",
     "READ MORE: Harbour wall repairs to start in May",
     "Read more: Council budget passes on the third attempt",
+    "SEE MORE: Harbour festival cancelled after storm damage",
     "Subscribe to the Coast Courier newsletter",
     "Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.",
     "Morning Tide Newsletter",
@@ -130,3 +131,18 @@ def test_a_line_pointing_elsewhere_or_selling_a_newsletter_is_dropped(line: str)
 ])
 def test_a_story_line_about_newsletters_or_relations_stays(line: str) -> None:
     assert drop_furniture_lines(line) == line
+
+
+def test_a_quote_running_on_past_a_pointer_line_keeps_its_speaker() -> None:
+    # The pointer sat between a quote's paragraphs; without it the next paragraph, opening with a
+    # quotation mark, is the same speaker's quote going on.
+    from checks import check_text
+
+    text = drop_furniture_lines(
+        "Harbour master Ines Varga said the boats could be moved, adding: “They are already at the pier. "
+        "They are there to keep the channel open.\n"
+        "SEE MORE: Harbour festival cancelled after storm damage\n"
+        "“If the storm gets worse, the council would not sit and watch. We have enough boats.”\n"
+        "The council meets again on Friday.")
+    quotes = check_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Ines Varga", "Ines Varga"]

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -93,10 +94,14 @@ class _DownIndex:
     """A fact-check index whose database has gone away: every search fails as storage fails."""
 
     def __init__(self) -> None:
-        self.searched = 0
+        self.asked: list[list[str]] = []  # the queries of each request, one list per request
 
     def search(self, query: str, limit: int) -> list[FactCheckHit]:
-        self.searched += 1
+        self.asked.append([query])
+        raise StoreUnavailable("the database did not answer")
+
+    def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+        self.asked.append(list(queries))
         raise StoreUnavailable("the database did not answer")
 
 
@@ -106,6 +111,21 @@ def test_after_one_failed_fact_check_search_a_check_asks_no_more_and_keeps_its_r
     down = _DownIndex()
     waits = _DatabaseTime(HISTORY_BUDGET)
     report = check_text(DAIRY_STORY, fact_checks=_Forgiving(down, waits))
-    assert down.searched == 1
+    # the check's sentences went in one request, and its failure cost only the matches
+    [batch] = down.asked
+    assert len(batch) > 1 and any("270 percent tariff" in query for query in batch)
     assert report.quotes and report.fact_checks == ()
     assert waits.left <= HISTORY_BUDGET  # what the search waited is off the history's share
+
+
+def test_a_failed_batch_of_fact_check_searches_leaves_empty_pools_and_asks_no_more() -> None:
+    from bot.service import HISTORY_BUDGET, _DatabaseTime, _Forgiving
+
+    down = _DownIndex()
+    forgiving = _Forgiving(down, _DatabaseTime(HISTORY_BUDGET))
+    queries = ["Ottawa slaps a tariff on dairy", "Wind turbines cause cancer", "The bridge cost more"]
+    assert forgiving.search_many(queries, 20) == [[], [], []]
+    assert forgiving.failed
+    assert forgiving.search_many(queries[:2], 20) == [[], []]
+    assert forgiving.search("Ottawa slaps a tariff on dairy", 20) == []
+    assert down.asked == [queries]  # the database was asked once

@@ -7,12 +7,13 @@ import math
 import socket
 import sys
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from checks.engine import check_text
-from checks.factchecks import ClaimReview, FactCheckHit, claim_sentences, match_fact_checks
+from checks.factchecks import ClaimReview, FactCheckHit, FactCheckIndex, claim_sentences, match_fact_checks
 from checks.factchecks import embed as embed_module
 from checks.factchecks.match import (
     THRESHOLD,
@@ -69,6 +70,11 @@ class MemoryIndex:
         self.docs = [Counter(words(r.claim)) for r in reviews]
         self.avg = sum(sum(d.values()) for d in self.docs) / len(self.docs)
         self.queries: list[str] = []
+        self.batches: list[list[str]] = []
+
+    def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+        self.batches.append(list(queries))
+        return [self.search(query, limit) for query in queries]
 
     def search(self, query: str, limit: int) -> list[FactCheckHit]:
         self.queries.append(query)
@@ -83,6 +89,19 @@ class MemoryIndex:
             if score > 0:
                 scored.append(FactCheckHit(review, score))
         return sorted(scored, key=lambda h: -h.score)[:limit]
+
+
+class OneByOne:
+    """An index asked sentence by sentence, as checks were before search_many: the reference."""
+
+    def __init__(self, index: FactCheckIndex) -> None:
+        self.index = index
+
+    def search(self, query: str, limit: int) -> list[FactCheckHit]:
+        return self.index.search(query, limit)
+
+    def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+        return [self.index.search(query, limit) for query in queries]
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +200,9 @@ def test_without_candidates_the_model_is_not_needed():
         def search(self, query: str, limit: int) -> list[FactCheckHit]:
             return []
 
+        def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+            return [[] for _ in queries]
+
     class Unusable:
         def embed(self, texts: list[str]) -> object:
             raise AssertionError("no candidates, nothing to embed")
@@ -189,10 +211,25 @@ def test_without_candidates_the_model_is_not_needed():
     assert match_fact_checks(sentences, Empty(), embedder=Unusable()) == ()  # type: ignore[arg-type]
 
 
-def test_the_lexical_stage_is_asked_for_the_candidates_of_each_sentence(article_sentences):
+def test_the_lexical_stage_is_asked_once_for_the_candidates_of_every_sentence(article_sentences):
     index = MemoryIndex(REVIEWS)
-    match_fact_checks(article_sentences, index, candidates=3)
-    assert len(index.queries) == len(article_sentences)
+    wordless = ClaimSentence("It was so.", 0, 10)  # stop words only: nothing to search for
+    found = match_fact_checks((wordless, *article_sentences), index, candidates=3, threshold=0.0)
+    assert index.batches == [[query_text(s.text) for s in article_sentences]]
+    assert found == match_fact_checks(article_sentences, OneByOne(MemoryIndex(REVIEWS)), candidates=3,
+                                      threshold=0.0)
+
+
+def test_a_checks_sentences_searched_together_in_sqlite_match_as_searched_one_by_one(article_sentences,
+                                                                                       tmp_path):
+    from storage import open_store
+
+    shelf = open_store(f"sqlite:///{tmp_path / 'desk.db'}").factchecks
+    shelf.import_reviews(REVIEWS, None)
+    index = shelf.index("T024")
+    together = match_fact_checks(article_sentences, index, threshold=0.0)
+    assert together and together[0].url == "https://factcheck.example/dairy-tariff"
+    assert together == match_fact_checks(article_sentences, OneByOne(index), threshold=0.0)
 
 
 def test_a_higher_threshold_keeps_fewer(article_sentences):

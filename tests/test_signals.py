@@ -105,6 +105,15 @@ def test_anonymous_sources_outnumbering_named_ones_without_quotes_is_a_warning()
     assert (signal.code, signal.start, signal.end) == ("mostly_anonymous", 40, 92)
 
 
+def test_words_given_to_a_document_ask_who_stands_behind_it_without_a_false_no_speaker():
+    words = "We ask the county to reopen the clinic at once."
+    report = Report(quotes=(quote(words, "the petition", "unresolved", 7),))
+    [signal] = find_signals(report, "")
+    assert (signal.code, signal.severity) == ("unattributed_quote", "info")
+    assert "No speaker found" not in signal.message
+    assert "attributed to the petition, not to a person" in signal.message
+
+
 def test_quote_without_a_speaker_is_flagged_but_a_scare_quote_is_not():
     report = Report(quotes=(
         quote("ALL TRADE NEGOTIATIONS WITH CANADA END HERE.", None, "unresolved", 5),

@@ -496,3 +496,16 @@ def test_someone_described_inside_what_another_person_said_is_not_who_he_stands_
             "most is spirit and that only an outsider like himself could bring it. “Our state needs a "
             "cheerleader,” he said.")
     assert only(quotes_in(text), "needs a cheerleader").speaker == "Tom Garvey"
+
+
+def test_a_reaction_after_a_quote_ending_in_a_nested_quotation_is_no_attribution(quotes_in) -> None:
+    # The quote ends `simple.’”`: its last sentence is finished, so the listeners' laughter after it
+    # is a new sentence, not a cue; the words stay with the speaker named before them.
+    text = ("The mayor described the budget talks at length.\n"
+            "“My staff had $2 million done,” Ms. Reyes recounted at a council meeting in May. “And I said, "
+            "‘I want more.’ They said, ‘The towns can’t pay it.’ I said, ‘Sell the old buses. It’s very "
+            "simple.’” The council members gathered around Ms. Reyes laughed.\n"
+            "Ms. Reyes has brought her love of theatre to the talks.")
+    quotes = quotes_in(text)
+    assert [q.speaker for q in quotes] == ["Reyes", "Reyes"]
+    assert quotes[1].cue != "laughed"

@@ -95,6 +95,10 @@ class FactCheckIndex(Protocol):
 
     def search(self, query: str, limit: int) -> list[FactCheckHit]: ...
 
+    def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+        """search() for each query, in order: a check's sentences asked together (one connection)."""
+        ...
+
 
 def query_text(text: str) -> str:
     """The words of a sentence or a post as a search query: links dropped, @handles and #tags as words."""
@@ -255,7 +259,13 @@ def match_fact_checks(
     limit: at most this many fact-checks.
     """
     queries = [query_text(s.text) for s in sentences]
-    pools = [index.search(q, candidates) if content_words(q) else [] for q in queries]
+    # One request for all the sentences; one without content words would find nothing and is not sent.
+    asked = [n for n, q in enumerate(queries) if content_words(q)]
+    pools: list[list[FactCheckHit]] = [[] for _ in queries]
+    if asked:
+        found = index.search_many([queries[n] for n in asked], candidates)
+        for n, pool in zip(asked, found, strict=True):
+            pools[n] = pool
     if not any(pools):
         return ()
     model = embedder or load_embedder()

@@ -43,7 +43,7 @@ _NEVER = frozenset({"html", "body", "main", "article"})
 # `Related: …`, `[Related: …]`, `READ MORE: …`, `See also: …`: a pointer to another story.
 _POINTER = re.compile(
     r"^\s*\[?\s*(?:related(?: (?:posts?|articles?|stories|story|coverage|content|reading|links?))?|"
-    r"read more|read next|see also|also read|read also|recommended(?: reading)?|"
+    r"read more|read next|see more|see also|also read|read also|recommended(?: reading)?|"
     r"more on this(?: story| topic)?|don['’]t miss|must read)\s*:", re.IGNORECASE)
 _SHOUTED_MORE = re.compile(r"^\s*(?:MORE|WATCH|LISTEN|READ):")
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?[ -]up|subscrib\w*)\b", re.IGNORECASE)

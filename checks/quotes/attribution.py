@@ -265,7 +265,8 @@ def _before_window(open_at: int, para_start: int, loc: Locator) -> list[Token]:
 def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None,
                    previous_colon: int | None) -> Attribution | None:
     """A quotation that stands as its own sentence or clause."""
-    quoted = text[m.start:m.end].rstrip()
+    # `…It's very simple.'”` ends with a full stop too: the nested quotation's mark is not the end
+    quoted = text[m.start:m.end].rstrip().rstrip("'’\"”")
     ends = quoted[-1:] if quoted else ""
     tried: list[Attribution | None] = []
     if ends != ".":
