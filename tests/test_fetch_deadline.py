@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from support.loopback import serving
 from support.slow_site import SlowSite, serve_slowly
 
 from checks.links.extract import read_link
@@ -106,15 +106,8 @@ def late_refresh_stub(after: float, target: str) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/consent"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(Stub) as base:
+        yield f"{base}/consent"
 
 
 def test_a_refresh_stub_and_its_slow_target_share_one_limit(slow: SlowSite) -> None:

@@ -5,12 +5,11 @@ Pages are invented and served from 127.0.0.1, fetched the way a reporter's link 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from support.loopback import serving
 
 from checks.links.extract import read_link
 from checks.links.netguard import parse_networks
@@ -54,21 +53,9 @@ class _Pages(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
-def serve() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def base() -> Iterator[str]:
-    with serve() as running:
+    with serving(_Pages) as running:
         yield running
 
 
