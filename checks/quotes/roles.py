@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun
 from .names import gender_of_first_name, glued_hyphen
+from .organisations import named_organisation
 from .phrases import name_bounds, noun_phrase, role_of
 from .speakers import Cast, Person, Speaker, resolve
 
@@ -119,8 +120,8 @@ def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
         return _statement_owner(doc, speaker, cast)
     if speaker.kind == "named":
         return _office(doc, speaker, cast)
-    if speaker.kind == "organization":
-        return _person_by_first_name(doc, speaker)
+    if speaker.kind == "organization":  # `the company would not say`: the company just named
+        return _person_by_first_name(doc, speaker) or named_organisation(doc, speaker, cast)
     if speaker.kind != "anonymous":
         return None
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
@@ -244,7 +245,15 @@ def is_place(doc: Doc, text: str, start: int, end: int, cast: Cast) -> bool:
         return True
     if any(e.text == span.text and e.label_ in _PLACE_LABELS for e in doc.ents):
         return True  # the small model calls `Spokane` a place once and a person the next time
-    return re.search(rf"\b{_WHERE}\s+{re.escape(text[start:end])}\b(?![ \t]+[A-Z])", text) is not None
+    return any(not _modifies_noun(doc, m.end()) for m in
+               re.finditer(rf"\b{_WHERE}\s+{re.escape(text[start:end])}\b(?![ \t]+[A-Z])", text))
+
+
+def _modifies_noun(doc: Doc, end: int) -> bool:
+    """`in CBP custody`, `in Acme stores`: the name qualifies the noun after it; the place (if any)
+    is that noun's, so the name is not written as a place."""
+    nxt = next((t for t in doc if t.idx >= end), None)
+    return nxt is not None and nxt.idx - end <= 1 and nxt.pos_ == "NOUN" and nxt.text[:1].islower()
 
 
 def _full_name(person: Person | None) -> bool:

@@ -22,7 +22,9 @@ from .cues import (
     STATEMENT_NOUNS,
     TITLE_WORDS,
     is_person_noun,
+    is_speech_verb,
 )
+from .names import gender_of_first_name
 from .phrases import end_char, name_bounds, noun_phrase, proper_bounds
 
 __all__ = ["Cast", "Person", "Speaker", "resolve"]
@@ -35,6 +37,11 @@ _DELIVERING = frozenset("""issue release make give deliver send post write publi
     submit sign pen tweet defend express voice read""".split())
 _RELATIVE = frozenset({"that", "which", "who", "it", "this"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+# What a news outlet does that a person quoted in the story rarely does under a bare one-word name.
+_PUBLISHING = frozenset({"report", "publish"})
+_GENDERED = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+# The last word of a newsroom's desk or column: `the Post's Fact Checker`, `the Times' Editorial Board`.
+_DESKS = frozenset("checker board desk team unit column blog newsletter podcast bureau staff editors".split())
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,12 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
         return _owner(tok, cast, last_group, depth) or _voiced_by(tok, cast, last_group, depth) \
             or _document(tok)
-    if (person := cast.person(tok)) is not None:
+    if (person := cast.person(tok)) is not None and _outlet(tok, person, cast):
+        start, end = proper_bounds(tok)
+        name = doc[start:end].text
+        return Speaker(name, "organization", doc[start].idx, end_char(doc, end), name.lower(),
+                       evidence="organization")
+    if person is not None:
         start, end = cast.bounds(tok) or name_bounds(tok)
         return Speaker(person.name, "named", doc[start].idx, end_char(doc, end), person.key,
                        evidence="name_at_cue")
@@ -91,6 +103,40 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower(),
                        evidence="organization" if kind == "organization" else "name_at_cue")
     return _common_noun(tok, cast, loose)
+
+
+def _outlet(tok: Token, person: Person, cast: Cast) -> bool:
+    """A publication or one of its columns the model tagged as a person: `Politico reported`,
+    `according to the Post's Fact Checker`. Never a name the story treats as a person's: with a
+    title, a role, a Mr. or a he or she. `Politico's Jake Sherman` and `Huawei's Ren Zhengfei`
+    stay people: neither ends in a desk's name, and Jake is a first name."""
+    if person.titles or person.gender or person.role:
+        return False
+    if person.first is None or any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+        return _publisher(person, cast)  # `Politico`, `the Atlanta Ledger`: no one's full name
+    start, end = cast.bounds(tok) or name_bounds(tok)
+    doc = tok.doc
+    owner = doc[start - 1] if start > 0 else None
+    return owner is not None and owner.tag_ == "POS" and owner.head.ent_type_ == "ORG" \
+        and doc[end - 1].lower_ in _DESKS and gender_of_first_name(person.first) is None
+
+
+def _publisher(person: Person, cast: Cast) -> bool:
+    """The subject of `reported` or `published` somewhere in the story, never of `said` or `told`
+    (`Kessler reported the leak. “…,” Kessler said.` is a person), and never the antecedent of a
+    he or she (`Kessler reported it to his bosses`)."""
+    doc = cast.doc
+    verbs = [t.head for t in doc if t.dep_ == "nsubj" and t.is_title and cast.person(t) is person]
+    if not any(_publishes(v) for v in verbs) \
+            or any(is_speech_verb(v) and v.lemma_.lower() not in _PUBLISHING for v in verbs):
+        return False
+    return not any((m := cast.antecedent(t)) is not None and m.key == person.key
+                   for t in doc if t.lower_ in _GENDERED)
+
+
+def _publishes(verb: Token) -> bool:
+    """`Politico reported`, `the Ledger first published`: a publisher's verb."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _PUBLISHING
 
 
 def _document(tok: Token) -> Speaker:

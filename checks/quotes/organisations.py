@@ -1,0 +1,161 @@
+"""Which organisation `the company` or `the agency` is, when the story has just named it.
+
+`GateHouse laid off 60 people (the company would not disclose the number)`: the company is
+GateHouse. A bare definite noun is linked back only when one organisation of the right kind can
+be meant: a company is a business (a name with `Inc.`, `Media`, `Group`…, in any of the story's
+forms of it), an agency or a ministry a government body (`Department`, `Customs`, `Bureau`…,
+also through an acronym the story spells out: `Customs and Border Protection`, then `CBP`).
+The organisation has to be the only one named earlier in the same sentence, or, when the
+sentence names none, the only one in that paragraph and the one before, with no other company
+(`joined a startup`) or agency written in between. Anything else keeps the noun: crediting a
+quote to the wrong organisation is worse than a vague one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Doc, Span
+
+from .cast import Cast
+from .speakers import Speaker
+
+__all__ = ["named_organisation"]
+
+# The noun a story uses for an organisation it has named, and the kind it must be.
+_NOUN_KIND = {"company": "business", "firm": "business", "agency": "government",
+              "ministry": "government", "department": "government"}
+_BUSINESS = frozenset("""inc inc. corp corp. corporation co co. company companies group media holdings llc
+    ltd ltd. plc bank motors airlines airways technologies partners capital industries pharmaceuticals
+    energy entertainment communications enterprises investments brands foods stores""".split())
+_GOVERNMENT = frozenset("""agency ministry department administration bureau commission office police
+    patrol customs authority protection security directorate inspectorate enforcement immigration
+    treasury service""".split())
+# Words that make a name something other than a company: a party, a court, a school…
+_INSTITUTION = frozenset("""university college school party union committee congress senate parliament
+    court church hospital association foundation institute league council nations house army navy
+    club""".split())
+# Nouns between the name and `the company` that may be the company meant instead.
+_OTHER = {"business": frozenset("""company firm startup business chain maker retailer publisher owner
+              parent subsidiary unit division rival competitor supplier brand bank corporation""".split()),
+          "government": frozenset("""agency ministry department office bureau body regulator authority
+              service administration government""".split())}
+_PARTICLES = frozenset({"and", "of", "for", "the", "&"})
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
+    """The organisation a bare `the company`/`the agency` speaker stands for, or None."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.start == 0:
+        return None
+    noun = span[0]
+    want = _NOUN_KIND.get(noun.lower_)
+    if want is None or noun.tag_ != "NN" or doc[noun.i - 1].lower_ != "the" \
+            or any(c.dep_ not in ("det", "punct") for c in noun.children if c.i < noun.i):
+        return None
+    earlier = [e for e in doc.ents if e.label_ == "ORG" and e.end <= noun.i - 1
+               and cast.person(e.root) is None]  # `Reed`, a person the model tagged ORG
+    in_sentence = [e for e in earlier if e.start >= noun.sent.start]
+    nearby = in_sentence or [e for e in earlier if e.start_char >= _previous_paragraph(doc.text, noun.idx)]
+    groups = _distinct(nearby)
+    if len(groups) != 1:
+        return None
+    mention = groups[0][-1]
+    if _kind(doc, mention) != want or any(t.pos_ == "NOUN" and t.lemma_.lower() in _OTHER[want]
+                                          for t in doc[mention.end:noun.i - 1]):
+        return None  # `left Acme Media and joined a startup; the company said`: the startup
+    start, end = mention.start, mention.end
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    if start >= end:
+        return None
+    name = doc[start:end].text
+    return dataclasses.replace(speaker, name=name, kind="organization", start=doc[start].idx,
+                               end=doc[end - 1].idx + len(doc[end - 1].text), key=name.lower(),
+                               guessed=True, evidence="organization")
+
+
+def _previous_paragraph(text: str, at: int) -> int:
+    """Where the paragraph before the one holding `at` starts."""
+    here = text.rfind("\n", 0, at)
+    if here < 0:
+        return 0
+    before = text[:here].rstrip("\n")
+    return before.rfind("\n") + 1
+
+
+def _words(span: Span) -> frozenset[str]:
+    return frozenset(t.lower_ for t in span if t.is_alpha and t.lower_ not in _PARTICLES)
+
+
+def _distinct(mentions: list[Span]) -> list[list[Span]]:
+    """Mentions grouped by organisation: `GateHouse` and `GateHouse Media` are one, so are an
+    acronym and the name it stands for."""
+    groups: list[list[Span]] = []
+    for m in mentions:
+        for group in groups:
+            if any(_same(m, other) for other in group):
+                group.append(m)
+                break
+        else:
+            groups.append([m])
+    return groups
+
+
+def _same(a: Span, b: Span) -> bool:
+    wa, wb = _words(a), _words(b)
+    if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    return _initials(a) == b.text.strip() or _initials(b) == a.text.strip()
+
+
+def _initials(span: Span) -> str:
+    return "".join(t.text[0] for t in span if t.is_title and t.lower_ not in _PARTICLES)
+
+
+def _kind(doc: Doc, mention: Span) -> str | None:
+    """`business`, `government` or None, from every form of the name the story uses."""
+    words = set(_words(mention))
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and _words(ent) and _words(mention) <= _words(ent):
+            words |= _words(ent)
+    last = mention[-1]
+    for tok in doc:  # `GateHouse` is the story's `GateHouse Media`, tagged or not
+        if tok.text == last.text:
+            end = tok.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            words |= _words(doc[tok.i:end])
+    acronym = mention.text.strip()
+    if _ACRONYM.fullmatch(acronym):
+        words |= _spelled_out(doc, acronym)
+    if words & _GOVERNMENT:
+        return "government"
+    if words & _INSTITUTION:
+        return None
+    return "business" if words & _BUSINESS else None
+
+
+def _spelled_out(doc: Doc, acronym: str) -> set[str]:
+    """The words of `Customs and Border Protection` for `CBP`: capitalised words in a row whose
+    initials are the acronym, small words between them allowed."""
+    for i, tok in enumerate(doc):
+        if tok.text[:1] != acronym[0] or not tok.is_title:
+            continue
+        initials, words, j = "", set(), i
+        while j < len(doc) and len(initials) < len(acronym):
+            t = doc[j]
+            if t.is_title and t.is_alpha:
+                initials += t.text[0]
+                words.add(t.lower_)
+            elif t.lower_ not in _PARTICLES:
+                break
+            j += 1
+        if initials == acronym:
+            return words
+    return set()
