@@ -509,3 +509,14 @@ def test_a_reaction_after_a_quote_ending_in_a_nested_quotation_is_no_attribution
     quotes = quotes_in(text)
     assert [q.speaker for q in quotes] == ["Reyes", "Reyes"]
     assert quotes[1].cue != "laughed"
+
+
+def test_a_speaker_under_a_subhead_without_a_full_stop_is_found(quotes_in) -> None:
+    # The subhead has no full stop, so the parser runs it into the next line and makes its noun the
+    # subject of "said"; the speaker is the person in the attribution's own line.
+    text = ("Ferry fares rose again this spring.\n"
+            "Short-term relief unlikely\n"
+            "Pilot Ines Varga had said, \"Fares do not fall once the fuel bill is paid.\"\n"
+            "The council meets on Friday.")
+    [quote] = quotes_in(text)
+    assert quote.speaker == "Ines Varga"

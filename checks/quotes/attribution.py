@@ -157,7 +157,13 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
             speaker = _first_speaker(behind, window, cast, last, inverted=True)
         speaker = speaker or _first_speaker(ahead or behind, window, cast, last, inverted=not ahead)
     if speaker is None and (subject := subject_of(cue, loc)) is not None:
-        speaker = resolve(subject, cast, last)
+        if not after and subject.i < window[0].i and not loc.narrative(subject.idx):
+            # the parse ran a subhead above into this sentence (`Near-term outlook|Investor Ann Roe
+            # had said, "…"`) and took its noun for the subject: the speaker is in the attribution's line
+            ahead = [t for t in window if t.i < cue.i and not t.is_punct]
+            speaker = _first_speaker(ahead, window, cast, last, inverted=False) if ahead else None
+        else:
+            speaker = resolve(subject, cast, last)
     return Attribution(speaker, cue.text)
 
 
