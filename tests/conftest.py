@@ -7,7 +7,7 @@ database (the dates, the renderers) does not load bolt or SQLAlchemy to run.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,8 @@ pytest.register_assert_rewrite("support")
 if TYPE_CHECKING:
     from spacy.language import Language
     from support.slack_rig import Rig
+
+    from checks.models import Quote, Sources
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -36,6 +38,28 @@ def nlp() -> Language:
     from checks.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def quotes_in(nlp: Language) -> Callable[[str], tuple[Quote, ...]]:
+    """The quotes the engine finds in a text."""
+    from checks.quotes.find import find_quotes
+
+    return lambda text: find_quotes(nlp(text))
+
+
+@pytest.fixture(scope="session")
+def quotes_and_sources(nlp: Language) -> Callable[[str], tuple[tuple[Quote, ...], Sources]]:
+    """The quotes and the sources the engine finds in a text."""
+    from checks.quotes.find import find_quotes
+    from checks.quotes.sources import find_sources
+
+    def run(text: str) -> tuple[tuple[Quote, ...], Sources]:
+        doc = nlp(text)
+        quotes = find_quotes(doc)
+        return quotes, find_sources(doc, quotes)
+
+    return run
 
 
 @pytest.fixture(scope="session")

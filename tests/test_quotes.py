@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support.quotes import only
 
-from checks.models import Quote
-from checks.quotes.find import find_quotes
 from checks.quotes.marks import find_marked
-
-
-@pytest.fixture(scope="module")
-def quotes_in(nlp):
-    def run(text: str) -> tuple[Quote, ...]:
-        return find_quotes(nlp(text))
-
-    return run
-
-
-def only(quotes: tuple[Quote, ...], contains: str) -> Quote:
-    hits = [q for q in quotes if contains in q.text]
-    assert len(hits) == 1, [q.text for q in quotes]
-    return hits[0]
 
 
 def test_curly_quote_before_name_said_gives_text_offsets_speaker_and_cue(quotes_in) -> None:

@@ -6,25 +6,9 @@ Every text here is invented for the test.
 from __future__ import annotations
 
 import pytest
+from support.quotes import only
 
-from checks.models import Quote
-from checks.quotes.find import find_quotes
 from checks.quotes.names import gender_of_first_name
-
-
-@pytest.fixture(scope="module")
-def quotes_in(nlp):
-    def run(text: str) -> tuple[Quote, ...]:
-        return find_quotes(nlp(text))
-
-    return run
-
-
-def only(quotes: tuple[Quote, ...], contains: str) -> Quote:
-    hits = [q for q in quotes if contains in q.text]
-    assert len(hits) == 1, [q.text for q in quotes]
-    return hits[0]
-
 
 # -- gender: the story's own words, else the first name ----------------------------------------
 
