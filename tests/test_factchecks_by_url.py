@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import threading
 from collections.abc import Iterator
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from support.loopback import serving
 
 from bot.cli import main
 from bot.settings import get_settings
@@ -63,11 +63,6 @@ def padded_feed(size: int) -> bytes:
     return json.dumps(reviews).encode("utf-8")
 
 
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """The fetcher hangs up on an oversized feed mid-body: no traceback on the stderr the tests read."""
-
-
 class _FeedSite(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -102,12 +97,9 @@ class _FeedSite(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), _FeedSite)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    # quiet: the fetcher hangs up once it has what it needs (a 404's status, a feed over the limit)
+    with serving(_FeedSite, quiet=True) as base:
+        yield base
 
 
 @pytest.fixture()

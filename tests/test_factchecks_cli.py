@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from support.loopback import serving
 
 from bot.cli import main
 from bot.settings import get_settings
@@ -22,12 +22,6 @@ ROUTES = {  # path: (file, Content-Type), as a fact-checking site serves them
     "/downloads/factchecks.pdf": ("factchecks.pdf", "application/pdf"),
     "/about": ("news_article.json", "text/html; charset=utf-8"),
 }
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """The fetcher hangs up once it has what it needs (a 404's status): no traceback on the
-        test's stderr, which the assertions read."""
 
 
 class _FactCheckSite(BaseHTTPRequestHandler):
@@ -48,12 +42,9 @@ class _FactCheckSite(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), _FactCheckSite)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    # quiet: the fetcher hangs up once it has what it needs (a 404's status, a feed over the limit)
+    with serving(_FactCheckSite, quiet=True) as base:
+        yield base
 
 
 @pytest.fixture()

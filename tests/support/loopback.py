@@ -8,10 +8,18 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up mid-answer (a fetcher that has read enough): no traceback on the
+        stderr a test reads."""
+
+
 @contextmanager
-def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Serve `handler` on a free loopback port; yields the base URL (`http://127.0.0.1:PORT`)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serving(handler: type[BaseHTTPRequestHandler], *, quiet: bool = False) -> Iterator[str]:
+    """Serve `handler` on a free loopback port; yields the base URL (`http://127.0.0.1:PORT`).
+
+    quiet: print nothing when a client drops the connection while it is being answered."""
+    server = (_QuietServer if quiet else ThreadingHTTPServer)(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
