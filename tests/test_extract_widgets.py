@@ -1,5 +1,6 @@
 """Links that failed (issue 14, item 8): a refresh meant for old Internet Explorers is not followed,
-and sign-up boxes, related links, headline widgets and captions are not article text.
+and sign-up boxes, related links, headline widgets, captions and blocks of other stories' teasers
+are not article text.
 
 Pages are served over real HTTP on 127.0.0.1 and read through the same fetch and extraction a
 reporter's link goes through.
@@ -41,13 +42,17 @@ FURNITURE = ("coup", "Related:", "newsletter", "no more delays", "farewell", "Mo
 
 
 class _Pages(BaseHTTPRequestHandler):
-    """/page/<variant>: the widgets page with a refresh variant in its <head>; anything else is 404."""
+    """/page/<variant>: the widgets page with a refresh variant in its <head>; /teasers: a story with
+    blocks of other stories' teasers; anything else is 404."""
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
         head, _, variant = self.path.strip("/").partition("/")
+        if head == "teasers":
+            self._send(200, (PAGES / "teasers.html").read_text(encoding="utf-8"))
+            return
         if head != "page":
             self._send(404, "<html><body><h1>Page not found</h1></body></html>")
             return
@@ -140,3 +145,77 @@ def test_a_quote_running_on_past_a_pointer_line_keeps_its_speaker() -> None:
         "The council meets again on Friday.")
     quotes = check_text(text).quotes
     assert [q.speaker for q in quotes] == ["Ines Varga", "Ines Varga"]
+
+
+STORY = (
+    "Riverside Rovers spent Monday trying to move on from the scuffle",
+    "He walked into our box looking for trouble",
+    "Millbrook's captain, Joel Okafor, said his side would not appeal.",
+    "The two sides meet again in the cup on March 14",
+    "We owe our fans a proper game.",
+)
+TEASERS = ("DON'T MISS", "Cup draw pairs", "three-year deal", "roof repairs", "score predictor", "Play now",
+           "rugby club", "Week 12", "1998", "knee injury", "on Friday")
+
+
+def test_a_block_of_other_stories_teasers_is_not_article_text(base: str) -> None:
+    # A "latest stories" block under a class no furniture list knows, each line a linked headline
+    # with its summary, below the story with a promo above it; and three linked headlines under a
+    # DON'T MISS heading in the middle of the story.
+    found, _ = read_link(f"{base}/teasers", allowed_networks=LOOPBACK)
+    assert [p for p in STORY if p not in found.text] == []
+    assert [t for t in TEASERS if t in found.text] == []
+
+
+def test_no_date_comes_from_a_teaser_block(base: str) -> None:
+    found, _ = read_link(f"{base}/teasers", allowed_networks=LOOPBACK)
+    dates = {d.text for d in check_text(found.text).dates}
+    assert dates <= {"Saturday", "Monday", "on Monday", "March 14"}
+
+
+def _story_page(before: str, after: str, *, paragraphs: int = 4) -> str:
+    story = "".join(f"<p>The ferry board met for the {n}th time this year and said the new boat would "
+                    f"be late, its chair told reporters on the quay.</p>" for n in range(4, 4 + paragraphs))
+    return (f"<html><body><main><h1>Ferry board says new boat will be late</h1>{before}"
+            f"<div class='body'>{story}</div>{after}</main></body></html>")
+
+
+def _teaser_list(*headlines: str) -> str:
+    items = "".join(f"<li><a href='/news/{n}'>{h}</a> <span>Short summary number {n} of it</span></li>"
+                    for n, h in enumerate(headlines))
+    return f"<div class='grid'><ul>{items}</ul></div>"
+
+
+def test_a_run_of_teasers_above_the_story_is_not_article_text() -> None:
+    page = _story_page(_teaser_list("Harbour wall repairs start in May", "Lighthouse gets a new keeper",
+                                    "Fish market moves to the old depot"), "")
+    text = extract_article(page).text
+    assert "Ferry board says new boat will be late" in text
+    assert text.count("The ferry board met") == 4
+    assert "summary number" not in text and "Lighthouse" not in text
+
+
+def test_closing_paragraphs_opening_with_a_linked_name_stay_above_a_teaser_block() -> None:
+    # Sports pages link every player's name; the story's closing paragraphs are no teasers.
+    closing = "".join(f"<p><a href='/players/{n}'>{name}</a> scored twice in the second half.</p>"
+                      for n, name in enumerate(("Ola Berg", "Sami Haddad", "Rui Costa Lima")))
+    block = _teaser_list("Harbour wall repairs start in May", "Lighthouse gets a new keeper",
+                         "Fish market moves to the old depot")
+    text = extract_article(_story_page("", closing + block)).text
+    assert text.count("scored twice") == 3
+    assert "summary number" not in text and "Lighthouse" not in text
+
+
+def test_a_list_of_linked_reports_inside_the_story_stays() -> None:
+    # Mid-story and under no pointer heading, linked headlines are the story's own list; the same
+    # kind of list after the story's last paragraph is a block of teasers.
+    inside = ("<p>The board published its three reports on Monday:</p>"
+              + _teaser_list("Engine supplier misses its second deadline",
+                             "Crew training moved to the autumn", "Pier works need a new permit")
+              + "<p>The chair said the board would meet again in June to review the ferry's timetable.</p>")
+    below = _teaser_list("Harbour wall repairs start in May", "Lighthouse gets a new keeper",
+                         "Fish market moves to the old depot")
+    text = extract_article(_story_page("", inside + below, paragraphs=2)).text
+    kept = ("second deadline", "Crew training", "new permit", "meet again")
+    assert [h for h in kept if h not in text] == []
+    assert "Lighthouse" not in text and "Harbour wall" not in text

@@ -30,7 +30,7 @@ from ..models import Article, InputInfo
 from .fetch import FetchLimits, Page, fetch_page
 from .netguard import IPNetwork
 from .pagemeta import read_metadata
-from .widgets import drop_furniture_lines, drop_widgets
+from .widgets import PageLinks, drop_furniture_lines, drop_teasers, drop_widgets, page_links
 
 __all__ = ["MIN_WORDS", "ExtractedArticle", "NoArticleText", "extract_article", "from_page", "read_link",
            "refresh_target"]
@@ -134,18 +134,21 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
         log.warning("metadata unreadable on %s: %r", url, exc)
         article = Article(canonical_url=url)
     drop_widgets(tree)  # after the metadata: a sign-up box is furniture, but the page's <head> is not
-    text = _main_text(tree, url, fast=True)
+    links = page_links(tree)  # before trafilatura, whose text no longer says which words were links
+    text = _main_text(tree, url, links, fast=True)
     if _words(text) < min_words:
         # The fast path skips trafilatura's second opinion (readability, jusText); ask for
         # it only when the first pass found too little, where it can rescue odd layouts.
-        text = max(text, _main_text(tree, url, fast=False), key=len)
+        text = max(text, _main_text(tree, url, links, fast=False), key=len)
     _require_words(text, min_words)
     return ExtractedArticle(text=text, article=article)
 
 
-def _main_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
+def _main_text(tree: HtmlElement, url: str | None, links: PageLinks, *, fast: bool) -> str:
     doc = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False)
-    return drop_furniture_lines(doc.text or "").strip() if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document):
+        return ""
+    return drop_teasers(drop_furniture_lines(doc.text or ""), links).strip()
 
 
 def _require_words(text: str, min_words: int) -> None:

@@ -8,16 +8,23 @@ marks and speech verbs look like reporting, so they are taken out twice: as HTML
 before extraction (by their class, id or component name, and only when small, so a CMS that
 calls the whole story `related-content` keeps it), and as lines after it, for the ones a page
 writes as plain paragraphs (`Related: …`, `READ MORE: …`, `Subscribe to our newsletter`).
+
+A block of other stories' teasers under a name no list knows ("latest-news-box") comes through
+both: each of its lines opens with a linked headline, often with the teaser's one-line summary
+after it. Such lines in a run before the story's first paragraph of prose or after its last, or
+under a bare `DON'T MISS` heading, are taken out with the page's links in hand (`drop_teasers`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-__all__ = ["MAX_WIDGET_WORDS", "drop_furniture_lines", "drop_widgets"]
+__all__ = ["MAX_WIDGET_WORDS", "PageLinks", "drop_furniture_lines", "drop_teasers", "drop_widgets",
+           "page_links"]
 
 # A widget is short; an element with more words than this is (or holds) the story itself.
 MAX_WIDGET_WORDS = 200
@@ -29,6 +36,16 @@ PROSE_WORDS = 15
 PROSE_PARAGRAPHS = 3
 # A line of furniture is a headline or a sign-up pitch, never a long paragraph.
 MAX_FURNITURE_LINE_WORDS = 45
+# A teaser line is another story's linked headline, alone or with a one-line summary. A headline
+# link has at least MIN_HEADLINE_WORDS words: a player's or senator's linked name opening a
+# paragraph of the story has fewer.
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_WORDS = 20
+MAX_TEASER_WORDS = 40
+# This many teasers in a row outside the story's prose are a block of links, not a list in the story.
+TEASER_RUN = 3
+# A block's own heading (`Our latest stories`, a promo's title) is short.
+MAX_HEADING_WORDS = 12
 
 # Words CMSs use in the class, id or component name of furniture inside the article body.
 _FURNITURE_NAME = re.compile(
@@ -41,10 +58,15 @@ _ALWAYS = XPath("//body//aside | //body//figcaption")
 _NEVER = frozenset({"html", "body", "main", "article"})
 
 # `Related: …`, `[Related: …]`, `READ MORE: …`, `See also: …`: a pointer to another story.
-_POINTER = re.compile(
-    r"^\s*\[?\s*(?:related(?: (?:posts?|articles?|stories|story|coverage|content|reading|links?))?|"
+_POINTER_WORDS = (
+    r"(?:related(?: (?:posts?|articles?|stories|story|coverage|content|reading|links?))?|"
     r"read more|read next|see more|see also|also read|read also|recommended(?: reading)?|"
-    r"more on this(?: story| topic)?|don['’]t miss|must read)\s*:", re.IGNORECASE)
+    r"more on this(?: story| topic)?|don['’]t miss|must read)")
+_POINTER = re.compile(rf"^\s*\[?\s*{_POINTER_WORDS}\s*:", re.IGNORECASE)
+# The same words, or a block's usual titles, alone on a line: the heading of the teasers under it.
+_POINTER_HEADING = re.compile(
+    rf"^\s*\[?\s*(?:{_POINTER_WORDS}|more (?:stories|news)|(?:our )?latest (?:stories|news|headlines)|"
+    r"you (?:may|might) also like|most (?:read|popular)|trending(?: now)?)\s*[:\]]?\s*$", re.IGNORECASE)
 _SHOUTED_MORE = re.compile(r"^\s*(?:MORE|WATCH|LISTEN|READ):")
 _SIGN_UP = re.compile(r"\b(?:sign(?:ing)?[ -]up|subscrib\w*)\b", re.IGNORECASE)
 _INBOX = re.compile(r"\b(?:newsletters?|inbox|e-?mail)\b", re.IGNORECASE)
@@ -52,6 +74,19 @@ _PITCH = re.compile(r"^\s*(?:sign up|subscribe|click here|get (?:the|our)|want (
                     r"stay (?:on top|informed|up)|don['’]t miss|join|enter your|start your day|"
                     r"there['’]s plenty more|like (?:this|what))\b", re.IGNORECASE)
 _NEWSLETTER_TITLE = re.compile(r"\bnewsletter\s*$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_NOT_A_PAGE = ("#", "javascript:", "mailto:", "tel:")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A paragraph of prose ends a sentence: a teaser's summary or a block's title often does not.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What a page links to and titles, as word sequences, to recognise teaser lines in its text."""
+
+    link_texts: frozenset[tuple[str, ...]]  # texts of links to other pages, up to a headline's length
+    headings: frozenset[tuple[str, ...]]  # texts of short h1-h6 elements
 
 
 def drop_widgets(tree: HtmlElement) -> int:
@@ -71,6 +106,78 @@ def drop_widgets(tree: HtmlElement) -> int:
 def drop_furniture_lines(text: str) -> str:
     """The extracted text without lines that point at other stories or sell a newsletter."""
     return "\n".join(line for line in text.split("\n") if not _furniture_line(line))
+
+
+def page_links(tree: HtmlElement) -> PageLinks:
+    """The page's link texts and short headings, read once before extraction."""
+    link_texts = set()
+    for link in tree.iter("a"):
+        if (link.get("href") or "#").strip().lower().startswith(_NOT_A_PAGE):
+            continue
+        words = _words(link.text_content())
+        if 0 < len(words) <= MAX_HEADLINE_WORDS:
+            link_texts.add(words)
+    headings = {words for heading in tree.iter(*_HEADINGS)
+                if 0 < len(words := _words(heading.text_content())) <= MAX_HEADING_WORDS}
+    return PageLinks(frozenset(link_texts), frozenset(headings))
+
+
+def drop_teasers(text: str, links: PageLinks) -> str:
+    """The extracted text without runs of other stories' teasers.
+
+    A run goes when it has TEASER_RUN lines or more and no paragraph of prose comes before it (a
+    block above the story) or after it (a "latest stories" block below it, with the headings and
+    buttons just above it: its title, a promo's "Play now"), or when it sits under a bare pointer
+    heading (`DON'T MISS`), wherever it is."""
+    lines = text.split("\n")
+    teaser = [_teaser(line, links) for line in lines]
+    prose = [i for i, line in enumerate(lines) if not teaser[i] and _prose(line)]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    dropped: set[int] = set()
+    for start, end in _runs(teaser):
+        above = start - 1
+        if above >= 0 and _POINTER_HEADING.match(lines[above]):
+            dropped.update(range(above, end))
+        elif end - start >= TEASER_RUN and start > last:
+            while above > last and _label(lines[above], links):
+                above -= 1
+            dropped.update(range(above + 1, end))
+        elif end - start >= TEASER_RUN and end <= first:
+            dropped.update(range(start, end))  # the line above is the story's own title
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
+def _teaser(line: str, links: PageLinks) -> bool:
+    words = _words(line)
+    if len(words) > MAX_TEASER_WORDS:
+        return False
+    longest = min(len(words), MAX_HEADLINE_WORDS)
+    return any(words[:n] in links.link_texts for n in range(MIN_HEADLINE_WORDS, longest + 1))
+
+
+def _label(line: str, links: PageLinks) -> bool:
+    """A heading or a whole link (a button) of the page, alone on its line."""
+    words = _words(line)
+    return words in links.headings or words in links.link_texts
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= PROSE_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each run of true flags, end exclusive."""
+    runs: list[tuple[int, int]] = []
+    for i, flag in enumerate(flags):
+        if flag and runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        elif flag:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
 
 
 def _furniture_name(element: HtmlElement) -> bool:
