@@ -23,6 +23,7 @@ from .context import Story, coarsen
 from .fixed import century, decade, half, quarter, season_year
 from .grammar import Candidate, candidates
 from .named import end_of, holiday, month_only, month_rel_year, quarter_only, quarter_ref, season_only
+from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value
 from .values import latest, relative_value, shifted_value, unit_value
 from .vetoes import plausible
@@ -167,7 +168,10 @@ def _at_the_time(cand: Candidate, story: Story) -> Resolved:
 
 
 def _weekday(cand: Candidate, story: Story) -> Resolved | None:
-    value, anchor = relative_value(cand, story.published, story.refs, story.tense(cand))
+    """'on Friday' by the tense of its verb; 'Thursday night's fight' by the tense of the fight's
+    (`checks.dates.tense.noun_tense`)."""
+    tense = noun_tense(story.doc, cand.start, cand.end) if "poss" in cand.parts else story.tense(cand)
+    value, anchor = relative_value(cand, story.published, story.refs, tense)
     return value, "relative", anchor
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import DateMention, Report, Signal
-from .documents import dated_documents
+from .documents import Quoted, dated_documents, quoted_documents
 from .timex import WEEKDAYS
 
 __all__ = ["date_signals"]
@@ -42,6 +42,20 @@ _PAST = (r"(?:was|were|had|did|met|said|told|held|took|went|came|won|lost|died|f
          r"[a-z]{3,}ed)")
 _PAST_BEFORE = re.compile(rf"\b{_PAST}\s+(?:(?:on|in|at|by|since|from|until)\s+)?$")
 _PAST_AFTER = re.compile(rf",?\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'\u2019-]+\s+){{0,2}}{_PAST}\b")
+# A page's own correction, update or clarification line is dated after publication by nature:
+# "Correction added Nov. 18, 2019: ...", "UPDATED: Tue., Nov. 19", "This story was updated on ...".
+# A label at the head of its line, with a colon or a dash close behind; or the sentence that says so.
+_EDITORIAL_LINE = re.compile(
+    r"[^\S\n]*[*(\[]*[^\S\n]*(?:(?:(?:an?|the)\s+)?(?:earlier\s+)?(?:corrections?|corrected|clarifications?|"
+    r"clarified|updates?|updated|editor['\u2019]s\s+note)\b[^\n:\u2014\u2013]{0,40}[:\u2014\u2013]|"
+    r"(?:this|the|an\s+earlier)\s+(?:version\s+of\s+this\s+)?(?:story|article|post|report|piece)\s+"
+    r"(?:was|has\s+been|had\s+been|is)\s+(?:updated|corrected|amended|clarified)\b)", re.I)
+# "today", "tomorrow" inside a quotation are the day the words were spoken, which a quotation told in
+# the past ("she said") without a day may not share with the publication date.
+_DAY_WORD = re.compile(r"(?:today|tonight|tomorrow|yesterday)\b", re.I)
+_PAST_SPEECH = {"said", "told", "added", "wrote", "stated", "declared", "announced", "tweeted", "insisted",
+                "warned", "explained", "testified", "remarked"}
+_PRESENT_SPEECH = {"says", "tells", "adds", "writes"}
 # Phrases that hang on the story's last date, not on publication: two values are expected there.
 _ANAPHORIC = re.compile(r"\b(?:later|earlier|before|after|following|previous|prior|same|that|then|"
                         r"the time|next day)\b", re.I)
@@ -57,6 +71,8 @@ def date_signals(report: Report, text: str) -> Iterator[Signal]:
         yield from _after_publication(dates, published, text)
     yield from _conflicts(dates)
     yield from _phrase_read_twice(dates, text)
+    if published is not None:
+        yield from _quoted_day_assumed(dates, text, published)
     missing = _no_absolute_date(dates, published)
     if missing is not None:
         yield missing
@@ -103,7 +119,7 @@ def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text:
         if mention.kind == "relative":
             continue  # computed from the publication date: after it only when the text says so
         day = day_of(mention)
-        if day is None or day <= published:
+        if day is None or day <= published or _in_editorial_line(text, mention.start):
             continue
         sentence, left = _sentence(text, mention.start, mention.end)
         if _FUTURE_CUE.search(sentence) or _EVENT_AFTER.match(text, mention.end):
@@ -114,6 +130,42 @@ def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text:
                      f"'{mention.text}' ({_spoken(day)}) is after the publication date "
                      f"({_spoken(published)}) and the sentence does not read as a plan or forecast",
                      mention.start, mention.end)
+
+
+def _in_editorial_line(text: str, at: int) -> bool:
+    """The date stands in the page's own correction or update line ("Correction added Nov. 18, 2019:")."""
+    line = text.rfind("\n", 0, at) + 1
+    return _EDITORIAL_LINE.match(text, line) is not None
+
+
+def _quoted_day_assumed(dates: tuple[DateMention, ...], text: str, published: dt.date) -> Iterator[Signal]:
+    """'"We sign today," the union leader said.': the quotation was spoken on a day the story does not
+    give, so its "today" was read as the publication date, and may be the day before or earlier.
+
+    A quotation whose attribution gives its day ("said Tuesday") is read from that day and is left
+    out, and so is one told in the present ("says"): its words are the story's own time."""
+    days = [d for d in dates if d.kind == "relative" and _DAY_WORD.fullmatch(d.text) and day_of(d)]
+    if not days:
+        return
+    dated = {(q.start, q.end) for q in dated_documents(text, [(d.start, d.end) for d in dates])}
+    for quoted in quoted_documents(text):
+        if (quoted.start, quoted.end) in dated or not _told_in_the_past(quoted, text):
+            continue
+        inside = [d for d in days if quoted.start <= d.start and d.end <= quoted.end]
+        if not inside:
+            continue
+        first = inside[0]
+        yield Signal("quoted_day_assumed", "info",
+                     f"'{first.text}' is inside a quotation that does not say when it was spoken: it was "
+                     f"read from the publication date ({_spoken(published)}), which may not be the day "
+                     "the words were said", first.start, first.end,
+                     spans=tuple((d.start, d.end) for d in inside))
+
+
+def _told_in_the_past(quoted: Quoted, text: str) -> bool:
+    """The quotation's attribution is told in the past ("she said"), not the present ("she says")."""
+    words = {text[start:end].lower() for start, end in quoted.nouns}
+    return bool(words & _PAST_SPEECH) and not words & _PRESENT_SPEECH
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[str, int]:

@@ -11,13 +11,22 @@ from spacy.tokens import Doc, Token
 
 from .timex import Tense
 
-__all__ = ["governing_verb", "tense_at"]
+__all__ = ["governing_verb", "noun_tense", "tense_at"]
 
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 # Verbs of intent: "planned a rally on Saturday", "has scheduled a news conference Thursday" tell of
 # an event near the story, ahead or just past, whatever their own tense: the nearest day is meant.
 _PLAN_VERBS = {"plan", "schedule", "expect", "intend", "prepare", "slate", "aim"}
 _CLIMB = 6  # heads to walk up before giving up: a date hangs close to its verb
+# Modals say nothing of when: "said Thursday's vote could change that" may be either Thursday.
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+# "ahead of Thursday's vote", "until Sunday's deadline": the event is still to come when the verb happens,
+# so the verb's past tense does not place it before publication.
+_FORWARD_PREPS = {"before", "until", "till", "toward", "towards", "into"}
+# "called off Thursday's strike", "postponed Saturday's game": a past verb done to an event still ahead.
+_ACTS_AHEAD = {"cancel", "postpone", "delay", "scrap", "reschedule", "preview", "announce", "await"}
+# "Thursday's scheduled vote": the noun itself says the event lies ahead.
+_AHEAD_WORDS = {"upcoming", "scheduled", "planned", "expected", "coming", "proposed", "looming"}
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
@@ -29,6 +38,53 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     if verb is None:
         return "present"
     return _verb_tense(verb)
+
+
+def noun_tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the event a weekday names as the modifier of a noun ("Thursday night's fight").
+
+    A past verb on the noun places it before publication: "asked about Thursday night's fight" in a
+    Tuesday paper is the Thursday before, not the one two days ahead; so does a past relative clause
+    ("Thursday's fight that led to suspensions"), whatever the main verb. Anything else leaves the
+    nearest day ('present'): a present or future verb ("will appeal Tuesday's ruling" is about a
+    ruling made), a modal, a verb done to an event still ahead ("called off Thursday's strike"), a
+    preposition that looks forward ("ahead of Thursday's vote"), a word of plan ("Thursday's
+    scheduled vote")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "present"
+    noun = span.root
+    while noun.dep_ in ("poss", "compound", "nmod") and noun.head is not noun:
+        noun = noun.head
+    if any(c.lower_ in _AHEAD_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return "present"
+    done = [_verb_tense(c) for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")]
+    if "past" in done:
+        return "past"
+    if _looks_forward(noun):
+        return "present"
+    verb = governing_verb(noun)
+    if verb is None or verb.lemma_ in _ACTS_AHEAD or _put_off(verb) or \
+            any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return "present"
+    # Only the past places the event: "will appeal Tuesday's ruling" is about a ruling already made.
+    return "past" if _verb_tense(verb) == "past" else "present"
+
+
+def _put_off(verb: Token) -> bool:
+    """'called off Thursday's strike', 'put off Friday's vote'."""
+    return verb.lemma_ in ("call", "put") and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                   for c in verb.children)
+
+
+def _looks_forward(noun: Token) -> bool:
+    """'ahead of Thursday's vote', 'prior to Thursday's vote', 'until Sunday's deadline'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ in _FORWARD_PREPS:
+        return True
+    return prep.lower_ in ("of", "to") and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("ahead", "prior")
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -56,6 +112,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         # and an infinitive under a present verb looks forward.
         head = _verb_tense(verb.head, depth + 1) if verb.head.pos_ in ("VERB", "AUX") else "present"
         return "future" if head == "present" else head
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("xcomp", "advcl") and depth < 3 \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        # "Rain began falling at 2 a.m. on Thursday", "spent Monday trying to forget it": a bare -ing
+        # verb has no tense of its own; the verb it completes tells when.
+        return _verb_tense(verb.head, depth + 1)
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags or (verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or not auxes)):
         return "past"

@@ -86,8 +86,6 @@ def _weekday(p: dict[str, str], published: dt.date | None, ref: Anchor | None, t
     if raw in ("by", "until") and tense != "past":
         tense = "future"  # "by Friday", "until Friday": a deadline ahead, or that very day
         direction = "this"
-    if p.get("poss") and not direction:
-        tense = "present"  # "Wednesday's ruling": the verb's tense is not the ruling's; the nearest one
     day = weekday_near(base, WEEKDAYS[p["wd"].capitalize()], tense, direction)
     return _day(day, _POD.get(p.get("pod", ""))), Anchor(day, "day")
 
