@@ -95,7 +95,7 @@ def report_from_doc(
 ) -> Report:
     """The report on a parsed article. `text` is `doc.text`, handed down so that no pass
     rebuilds it from the tokens (that costs a pass over the whole Doc each time)."""
-    found_quotes = apply_confidence(find_quotes(doc, text))
+    found_quotes = apply_confidence(find_quotes(doc, text), text)
     meta = article or Article()
     meta = dataclasses.replace(
         meta,

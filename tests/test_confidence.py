@@ -116,26 +116,28 @@ def test_a_whole_quote_named_at_its_verb_is_trusted_more_than_words_given_to_a_d
                   (at + 46, at + 64), speaker_evidence="name_at_cue")
     document = Quote("ships that do not exist", 400, 423, "the report", "unresolved", (430, 440),
                      speaker_evidence="description")
-    scored = apply_confidence((named, document))
+    scored = apply_confidence((named, document), STORY)
     assert scored[0].speaker_confidence is not None and scored[1].speaker_confidence is not None
     assert scored[0].speaker_confidence > CONFIRM_BELOW > scored[1].speaker_confidence
 
 
 def test_a_pronoun_whose_cell_is_too_small_to_speak_does_not_take_the_prior_above_the_line():
     table = {"prior": 0.93, "proven": [], "cells": {CARRIED_PRONOUN: {"n": MIN_CELL - 1, "p": 0.99}}}
-    cells = cell_keys(CARRIED_PRONOUN, "backed", "near", "whole")
+    cells = cell_keys(CARRIED_PRONOUN, "same_paragraph", "backed", "no_rival", "whole")
     assert confidence_of(cells, table) == PRONOUN_CEILING
-    assert confidence_of(cell_keys("carried", "backed", "near", "whole"), table) == 0.93
+    assert confidence_of(cell_keys("carried", "same_paragraph", "backed", "no_rival", "whole"), table) == 0.93
 
 
 def test_a_quote_given_to_a_document_falls_in_its_own_cell():
-    text = "We will review every contract."
-    statement = Quote(text, 100, 100 + len(text), "the statement", "unresolved", (80, 93),
-                      speaker_evidence="description")
-    [cells] = quote_cells([statement])
-    assert cells == ("description", "description|alone", "description|alone|touching",
-                     "description|alone|touching|document")
-    assert quote_cells([Quote(text, 0, len(text))]) == [None]
+    story = ("The port authority answered on Friday. The statement read: "
+             "\u201cWe will review every contract.\u201d")
+    at = story.index("We will")
+    statement = Quote("We will review every contract.", at, at + 30, "The statement", "unresolved",
+                      (story.index("The statement"), story.index(" read")), speaker_evidence="description")
+    [cells] = quote_cells([statement], story)
+    assert cells == ("description", "description|touching", "description|touching|alone",
+                     "description|touching|alone|no_rival", "description|touching|alone|no_rival|document")
+    assert quote_cells([Quote("We will review every contract.", at, at + 30)], story) == [None]
 
 
 def test_a_confident_speaker_raises_no_confirm_signal():
@@ -181,13 +183,14 @@ def test_a_speaker_the_story_also_names_at_a_cue_is_backed_and_a_lone_guess_is_n
                     speaker_guessed=True, speaker_evidence="carried")
     stray = Quote("The numbers are not there.", 200, 226, "Oskar Lindqvist", "named", (150, 165),
                   speaker_guessed=True, speaker_evidence="carried")
-    cells = quote_cells([named, carried, stray])
+    cells = quote_cells([named, carried, stray], "x" * 300)
     # the named quote is alone: no *other* quote names her at its cue
-    assert [c[1] if c else None for c in cells] == ["name_at_cue|alone", "carried|backed", "carried|alone"]
+    assert [c[2].split("|", 2)[::2] if c else None for c in cells] == [
+        ["name_at_cue", "alone"], ["carried", "backed"], ["carried", "alone"]]
 
 
 def test_a_pronoun_cell_stays_below_the_confirm_line_unless_cross_validation_proved_it():
-    cells = cell_keys("pronoun_agree", "backed", "touching", "whole")
+    cells = cell_keys("pronoun_agree", "same_paragraph", "backed", "no_rival", "whole")
     samples = [Sample(cells, right=True) for _ in range(200)]
     capped = fit_table(samples)
     assert all(cell["p"] <= PRONOUN_CEILING < CONFIRM_BELOW for cell in capped["cells"].values())
@@ -215,7 +218,49 @@ def test_a_quote_carried_over_from_a_pronouns_speaker_counts_as_pronoun_resolved
                   speaker_evidence="name_at_cue")
     again = Quote("Nobody was asked.", 150, 167, "Delphine Marchetti", "named", (126, 144),
                   speaker_evidence="carried")
-    cells = quote_cells([said, more, named, again])
+    cells = quote_cells([said, more, named, again], "x" * 400)
     evidence = [c[0] if c else None for c in cells]
     assert evidence == ["pronoun_agree", CARRIED_PRONOUN, "name_at_cue", "carried"]
     assert CARRIED_PRONOUN in PRONOUN_EVIDENCE
+
+
+# A deputy named in one paragraph, then quoted through `he` in the next one and two paragraphs on:
+# a few dozen characters apart, but a paragraph break is where a story moves on to someone else.
+PARAGRAPHS = (
+    "Oskar Lindqvist, the board's deputy, spoke after the vote.\n\n"
+    "\u201cThe numbers are not there yet,\u201d he said.\n\n"
+    "The board meets again in March.\n\n"
+    "\u201cWe will be back,\u201d he said."
+)
+
+
+def pronoun_quote(story: str, words: str, name: str, evidence: str = "pronoun_agree") -> Quote:
+    at, named = story.index(words), story.index(name)
+    return Quote(words, at, at + len(words), name, "named", (named, named + len(name)), speaker_guessed=True,
+                 speaker_evidence=evidence)  # type: ignore[arg-type]
+
+
+def test_a_speaker_named_a_paragraph_or_more_away_is_not_near_however_few_characters_apart():
+    first = pronoun_quote(PARAGRAPHS, "The numbers are not there yet,", "Oskar Lindqvist")
+    later = pronoun_quote(PARAGRAPHS, "We will be back,", "Oskar Lindqvist")
+    assert later.start - first.start < 150  # close in characters
+    reach = [c[1].split("|")[1] for c in quote_cells([first, later], PARAGRAPHS) if c]
+    assert reach == ["next_paragraph", "far"]
+    same = ("Oskar Lindqvist, the board's deputy, stood up at the back of the hall. "
+            "\u201cThe numbers are not there yet,\u201d he said.")
+    [cells] = quote_cells([pronoun_quote(same, "The numbers are not there yet,", "Oskar Lindqvist")], same)
+    assert cells is not None and cells[1] == "pronoun_agree|same_paragraph"
+
+
+def test_a_pronoun_speaker_with_another_quoted_person_named_in_between_has_a_rival():
+    story = ("Delphine Marchetti opened the meeting. Oskar Lindqvist asked for the floor first. "
+             "\u201cThe numbers are not there yet,\u201d she said. Later, \u201cWe vote in March,\u201d "
+             "Lindqvist said.")
+    hers = pronoun_quote(story, "The numbers are not there yet,", "Delphine Marchetti")
+    his = Quote("We vote in March,", story.index("We vote"), story.index("We vote") + 17, "Oskar Lindqvist",
+                "named", (story.rindex("Lindqvist"), story.rindex("Lindqvist") + 9),
+                speaker_evidence="name_at_cue")
+    crossed, _ = quote_cells([hers, his], story)
+    assert crossed is not None and crossed[3].endswith("|rival")
+    [alone] = quote_cells([hers], story)  # Lindqvist quoted nowhere: nobody else who speaks is in between
+    assert alone is not None and alone[3].endswith("|no_rival")

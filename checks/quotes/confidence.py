@@ -3,17 +3,24 @@
 Each attributed quote falls in a *cell*: how its speaker was found (`speaker_evidence`: a
 name at the cue, a pronoun whose gender agrees, a carried-over speaker…) refined, one plain
 feature at a time, by
+- *reach*: where the speaker's words are: touching the quote, in its paragraph, in the
+  paragraph next to it, or farther. A paragraph break is where a story changes who it is
+  about: on PolNeAR train, speakers resolved from an agreeing pronoun were right 97% of the
+  time with the name in the quote's paragraph, 94% in the paragraph next to it, 78% farther;
 - *support*: whether another quote of the story credits the same speaker by name (or
   description) at its own cue (`backed`) or not (`alone`). A speaker the story quotes by name
-  elsewhere is rarely a wrong guess (PolNeAR train: speakers resolved from an agreeing pronoun
-  were right 91% of the time when backed, 69% when alone);
-- *gap*: how far the speaker's words are from the quote (touching, near, far);
+  elsewhere is rarely a wrong guess;
+- *rival*: whether someone else the story quotes by name is named between the speaker's words
+  and the quote (`rival`), the person a `he said` may stand for instead (agreeing pronouns:
+  94% right without one, 88% with one);
 - *shape*: whether the quote is a whole statement, a fragment inside the story's sentence, or
   a document's words.
 Tried and left out because they did not separate right speakers from wrong ones on PolNeAR
-train (in-sample or cross-validated): the number of people named just before the quote and
-whether the quote before had the same speaker; the quote's length split too little to move a
-cell across 0.8. The probability of a cell is the share of right
+train (in-sample or cross-validated): the number of people named just before the quote,
+whether the quote before had the same speaker, the quote's length, the cue verb (`said` against
+the others) and people of the pronoun's gender named in the sentences before (the cast's
+candidates, counted with spaCy): each moved figures by less than the noise between folds. The
+probability of a cell is the share of right
 speakers among PolNeAR `train` quotes in the same cell (Newell et al. 2018), smoothed towards
 its coarser cell (the same cell without its last feature, down to the evidence alone and then
 all quotes) so a rare cell borrows from its parent instead of swinging on a handful of cases:
@@ -22,19 +29,19 @@ histogram binning, the simplest calibration that stays explainable (Zadrozny and
 A speaker resolved from a pronoun (`he said`, or carried over from a quote whose speaker was,
 `“…,” he said. “…”`: evidence `carried_pronoun` in the table) stays at or below
 PRONOUN_CEILING, under HIGH (0.8), whatever its cell, also when its cells are too small and the
-prior would speak: the pronoun sample of train is small (80 quotes resolved by hand), and real
-pages showed such speakers wrong at high confidence. `fit_table` lifts that ceiling only for
-cells listed as proven, which bench/polnear.py does for a cell whose 5-fold cross-validated
-accuracy (split by article) at HIGH is 0.96 or more on 25 quotes or more. The table is fitted by
-`bench/polnear.py --fit` and ships as `confidence.json` next to this module.
+prior would speak: the pronoun sample of train is small (266 matched quotes resolved by hand),
+and real pages showed such speakers wrong at high confidence. `fit_table` lifts that ceiling
+only for cells listed as proven, which bench/polnear.py does for a cell whose 5-fold
+cross-validated accuracy (split by article) at HIGH is 0.96 or more on 25 quotes or more. The
+table is fitted by `bench/polnear.py --fit` and ships as `confidence.json` next to this module.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import json
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -42,19 +49,23 @@ from typing import Any, NamedTuple
 
 from ..models import Quote
 
-__all__ = ["CARRIED_PRONOUN", "HIGH", "MIN_CELL", "PRONOUN_CEILING", "PRONOUN_EVIDENCE", "SMOOTHING",
-           "TABLE_PATH", "Sample", "apply_confidence", "cell_keys", "confidence_of", "fit_table",
-           "load_table", "quote_cells"]
+__all__ = ["CARRIED_PRONOUN", "HIGH", "MIN_CELL", "PRONOUN_CEILING", "PRONOUN_EVIDENCE", "REACH_NAMES",
+           "RIVAL_NAMES", "SMOOTHING", "TABLE_PATH", "Sample", "apply_confidence", "cell_keys",
+           "confidence_of", "fit_table", "load_table", "quote_cells"]
 
 TABLE_PATH = Path(__file__).with_name("confidence.json")
 # A cell needs this many fitted quotes to speak for itself; below it, its parent does.
 MIN_CELL = 25
 # Pseudo-quotes that pull a cell's share of right speakers towards its parent cell's share.
 SMOOTHING = 8.0
-# Characters between the quote and its speaker's words: touching (`…,” Ruiz said`), within a
-# sentence or two, or farther (a speaker carried over paragraphs).
-NEAR_CHARS = (40, 250)
-GAP_NAMES = ("touching", "near", "far")
+# Where the speaker's words are: touching the quote (`…,” Ruiz said`, 40 characters or less
+# and no line break), in its paragraph, in the paragraph next to it, or farther.
+TOUCHING_CHARS = 40
+REACH_NAMES = ("touching", "same_paragraph", "next_paragraph", "far")
+_BREAK = re.compile(r"\n+")
+# Someone else the story quotes by name is named between the speaker's words and the quote.
+RIVAL_NAMES = ("no_rival", "rival")
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # What is quoted: a whole statement, a fragment inside the story's own sentence (more often
 # given to the wrong person), or words a document said (`the statement read`).
 SHAPE_NAMES = ("whole", "fragment", "document")
@@ -77,12 +88,42 @@ class Sample(NamedTuple):
     weight: float = 1.0
 
 
-def _gap(quote: Quote) -> str:
+def _between(quote: Quote, text: str) -> str | None:
+    """The story's words between the quote and its speaker's, or None without a speaker span."""
     if quote.speaker_span is None:
-        return GAP_NAMES[-1]
+        return None
     start, end = quote.speaker_span
-    gap = max(0, start - quote.end, quote.start - end)
-    return GAP_NAMES[bisect.bisect_left(NEAR_CHARS, gap)]
+    return text[end:quote.start] if end <= quote.start else text[quote.end:max(quote.end, start)]
+
+
+def _reach(between: str | None) -> str:
+    """Touching, in the quote's paragraph, in the paragraph next to it, or farther."""
+    if between is None:
+        return REACH_NAMES[-1]
+    breaks = len(_BREAK.findall(between))
+    if breaks == 0:
+        return REACH_NAMES[0] if len(between) <= TOUCHING_CHARS else REACH_NAMES[1]
+    return REACH_NAMES[2] if breaks == 1 else REACH_NAMES[3]
+
+
+def _rival(quote: Quote, between: str | None, surnames: Mapping[str, re.Pattern[str]]) -> str:
+    """`rival` when someone else the story quotes by name is named between the speaker's words
+    and the quote: the person a pronoun or a carried-over speaker may stand for instead."""
+    own = (quote.speaker or "").lower()
+    crossed = between is not None and any(
+        name != own and pattern.search(between) for name, pattern in surnames.items())
+    return RIVAL_NAMES[crossed]
+
+
+def _surnames(quotes: Sequence[Quote]) -> dict[str, re.Pattern[str]]:
+    """Each person the story quotes by name (lower-cased) and a pattern for their surname."""
+    out: dict[str, re.Pattern[str]] = {}
+    for q in quotes:
+        if q.speaker and q.speaker_kind == "named":
+            words = [w for w in q.speaker.split() if w not in _NAME_SUFFIXES]
+            if words and words[-1][:1].isupper():
+                out[q.speaker.lower()] = re.compile(rf"\b{re.escape(words[-1])}\b")
+    return out
 
 
 def _shape(quote: Quote) -> str:
@@ -92,10 +133,11 @@ def _shape(quote: Quote) -> str:
     return SHAPE_NAMES[1] if quote.partial else SHAPE_NAMES[0]
 
 
-def cell_keys(evidence: str, support: str, gap: str, shape: str) -> tuple[str, ...]:
-    """A quote's cells, coarsest first: its evidence, then one feature more at each level."""
+def cell_keys(evidence: str, *features: str) -> tuple[str, ...]:
+    """A quote's cells, coarsest first: its evidence, then one feature more at each level
+    (reach, support, rival, shape)."""
     keys = [evidence]
-    for feature in (support, gap, shape):
+    for feature in features:
         keys.append(f"{keys[-1]}|{feature}")
     return tuple(keys)
 
@@ -106,10 +148,12 @@ def _support(quote: Quote, named: Counter[str]) -> str:
     return "backed" if others > 0 else "alone"
 
 
-def quote_cells(quotes: Sequence[Quote]) -> list[tuple[str, ...] | None]:
-    """The cells of each quote of one story, in story order (None for a quote without a speaker)."""
+def quote_cells(quotes: Sequence[Quote], text: str) -> list[tuple[str, ...] | None]:
+    """The cells of each quote of one story (`text`), in story order (None for a quote without
+    a speaker)."""
     out: list[tuple[str, ...] | None] = []
     named = Counter((q.speaker or "").lower() for q in quotes if q.speaker_evidence in _NAMED_AT_CUE)
+    surnames = _surnames(quotes)
     origin: dict[str, str] = {}  # speaker -> how they were last found other than by carrying over
     for q in quotes:
         if q.speaker is None:
@@ -121,7 +165,9 @@ def quote_cells(quotes: Sequence[Quote]) -> list[tuple[str, ...] | None]:
             evidence = CARRIED_PRONOUN  # `“…,” he said. “…”`: the second quote's speaker is the pronoun's
         elif evidence != "carried":
             origin[speaker] = evidence
-        out.append(cell_keys(evidence, _support(q, named), _gap(q), _shape(q)))
+        between = _between(q, text)
+        out.append(cell_keys(evidence, _reach(between), _support(q, named), _rival(q, between, surnames),
+                             _shape(q)))
     return out
 
 
@@ -177,8 +223,9 @@ def _scored(quote: Quote, cells: Sequence[str], table: Mapping[str, Any]) -> Quo
     return dataclasses.replace(quote, speaker_confidence=confidence_of(cells, table))
 
 
-def apply_confidence(quotes: Sequence[Quote], table: Mapping[str, Any] | None = None) -> tuple[Quote, ...]:
-    """The quotes with `speaker_confidence` set (None where there is no speaker)."""
+def apply_confidence(quotes: Sequence[Quote], text: str,
+                     table: Mapping[str, Any] | None = None) -> tuple[Quote, ...]:
+    """The quotes of `text` with `speaker_confidence` set (None where there is no speaker)."""
     table = table if table is not None else load_table()
     return tuple(q if cells is None else _scored(q, cells, table)
-                 for q, cells in zip(quotes, quote_cells(quotes), strict=True))
+                 for q, cells in zip(quotes, quote_cells(quotes, text), strict=True))
