@@ -99,6 +99,7 @@ TEMPLATES = (
 )
 WHEN = ("in {year}", "last year", "since {year}", "during the pandemic", "before the election",
         "in its first year", "this spring", "after the {year} election")
+TITLES = ("Fact check: {claim}?", "Is it true that {claim}?", "No, {claim}", "Viral post claims {claim}")
 RATINGS = ("False", "Mostly False", "Misleading", "Half True", "Pants on Fire")
 SYNONYMS = {"raised": "hiked", "banned": "outlawed", "cut": "slashed", "doubled": "tripled", "closed": "shut",
             "percent": "%", "secretly": "quietly", "sold": "handed", "funding": "money", "rose": "jumped",
@@ -127,7 +128,11 @@ def claim_sentence(rng: random.Random) -> str:
 def reviews(count: int, seed: int, start: int = 0) -> Iterator[ClaimReview]:
     rng = random.Random(seed)
     for n in range(start, start + count):
-        yield ClaimReview(url=f"https://factcheck.example/{n}", claim=claim_sentence(rng),
+        claim = claim_sentence(rng)
+        # A fact-checker's headline over the claim, as real feeds carry one: indexed too, so the
+        # import analyses both (storage.factchecks.search_terms).
+        title = rng.choice(TITLES).format(claim=claim[0].lower() + claim[1:].rstrip("."))
+        yield ClaimReview(url=f"https://factcheck.example/{n}", claim=claim, title=title,
                           rating=rng.choice(RATINGS),
                           publisher=rng.choice(("Check Desk", "Verify", "Fact Patrol")),
                           review_date=f"20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")

@@ -15,7 +15,7 @@ from sqlalchemy import func, select, text
 
 from checks.factchecks import ClaimReview, parse_feed
 from storage import StoreError, open_store
-from storage.factchecks import FactCheckStore, ImportSummary, analyse, fact_check_terms
+from storage.factchecks import FactCheckStore, ImportSummary, analyse, fact_check_terms, search_terms
 
 FEEDS = Path(__file__).resolve().parent / "factchecks"
 
@@ -63,7 +63,8 @@ def test_an_updated_review_keeps_its_row_and_is_found_by_its_new_words_only(stor
     assert rows(store) == 7
     [hit] = store.index(None).search("butter", 5)
     assert hit.review == corrected
-    assert store.index(None).search("dairy products", 5) == []  # the old words left the index
+    # the old words left the index (its title still holds "dairy")
+    assert store.index(None).search("tariff products", 5) == []
 
 
 def test_the_same_url_twice_in_one_feed_is_one_row_holding_the_later_entry(store: FactCheckStore) -> None:
@@ -128,9 +129,10 @@ def test_the_term_counts_follow_imports_and_updates(store: FactCheckStore) -> No
         counts = dict(conn.execute(select(fact_check_terms.c.term, fact_check_terms.c.docs)).all())
     assert counts["#docs"] == 8 and counts["canada"] == 2 and counts["butter"] == 1
     [cheese, taxes, dairy] = analyse("cheese taxes dairy")
-    assert counts[cheese] == 1 and counts[taxes] == 1 and counts[dairy] == 1
-    assert counts["#terms"] == sum(len(set(analyse(c))) for c in [DAIRY.claim, *(o.claim for o in OTHERS),
-                                                                    "Canada taxes butter and cheese."])
+    # "dairy": the shared review's claim and the workspace's review's title ("No, not all dairy")
+    assert counts[cheese] == 1 and counts[taxes] == 1 and counts[dairy] == 2
+    assert counts["#terms"] == sum(len(search_terms(r.claim, r.title)) for r in
+                                   [DAIRY, *OTHERS, replace(DAIRY, claim="Canada taxes butter and cheese.")])
 
 
 def test_every_feed_file_imports_and_searches(store: FactCheckStore) -> None:
@@ -163,3 +165,11 @@ def test_a_large_import_renews_postgresqls_planner_statistics(store: FactCheckSt
         analysed = conn.scalar(text("SELECT last_analyze FROM pg_stat_user_tables "
                                     "WHERE relname = 'fact_checks'"))
     assert analysed is not None
+
+
+def test_a_review_is_found_by_its_titles_words_too(store: FactCheckStore) -> None:
+    napping = ClaimReview(url="https://checks.example/napping", rating="False",
+                          claim="A photo shows the mayor asleep at a council meeting.",
+                          title="Was Mayor Reyes Napping During the Budget Vote?")
+    store.import_reviews([napping, *OTHERS], None)
+    assert urls(store, "Reyes was napping through the budget debate") == [napping.url]

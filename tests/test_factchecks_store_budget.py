@@ -93,3 +93,31 @@ def test_the_count_a_check_asks_for_follows_imports_and_a_database_from_before_i
     store.import_reviews([SOURCE], None)
     store.import_reviews([SOURCE], None)  # an update counts no new review
     assert (store.count(None), store.count("T024"), store.count("G998")) == (3, 4, 9)
+
+
+def test_a_database_from_before_titles_were_indexed_is_analysed_again(database_url: str) -> None:
+    engine = engine_for(database_url)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0006")
+    now = dt.datetime.now(dt.UTC)
+    with engine.begin() as conn:  # rows indexed by their claim alone, as imports did then
+        conn.execute(fact_checks.insert(), [
+            {"workspace": workspace, "url": f"https://desk.example/old/{n}", "claim": "Ferry fares rose.",
+             "title": title, "rating": "False", "search_text": "ferry fare rose", "terms": 3,
+             "imported_at": now, "updated_at": now}
+            for n, (workspace, title) in enumerate([(None, "Did the harbour toll triple?"), (None, None),
+                                                    ("T024", "Were ferry tickets repriced?")])])
+        conn.execute(text("INSERT INTO fact_check_terms (term, docs) VALUES ('ferry', 3), ('fare', 3), "
+                          "('rose', 3), ('#docs', 3), ('#terms', 9), ('#reviews @reference', 2), "
+                          "('#reviews T024', 1)"))
+    assert upgrade(engine, force=True) is True
+    store = FactCheckStore(engine)
+    assert [h.review.url for h in store.index(None).search("harbour toll", 5)] == ["https://desk.example/old/0"]
+    assert [h.review.url for h in store.index("T024").search("tickets repriced", 5)] == [
+        "https://desk.example/old/2"]
+    with engine.connect() as conn:
+        counts = dict(conn.execute(text("SELECT term, docs FROM fact_check_terms")).all())
+    # ferry fare rose, + harbour toll triple, + ticket repric: the counts are rebuilt, the totals kept
+    assert counts["#docs"] == 3 and counts["ferry"] == 3 and counts["toll"] == 1
+    assert counts["#terms"] == 6 + 3 + 5  # the third title repeats "ferry"
+    assert (store.count(None), store.count("T024")) == (2, 3)
