@@ -176,14 +176,15 @@ class DeskStore:
         try:
             with Session(self.engine) as session, session.begin():
                 _lock_item(session, ws, item_id)
+                events = _events(session, item_id)  # read once: the item is locked, nothing else appends
                 if stored_key is not None and _seen(session, ws, stored_key):
-                    return _fold(item_id, _events(session, item_id))
-                current = _fold(item_id, _events(session, item_id))
-                row = change.row(current, ws, fit(by, ACTOR_MAX), stored_key)
+                    return _fold(item_id, events)
+                row = change.row(_fold(item_id, events), ws, fit(by, ACTOR_MAX), stored_key)
                 if row is not None:
                     session.add(row)
                     session.flush()
-                return _fold(item_id, _events(session, item_id))
+                    events.append(_event(row))
+                return _fold(item_id, events)
         except IntegrityError as exc:
             if stored_key is None or not _duplicate(exc):
                 raise StoreError(f"could not save the change: {short_reason(exc)}") from exc

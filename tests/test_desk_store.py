@@ -257,3 +257,12 @@ def test_the_report_history_status_round_trips_through_json() -> None:
     rebuilt = Report.from_dict({**report.to_dict(), "history": history_json})
     assert rebuilt.history is not None and rebuilt.history.status == status
     assert (rebuilt.history.assignee, rebuilt.history.notes) == ("ben", 3)
+
+
+def test_the_state_a_change_returns_is_the_state_read_back_afterwards(store: Store) -> None:
+    # The change's own event is folded in from memory, not read again: it must be the stored one.
+    item, desk = checked(store), store.desk
+    desk.add_note("T024", item, "Asked the ferry operator", by="slack:T024/U12AB")
+    returned = desk.set_status("T024", item, "verified", by="slack:T024/U34CD", note="Operator confirms")
+    assert returned == desk.state("T024", item)
+    assert returned.timeline[-1].at.tzinfo is not None and len(returned.timeline) == 2
