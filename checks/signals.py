@@ -4,8 +4,8 @@ Each signal has a stable `code`, a `severity` (info: worth knowing; warn: worth 
 and a message a verifier can act on. Signals never judge the story; they point at text.
 
 Codes: weekday_mismatch, date_after_publication, date_conflict, date_phrase_conflict,
-quoted_day_assumed, no_absolute_date (checks.dates.signals); mostly_anonymous, unattributed_quote, speaker_guessed,
-quote_multiple_speakers (here).
+quoted_day_assumed, no_absolute_date (checks.dates.signals); mostly_anonymous, unattributed_quote,
+speaker_guessed, quote_multiple_speakers (here).
 """
 
 from __future__ import annotations

@@ -157,7 +157,7 @@ def test_non_ascii_claims_are_found_by_their_words(store: FactCheckStore) -> Non
 
 def test_a_large_import_renews_postgresqls_planner_statistics(store: FactCheckStore,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("storage.factchecks.ANALYZE_AFTER", 5)
+    monkeypatch.setattr("storage.factchecks.store.ANALYZE_AFTER", 5)
     store.import_reviews([DAIRY, *OTHERS], None)
     if store.engine.dialect.name != "postgresql":
         return

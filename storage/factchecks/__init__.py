@@ -1,0 +1,23 @@
+"""Published fact-checks: an upsert by review URL per scope, and BM25 search over an index the database keeps.
+
+    store = FactCheckStore(engine_for(url))          # after storage.db.upgrade
+    store.import_reviews(feed.reviews, None)         # the shared corpus every workspace sees
+    store.index("T024").search("Canada taxes US milk at 270%", 20)   # shared rows + T024's own
+
+Both databases index the same analysed terms (`analyse`: lowercased, diacritics and stop words
+dropped, a light suffix stemmer), each term once per claim (a claim is a sentence: a repeated
+word is rare and says little), so a claim's Okapi BM25 score (k1 1.2, b 0.75, FTS5's idf) is the
+idf of the query terms it holds times one factor of its length, and both databases compute it alike.
+The work of a search is bounded whatever the corpus holds: the index (FTS5, or GIN) gives candidates
+that hold one of the query's rarest terms, or two of them together once even the rarest is common,
+up to POSTINGS_BUDGET claims expected (see _plan); only those are scored, by all the query's terms.
+A check's sentences can be searched over one connection (SqlFactCheckIndex.search_many).
+"""
+
+from .schema import fact_check_terms, fact_checks
+from .search import POSTINGS_BUDGET, SqlFactCheckIndex
+from .store import FactCheckStore, ImportSummary, reindex
+from .terms import analyse, search_terms
+
+__all__ = ["POSTINGS_BUDGET", "FactCheckStore", "ImportSummary", "SqlFactCheckIndex", "analyse",
+           "fact_check_terms", "fact_checks", "reindex", "search_terms"]

@@ -1,0 +1,200 @@
+"""BM25 search over the index the database keeps, its work bounded whatever the corpus holds."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Column, Connection, Engine, TextualSelect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from checks import FactCheckHit
+
+from ..errors import StoreUnavailable, short_reason
+from .schema import DOCS, LENGTH, REVIEW_FIELDS, fact_check_terms, fact_checks, review_of, scope_of
+from .terms import analyse
+
+__all__ = ["POSTINGS_BUDGET", "SqlFactCheckIndex"]
+
+POSTINGS_BUDGET = 700  # claims a search expects to score (see _plan)
+CANDIDATE_CAP = 2  # times the budget: the claims a search scores at most, however its terms go together
+# The query's rarest terms, alone or in pairs, choose the candidates. Six were too few: a sentence's
+# rarest terms are often words no fact-check shares in the same sense (a handle, a place name in
+# passing), and on CLEF 2020 task 2 (train) the checked claim was among a tweet's 20 candidates for
+# 0.86 of tweets with six, 0.94 with ten, 0.95 with 24 (bench/factchecks_eval.py).
+RARE_TERMS = 10
+MAX_SCORED_TERMS = 24  # a candidate is scored by the query's rarest terms, up to this many
+MAX_QUERY_TERMS = 64
+K1, B = 1.2, 0.75  # FTS5's bm25() defaults
+
+
+class SqlFactCheckIndex:
+    """checks.factchecks.match.FactCheckIndex over the database: raw BM25 scores, higher is better."""
+
+    def __init__(self, engine: Engine, workspace: str | None, postings_budget: int = POSTINGS_BUDGET) -> None:
+        self._engine = engine
+        self._workspace = None if workspace is None else scope_of(workspace)
+        self._budget = postings_budget
+
+    def search(self, query: str, limit: int) -> list[FactCheckHit]:
+        return self.search_many([query], limit)[0]
+
+    def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
+        """search() for each query, in order, over one connection and one term-frequency lookup:
+        what a check's sentences cost together."""
+        if limit <= 0 or not queries:
+            return [[] for _ in queries]
+        wanted = [list(dict.fromkeys(analyse(query)))[:MAX_QUERY_TERMS] for query in queries]
+        found: list[list[FactCheckHit]] = []
+        try:
+            with self._engine.connect() as conn:
+                stats = _term_stats(conn, {term for terms in wanted for term in terms})
+                search = _sqlite_search if conn.dialect.name == "sqlite" else _postgres_search
+                for terms in wanted:
+                    plan = _plan(terms, stats, self._budget)
+                    # a review both shared and the workspace's own comes twice: it is shown once
+                    rows = [] if plan is None else search(
+                        conn, plan, self._workspace, 2 * limit if self._workspace else limit)
+                    found.append(_hits(rows, limit))
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(short_reason(exc)) from exc
+        return found
+
+
+def _hits(rows: Sequence[Any], limit: int) -> list[FactCheckHit]:
+    hits: dict[str, FactCheckHit] = {}
+    for row in rows:  # best first already
+        hits.setdefault(row.url, FactCheckHit(review_of(row._mapping), float(row.score)))
+    return [*hits.values()][:limit]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    groups: tuple[tuple[str, ...], ...]  # a claim holding every term of one group is a candidate
+    shares: tuple[int, ...]  # the most candidates each group may bring
+    cap: int  # the most candidates all together
+    terms: tuple[str, ...]  # the terms a candidate is scored by, rarest first
+    idfs: tuple[float, ...]
+    avgdl: float
+
+
+def _term_stats(conn: Connection, terms: set[str]) -> dict[str, int]:
+    """Document frequencies of the terms the index holds, with the totals under DOCS and LENGTH."""
+    query = (select(fact_check_terms.c.term, fact_check_terms.c.docs)
+             .where(fact_check_terms.c.term.in_(sorted({*terms, DOCS, LENGTH}))))
+    return {term: int(docs) for term, docs in conn.execute(query).all()}
+
+
+def _plan(wanted: Sequence[str], stats: dict[str, int], budget: int) -> _Plan | None:
+    """Which claims a query scores, and by which terms.
+
+    A candidate holds one of the query's RARE_TERMS rarest terms, or two of them together: each
+    single term or pair is costed by the claims it would bring (a pair's under independence,
+    df_a * df_b / N), and the cheapest are taken until `budget` claims are spent. While the rarest
+    terms are rare a single one suffices, as in a plain OR; as the corpus grows and even the rarest
+    term is held by more than the budget, pairs take over, whose size is that of the corpus times
+    two small shares, and the work stays bounded. A claim a reworded sentence repeats holds most of
+    its rare terms, so it holds two of them. Candidates are then scored by all the query's terms
+    (the MAX_SCORED_TERMS rarest), which is what ranks the repeated claim above one sharing a name."""
+    docs, length = stats.get(DOCS, 0), stats.get(LENGTH, 0)
+    known = sorted(((term, stats[term]) for term in wanted if stats.get(term, 0) > 0),
+                   key=lambda pair: (pair[1], pair[0]))
+    if not known or docs <= 0:
+        return None
+    rare = known[:RARE_TERMS]
+    options: list[tuple[tuple[str, ...], float]] = [((term,), float(df)) for term, df in rare]
+    options += [((a, b), dfa * dfb / docs) for (a, dfa), (b, dfb) in combinations(rare, 2)]
+    options.sort(key=lambda option: option[1])
+    groups: list[tuple[str, ...]] = []
+    sizes: list[float] = []
+    spent = 0.0
+    for group, size in options:
+        if any(set(chosen) <= set(group) for chosen in groups):
+            continue  # a chosen single term already brings these claims
+        if groups and spent + size > budget:
+            break
+        groups.append(group)
+        sizes.append(size)
+        spent += size
+    # A group brings at most twice the claims it was costed at, or its fair share of the cap
+    # if more: a pair that goes together far more than by chance (a phrase: 'tap water') cannot
+    # crowd out the others.
+    cap = CANDIDATE_CAP * budget
+    fair = math.ceil(cap / len(groups))
+    shares = tuple(max(fair, math.ceil(2 * size)) for size in sizes)
+    scored = known[:MAX_SCORED_TERMS]
+    idfs = tuple(max(1e-6, math.log((docs - df + 0.5) / (df + 0.5))) for _, df in scored)
+    return _Plan(tuple(groups), shares, cap, tuple(t for t, _ in scored), idfs, length / docs)
+
+
+def _length_factor() -> str:
+    """BM25's term-frequency factor for a term held once, by the claim's length in terms."""
+    return f"{K1 + 1} / (1 + {K1} * (1 - {B} + {B} * c.terms / CAST(:avgdl AS float8)))"
+
+
+_COLUMNS = ", ".join(f"fc.{name}" for name in REVIEW_FIELDS)
+_OUT = (*[fact_checks.c[name] for name in REVIEW_FIELDS], Column("score"))
+# the best `limit` candidates by score, with their columns (scored: id, score)
+_BEST = (f"SELECT {_COLUMNS}, s.score FROM (SELECT id, score FROM scored ORDER BY score DESC, id "
+         "LIMIT :limit) s JOIN fact_checks fc ON fc.id = s.id ORDER BY s.score DESC, fc.id")
+
+
+def _parameters(plan: _Plan, workspace: str | None, limit: int) -> dict[str, Any]:
+    params: dict[str, Any] = {"workspace": workspace, "limit": limit, "cap": plan.cap, "avgdl": plan.avgdl}
+    for n, (term, idf) in enumerate(zip(plan.terms, plan.idfs, strict=True)):
+        params |= {f"t{n}": term, f"w{n}": idf}
+    return params
+
+
+def _sqlite_search(conn: Connection, plan: _Plan, workspace: str | None, limit: int) -> Sequence[Any]:
+    params = _parameters(plan, workspace, limit)
+    for n, (group, share) in enumerate(zip(plan.groups, plan.shares, strict=True)):
+        params |= {f"g{n}": " AND ".join(f'"{term}"' for term in group), f"l{n}": share}
+    return conn.execute(_sqlite_query(len(plan.groups), len(plan.terms)), params).all()
+
+
+@functools.lru_cache(maxsize=256)
+def _sqlite_query(groups: int, terms: int) -> TextualSelect:
+    """FTS5 gives the candidates' ids, group after group (the likely smallest first) until the cap;
+    no bm25(), which would score only the terms that chose them. A claim holds each term once, so its
+    score is the idf of the query's terms it holds, times one length factor."""
+    # a group's share is its newest claims (FTS5 walks a doclist backwards without a sort)
+    arms = " UNION ALL ".join(f"SELECT * FROM (SELECT rowid AS id FROM fact_checks_fts WHERE fact_checks_fts "
+                              f"MATCH :g{n} ORDER BY rowid DESC LIMIT :l{n})" for n in range(groups))
+    held = " + ".join(f"CASE WHEN instr(c.padded, ' ' || :t{n} || ' ') THEN :w{n} ELSE 0 END"
+                      for n in range(terms))
+    return text(
+        f"WITH hits AS MATERIALIZED (SELECT DISTINCT id FROM ({arms} LIMIT :cap)), "
+        "c AS MATERIALIZED (SELECT fc.id, fc.terms, ' ' || fc.search_text || ' ' AS padded FROM hits "
+        "JOIN fact_checks fc ON fc.id = hits.id WHERE fc.workspace IS NULL OR fc.workspace = :workspace), "
+        f"scored AS (SELECT c.id, ({held}) * {_length_factor()} AS score FROM c) {_BEST}").columns(*_OUT)
+
+
+def _postgres_search(conn: Connection, plan: _Plan, workspace: str | None, limit: int) -> Sequence[Any]:
+    params = _parameters(plan, workspace, limit)
+    for n, (group, share) in enumerate(zip(plan.groups, plan.shares, strict=True)):
+        params |= {f"g{n}": " & ".join(group), f"l{n}": share}
+    # The planner may cost a term's bitmap above a scan of the whole table; the budget already bounds
+    # the candidates, so the index is always the cheaper way (this transaction only).
+    conn.execute(text("SET LOCAL enable_seqscan = off"))
+    return conn.execute(_postgres_query(len(plan.groups), len(plan.terms)), params).all()
+
+
+@functools.lru_cache(maxsize=256)
+def _postgres_query(groups: int, terms: int) -> TextualSelect:
+    """The same over the GIN index: each group a bitmap scan of its own, the likely smallest first,
+    until the cap (MATERIALIZED: through the index whatever the planner estimates). A group's share is
+    the first claims in the table's order: the newest would need all of them read and sorted."""
+    arms = " UNION ALL ".join(f"(SELECT id, workspace, terms, tsv FROM fact_checks "
+                              f"WHERE tsv @@ to_tsquery('simple', :g{n}) LIMIT :l{n})" for n in range(groups))
+    held = " + ".join(f"CASE WHEN c.tsv @@ CAST(:t{n} AS tsquery) THEN CAST(:w{n} AS float8) ELSE 0 END"
+                      for n in range(terms))
+    return text(
+        f"WITH hits AS MATERIALIZED (SELECT * FROM ({arms}) arms LIMIT :cap), "
+        "c AS (SELECT DISTINCT ON (id) id, terms, tsv FROM hits "
+        "WHERE workspace IS NULL OR workspace = :workspace ORDER BY id), "
+        f"scored AS (SELECT c.id, ({held}) * {_length_factor()} AS score FROM c) {_BEST}").columns(*_OUT)

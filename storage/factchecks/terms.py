@@ -1,0 +1,51 @@
+"""How a claim, a title or a query becomes the terms both databases index and search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["MAX_DOC_TERMS", "analyse", "search_terms"]
+
+MAX_DOC_TERMS = 400  # a "claim" longer than this is a whole article: its first terms stand for it
+
+STOPWORDS = frozenset(
+    "a about above after again against all am an and any are as at be because been before being below "
+    "between both but by can could did do does doing down during each few for from further had has have "
+    "having he her here hers herself him himself his how i if in into is it its itself just me more most "
+    "my myself no nor not now of off on once only or other our ours ourselves out over own same she should "
+    "so some such than that the their theirs them themselves then there these they this those through to "
+    "too under until up very was we were what when where which while who whom why will with would you your "
+    "yours yourself yourselves also s t".split())
+_TOKEN = re.compile(r"[^\W_]+")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f](?=\d{3}\b)")
+
+
+def analyse(text_: str) -> list[str]:
+    """The terms a claim is indexed and searched by, in order: '270%' is ['270', 'percent']."""
+    folded = unicodedata.normalize("NFKD", text_.lower().replace("%", " percent "))
+    folded = _THOUSANDS.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+    return [_stem(word) for word in _TOKEN.findall(folded) if word not in STOPWORDS]
+
+
+def search_terms(claim: str, title: str | None) -> list[str]:
+    """The terms a review is indexed by: its claim's, then its title's (a fact-check's headline
+    words the claim another way: "Did Betsy DeVos order classroom globes flattened?"), each once."""
+    return list(dict.fromkeys([*analyse(claim), *analyse(title or "")]))[:MAX_DOC_TERMS]
+
+
+def _stem(word: str) -> str:
+    """A light English suffix stripper: 'tariffs', 'charged', 'charging' and 'charge' meet."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
