@@ -42,9 +42,11 @@ if TYPE_CHECKING:  # what the lazy table below provides, for type checkers and r
         FactCheckHit,
         FactCheckIndex,
         ParsedFeed,
+        analyse,
         claim_sentences,
         match_fact_checks,
         parse_feed,
+        search_terms,
     )
     from .guard import MAX_CHARS, DecodedText, decode_input, decode_text, validate_text
     from .links import (
@@ -99,8 +101,8 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(["check_many", "check_text"], ".engine"),
     **dict.fromkeys(["CheckError", "EmptyText", "FetchError", "NoPipeline", "NotAFactCheckFeed",
                      "NotEnglish", "NotText", "TooLong", "UncheckableText"], ".errors"),
-    **dict.fromkeys(["ClaimReview", "FactCheckHit", "FactCheckIndex", "ParsedFeed", "claim_sentences",
-                     "match_fact_checks", "parse_feed"], ".factchecks"),
+    **dict.fromkeys(["ClaimReview", "FactCheckHit", "FactCheckIndex", "ParsedFeed", "analyse",
+                     "claim_sentences", "match_fact_checks", "parse_feed", "search_terms"], ".factchecks"),
     **dict.fromkeys(["MAX_CHARS", "DecodedText", "decode_input", "decode_text", "validate_text"], ".guard"),
     **dict.fromkeys(["ExtractedArticle", "FetchLimits", "FetchTimeout", "NoArticleText", "Page",
                      "PrivateAddress", "extract_article", "fetch_feed", "fetch_page", "parse_networks",
@@ -163,6 +165,7 @@ __all__ = [
     "StoredQuote",
     "TooLong",
     "UncheckableText",
+    "analyse",
     "check_many",
     "check_text",
     "claim_sentences",
@@ -183,6 +186,7 @@ __all__ = [
     "read_link",
     "registrable_domain",
     "same_site",
+    "search_terms",
     "validate_text",
 ]
 

@@ -17,13 +17,14 @@ from checks.factchecks import ClaimReview, FactCheckHit, FactCheckIndex, claim_s
 from checks.factchecks import embed as embed_module
 from checks.factchecks.match import (
     THRESHOLD,
+    content_words,
     order_features,
     pair_features,
     query_text,
     rank_candidates,
     rank_order,
-    words,
 )
+from checks.factchecks.terms import analyse
 from checks.models import ClaimSentence, FactCheck, Report
 from checks.nlp import parse
 
@@ -67,7 +68,7 @@ class MemoryIndex:
 
     def __init__(self, reviews: list[ClaimReview]) -> None:
         self.reviews = reviews
-        self.docs = [Counter(words(r.claim)) for r in reviews]
+        self.docs = [Counter(analyse(r.claim)) for r in reviews]
         self.avg = sum(sum(d.values()) for d in self.docs) / len(self.docs)
         self.queries: list[str] = []
         self.batches: list[list[str]] = []
@@ -81,7 +82,7 @@ class MemoryIndex:
         n, scored = len(self.docs), []
         for review, doc in zip(self.reviews, self.docs, strict=True):
             length, score = sum(doc.values()), 0.0
-            for term in set(words(query)):
+            for term in set(analyse(query)):
                 df = sum(term in d for d in self.docs)
                 if doc[term]:
                     idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
@@ -145,8 +146,12 @@ def test_a_post_reads_as_words_without_links_handles_or_tags():
     assert query_text(post) == "Joe Biden lives in the biggest mansion Australian Fires real Donald Trump"
 
 
-def test_words_are_stemmed_plurals_without_stop_words():
-    assert words("The knives and the mansions; Canada's policies") == ["knive", "mansion", "canada", "policy"]
+def test_the_reranking_counts_the_words_the_search_matched():
+    # one analyser for the index, the query and the overlap features: "tariffs" in a sentence is
+    # "tariff" in the claim for all three
+    assert analyse("The knives and the mansions; Canada's policies") == ["kniv", "mansion", "canada",
+                                                                        "policy"]
+    assert content_words("Canada charged tariffs") == content_words("a tariff Canada charges")
 
 
 def test_claim_sentences_are_the_headline_quotes_and_claims_with_exact_offsets(article_sentences):

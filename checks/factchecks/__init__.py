@@ -5,6 +5,7 @@ Nothing heavy is imported here: the embedding model loads only when matching ask
 
 from .claimreview import ClaimReview, ParsedFeed, parse_feed
 from .match import FactCheckHit, FactCheckIndex, claim_sentences, match_fact_checks
+from .terms import analyse, search_terms
 
-__all__ = ["ClaimReview", "FactCheckHit", "FactCheckIndex", "ParsedFeed", "claim_sentences",
-           "match_fact_checks", "parse_feed"]
+__all__ = ["ClaimReview", "FactCheckHit", "FactCheckIndex", "ParsedFeed", "analyse", "claim_sentences",
+           "match_fact_checks", "parse_feed", "search_terms"]

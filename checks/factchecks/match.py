@@ -28,14 +28,14 @@ import numpy as np
 from ..models import ClaimSentence, FactCheck, Report
 from .claimreview import ClaimReview
 from .embed import SentenceEmbedder, Vectors, load_embedder
+from .terms import analyse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 __all__ = ["CANDIDATES", "ORDER_FEATURES", "ORDER_WEIGHTS", "THRESHOLD", "WEIGHTS", "FactCheckHit",
            "FactCheckIndex", "capped", "claim_sentences", "content_words", "match_fact_checks",
-           "order_features", "pair_features", "query_text", "rank_candidates", "rank_order", "score_pairs",
-           "words"]
+           "order_features", "pair_features", "query_text", "rank_candidates", "rank_order", "score_pairs"]
 
 CANDIDATES = 20  # lexical candidates re-ranked per sentence
 MAX_SENTENCES = 15  # sentences matched per story, the likeliest claims first
@@ -70,12 +70,6 @@ CLAIM_VERBS = frozenset(
 NUMBER_ENTS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
 
-STOPWORDS = frozenset(
-    "a an the and or but if of to in on at by for with from as is are was were be been being it its this "
-    "that these those there here he she they we you i me him her them us our your their his my not no so "
-    "do does did has have had will would can could should may might must than then too very just also "
-    "about into over after before up down out off again what which who whom when where why how all any "
-    "both each more most other some such only own same s t via rt amp".split())
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"@(\w+)")
@@ -162,27 +156,9 @@ def _cues(sent: Span, quote_starts: list[int]) -> int:
     return 4 * quoted + number + named + verb
 
 
-def words(text: str) -> list[str]:
-    """The content words of a text, lower-cased and stemmed, in order (stop words dropped)."""
-    return [_stem(w) for w in _WORD.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
-
-
-def _stem(word: str) -> str:
-    """Harman's S-stemmer ("How effective is suffixing?", JASIS 1991), and the possessive 's."""
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 3 and word.endswith("ies") and not word.endswith(("eies", "aies")):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
-        return word[:-1]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss")):
-        return word[:-1]
-    return word
-
-
 @functools.lru_cache(maxsize=8192)  # the same claims come back as candidates sentence after sentence
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(words(text))
+    return frozenset(analyse(text))
 
 
 def pair_features(query: str, claim: str, cosine: float) -> list[float]:

@@ -14,10 +14,11 @@ up to POSTINGS_BUDGET claims expected (see _plan); only those are scored, by all
 A check's sentences can be searched over one connection (SqlFactCheckIndex.search_many).
 """
 
+from checks import analyse, search_terms
+
 from .schema import fact_check_terms, fact_checks
 from .search import POSTINGS_BUDGET, SqlFactCheckIndex
 from .store import FactCheckStore, ImportSummary, reindex
-from .terms import analyse, search_terms
 
 __all__ = ["POSTINGS_BUDGET", "FactCheckStore", "ImportSummary", "SqlFactCheckIndex", "analyse",
            "fact_check_terms", "fact_checks", "reindex", "search_terms"]

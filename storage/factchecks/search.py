@@ -12,11 +12,10 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, TextualSelect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from checks import FactCheckHit
+from checks import FactCheckHit, analyse
 
 from ..errors import StoreUnavailable, short_reason
 from .schema import DOCS, LENGTH, REVIEW_FIELDS, fact_check_terms, fact_checks, review_of, scope_of
-from .terms import analyse
 
 __all__ = ["POSTINGS_BUDGET", "SqlFactCheckIndex"]
 

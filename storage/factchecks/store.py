@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from checks import ClaimReview
+from checks import ClaimReview, search_terms
 
 from ..errors import StoreError, StoreUnavailable, short_reason
 from ..models import REFERENCE, utcnow
@@ -31,7 +31,6 @@ from .schema import (
     visible,
 )
 from .search import POSTINGS_BUDGET, SqlFactCheckIndex
-from .terms import search_terms
 
 __all__ = ["FactCheckStore", "ImportSummary", "reindex"]
 

@@ -1,4 +1,5 @@
-"""How a claim, a title or a query becomes the terms both databases index and search."""
+"""How a claim, a title or a sentence becomes terms: what the store indexes and searches, and the words
+the re-ranking compares (one analyser, so a word the search matched is a word the re-ranking counts)."""
 
 from __future__ import annotations
 
