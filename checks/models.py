@@ -103,6 +103,7 @@ class AnonymousSource:
     text: str
     start: int
     end: int
+    quotes: int = 0  # direct quotes under this description or a later back-reference to it
 
 
 @dataclass(frozen=True)

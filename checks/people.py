@@ -3,7 +3,8 @@
 Two articles write the same person differently: `Sonya A. Zoghlin` and `Sonya Zoghlin`, `Sen.
 Ana Ruiz` and `Ana Ruiz`, `Carney` and `Mark Carney`, `Martin Taylor Jr.` and `Martin Taylor`.
 Titles, honorifics, middle initials and generational suffixes are dropped before comparing,
-and a surname alone matches any full name that ends with it. Two different first names with one
+and so is a role written ahead of a name (`Browns DL Sheldon Richardson`, `Ohio Gov. Mike
+DeWine`); a surname alone matches any full name that ends with it. Two different first names with one
 surname (`Dan Schwerin`, `Josh Schwerin`) stay two people.
 
 A description (`the patient`, `a senior official`) is nobody in particular: the same words
@@ -24,7 +25,12 @@ mr mrs ms miss mx dr prof sir dame lord lady rev fr sr sister brother rabbi imam
 sen senator rep representative gov governor lt col gen maj capt sgt cpl adm cmdr det insp supt
 president vice prime minister secretary chancellor mayor deputy judge justice chief
 attorney general former acting interim state us u.s
+premier ambassador commissioner director executive ceo chair chairman chairwoman coach
+spokesman spokeswoman spokesperson superintendent sheriff councilman councilwoman councillor
+councilor congressman congresswoman assemblyman assemblywoman
 """.split())
+# A position in capitals before a name (`DL`, `QB`, `CEO`): with what precedes it, a role.
+_POSITION = re.compile(r"[A-Z]{2,5}")
 # Generational suffixes and degrees after a name: parts of the name, never the surname.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "kc", "qc", "mp"})
 # Lower-case words that belong inside a name (`Ursula von der Leyen`, `Ministry of Health`).
@@ -52,6 +58,7 @@ def name_parts(name: str | None, kind: str | None = None) -> tuple[str, ...] | N
         return None
     if any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
         return None  # `council spokesperson`, `Mayor's aide`: a role, not a name
+    words = words[_after_role(words):]
     parts = [_POSSESSIVE.sub("", w).lower().rstrip(".") for w in words]
     while len(parts) > 1 and parts[0] in _TITLES:
         parts.pop(0)
@@ -60,6 +67,20 @@ def name_parts(name: str | None, kind: str | None = None) -> tuple[str, ...] | N
     middle = [p for p in parts[1:-1] if len(p) > 1]  # middle initials say nothing about who
     kept = tuple([parts[0], *middle, parts[-1]] if len(parts) > 1 else parts)
     return kept if kept and kept[0] else None
+
+
+def _after_role(words: list[str]) -> int:
+    """Where the name starts after a role written ahead of it: after the last position in
+    capitals (`Browns DL Sheldon Richardson`, `Steelers LB TJ Watt`) or the last title (`Ohio Gov.
+    Mike DeWine`) that two words of a name still follow, one of them in Title case."""
+    start = 0
+    for k, word in enumerate(words):
+        rest = words[k + 1:]
+        title = word.lower().rstrip(".") in _TITLES
+        if (_POSITION.fullmatch(word) or title) and len(rest) >= 2 and any(w.istitle() for w in rest) \
+                and not any(w.lower().rstrip(".") in _TITLES for w in rest):
+            start = k + 1
+    return start
 
 
 def another_speaker(here: str | None, there: str | None, here_kind: str | None = None,

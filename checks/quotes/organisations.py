@@ -7,8 +7,12 @@ forms of it), an agency or a ministry a government body (`Department`, `Customs`
 also through an acronym the story spells out: `Customs and Border Protection`, then `CBP`).
 The organisation has to be the only one named earlier in the same sentence, or, when the
 sentence names none, the only one in that paragraph and the one before, with no other company
-(`joined a startup`) or agency written in between. Anything else keeps the noun: crediting a
-quote to the wrong organisation is worse than a vague one.
+(`joined a startup`) or agency written in between. An organisation whose kind no word tells
+(`Instagram`, `Facebook’s platforms`) is the company only when it is the only one named in the
+same sentence, and not the outlet the story was told to (`confirmed to Reuters`) or that reported
+it. Anything else keeps the noun, with its article: crediting a quote to the wrong organisation is
+worse than a vague one, and `the company` reads as the story's words where a bare `company` reads
+like a name.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast
 from .speakers import Speaker
@@ -46,14 +50,31 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
-    """The organisation a bare `the company`/`the agency` speaker stands for, or None."""
+    """The organisation a bare `the company`/`the agency` speaker stands for; the noun with its
+    article (`the company`, `the government`) when no one organisation can be meant; None when
+    the speaker is not a bare noun."""
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if span is None or len(span) != 1 or span.start == 0:
         return None
     noun = span[0]
-    want = _NOUN_KIND.get(noun.lower_)
-    if want is None or noun.tag_ != "NN" or doc[noun.i - 1].lower_ != "the" \
+    before = doc[noun.i - 1]
+    if noun.tag_ != "NN" or before.lower_ != "the" \
             or any(c.dep_ not in ("det", "punct") for c in noun.children if c.i < noun.i):
+        return None
+    return _linked(doc, noun, speaker, cast) or _with_article(before, noun, speaker)
+
+
+def _with_article(article: Token, noun: Token, speaker: Speaker) -> Speaker | None:
+    """`the government`, not `government`: a common noun alone is no name to show as a speaker."""
+    if not noun.is_lower or speaker.name != noun.text:
+        return None
+    name = f"{article.text} {noun.text}"
+    return dataclasses.replace(speaker, name=name, start=article.idx, key=name.lower())
+
+
+def _linked(doc: Doc, noun: Token, speaker: Speaker, cast: Cast) -> Speaker | None:
+    want = _NOUN_KIND.get(noun.lower_)
+    if want is None:
         return None
     earlier = [e for e in doc.ents if e.label_ == "ORG" and e.end <= noun.i - 1
                and cast.person(e.root) is None]  # `Reed`, a person the model tagged ORG
@@ -63,8 +84,10 @@ def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None
     if len(groups) != 1:
         return None
     mention = groups[0][-1]
-    if _kind(doc, mention) != want or any(t.pos_ == "NOUN" and t.lemma_.lower() in _OTHER[want]
-                                          for t in doc[mention.end:noun.i - 1]):
+    kind = _kind(doc, mention)
+    unknown = kind is None and want == "business" and bool(in_sentence) and not _outlet(mention)
+    if (kind != want and not unknown) or any(t.pos_ == "NOUN" and t.lemma_.lower() in _OTHER[want]
+                                             for t in doc[mention.end:noun.i - 1]):
         return None  # `left Acme Media and joined a startup; the company said`: the startup
     start, end = mention.start, mention.end
     while start < end and doc[start].lower_ == "the":
@@ -118,7 +141,8 @@ def _initials(span: Span) -> str:
 
 
 def _kind(doc: Doc, mention: Span) -> str | None:
-    """`business`, `government` or None, from every form of the name the story uses."""
+    """`business`, `government`, `institution` (a party, a court, a school…) or None, from every
+    form of the name the story uses."""
     words = set(_words(mention))
     for ent in doc.ents:
         if ent.label_ == "ORG" and _words(ent) and _words(mention) <= _words(ent):
@@ -137,8 +161,20 @@ def _kind(doc: Doc, mention: Span) -> str | None:
     if words & _GOVERNMENT:
         return "government"
     if words & _INSTITUTION:
-        return None
+        return "institution"
     return "business" if words & _BUSINESS else None
+
+
+def _outlet(mention: Span) -> bool:
+    """`confirmed to Reuters`, `a letter to the Ledger`, `told Reuters`, `Reuters reported`: the
+    outlet (or anyone else) the words went to or that published them, not the company speaking."""
+    root = mention.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "to":
+        return True
+    if root.dep_ in ("dative", "dobj") and head.lemma_.lower() == "tell":
+        return True
+    return root.dep_ == "nsubj" and head.lemma_.lower() in ("report", "publish")
 
 
 def _spelled_out(doc: Doc, acronym: str) -> set[str]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from spacy.tokens import Doc, Token
 
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun
-from .names import gender_of_first_name, glued_hyphen
+from .names import gender_of_first_name, glued_hyphen, name_start
 from .organisations import named_organisation
 from .phrases import name_bounds, noun_phrase, role_of
 from .speakers import Cast, Person, Speaker, resolve
@@ -90,15 +90,16 @@ def _person_by_first_name(doc: Doc, speaker: Speaker) -> Speaker | None:
     """`Volker said`, tagged an organisation, when the article also writes `Kurt Volker`: a
     one-word organisation is that person once the story gives the word a first name; so is an
     organisation that ends in a first name and a surname (`Ukraine Kurt Volker`, a role's place
-    taken into the name)."""
+    taken into the name), and so is a longer one whose words before the first name are a role
+    (`Lions DE Carl Hendricks`: a team and a position, see names.name_start)."""
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None or not 1 <= len(span) <= _ORG_NAME_WORDS or span[-1].ent_type_ != "ORG" \
-            or any(t.lower_ in ORG_NOUNS for t in span):
+    if span is None or not span or span[-1].ent_type_ != "ORG" or any(t.lower_ in ORG_NOUNS for t in span):
         return None
     last = span[-1]
     if len(span) > 1:
         first = _first_name_before(last)
-        if first is None or first.i < span.start:
+        if first is None or first.i < span.start \
+                or (len(span) > _ORG_NAME_WORDS and name_start(span) != first.i):
             return None
         name = f"{first.text} {last.text}"
         return dataclasses.replace(speaker, name=name, kind="named", key=name.lower(), start=first.idx,
@@ -186,19 +187,25 @@ def own_role(person: Person, mentions: Sequence[Token]) -> str | None:
     """The first role the article gives this person by their own name: the full name, or the
     surname alone when no one else in the story has it; cut free of datelines."""
     first = person.name.split()[0].lower() if " " in person.name else None
-    given = [_given_name(tok) for tok in mentions]
+    given = [_given_name(tok, first) for tok in mentions]
     shared = len({g for g in given if g is not None}) > 1  # `Bill Holloway` and `Jane Holloway`
     for tok, name in zip(mentions, given, strict=True):
         if (name is not None and first is not None and name != first) or (name is None and shared):
             continue  # maybe another person with the same surname: their title is theirs
-        role = role_of(tok) or _appositive_head(tok)
+        role = role_of(tok) or _appositive_head(tok) or _role_in_name(tok)
         if role is not None and _own(tok, role):
-            return role
+            return _up_to_name(tok, role, first)
     return None
 
 
-def _given_name(tok: Token) -> str | None:
+def _given_name(tok: Token, first: str | None) -> str | None:
+    """The first name written with this surname: `Britain Liu Xiaming` (the parse runs a role's
+    place into the name) is Liu's, and `Browns DL Sheldon Richardson` Sheldon's."""
     start, _ = name_bounds(tok)
+    words = [t.lower_ for t in tok.doc[start:tok.i]]
+    if first is not None and first in words:
+        return first
+    start = name_start(tok.doc[start:tok.i + 1])
     return tok.doc[start].lower_ if start < tok.i else None
 
 
@@ -208,6 +215,39 @@ def _appositive_head(tok: Token) -> str | None:
         return None
     start, end = noun_phrase(tok.head)
     return tok.doc[start:end].text
+
+
+def _up_to_name(name: Token, role: str, first: str | None) -> str:
+    """The whole role when the parse hung its last words on the name: `China's ambassador to
+    Britain Liu Xiaming` (Britain compounded to Liu Xiaming), `Lt. Col. Alexander Vindman`
+    (Col. taken for a word of the name). The words between the role read off the page and the
+    first name, all proper nouns or abbreviation points joined to the name, are the role's."""
+    doc = name.doc
+    start = name.sent.start
+    before = doc[start:name.i].text_with_ws
+    at = before.rfind(role)
+    if at < 0 or first is None:
+        return role
+    role_end = doc[start].idx + at + len(role)
+    given = next((t for t in doc[start:name.i] if t.lower_ == first and t.idx >= role_end), None)
+    between = [t for t in doc[start:given.i] if t.idx >= role_end] if given is not None else []
+    if given is None or not between or any(not (t.pos_ == "PROPN" or t.text == ".")
+                                           or t.dep_ not in ("compound", "flat") or "\n" in t.whitespace_
+                                           for t in between):
+        return role
+    return doc.text[doc[start].idx + at:between[-1].idx + len(between[-1].text)]
+
+
+def _role_in_name(tok: Token) -> str | None:
+    """`Browns DL` in `Browns DL Sheldon Richardson`: the role the model tagged into the name."""
+    doc = tok.doc
+    if tok.ent_type_ != "PERSON":
+        return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    name = name_start(doc[start:tok.i + 1])
+    return doc[start:name].text if name > start else None
 
 
 def _own(name: Token, role: str) -> bool:
@@ -250,9 +290,12 @@ def is_place(doc: Doc, text: str, start: int, end: int, cast: Cast) -> bool:
 
 
 def _modifies_noun(doc: Doc, end: int) -> bool:
-    """`in CBP custody`, `in Acme stores`: the name qualifies the noun after it; the place (if any)
-    is that noun's, so the name is not written as a place."""
+    """`in CBP custody`, `in Acme stores`, `across Facebook’s platforms`: the name qualifies the
+    noun after it or owns it; the place (if any) is that noun's, so the name is not written as a
+    place."""
     nxt = next((t for t in doc if t.idx >= end), None)
+    if nxt is not None and nxt.idx == end and nxt.tag_ == "POS":
+        return True
     return nxt is not None and nxt.idx - end <= 1 and nxt.pos_ == "NOUN" and nxt.text[:1].islower()
 
 

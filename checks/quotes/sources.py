@@ -8,6 +8,7 @@ PERSON entity would bury the two people a verifier has to call.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None
     anonymous: dict[int, AnonymousSource] = {}
     for speaker, quoted in _speakers(doc, quotes, analysis):
         if speaker.kind == "anonymous":
-            _add_anonymous(text, speaker, anonymous)
+            _add_anonymous(text, speaker, quoted, anonymous)
         elif speaker.kind in ("named", "organization") and _a_source(doc, text, speaker, analysis):
             entry = named.setdefault(speaker.key, _Named(speaker.name, speaker.kind, speaker.start,
                                                          speaker.end, speaker.key))
@@ -147,23 +148,37 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
 
 def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, ...]:
     """`A senior EU diplomat said…` then `“…,” the diplomat said`: one source, under its full
-    description; a definite back-reference to an earlier source with the same head noun goes."""
+    description; a definite back-reference to an earlier source with the same head noun goes,
+    and so does the same description written again (`experts say`, three times: one row). Their
+    quotes count for the source they stand for."""
     kept: list[AnonymousSource] = []
-    heads: set[str] = set()
+    by_words: dict[tuple[str, ...], int] = {}  # a description's words -> its row in `kept`
+    by_head: dict[str, int] = {}  # a head noun -> the last row with it
     for source in found:
-        words = _WORDS.findall(source.text.split(",")[0].lower())
+        words = tuple(_WORDS.findall(source.text.split(",")[0].lower()))
         head = words[-1] if words else ""
-        if not (words[:1] == ["the"] and len(words) <= _BACK_REFERENCE_WORDS and head in heads):
+        back = words[:1] == ("the",) and len(words) <= _BACK_REFERENCE_WORDS and head in by_head
+        row = by_words.get(words) if words else None
+        if back and row is None:
+            row = by_head[head]
+        if row is None:
+            row = len(kept)
             kept.append(source)
-        heads.add(head)
+            by_words.setdefault(words, row)
+        else:
+            kept[row] = dataclasses.replace(kept[row], quotes=kept[row].quotes + source.quotes)
+        by_head[head] = row
     return tuple(kept)
 
 
-def _add_anonymous(text: str, speaker: Speaker, found: dict[int, AnonymousSource]) -> None:
+def _add_anonymous(text: str, speaker: Speaker, quoted: int, found: dict[int, AnonymousSource]) -> None:
     if len(speaker.name.split()) < 2 and speaker.name.lower() in ("one", "another", "someone"):
         return  # `one expressed…`: the group it belongs to is described elsewhere
     end = speaker.end
     if (m := _ANONYMITY.match(text, end)) is not None:
         end = m.end()
-    if speaker.start not in found:
-        found[speaker.start] = AnonymousSource(text[speaker.start:end], speaker.start, end)
+    if speaker.start in found:
+        source = found[speaker.start]
+        found[speaker.start] = dataclasses.replace(source, quotes=source.quotes + quoted)
+    else:
+        found[speaker.start] = AnonymousSource(text[speaker.start:end], speaker.start, end, quoted)
