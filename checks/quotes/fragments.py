@@ -17,12 +17,16 @@ from .speakers import Cast, Speaker, resolve
 __all__ = ["attribute_fragment"]
 
 _REPORTED_LINKS = frozenset({"ccomp", "xcomp"})  # a clause that is the content of the verb above it
+# How words in front of a noun modify it: `a ‘phase one’ deal`, `his “tough on crime” record`
+_PREMODIFIER = frozenset({"amod", "compound", "nmod", "nummod"})
 
 
 def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
                        last: Speaker | None) -> Attribution | None:
     """A fragment inside a sentence counts only when a speech verb or noun governs it:
     that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
+    if _names_the_noun_after(first, last_tok):
+        return None
     para = paragraph.start
     for tok in first.doc[first.i:last_tok.i + 1]:
         if first.i <= tok.head.i <= last_tok.i:
@@ -34,6 +38,27 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     if (source := according_to(sentence)) is not None:
         return Attribution(resolve(source, cast, last), "according to")
     return None
+
+
+def _names_the_noun_after(first: Token, last_tok: Token) -> bool:
+    """`A ‘phase one’ trade deal … could slip into next year, analysts say`: quoted words in front of
+    the noun they modify name a thing (a plan, a stance, an approach). The speech verb of the sentence
+    governs the whole claim, not the label, so nobody is credited with the label's words (one judging
+    adjective, `Ashford's “reckless” remarks`, stays the judge's). Read from
+    the parse, or from the words around the marks when the parse stumbles over them (`his “tough on
+    crime” record`): a determiner or possessive before, a noun right after."""
+    doc = first.doc
+    if first.i == last_tok.i and first.pos_ == "ADJ":
+        return False  # Ashford's “reckless” remarks: one judging word is the judge's own
+    outside = [t for t in doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
+    if outside and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i and t.head.pos_ in ("NOUN", "PROPN")
+                       for t in outside):
+        return True
+    before = next((t for t in reversed(doc[max(first.i - 3, 0):first.i]) if not t.is_punct), None)
+    after = next((t for t in doc[last_tok.i + 1:last_tok.i + 4] if not t.is_punct), None)
+    return (before is not None and after is not None and before.dep_ in ("det", "poss")
+            and after.pos_ in ("NOUN", "PROPN") and after.dep_ not in ("nsubj", "nsubjpass")
+            and last_tok.i - first.i < 6)
 
 
 def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
