@@ -101,3 +101,9 @@ def test_an_abbreviated_rank_before_a_name_is_the_role(quotes_and_sources) -> No
             "had no regrets.")
     _, sources = quotes_and_sources(text)
     assert named(sources, "Ellery").role == "Lt. Col."
+
+
+def test_a_title_the_tagger_read_as_a_proper_noun_is_still_the_role(quotes_and_sources) -> None:
+    text = "“Our strategy is to be everywhere,” Dana Kline, CEO of Northwind Games, adds. “That is all.”"
+    _, sources = quotes_and_sources(text)
+    assert named(sources, "Dana Kline").role == "CEO of Northwind Games"

@@ -104,7 +104,8 @@ def _formal_name_end(tok: Token) -> int:
 def role_of(tok: Token) -> str | None:
     """`Fen Hampson, professor of …` (an apposition) or `Commerce Secretary Howard Lutnick`."""
     for child in tok.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        # `Dana Kline, CEO of Take-Two,`: a title the tagger read as a proper noun is still a title
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.lower_ in TITLE_WORDS):
             start, end = noun_phrase(child)
             text = tok.doc[start:end].text
             return text if len(text.split()) <= 14 else None
