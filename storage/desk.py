@@ -162,6 +162,24 @@ class DeskStore:
                     found[item_id].append(_event(row))
         return {item_id: _fold(item_id, events) for item_id, events in found.items()}
 
+    def revoke_links(self, workspace: str, item_id: int, *, now: dt.datetime | None = None) -> dt.datetime:
+        """Withdraw every report page link to the item signed up to now (a link sent to the wrong
+        channel); links signed afterwards open. Returns the moment; UnknownItem for another
+        workspace's item."""
+        ws, moment = workspace_key(workspace), now or dt.datetime.now(dt.UTC)
+        try:
+            with Session(self.engine) as session, session.begin():
+                item = session.scalar(select(Item).where(Item.id == item_id, Item.workspace == ws,
+                                                         Item.seed.is_(None)))
+                if item is None:
+                    raise UnknownItem.of(item_id)
+                item.links_revoked_at = moment
+        except OperationalError as exc:
+            raise StoreUnavailable(short_reason(exc)) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not withdraw the links: {short_reason(exc)}") from exc
+        return moment
+
     def items_with_status(self, workspace: str, status: str) -> list[int]:
         """This workspace's items whose current status is `status` ('open': never set, or set back)."""
         ws, wanted = workspace_key(workspace), check_status(status)

@@ -117,6 +117,8 @@ class Item(Base):
     report_schema: Mapped[str] = mapped_column(String(REPORT_SCHEMA_MAX))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Report page links to this item signed up to this moment no longer open (storage.desk.revoke_links)
+    links_revoked_at: Mapped[dt.datetime | None]
 
 
 class ItemUrl(Base):

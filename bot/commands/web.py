@@ -33,6 +33,9 @@ def register(sub: Any) -> None:
     p.add_argument("--workspace", default="local", help="the item's workspace (default: local)")
     p.add_argument("--days", type=_days, default=DEFAULT_DAYS,
                    help=f"days the link stays valid (default: {DEFAULT_DAYS}, at most {MAX_DAYS})")
+    p.add_argument("--revoke", action="store_true",
+                   help="first withdraw every link to the item signed so far (one sent to the wrong "
+                        "channel); the link printed after is new and opens")
     p.set_defaults(run=run_link)
 
 
@@ -44,7 +47,8 @@ def _days(raw: str) -> int:
 
 def run_link(args: argparse.Namespace) -> int:
     settings = get_settings()
-    if not settings.secret_key or not settings.public_url:
+    signing = bool(settings.secret_key and settings.public_url)
+    if not signing and not args.revoke:
         return _fail("a link needs DESKCHECK_SECRET_KEY and DESKCHECK_PUBLIC_URL (see docs/report-page.md)")
     try:
         item_id = parse_item_ref(args.item)
@@ -52,9 +56,16 @@ def run_link(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     try:
         # The item must be this workspace's: a link to anything else would only ever show 404.
-        open_store(settings.database_url).desk.state(args.workspace, item_id)
+        desk = open_store(settings.database_url).desk
+        desk.state(args.workspace, item_id)
+        if args.revoke:
+            revoked = desk.revoke_links(args.workspace, item_id)
+            print(f"deskcheck: every link to item:{item_id} signed before "
+                  f"{revoked.strftime('%Y-%m-%d %H:%M:%S UTC')} is withdrawn", file=sys.stderr)
     except StoreError as exc:  # UnknownItem names the item; StoreUnavailable the database
         return _fail(str(exc))
+    if not signing:
+        return 0
     now = dt.datetime.now(dt.UTC)
     print(permalink(settings, args.workspace, item_id, now=now, days=args.days))
     until = (now + dt.timedelta(days=args.days)).strftime("%Y-%m-%d %H:%M UTC")

@@ -54,6 +54,7 @@ class PageData:
     report: Report
     text: str
     desk: DeskState | None
+    links_revoked_at: dt.datetime | None = None  # links signed up to then no longer open the page
 
 
 def load_page(store: Store, workspace: str, item_id: int) -> PageData | None:
@@ -62,8 +63,9 @@ def load_page(store: Store, workspace: str, item_id: int) -> PageData | None:
     key = workspace_key(workspace)
     try:
         with Session(store.engine) as session:
-            text = session.scalar(select(Item.text).where(Item.id == item_id, Item.seed.is_(None),
-                                                          Item.workspace == key))
+            row = session.execute(select(Item.text, Item.links_revoked_at).where(
+                Item.id == item_id, Item.seed.is_(None), Item.workspace == key)).first()
+        text, revoked_at = (row.text, row.links_revoked_at) if row is not None else (None, None)
         report = store.stored_report(f"item:{item_id}", workspace) if text is not None else None
         desk = store.desk.state(workspace, item_id) if report is not None else None
     except UnknownItem:  # removed between the reads
@@ -72,7 +74,7 @@ def load_page(store: Store, workspace: str, item_id: int) -> PageData | None:
         raise StoreUnavailable(short_reason(exc)) from exc
     if text is None or report is None or desk is None:
         return None
-    return PageData(workspace, item_id, report, text, desk)
+    return PageData(workspace, item_id, report, text, desk, revoked_at)
 
 
 def render_page(page: PageData) -> str:

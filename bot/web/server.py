@@ -21,10 +21,10 @@ from storage import Store, StoreError, open_store
 
 from ..settings import Settings
 from ..slack.gate import HEADER_READ_SECONDS, GuardedServer, Message, Receive, Send
-from .links import PAGE_PREFIX, BadLink, verify
+from .links import PAGE_PREFIX, BadLink, Link, verify_link
 from .page import STYLE_HASH, load_page, render_page
 
-__all__ = ["CONTENT_SECURITY_POLICY", "NOT_FOUND", "REFUSED", "SECURITY_HEADERS", "UNAVAILABLE",
+__all__ = ["CONTENT_SECURITY_POLICY", "NOT_FOUND", "REFUSED", "SECURITY_HEADERS", "UNAVAILABLE", "WITHDRAWN",
            "PageServer", "PageSite"]
 
 CONTENT_SECURITY_POLICY = (f"default-src 'none'; style-src '{STYLE_HASH}'; img-src 'self' data:; "
@@ -40,6 +40,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 REFUSED = "This link is not valid, or it has expired. Ask the desk for a new one.\n"
 NOT_FOUND = "There is no report here.\n"
 UNAVAILABLE = "The report cannot be shown right now. Try again in a minute.\n"
+# Only a link whose MAC holds hears this: its holder was given the page, and may ask the desk again.
+WITHDRAWN = "The desk has withdrawn this link. Ask the desk for a new one.\n"
 _METHODS = ("GET", "HEAD")
 _HTML, _TEXT = b"text/html; charset=utf-8", b"text/plain; charset=utf-8"
 
@@ -73,23 +75,28 @@ class PageSite:
             await _answer(send, method, 404, _TEXT, NOT_FOUND.encode())
             return
         try:
-            workspace, item_id = verify(self.settings, path[len(PAGE_PREFIX):], now=self._now())
+            link = verify_link(self.settings, path[len(PAGE_PREFIX):], now=self._now())
         except BadLink:
             await _answer(send, method, 403, _TEXT, REFUSED.encode())
             return
         try:
-            html = await asyncio.to_thread(self._page, workspace, item_id)
+            status, html = await asyncio.to_thread(self._page, link)
         except StoreError:
             await _answer(send, method, 503, _TEXT, UNAVAILABLE.encode(), [(b"retry-after", b"60")])
             return
-        if html is None:
-            await _answer(send, method, 404, _TEXT, NOT_FOUND.encode())
+        if status != 200:
+            await _answer(send, method, status, _TEXT, html.encode())
             return
         await _answer(send, method, 200, _HTML, html.encode("utf-8", "surrogatepass"))
 
-    def _page(self, workspace: str, item_id: int) -> str | None:
-        page = load_page(self._open(), workspace, item_id)
-        return render_page(page) if page is not None else None
+    def _page(self, link: Link) -> tuple[int, str]:
+        """(200, the page's HTML), or a status with its one fixed text."""
+        page = load_page(self._open(), link.workspace, link.item_id)
+        if page is None:
+            return 404, NOT_FOUND
+        if link.withdrawn(page.links_revoked_at):
+            return 410, WITHDRAWN
+        return 200, render_page(page)
 
     def _open(self) -> Store:
         with self._opening:
