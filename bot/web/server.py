@@ -24,8 +24,8 @@ from ..slack.gate import HEADER_READ_SECONDS, GuardedServer, Message, Receive, S
 from .links import PAGE_PREFIX, BadLink, Link, verify_link
 from .page import STYLE_HASH, load_page, render_page
 
-__all__ = ["CONTENT_SECURITY_POLICY", "NOT_FOUND", "REFUSED", "SECURITY_HEADERS", "UNAVAILABLE", "WITHDRAWN",
-           "PageServer", "PageSite"]
+__all__ = ["BUSY", "CONTENT_SECURITY_POLICY", "MAX_RENDERS", "NOT_FOUND", "REFUSED", "SECURITY_HEADERS",
+           "UNAVAILABLE", "WITHDRAWN", "PageServer", "PageSite"]
 
 CONTENT_SECURITY_POLICY = (f"default-src 'none'; style-src '{STYLE_HASH}'; img-src 'self' data:; "
                            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -40,6 +40,10 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 REFUSED = "This link is not valid, or it has expired. Ask the desk for a new one.\n"
 NOT_FOUND = "There is no report here.\n"
 UNAVAILABLE = "The report cannot be shown right now. Try again in a minute.\n"
+BUSY = "The report pages are busy. Try again in a few seconds.\n"
+# Pages read and rendered at once. The Slack app serves pages in its own process: a flood of page
+# requests (even with a valid link) must not take the threads its events need; the rest get BUSY.
+MAX_RENDERS = 4
 # Only a link whose MAC holds hears this: its holder was given the page, and may ask the desk again.
 WITHDRAWN = "The desk has withdrawn this link. Ask the desk for a new one.\n"
 _METHODS = ("GET", "HEAD")
@@ -51,13 +55,15 @@ class PageSite:
 
     store: the history to read; opened on the first page asked for when not given.
     clock: now, for link expiry (tests).
+    max_renders: pages read and rendered at once; a request beyond them gets 503 at once.
     """
 
     def __init__(self, settings: Settings, *, store: Store | None = None,
-                 clock: Callable[[], dt.datetime] | None = None) -> None:
+                 clock: Callable[[], dt.datetime] | None = None, max_renders: int = MAX_RENDERS) -> None:
         self.settings = settings
         self._store, self._clock = store, clock
         self._opening = threading.Lock()
+        self._renders = threading.BoundedSemaphore(max_renders)
 
     @staticmethod
     def handles(path: str) -> bool:
@@ -79,6 +85,9 @@ class PageSite:
         except BadLink:
             await _answer(send, method, 403, _TEXT, REFUSED.encode())
             return
+        if not self._renders.acquire(blocking=False):
+            await _answer(send, method, 503, _TEXT, BUSY.encode(), [(b"retry-after", b"5")])
+            return
         try:
             status, html = await asyncio.to_thread(self._page, link)
         except StoreError:
@@ -90,13 +99,17 @@ class PageSite:
         await _answer(send, method, 200, _HTML, html.encode("utf-8", "surrogatepass"))
 
     def _page(self, link: Link) -> tuple[int, str]:
-        """(200, the page's HTML), or a status with its one fixed text."""
-        page = load_page(self._open(), link.workspace, link.item_id)
-        if page is None:
-            return 404, NOT_FOUND
-        if link.withdrawn(page.links_revoked_at):
-            return 410, WITHDRAWN
-        return 200, render_page(page)
+        """(200, the page's HTML), or a status with its one fixed text. Frees the render slot taken
+        for it when done, here in its thread: a client that hangs up does not free it early."""
+        try:
+            page = load_page(self._open(), link.workspace, link.item_id)
+            if page is None:
+                return 404, NOT_FOUND
+            if link.withdrawn(page.links_revoked_at):
+                return 410, WITHDRAWN
+            return 200, render_page(page)
+        finally:
+            self._renders.release()
 
     def _open(self) -> Store:
         with self._opening:
