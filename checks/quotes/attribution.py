@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .cues import QUOTE_VERBS, is_quote_cue, is_speech_verb
 from .marks import Marked, Paragraph
 from .phrases import is_topic
-from .speakers import Cast, Speaker, resolve
+from .speakers import Cast, Speaker, in_speaker_slot, resolve
 
 __all__ = ["Attribution", "Locator", "according_to", "attribute_fragment", "attribute_full",
            "attribute_trailing", "subject_of"]
@@ -33,6 +33,7 @@ _SUBHEADING = re.compile(r"(?m)^[ \t]*\d{1,2}[.)][ \t]+[^\n.!?:;\u201c\u201d\"]{
 _TERMINAL = frozenset(".?!")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _NP_LINKS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod", "flat", "case"})
+_PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON"})  # `said the boy, who…`
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,8 @@ def _first_speaker(tokens: Sequence[Token], window: Sequence[Token], cast: Cast,
         head = _np_head(tok, window)
         if head is not tok and head.lemma_.lower() in QUOTE_VERBS:
             head = tok  # `…,” Conway notes.` parsed as the noun phrase `Conway notes`
-        if head.dep_ in skip:
-            continue
+        if head.dep_ in skip and not (head.dep_ == "npadvmod" and cast.person(head) is not None):
+            continue  # `Ramos, 58, told AFP` parsed as an adverb is still Ramos; `Tuesday` is not
         found = resolve(head, cast, last)
         if found is not None and found.kind != "unresolved":
             return found
@@ -149,13 +150,17 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     if after and (own := _own_subject(cue, window)) is not None and own.pos_ == "PRON":
         # `…the U.S., he warned`: the cue's own subject, not a name in the words before it
         speaker = resolve(own, cast, last)
+    elif after and (named := _named_subject(cue, window, cast, last)) is not None:
+        speaker = named  # `…,” CBS anchor Dana Roe said`: the person, not the outlet named first
     if after and speaker is None:
         ahead = [t for t in window if t.i < cue.i and not t.is_punct]  # `,'' said X`: a stray mark
-        behind = [t for t in window if t.i > cue.i][:6]
+        # `…,” telling reporters`, `…,” told Fox 35`: who is told is never who speaks
+        behind = [t for t in window if t.i > cue.i][:6] if _inverts(cue) else []
         if ahead and (ahead[0].pos_ in ("SCONJ", "VERB", "AUX") or ahead[0].lower_ == "that"):
             # `…” that Sanders can win, said Elmendorf`: the quote's sentence goes on before its cue
             speaker = _first_speaker(behind, window, cast, last, inverted=True)
-        speaker = speaker or _first_speaker(ahead or behind, window, cast, last, inverted=not ahead)
+        speaker = speaker or _first_speaker(ahead or behind, window, cast, last, inverted=not ahead) \
+            or in_speaker_slot(ahead or _leading_phrase(behind))
     if speaker is None and (subject := subject_of(cue, loc)) is not None:
         if not after and subject.i < window[0].i and not loc.narrative(subject.idx):
             # the parse ran a subhead above into this sentence (`Near-term outlook|Investor Ann Roe
@@ -165,6 +170,29 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
         else:
             speaker = resolve(subject, cast, last)
     return Attribution(speaker, cue.text)
+
+
+def _named_subject(cue: Token, window: Sequence[Token], cast: Cast, last: Speaker | None) -> Speaker | None:
+    """The person the cue's own subject names, between the quote and the cue."""
+    subject = next((c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass") and c.i >= window[0].i), None)
+    found = resolve(subject, cast, last) if subject is not None and subject.pos_ != "PRON" else None
+    return found if found is not None and found.kind == "named" else None
+
+
+def _inverts(cue: Token) -> bool:
+    """`said the mayor`, `added Murphy`: a finite cue may put its speaker after it; a participle
+    (`…,” telling reporters`) and `tell` (`told Reuters`) put their listener there instead."""
+    return cue.tag_ != "VBG" and cue.lemma_.lower() != "tell"
+
+
+def _leading_phrase(tokens: Sequence[Token]) -> list[Token]:
+    """The words right after an inverted cue up to a comma, a preposition or a clause."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.pos_ in _PHRASE_ENDS or (tok.is_punct and tok.text not in "-–"):
+            break
+        out.append(tok)
+    return out
 
 
 def _own_subject(cue: Token, window: Sequence[Token]) -> Token | None:

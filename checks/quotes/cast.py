@@ -55,6 +55,9 @@ class Cast:
         self.people: dict[str, Person] = {}  # every way the article refers to someone -> that person
         self.last_speaker: str | None = None  # the key of the person who spoke last
         self.last_said: Speaker | None = None  # and how they were named
+        # whether a name is a publication's (`Politico reported`), asked by many quotes and
+        # answered once per story (speakers._publisher); the cast lives as long as its story
+        self.publishers: dict[str, bool] = {}
         self._surnames: dict[str, list[Person]] = {}
         self._at: dict[int, tuple[Person, int, int]] = {}  # token -> person and the name's bounds
         self._mentions: list[Mention] = []
@@ -213,8 +216,12 @@ class Cast:
         found = self._at.get(tok.i)
         if found is not None:
             return found[0]
-        if not (tok.pos_ == "PROPN" or tok.ent_type_) or tok.lower_ in SUFFIXES:
-            return None  # a known surname the model tagged oddly (`Trump` as ADJ, ORG) is still them
+        # a known surname the model tagged oddly (`Trump` as ADJ, ORG) is still them, and so is one
+        # it read as a verb or a common noun where only a name fits: a capitalised subject
+        # (`“…,” Trump shot back`, where `Trump` came out a verb)
+        oddly = tok.dep_ in SUBJECT and tok.is_title
+        if not (tok.pos_ == "PROPN" or tok.ent_type_ or oddly) or tok.lower_ in SUFFIXES:
+            return None
         group = self._surnames.get(tok.lower_)
         if group:
             return self._salient(group, tok.i)

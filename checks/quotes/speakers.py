@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -22,12 +23,13 @@ from .cues import (
     STATEMENT_NOUNS,
     TITLE_WORDS,
     is_person_noun,
+    is_quote_cue,
     is_speech_verb,
 )
 from .names import gender_of_first_name
 from .phrases import end_char, name_bounds, noun_phrase, proper_bounds
 
-__all__ = ["Cast", "Person", "Speaker", "resolve"]
+__all__ = ["Cast", "Person", "Speaker", "in_speaker_slot", "resolve"]
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 # `said in a statement`, `during an interview`: the prepositions that put words in someone's mouth
@@ -42,6 +44,13 @@ _PUBLISHING = frozenset({"report", "publish"})
 _GENDERED = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 # The last word of a newsroom's desk or column: `the Post's Fact Checker`, `the Times' Editorial Board`.
 _DESKS = frozenset("checker board desk team unit column blog newsletter podcast bureau staff editors".split())
+# A description in a cue's speaker slot: `the 46-year-old`, `one Trump confidant` (see in_speaker_slot).
+_SLOT_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN"})
+_SLOT_WORDS = 6
+_TIME_NOUNS = frozenset("""time day days week weeks month months year years morning afternoon evening night
+    today tonight yesterday tomorrow later earlier""".split())
+_CLOSING = frozenset({"”", "\"", "''", "’"})
+_GOES_ON = frozenset({",", "?", "!", "—", "–"})
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,23 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         name = doc[start:end].text
         return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower(),
                        evidence="organization" if kind == "organization" else "name_at_cue")
+    if _name_after_quote(tok):
+        return Speaker(tok.text, "named", tok.idx, tok.idx + len(tok.text), low, evidence="name_at_cue")
     return _common_noun(tok, cast, loose)
+
+
+def _name_after_quote(tok: Token) -> bool:
+    """`“…,” Hannity said`, `“…,” O’Donnell said`: a capitalised word that opens the attribution
+    right after a quotation, as the subject of its cue, is a name the tagger read as a common noun
+    or a verb. Only there: elsewhere a capital may just start a sentence."""
+    if tok.pos_ not in ("NOUN", "VERB", "ADJ") or tok.tag_ in ("NNS", "NNPS") or not tok.text[:1].isupper() \
+            or tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ in _ORG_LABELS:
+        return False
+    if tok.i == 0 or not (is_quote_cue(tok.head) or is_speech_verb(tok.head)):
+        return False
+    doc = tok.doc
+    mark = doc[tok.i - 1]  # `,” Hannity said`: the quote's sentence goes on; after `.”` a capital starts one
+    return tok.i > 1 and (mark.is_quote or mark.text in _CLOSING) and doc[tok.i - 2].text in _GOES_ON
 
 
 def _outlet(tok: Token, person: Person, cast: Cast) -> bool:
@@ -124,7 +149,15 @@ def _outlet(tok: Token, person: Person, cast: Cast) -> bool:
 def _publisher(person: Person, cast: Cast) -> bool:
     """The subject of `reported` or `published` somewhere in the story, never of `said` or `told`
     (`Kessler reported the leak. “…,” Kessler said.` is a person), and never the antecedent of a
-    he or she (`Kessler reported it to his bosses`)."""
+    he or she (`Kessler reported it to his bosses`). Decided once per story and kept on its cast:
+    the answer reads every sentence and every he and she, and every quote may ask it again."""
+    known = cast.publishers.get(person.key)
+    if known is None:
+        known = cast.publishers[person.key] = _reads_as_publisher(person, cast)
+    return known
+
+
+def _reads_as_publisher(person: Person, cast: Cast) -> bool:
     doc = cast.doc
     verbs = [t.head for t in doc if t.dep_ == "nsubj" and t.is_title and cast.person(t) is person]
     if not any(_publishes(v) for v in verbs) \
@@ -196,6 +229,26 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     text = doc[start:end].text
     return Speaker(text, kind, doc[start].idx, end_char(doc, end), text.lower(),
                    evidence="organization" if kind == "organization" else "description")
+
+
+def in_speaker_slot(words: Sequence[Token]) -> Speaker | None:
+    """`“…,” the gambling tycoon told Reuters`, `“…,” said one Trump confidant`: the noun phrase
+    that fills the speaker's slot of a quotation's cue, when nothing in it resolved, is the speaker
+    described, whatever its noun (the source and person lists cannot know every `confidant`,
+    `neurosurgeon` or `46-year-old`). Only a plain noun phrase that opens with a determiner or a
+    number counts: no verb, no preposition, no time (`“…,” last week`)."""
+    words = [t for t in words if not (t.is_punct and t.text in "-–")]  # the hyphens of `46-year-old`
+    if not 1 < len(words) <= _SLOT_WORDS or words[0].pos_ not in ("DET", "NUM"):
+        return None
+    head = words[-1]
+    if any(t.pos_ not in _SLOT_POS for t in words) or head.pos_ not in ("NOUN", "ADJ", "NUM"):
+        return None
+    if head.lower_ in _TIME_NOUNS or head.lower_ in _RELATIVE or head.lemma_.lower() in STATEMENT_NOUNS:
+        return None
+    doc = head.doc
+    text = doc[words[0].i:head.i + 1].text
+    return Speaker(text, "anonymous", words[0].idx, end_char(doc, head.i + 1), text.lower(),
+                   evidence="description")
 
 
 def _member(tok: Token) -> Speaker:
