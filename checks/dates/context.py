@@ -27,6 +27,11 @@ _MID_YEAR = (7, 2)
 _MID_MONTH = 15
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
 _AS_OF_CHARS = 8
+# "a dividend payable Dec. 15 to holders of record Nov. 28", "a new office, effective Feb. 1": a term
+# of the thing announced, not the time of the announcing verb, whose past tense does not put it behind
+# publication.
+_TERM_OF = re.compile(r"\b(?:payable|effective|due|of\s+record)\s+(?:on\s+|as\s+of\s+)?$", re.I)
+_TERM_CHARS = 20
 # Quoted documents that may hold one position: a header block and a quotation inside it at most.
 _OVERLAPPING = 3
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -60,7 +65,8 @@ class Story:
 
     def tense(self, cand: Candidate) -> Tense:
         if cand.start not in self.tenses:
-            self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
+            term = _TERM_OF.search(self.text, max(0, cand.start - _TERM_CHARS), cand.start)
+            self.tenses[cand.start] = "present" if term else tense_at(self.doc, cand.start, cand.end)
         return self.tenses[cand.start]
 
     def year_for(

@@ -20,9 +20,18 @@ from spacy.tokens import Doc
 
 from ..models import DateKind, DateMention
 from .context import Story, coarsen
-from .fixed import century, decade, half, quarter, season_year
+from .fixed import century, decade, half, quarter, season_year, spelled_year
 from .grammar import Candidate, candidates
-from .named import end_of, holiday, month_only, month_rel_year, quarter_only, quarter_ref, season_only
+from .named import (
+    end_of,
+    holiday,
+    month_only,
+    month_rel_year,
+    quarter_only,
+    quarter_ref,
+    season_only,
+    year_quarter,
+)
 from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value
 from .values import latest, relative_value, shifted_value, unit_value
@@ -69,7 +78,7 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) 
                 anchor = Anchor(anchor.date, story.document.granularity)
         if anchor is not None:
             story.remember(anchor, cand.start, cand.end, sets_time=not _modifier_year(cand, doc))
-        if cand.rule in ("quarter", "quarter_only"):
+        if cand.rule in ("quarter", "quarter_only") or (cand.rule == "year_quarter" and "ord" in cand.parts):
             story.note_quarter(value)
         found.append(DateMention(text[cand.start:cand.end], value, kind, cand.start, cand.end))
     return tuple(found)
@@ -156,6 +165,15 @@ def _is_weekday(year: int, month: int, day: int, weekday: int | None) -> bool:
         return False
 
 
+def _week_of(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'the week of March 6' -> the ISO week that holds March 6."""
+    resolved = _full_date(cand, ctx) if "year" in cand.parts else _month_day(cand, ctx)
+    if resolved is None or resolved[2] is None:
+        return None
+    year, week, _ = resolved[2].date.isocalendar()
+    return f"{year:04d}-W{week:02d}", resolved[1], None
+
+
 def _year_only(cand: Candidate, ctx: Story) -> Resolved:
     year = int(cand.parts["year"])
     return f"{year:04d}", "absolute", Anchor(dt.date(year, 1, 1), "year")
@@ -201,13 +219,14 @@ def _span(cand: Candidate, story: Story) -> Resolved:
 
 _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "iso": _full_date, "numeric": _full_date, "mdy": _full_date, "dmy": _full_date,
-    "my": _month_year, "md": _month_day, "dm": _month_day,
+    "my": _month_year, "md": _month_day, "dm": _month_day, "week_of": _week_of,
     "season_year": season_year, "quarter": quarter, "half": half, "quarter_only": quarter_only,
     "month_rel_year": month_rel_year, "decade": decade, "decade_word": decade,
-    "century": century, "mod_year": _year_only, "year": _year_only, "range_year": _year_only,
+    "century": century, "spelled_year": spelled_year,
+    "mod_year": _year_only, "year": _year_only, "range_year": _year_only,
     "mod_month": month_only, "rel_month": month_only, "prep_month": month_only, "attr_month": month_only,
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
     "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,
     "end_of": end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,
-    "at_the_time": _at_the_time, "quarter_ref": quarter_ref,
+    "at_the_time": _at_the_time, "quarter_ref": quarter_ref, "year_quarter": year_quarter,
 }

@@ -40,6 +40,13 @@ _NUM = (r"(?P<n>\d{1,3}|a few|a couple of|several|a dozen|an?|one|two|three|four
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _POD = r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# A spelled-out year as a transcript writes it ("nineteen ninety-six", "twenty twelve"): not one
+# followed by what makes it a count ("nineteen twenty-dollar bills", "twenty thirty years").
+_SPELLED_YEAR = (rf"(?P<hi>[Nn]ineteen|[Tt]wenty)\s+(?P<lo>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                 rf"ninety)(?:[\s-](?:{_ONES}))?|{_TEENS}|oh[\s-](?:{_ONES}))"
+                 r"(?![\w-]|\s+(?:years?|percent|per\s+cent|people|dollars|times|of)\b)")
 _NOT_NUMBER_AFTER = r"(?![\w%/]|[.,:]\d)"
 # "2009-2010", "1957-58", "2009\u201310", "2009/10": a hyphen, an en or em dash, or a slash.
 _RANGE_DASH = r"[-/\u2013\u2014]"
@@ -53,29 +60,42 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("mdy", rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*|\s+)(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
     ("dmy", rf"(?:{_WD},?\s+)?(?:the\s+)?(?<!\d){_DAY}(?:\s+of)?\s+{_MON},?\s+{_YEAR}{_NOT_NUMBER_AFTER}", 0),
     ("my", rf"(?:{_MOD}[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
+    # "the week of March 6": the week that holds the day, not the day
+    ("week_of", rf"\b[Tt]he\s+week\s+of\s+{_MON}\s+{_DAY}(?:,\s*{_YEAR})?"
+                r"(?![\w%]|[.,:]\d|\s*(?:percent|per cent|points?)\b)", 0),
     ("md", rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?![\w%]|[.,:]\d|\s*(?:percent|per cent|points?)\b)", 0),
     ("dm", rf"(?:{_WD},?\s+)?(?:the\s+)?(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MON_FULL}", 0),
     ("season_year", rf"(?:the\s+)?(?:{_MOD}\s+)?(?i:{_SEASON})\s+(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
     ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?,?\s+"
-                rf"{_YEAR}{_NOT_NUMBER_AFTER}", re.I),
+                rf"(?:fiscal\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", re.I),
     ("quarter", rf"\bQ(?P<q>[1-4])\s+{_YEAR}\b", 0),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+{_YEAR}{_NOT_NUMBER_AFTER}|\bH(?P<h>[12])\s+"
-             rf"(?P<year2>(?:19|20)\d\d)\b", re.I),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|last)\s+half\s+of\s+{_YEAR}{_NOT_NUMBER_AFTER}|"
+             rf"\bH(?P<h>[12])\s+(?P<year2>(?:19|20)\d\d)\b", re.I),
+    # "the 1988 second quarter", "next year's first quarter": the quarter of the year written before it;
+    # "the 1988 quarter": the story's quarter in that year
+    ("year_quarter", r"\b(?:[Tt]he\s+)?(?:(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)(?:['\u2019]s)?|"
+                     r"(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+year['\u2019]s)\s+(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
+                     r"(?P<unit>quarter|half|period)\b(?![-\w]|\s+of\b)", 0),
     ("quarter_only", r"\b(?:the\s+)?(?:(?P<dir>this|last|next|current|latest|previous|same)\s+)?"
                      r"(?:fiscal\s+)?"
                      r"(?P<ord>first|second|third|fourth)[\s-]+quarter\b", re.I),
     ("quarter_ref", r"\b[Tt]he\s+(?:(?P<which>latest|most\s+recent|just[-\s]ended|comparable|same|"
-                    r"(?:comparable\s+)?year[-\s](?:earlier|ago))\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)"
+                    r"(?:comparable\s+)?year[-\s](?:earlier|ago)|current)\s+)?(?:fiscal\s+)?(?P<unit>quarter|period)"
                     r"(?![-\w])(?!\s+(?:of|century|mile|final|hour|note|pound)\b)", 0),
     ("quarter_ref", r"\b(?P<which>[Yy]ear[-\s](?:earlier|ago))(?=\s+(?:\w+\s+)?(?:profits?|earnings|"
                     r"net|income|loss|sales|revenue|results|levels?|figures?|quarter|period)\b)", 0),
     ("month_rel_year", rf"{_MON_FULL},?\s+(?P<dir>this|last|next)\s+year\b", 0),
+    ("spelled_year", rf"(?:(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|{_MON_FULL}\s+|"
+                     rf"\b[Tt]he\s+year\s+)?\b{_SPELLED_YEAR}", 0),
+    ("spelled_year", rf"\b[Tt]he\s+year\s+(?P<hi>two)\s+thousand(?:\s+and\s+(?P<lo>{_ONES}|{_TEENS}))?\b", 0),
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?<![\w$])(?:(?P<dec>(?:1[5-9]|20)\d)0s"
                r"|['\u2018\u2019](?P<dec2>\d)0s)\b", re.I),
     ("decade_word", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|"
                     r"sixties|seventies|eighties|nineties)\b", re.I),
-    ("century", r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
-                r"(?P<ord>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b", re.I),
+    # "the 19th century", "an 11th-century temple"; in lower case only: "21st Century Fox" is a name
+    ("century", r"\b(?:[Tt]he\s+(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<ord>[1-9]|1\d|2[01])"
+                r"(?:st|nd|rd|th)[\s-]+century|(?<![\w.,$-])(?P<ord2>[1-9]|1\d|2[01])(?:st|nd|rd|th)"
+                r"[\s-]+century)\b", 0),
     ("mod_year", rf"\b{_MOD}[\s-]+{_YEAR}{_NOT_NUMBER_AFTER}", 0),
     ("mod_month", rf"\b{_MOD}[\s-]+{_MON_FULL}", 0),
     ("rel_month", rf"\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+{_MON_FULL}", 0),
@@ -111,7 +131,8 @@ RULES: tuple[tuple[str, str, int], ...] = (
                 r"Memorial Day|Easter(?: Sunday| Monday)?|Good Friday|Veterans Day|Remembrance Day|"
                 r"Juneteenth|St\.? Patrick['\u2019]s Day|Election Day)(?![\w'\u2019])"
                 rf"(?:,?\s+{_YEAR}{_NOT_NUMBER_AFTER})?", 0),
-    ("season_only", r"\b(?:in|In|during|During|by|By|until|since|Since|through|over|early|late|mid|this past)"
+    ("season_only", r"\b(?:in|In|during|During|by|By|until|since|Since|through|over|Over|throughout|"
+                    r"Throughout|early|late|mid|this past)"
                     r"[\s-](?P<body>(?:the\s+)?(?:(?P<mod>early|late)\s+)?(?P<season>spring|summer|fall|autumn|"
                     r"winter))\b(?!\s+(?:of\s+)?\d)", 0),
     ("end_of", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of)\s+the\s+"
@@ -120,6 +141,9 @@ RULES: tuple[tuple[str, str, int], ...] = (
                     r"(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:was|were|had|did|said|and)\b)", 0),
     ("over_weekend", r"\bover\s+the\s+(?P<unit>weekend)\b", re.I),
     ("the_day_rel", r"\bthe\s+day\s+(?P<rel>before|after)(?=\s*[,.;:!?])", re.I),
+    # "appeared in court the next morning": the day after the story's last day
+    ("the_day_rel", r"\bthe\s+(?P<rel>next|following|previous|preceding)\s+"
+                    r"(?:morning|afternoon|evening|night)\b", re.I),
     ("weekday", r"(?:\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Cc]oming|[Oo]n|[Bb]y|[Uu]ntil|"
                 r"[Ss]ince|"
                 r"(?:on\s+)?(?:the\s+)?(?:following|previous))\s+)?"

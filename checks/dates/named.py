@@ -15,7 +15,7 @@ from .timex import SEASONS, Anchor, holiday_date, month_number
 from .values import unit_point
 
 __all__ = ["end_of", "holiday", "month_only", "month_rel_year", "quarter_only", "quarter_ref",
-           "relative_month", "season_only"]
+           "relative_month", "season_only", "year_quarter"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
 
@@ -68,12 +68,42 @@ def quarter_only(cand: Candidate, ctx: Story) -> Resolved | None:
     return f"{year:04d}-Q{q}", "partial", None
 
 
+def year_quarter(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'the 1988 second quarter', "next year's first quarter", "last year's second half"; 'the 1988
+    quarter', "last year's quarter": the story's quarter in that year (the year alone without one).
+
+    The year is written before the quarter, so it is the quarter's, not the publication's."""
+    p = cand.parts
+    kind: DateKind = "absolute" if "year" in p else "relative"
+    if "year" in p:
+        year = int(p["year"])
+    elif ctx.published is None:
+        return None, "relative", None
+    else:
+        year = ctx.published.year + {"last": -1, "next": 1, "this": 0}[p["dir"].lower()]
+    if "ord" not in p:
+        if p["unit"] == "half":
+            return None  # "the 1988 half" names no half
+        # "the 1988 period" may be the nine months or the year: only its year is sure
+        quarter = f"-Q{ctx.quarter[1]}" if ctx.quarter is not None and p["unit"] == "quarter" else ""
+        return f"{year:04d}{quarter}", kind, None
+    number = ["first", "second", "third", "fourth"].index(p["ord"]) + 1
+    letter = "Q" if p["unit"] != "half" else "H"
+    if letter == "H" and number > 2:
+        return None  # "the third half" is no period
+    return f"{year:04d}-{letter}{number}", kind, None
+
+
 def quarter_ref(cand: Candidate, ctx: Story) -> Resolved | None:
     """'the quarter', 'the latest quarter', 'the year-earlier period': a business story's quarter.
 
     The quarter the story last named, else the latest one ended by publication (what a results story
     reports); "year-earlier" and "year-ago" take the same quarter a year before, as TimeBank does."""
     which = " ".join(cand.parts.get("which", "").lower().replace("-", " ").split())
+    if which == "current":  # "the current quarter": the one running at publication, whatever came before
+        if cand.parts.get("unit") != "quarter" or ctx.published is None:
+            return None
+        return f"{ctx.published.year:04d}-Q{(ctx.published.month - 1) // 3 + 1}", "relative", None
     base = ctx.quarter
     if base is None and (cand.parts.get("unit") != "quarter" or ctx.published is None):
         return None  # "the period" with no quarter before it names no quarter

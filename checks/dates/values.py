@@ -45,7 +45,8 @@ def relative_value(
     if cand.rule == "the_day_rel":
         if "day" not in refs:
             return None, None
-        day = refs["day"].date + dt.timedelta(days=-1 if p["rel"] == "before" else 1)
+        earlier = p["rel"] in ("before", "previous", "preceding")
+        day = refs["day"].date + dt.timedelta(days=-1 if earlier else 1)
         return day.isoformat(), Anchor(day, "day")
     if cand.rule == "weekday":
         return _weekday(p, published, refs.get("day"), tense)
