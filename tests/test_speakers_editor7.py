@@ -82,3 +82,19 @@ def test_an_unknown_capitalised_subject_right_after_a_quote_is_a_name(nlp: Langu
     ended = text.replace("one week,” Hannigan said", "one week.” Engineers said")
     quotes = find_quotes(_misread(nlp(ended), "Engineers", "NOUN", "NN"))
     assert only(quotes, "pumps failed").speaker != "Engineers"
+
+
+def test_a_surname_that_is_also_an_adverb_opening_a_sentence_is_the_person(quotes_in) -> None:
+    # `Early says …`: the tagger reads the surname as an adverb of `says`, so the pronoun after it
+    # went to the person named before (confidently: a single agreeing candidate)
+    text = ("“Streaming is binary,” says Ted Early, a vice president at Gamebox.\n\n"
+            "Paul Marsh, director of games at Northwind, disagreed. “The network is ready,” Marsh says.\n\n"
+            "Early says future games could be built for the service. “Our aim is to reach every player,” "
+            "he says.")
+    assert only(quotes_in(text), "Our aim").speaker == "Ted Early"
+
+
+def test_an_adverb_opening_a_sentence_is_not_a_speaker_when_no_one_has_that_name(quotes_in) -> None:
+    text = ("Mayor Ruth Alvarez spoke at the opening.\n\n"
+            "Later, she said the bridge would reopen. “We are nearly there,” she said.")
+    assert only(quotes_in(text), "We are nearly there").speaker == "Ruth Alvarez"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .cast import misread_subject
 from .cues import QUOTE_VERBS, is_quote_cue, is_speech_verb
 from .marks import Marked, Paragraph
 from .phrases import is_topic
@@ -84,6 +85,8 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                 # `a banner that said`: a relative pronoun stands for the noun its clause describes
                 relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
                 return tok.head if relative else child
+        if (misread := next((c for c in tok.children if misread_subject(c)), None)) is not None:
+            return misread  # `Early says …`: a surname the tagger took for an adverb
         if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head is tok:
             return None
         participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"

@@ -26,7 +26,7 @@ from .pronouns import PRONOUN_GENDER, described_person, gender_evidence, noun_ge
 if TYPE_CHECKING:
     from .speakers import Speaker
 
-__all__ = ["Cast", "Mention", "Person"]
+__all__ = ["Cast", "Mention", "Person", "misread_subject"]
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 # Entity labels a title can overrule: the small model calls `Mayor Tess Greer` a PRODUCT at times.
@@ -136,7 +136,8 @@ class Cast:
             # a name the tagger read as a common noun ("Figgins declined") still names a person: a
             # capitalised noun tagged PERSON, or the surname of someone the story has named
             if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.is_title and (
-                    tok.ent_type_ == "PERSON" or tok.lower_ in self._surnames)):
+                    tok.ent_type_ == "PERSON" or tok.lower_ in self._surnames)) and not (
+                    misread_subject(tok) and tok.lower_ in self._surnames):
                 i += 1
                 continue
             start, end = name_run(tok)
@@ -196,7 +197,8 @@ class Cast:
         if person.role is None:
             person.role = role_of(root)
             person.titles.update(w.lower() for w in (person.role or "").split())
-        subject = root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
+        subject = (root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
+                   or misread_subject(root))
         topic = is_topic(root)
         main = root.dep_ in SUBJECT and root.head == root.sent.root
         self._mentions.append(Mention(root.i, person.key, subject, _sentence_start(root), topic, main))
@@ -219,7 +221,7 @@ class Cast:
         # a known surname the model tagged oddly (`Trump` as ADJ, ORG) is still them, and so is one
         # it read as a verb or a common noun where only a name fits: a capitalised subject
         # (`“…,” Trump shot back`, where `Trump` came out a verb)
-        oddly = tok.dep_ in SUBJECT and tok.is_title
+        oddly = (tok.dep_ in SUBJECT and tok.is_title) or misread_subject(tok)
         if not (tok.pos_ == "PROPN" or tok.ent_type_ or oddly) or tok.lower_ in SUFFIXES:
             return None
         group = self._surnames.get(tok.lower_)
@@ -342,6 +344,16 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _APPOSED_WORDS = 3  # words in a name a role vouches for: longer runs are institutions
 _SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
 _CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
+
+
+def misread_subject(tok: Token) -> bool:
+    """`Early says there is a chance`: a surname that is also an English word, opening a sentence,
+    read by the tagger as an adverb of the speech verb that has no subject of its own. A name only
+    when the story knows it (the callers ask the cast)."""
+    head = tok.head
+    return (tok.is_title and tok.dep_ in ("advmod", "npadvmod") and tok.i < head.i and is_speech_verb(head)
+            and (tok.i == tok.sent.start or "\n" in tok.doc[tok.i - 1].text)
+            and not any(c.dep_ in SUBJECT for c in head.children))
 
 
 def _says(tok: Token) -> bool:
