@@ -116,3 +116,18 @@ def test_today_in_a_quotation_said_on_a_given_day_is_not_flagged(nlp):
 def test_today_in_a_quotation_told_in_the_present_is_not_flagged(nlp):
     text = '"We open the new wing today," the hospital director says.'
     assert "quoted_day_assumed" not in codes(signals(nlp, text))
+
+
+# -- read on fresh real pages, December 2026 ---------------------------------------------------
+
+
+def test_a_number_of_pixels_or_other_units_is_not_a_year(nlp):
+    found = values(nlp, "The screen shows 1080 pixels by 1920 pixels and the 2019 model weighs 1850 grams.")
+    assert found == [("2019", "2019")]
+
+
+def test_a_season_in_a_present_tense_schedule_is_the_coming_one(nlp):
+    published = dt.date(2019, 11, 20)
+    assert values(nlp, "The hybrid goes on sale in the summer.", published) == [("the summer", "2020-SU")]
+    assert values(nlp, "The hybrid went on sale in the summer.", published) == [("the summer", "2019-SU")]
+    assert values(nlp, "The market runs through the fall.", published) == [("the fall", "2019-FA")]

@@ -35,6 +35,10 @@ _LEAD_CHARS = 40  # the text before a candidate looked at to tell whether a sent
 _HEADLINE_CAPITALS = 0.6
 # Dependencies of a word that qualifies the noun after it ("Sunday editions", "the March vote").
 _MODIFIER_DEPS = ("compound", "nmod", "amod")
+# Units of measure: "1920 pixels", "1500 feet" count them, whatever spaCy's DATE says; no year qualifies one.
+_UNITS = frozenset("""pixels inches feet foot yards miles meters metres kilometers kilometres km mph kph
+pounds lbs kilograms kg grams tons tonnes gallons liters litres calories acres hectares degrees volts
+watts kilowatts megawatts bytes megabytes gigabytes mah rpm horsepower hp""".split())
 _TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "overnight"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 
@@ -98,6 +102,8 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
     after = doc[year.i + 1] if year.i + 1 < len(doc) else None
     if after is not None and after.tag_ == "NNS" and (year.ent_type_ != "DATE" or year.text.endswith("00")):
         return False  # "2000 troops" is a count; "1998 profits" is a year
+    if after is not None and after.lower_ in _UNITS:
+        return False  # "1080 by 1920 pixels", "a 1500 mAh battery"
     before = _past_hedge(before)
     if before is not None and before.tag_ == "POS":
         return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")  # "the governor's 2016 campaign"
