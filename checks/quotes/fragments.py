@@ -19,6 +19,7 @@ __all__ = ["attribute_fragment"]
 _REPORTED_LINKS = frozenset({"ccomp", "xcomp"})  # a clause that is the content of the verb above it
 # How words in front of a noun modify it: `a ‘phase one’ deal`, `his “tough on crime” record`
 _PREMODIFIER = frozenset({"amod", "compound", "nmod", "nummod"})
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
@@ -41,24 +42,28 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
 
 
 def _names_the_noun_after(first: Token, last_tok: Token) -> bool:
-    """`A ‘phase one’ trade deal … could slip into next year, analysts say`: quoted words in front of
-    the noun they modify name a thing (a plan, a stance, an approach). The speech verb of the sentence
-    governs the whole claim, not the label, so nobody is credited with the label's words (one judging
-    adjective, `Ashford's “reckless” remarks`, stays the judge's). Read from
-    the parse, or from the words around the marks when the parse stumbles over them (`his “tough on
-    crime” record`): a determiner or possessive before, a noun right after."""
+    """`A ‘phase one’ trade deal … could slip into next year, analysts say`: quoted words between an
+    article and the noun they modify, that noun the subject of its clause, name a thing the story
+    talks about (a plan, an approach); the speech verb governs the claim, not the label, so nobody is
+    credited with the label's words. In an object the label is the speaker's own (`Sroka called it a
+    “let a thousand flowers bloom” approach`), and a possessive says whose words they are
+    (`Romney's “47 percent” remark`); both stay quotes, as one judging word does (`a “rigged” process`).
+    The noun is read from the parse, or from the words after the marks when the parse stumbles."""
     doc = first.doc
-    if first.i == last_tok.i and first.pos_ == "ADJ":
-        return False  # Ashford's “reckless” remarks: one judging word is the judge's own
-    outside = [t for t in doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
-    if outside and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i and t.head.pos_ in ("NOUN", "PROPN")
-                       for t in outside):
-        return True
+    if first.i == last_tok.i and first.pos_ in ("ADJ", "VERB"):
+        return False
     before = next((t for t in reversed(doc[max(first.i - 3, 0):first.i]) if not t.is_punct), None)
-    after = next((t for t in doc[last_tok.i + 1:last_tok.i + 4] if not t.is_punct), None)
-    return (before is not None and after is not None and before.dep_ in ("det", "poss")
-            and after.pos_ in ("NOUN", "PROPN") and after.dep_ not in ("nsubj", "nsubjpass")
-            and last_tok.i - first.i < 6)
+    if before is None or before.lower_ not in _ARTICLES or last_tok.i - first.i >= 6:
+        return False
+    outside = [t for t in doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
+    if outside and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside):
+        noun = outside[0].head
+    else:
+        noun = next((t for t in doc[last_tok.i + 1:last_tok.i + 4] if not t.is_punct), None)
+    while noun is not None and noun.dep_ in _PREMODIFIER and noun.head.i > noun.i:
+        noun = noun.head  # `a ‘phase one’ trade deal`: the deal, not the trade
+    return (noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass")
+            and noun.sent == first.sent)
 
 
 def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
