@@ -98,3 +98,14 @@ def test_an_adverb_opening_a_sentence_is_not_a_speaker_when_no_one_has_that_name
     text = ("Mayor Ruth Alvarez spoke at the opening.\n\n"
             "Later, she said the bridge would reopen. “We are nearly there,” she said.")
     assert only(quotes_in(text), "We are nearly there").speaker == "Ruth Alvarez"
+
+
+def test_the_misread_surname_may_open_a_clause_inside_the_sentence(quotes_in) -> None:
+    text = ("“Streaming is binary,” says Ted Early, a vice president at Gamebox.\n\n"
+            "Paul Marsh, director of games at Northwind, disagreed. “The network is ready,” Marsh says.\n\n"
+            "While the lineup is light on exclusive titles (only two were announced), Early says more could "
+            "follow. “Our aim is to reach every player,” he says. In big cities bandwidth is no issue, but "
+            "Early still says Gamebox are “believers” in streaming.")
+    quotes = quotes_in(text)
+    assert only(quotes, "Our aim").speaker == "Ted Early"
+    assert only(quotes, "believers").speaker == "Ted Early"

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Cast", "Mention", "Person", "misread_subject"]
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_OPENERS = frozenset({",", ";", ":", ")", "—", "–"})  # what may stand before a clause's first word
 # Entity labels a title can overrule: the small model calls `Mayor Tess Greer` a PRODUCT at times.
 _VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
 _TITLED = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
@@ -347,13 +348,16 @@ _CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
 
 
 def misread_subject(tok: Token) -> bool:
-    """`Early says there is a chance`: a surname that is also an English word, opening a sentence,
-    read by the tagger as an adverb of the speech verb that has no subject of its own. A name only
-    when the story knows it (the callers ask the cast)."""
+    """`Early says there is a chance`, `…, but Early still says`: a surname that is also an English
+    word, opening its clause, read by the tagger as an adverb of the speech verb that has no subject
+    of its own. A name only when the story knows it (the callers ask the cast)."""
     head = tok.head
-    return (tok.is_title and tok.dep_ in ("advmod", "npadvmod") and tok.i < head.i and is_speech_verb(head)
-            and (tok.i == tok.sent.start or "\n" in tok.doc[tok.i - 1].text)
-            and not any(c.dep_ in SUBJECT for c in head.children))
+    if not (tok.is_title and tok.dep_ in ("advmod", "npadvmod") and tok.i < head.i and is_speech_verb(head)):
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    opens = (before is None or "\n" in before.text or before.text in _CLAUSE_OPENERS
+             or before.pos_ in ("CCONJ", "SCONJ"))
+    return opens and not any(c.dep_ in SUBJECT for c in head.children)
 
 
 def _says(tok: Token) -> bool:
