@@ -219,3 +219,20 @@ def test_a_list_of_linked_reports_inside_the_story_stays() -> None:
     kept = ("second deadline", "Crew training", "new permit", "meet again")
     assert [h for h in kept if h not in text] == []
     assert "Lighthouse" not in text and "Harbour wall" not in text
+
+
+def test_a_names_hover_card_of_headlines_is_not_in_the_sentence_but_the_name_is() -> None:
+    card = ("<span class='rollover-people'><a class='rollover-people-link' href='/people/dana-kline'>"
+            "Dana Kline</a><span class='rollover-people-block'><span class='rollover-block'><a class='name' "
+            "href='/people/dana-kline'>Dana Kline</a><a href='/news/1'>Kline doubles down on harbour 'toll,' "
+            "few follow suit</a> <a href='/news/2'>Morning Tide: Ferry bill stalls | Senators call for a "
+            "new pier</a></span></span></span>")
+    paragraphs = "".join(f"<p>Paragraph {n} of the story tells the council's long account of the bridge "
+                         f"repairs and what the ferry will cost the town this year.</p>" for n in range(5))
+    page = (f"<html><body><article><h1>Harbour toll</h1>{paragraphs}<p>Rep. {card} (D-Maine) said the toll "
+            f"was “unfair to every commuter” on Monday.</p></article></body></html>")
+    text = extract_article(page).text
+    assert "Rep. Dana Kline (D-Maine) said the toll" in text
+    assert "doubles down" not in text and "Senators" not in text
+    report = check_text(text)
+    assert [q.text for q in report.quotes] == ["unfair to every commuter"]

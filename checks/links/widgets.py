@@ -52,7 +52,10 @@ _FURNITURE_NAME = re.compile(
     r"(?<![a-z])(?:newsletters?|nl-signup|signup|sign-up|subscribe|subscription|related|read-?more|"
     r"more-(?:on|coverage|stories|from)|recommended|recirc|also-read|read-also|see-also|"
     r"inline-(?:headlines?|stories|links)|headlines?-(?:list|widget|rail|module|stack)|"
-    r"story-(?:list|links|rail)|outbrain|taboola|cta)(?![a-z])")
+    r"story-(?:list|links|rail)|outbrain|taboola|cta|"
+    # a name's hover card inside a sentence (`rollover-people-block`: the person's latest headlines),
+    # not the name's own link around it
+    r"(?:rollover|hover|popover|tooltip)[a-z-]*-(?:block|card|panel|content))(?![a-z])")
 _NAMED = XPath("//body//*[@class or @id or @data-component or @data-module]")
 _ALWAYS = XPath("//body//aside | //body//figcaption")
 _NEVER = frozenset({"html", "body", "main", "article"})
