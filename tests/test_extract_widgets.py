@@ -16,6 +16,7 @@ import pytest
 from support.loopback import serving
 
 from checks import check_text
+from checks.errors import NotEnglish
 from checks.links.extract import extract_article, read_link
 from checks.links.netguard import parse_networks
 from checks.links.widgets import drop_furniture_lines
@@ -236,3 +237,13 @@ def test_a_names_hover_card_of_headlines_is_not_in_the_sentence_but_the_name_is(
     assert "doubles down" not in text and "Senators" not in text
     report = check_text(text)
     assert [q.text for q in report.quotes] == ["unfair to every commuter"]
+
+
+def test_a_page_in_a_script_without_spaces_is_not_english_not_an_empty_page() -> None:
+    # Japanese puts no spaces between words: a whole article read as 30 "words" was refused as a page
+    # that "may need JavaScript or a login"
+    sentence = "月に始まります。市議会は火曜日に予算を承認し、フェリーの運賃も話し合いました。"
+    sentences = "".join(f"<p>港の橋の修理は{n}{sentence}</p>" for n in range(1, 13))
+    page = f"<html><body><article><h1>港の橋</h1>{sentences}</article></body></html>"
+    with pytest.raises(NotEnglish, match="does not look like English"):
+        extract_article(page)

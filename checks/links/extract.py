@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
-from ..errors import FetchError
+from ..errors import FetchError, NotEnglish
 from ..models import Article, InputInfo
 from .fetch import FetchLimits, Page, fetch_page
 from .netguard import IPNetwork
@@ -44,6 +44,9 @@ def _quiet_trafilatura() -> None:
     """trafilatura logs every page it gives up on at WARNING; the caller gets NoArticleText instead.
     Set at the first extraction, not at import: importing deskcheck changes no one's logging."""
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+
+UNSPACED_MIN_LETTERS = 200  # a page with this many letters of a script without spaces is an article
 
 
 class NoArticleText(FetchError):
@@ -153,9 +156,20 @@ def _main_text(tree: HtmlElement, url: str | None, links: PageLinks, *, fast: bo
 
 def _require_words(text: str, min_words: int) -> None:
     count = _words(text)
+    if count < min_words and _unspaced_script(text):
+        # Japanese or Chinese put no spaces between words: a whole article counts as a few "words"
+        raise NotEnglish("this article does not look like English; deskcheck's checks only work on "
+                         "English text for now")
     if count < min_words:
         raise NoArticleText(f"the page has too little article text to check ({count} words): it may need "
                             "JavaScript or a login; paste the article's text instead")
+
+
+def _unspaced_script(text: str) -> bool:
+    """Mostly letters of a script written without spaces (CJK, Thai), enough of them for an article."""
+    letters = [ch for ch in text if ch.isalpha()]
+    unspaced = sum(1 for ch in letters if ord(ch) >= 0x0E00)
+    return len(letters) >= UNSPACED_MIN_LETTERS and unspaced > len(letters) / 2
 
 
 def _words(text: str | None) -> int:
