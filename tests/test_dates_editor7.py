@@ -131,3 +131,11 @@ def test_a_season_in_a_present_tense_schedule_is_the_coming_one(nlp):
     assert values(nlp, "The hybrid goes on sale in the summer.", published) == [("the summer", "2020-SU")]
     assert values(nlp, "The hybrid went on sale in the summer.", published) == [("the summer", "2019-SU")]
     assert values(nlp, "The market runs through the fall.", published) == [("the fall", "2019-FA")]
+
+
+def test_this_weekend_told_in_the_past_early_in_the_week_is_the_weekend_just_gone(nlp):
+    monday = dt.date(2019, 11, 18)
+    assert values(nlp, "Soldiers cleared the barricades this weekend.", monday) == [
+        ("this weekend", "2019-W46-WE")]
+    assert values(nlp, "Soldiers will clear the barricades this weekend.", monday) == [
+        ("this weekend", "2019-W47-WE")]

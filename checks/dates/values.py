@@ -120,6 +120,8 @@ def unit_point(base: dt.date, unit: str, direction: str, tense: Tense) -> str | 
         return f"{season_year(base, SEASONS[unit], word, tense):04d}-{SEASONS[unit]}"
     if unit == "day":
         return (base + dt.timedelta(days=step)).isoformat()
+    if unit == "weekend" and step == 0 and tense == "past" and base.weekday() < 5:
+        step = -1  # "the army cleared the streets this weekend", on a Monday: the weekend just gone
     if unit in ("week", "weekend"):
         year, week, _ = (base + dt.timedelta(weeks=step)).isocalendar()
         return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
