@@ -56,6 +56,7 @@ def _names_the_noun_after(first: Token, last_tok: Token) -> bool:
     if before is None or before.lower_ not in _ARTICLES or last_tok.i - first.i >= 6:
         return False
     outside = [t for t in doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
+    noun: Token | None
     if outside and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside):
         noun = outside[0].head
     else:
