@@ -42,7 +42,11 @@ class TooLong(UncheckableText):
 
 
 class NotEnglish(UncheckableText):
-    pass
+    """Raised with one message wherever the language is found out (a pasted text, a fetched page)."""
+
+    def __init__(self, message: str = "this article does not look like English; deskcheck's checks "
+                                      "only work on English text for now") -> None:
+        super().__init__(message)
 
 
 class FetchError(CheckError):

@@ -105,5 +105,4 @@ def validate_text(text: str, max_chars: int = MAX_CHARS) -> None:
     if len(words) >= MIN_WORDS_FOR_LANGUAGE:
         share = sum(1 for w in words if w in _ENGLISH) / len(words)
         if share < 0.08:
-            raise NotEnglish("this article does not look like English; deskcheck's checks only work "
-                             "on English text for now")
+            raise NotEnglish()

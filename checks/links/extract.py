@@ -158,8 +158,7 @@ def _require_words(text: str, min_words: int) -> None:
     count = _words(text)
     if count < min_words and _unspaced_script(text):
         # Japanese or Chinese put no spaces between words: a whole article counts as a few "words"
-        raise NotEnglish("this article does not look like English; deskcheck's checks only work on "
-                         "English text for now")
+        raise NotEnglish()
     if count < min_words:
         raise NoArticleText(f"the page has too little article text to check ({count} words): it may need "
                             "JavaScript or a login; paste the article's text instead")
