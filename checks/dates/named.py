@@ -11,7 +11,7 @@ import datetime as dt
 from ..models import DateKind
 from .context import Story
 from .grammar import Candidate
-from .timex import SEASONS, Anchor, holiday_date, month_number
+from .timex import SEASONS, Anchor, holiday_date, month_number, season_of
 from .values import unit_point
 
 __all__ = ["end_of", "holiday", "month_only", "month_rel_year", "quarter_only", "quarter_ref",
@@ -141,17 +141,13 @@ def holiday(cand: Candidate, ctx: Story) -> Resolved | None:
     return day.isoformat(), "partial", Anchor(day, "day")
 
 
-_SEASON_OF_MONTH = {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA",
-                    11: "FA", 12: "WI"}
-
-
 def season_only(cand: Candidate, ctx: Story) -> Resolved:
     """'in the fall', 'by summer': the season nearest publication (or in the story's year)."""
     code = SEASONS[cand.parts["season"].lower()]
     middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
     tense = ctx.tense(cand)
     pub = ctx.published
-    if tense == "present" and pub is not None and _SEASON_OF_MONTH[pub.month] != code:
+    if tense == "present" and pub is not None and season_of(pub.month) != code:
         # "The RAV4 goes on sale in the summer", in November: the present of a schedule is ahead;
         # a season already past would be told in the past ("went on sale")
         tense = "future"

@@ -25,6 +25,7 @@ __all__ = [
     "month_number",
     "nearest_year",
     "number_value",
+    "season_of",
     "season_year",
     "shift",
     "weekday_near",
@@ -123,6 +124,12 @@ def weekday_near(reference: dt.date, weekday: int, tense: Tense, direction: str 
     if tense == "present":  # untensed: the nearest one, the same day when it matches
         return reference - dt.timedelta(days=back) if back <= ahead else reference + dt.timedelta(days=ahead)
     return reference - dt.timedelta(days=back)
+
+
+def season_of(month: int) -> str:
+    """The season code ("SU") a month falls in (December to February is winter)."""
+    return next(code for code, (first, last) in _SEASON_MONTHS.items()
+                if first <= month <= last or first <= month + 12 <= last)
 
 
 def season_year(reference: dt.date, season: str, direction: str, tense: Tense) -> int:
