@@ -7,6 +7,7 @@ Every text here is invented for the test.
 
 from __future__ import annotations
 
+import pytest
 from support.quotes import named, only
 
 from checks.people import another_speaker, name_parts
@@ -89,21 +90,19 @@ def test_the_same_description_written_again_is_one_source_with_its_quotes(quotes
 # -- a role given before the name is filled in ---------------------------------------------------
 
 
-def test_a_title_whose_place_the_parse_hung_on_the_name_is_the_whole_role(quotes_and_sources) -> None:
-    text = ("Norway’s ambassador to Britain Tove Lindqvist has said that her government has the “patience "
-            "and the means” to settle the dispute. She said the talks would resume in May.")
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # a title whose place the parse hung on the name is the whole role
+    ("Norway’s ambassador to Britain Tove Lindqvist has said that her government has the “patience and "
+     "the means” to settle the dispute. She said the talks would resume in May.",
+     "Lindqvist", "Norway’s ambassador to Britain"),
+    # an abbreviated rank before a name is the role
+    ("Lt. Col. Marcus Ellery told lawmakers it was his “duty” to report the call. Ellery said he had no "
+     "regrets.", "Ellery", "Lt. Col."),
+    # a title the tagger read as a proper noun is still the role
+    ("“Our strategy is to be everywhere,” Dana Kline, CEO of Northwind Games, adds. “That is all.”",
+     "Dana Kline", "CEO of Northwind Games"),
+], ids=["place hung on the name", "abbreviated rank", "title read as a proper noun"])
+def test_a_role_around_a_name_is_the_persons_whole_role(quotes_and_sources, text: str, name: str,
+                                                         role: str) -> None:
     _, sources = quotes_and_sources(text)
-    assert named(sources, "Lindqvist").role == "Norway’s ambassador to Britain"
-
-
-def test_an_abbreviated_rank_before_a_name_is_the_role(quotes_and_sources) -> None:
-    text = ("Lt. Col. Marcus Ellery told lawmakers it was his “duty” to report the call. Ellery said he "
-            "had no regrets.")
-    _, sources = quotes_and_sources(text)
-    assert named(sources, "Ellery").role == "Lt. Col."
-
-
-def test_a_title_the_tagger_read_as_a_proper_noun_is_still_the_role(quotes_and_sources) -> None:
-    text = "“Our strategy is to be everywhere,” Dana Kline, CEO of Northwind Games, adds. “That is all.”"
-    _, sources = quotes_and_sources(text)
-    assert named(sources, "Dana Kline").role == "CEO of Northwind Games"
+    assert named(sources, name).role == role
