@@ -80,9 +80,11 @@ def dated_by(text: str, noun: tuple[int, int], start: int, end: int) -> bool:
     return False
 
 
-def dated_documents(text: str, dates: list[tuple[int, int]]) -> list[Quoted]:
-    """The quoted documents of `text` that one of `dates` (start, end) dates."""
-    documents = quoted_documents(text)
+def dated_documents(text: str, dates: list[tuple[int, int]],
+                    documents: list[Quoted] | None = None) -> list[Quoted]:
+    """The quoted documents of `text` (`documents` when the caller has them) that one of `dates`
+    (start, end) dates."""
+    documents = quoted_documents(text) if documents is None else documents
     nouns = sorted((noun, i) for i, q in enumerate(documents) for noun in q.nouns)
     keys = [noun for noun, _ in nouns]
     dated: set[int] = set()

@@ -70,9 +70,12 @@ def date_signals(report: Report, text: str) -> Iterator[Signal]:
     if published is not None:
         yield from _after_publication(dates, published, text)
     yield from _conflicts(dates)
-    yield from _phrase_read_twice(dates, text)
+    # the story's quoted documents, and those that carry their own date, found once for both signals
+    documents = quoted_documents(text)
+    dated = dated_documents(text, [(d.start, d.end) for d in dates], documents)
+    yield from _phrase_read_twice(dates, dated)
     if published is not None:
-        yield from _quoted_day_assumed(dates, text, published)
+        yield from _quoted_day_assumed(dates, text, published, documents, dated)
     missing = _no_absolute_date(dates, published)
     if missing is not None:
         yield missing
@@ -138,7 +141,8 @@ def _in_editorial_line(text: str, at: int) -> bool:
     return _EDITORIAL_LINE.match(text, line) is not None
 
 
-def _quoted_day_assumed(dates: tuple[DateMention, ...], text: str, published: dt.date) -> Iterator[Signal]:
+def _quoted_day_assumed(dates: tuple[DateMention, ...], text: str, published: dt.date,
+                        documents: list[Quoted], dated: list[Quoted]) -> Iterator[Signal]:
     """'"We sign today," the union leader said.': the quotation was spoken on a day the story does not
     give, so its "today" was read as the publication date, and may be the day before or earlier.
 
@@ -147,9 +151,9 @@ def _quoted_day_assumed(dates: tuple[DateMention, ...], text: str, published: dt
     days = [d for d in dates if d.kind == "relative" and _DAY_WORD.fullmatch(d.text) and day_of(d)]
     if not days:
         return
-    dated = {(q.start, q.end) for q in dated_documents(text, [(d.start, d.end) for d in dates])}
-    for quoted in quoted_documents(text):
-        if (quoted.start, quoted.end) in dated or not _told_in_the_past(quoted, text):
+    own_date = {(q.start, q.end) for q in dated}
+    for quoted in documents:
+        if (quoted.start, quoted.end) in own_date or not _told_in_the_past(quoted, text):
             continue
         inside = [d for d in days if quoted.start <= d.start and d.end <= quoted.end]
         if not inside:
@@ -194,13 +198,13 @@ def _conflicts(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
                      f"'{explicit.text}' ({_spoken(exp_day)})", first.start, second.end)
 
 
-def _phrase_read_twice(dates: tuple[DateMention, ...], text: str) -> Iterator[Signal]:
+def _phrase_read_twice(dates: tuple[DateMention, ...], dated: list[Quoted]) -> Iterator[Signal]:
     """'Thursday night' read as two different days in one story: one reading is probably wrong.
 
     Phrases that hang on the story's last date ("the next day", "two days later") and dates
     inside a quoted document with its own date (an e-mail's "today") may differ, and are left out."""
     groups: dict[str, list[DateMention]] = {}
-    elsewhere = _in_dated_documents(dates, text)
+    elsewhere = _inside(dates, dated)
     for mention in dates:
         if mention.kind == "absolute" or mention.value is None or mention.value.startswith("P") or \
                 _ANAPHORIC.search(mention.text) or mention.start in elsewhere:
@@ -232,11 +236,11 @@ def _phrase_key(phrase: str) -> str:
     return " ".join(words[1:] if len(words) > 1 and words[0] in ("on", "by", "since", "until") else words)
 
 
-def _in_dated_documents(dates: tuple[DateMention, ...], text: str) -> set[int]:
+def _inside(dates: tuple[DateMention, ...], dated: list[Quoted]) -> set[int]:
     """Starts of the dates inside a quoted document that carries its own date."""
     starts = [d.start for d in dates]
     inside: set[int] = set()
-    for quoted in dated_documents(text, [(d.start, d.end) for d in dates]):
+    for quoted in dated:
         inside.update(starts[bisect.bisect_left(starts, quoted.start):bisect.bisect_left(starts, quoted.end)])
     return inside
 
