@@ -134,11 +134,7 @@ class Cast:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            # a name the tagger read as a common noun ("Figgins declined") still names a person: a
-            # capitalised noun tagged PERSON, or the surname of someone the story has named
-            if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.is_title and (
-                    tok.ent_type_ == "PERSON" or tok.lower_ in self._surnames)) and not (
-                    misread_subject(tok) and tok.lower_ in self._surnames):
+            if not self._may_name(tok):
                 i += 1
                 continue
             start, end = name_run(tok)
@@ -152,6 +148,17 @@ class Cast:
             person.mentions += 1
             if narrative(root.idx):
                 self._note(person, root, start)
+
+    def _may_name(self, tok: Token) -> bool:
+        """A proper noun, or a name the tagger read as something else: a capitalised noun tagged
+        PERSON or holding a known surname ("Figgins declined"), or a known surname read as the
+        adverb of a speech verb ("Early says")."""
+        if tok.pos_ == "PROPN":
+            return True
+        known = tok.lower_ in self._surnames
+        if tok.pos_ == "NOUN" and tok.is_title and (tok.ent_type_ == "PERSON" or known):
+            return True
+        return known and misread_subject(tok)
 
     def _mention(self, doc: Doc, start: int, end: int) -> tuple[Person, int, int, Token] | None:
         """The person a run of proper nouns names, the name's own bounds and its head token."""
