@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from checks import DESK_STATUS_LABELS, DESK_STATUSES, HistoryStatus
 
 from .errors import StoreError, StoreUnavailable, short_reason
-from .models import ACTOR_MAX, DESK_KEY_MAX, DeskEventRow, Item, workspace_key
+from .models import ACTOR_MAX, DESK_KEY_MAX, DeskEventRow, Item, as_utc, workspace_key
 from .write import clean, fit
 
 __all__ = [
@@ -266,9 +266,7 @@ def _events(session: Session, item_id: int) -> list[DeskEvent]:
 
 
 def _event(row: DeskEventRow) -> DeskEvent:
-    # SQLite hands back naive datetimes; everything is written in UTC
-    at = row.at if row.at.tzinfo else row.at.replace(tzinfo=dt.UTC)
-    return DeskEvent(kind=row.kind, by=row.actor, at=at.astimezone(dt.UTC), old=row.old, new=row.new,
+    return DeskEvent(kind=row.kind, by=row.actor, at=as_utc(row.at), old=row.old, new=row.new,
                      note=row.note)
 
 

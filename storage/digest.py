@@ -43,6 +43,7 @@ from .models import (
     QuoteRow,
     QuoteShingle,
     WorkspaceSetting,
+    as_utc,
     workspace_key,
 )
 
@@ -80,9 +81,6 @@ class QuoteLine:
     speaker_kind: str | None
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes; everything is written in UTC
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 class DigestStore:
@@ -96,10 +94,10 @@ class DigestStore:
         query = (select(CheckEventRow.item_id, CheckEventRow.platform, CheckEventRow.requester,
                         CheckEventRow.checked_at)
                  .where(CheckEventRow.workspace == workspace_key(workspace),
-                        CheckEventRow.checked_at >= _utc(start), CheckEventRow.checked_at < _utc(end))
+                        CheckEventRow.checked_at >= as_utc(start), CheckEventRow.checked_at < as_utc(end))
                  .order_by(CheckEventRow.checked_at, CheckEventRow.id))
         with _reading(self.engine) as session:
-            return [CheckLine(i, p, r, _utc(at)) for i, p, r, at in session.execute(query)]
+            return [CheckLine(i, p, r, as_utc(at)) for i, p, r, at in session.execute(query)]
 
     def item_lines(self, workspace: str, ids: Collection[int]) -> list[ItemLine]:
         """Stored reports of the given items, only those this workspace may see."""
@@ -118,7 +116,7 @@ class DigestStore:
         start <= at < end: a week's items include those the desk ruled on without checking again."""
         query = (select(DeskEventRow.item_id)
                  .where(DeskEventRow.workspace == workspace_key(workspace),
-                        DeskEventRow.at >= _utc(start), DeskEventRow.at < _utc(end))
+                        DeskEventRow.at >= as_utc(start), DeskEventRow.at < as_utc(end))
                  .group_by(DeskEventRow.item_id).order_by(func.min(DeskEventRow.id)))
         with _reading(self.engine) as session:
             return list(session.scalars(query))
@@ -129,7 +127,7 @@ class DigestStore:
             return {}
         query = (select(CheckEventRow.item_id, func.count())
                  .where(CheckEventRow.workspace == workspace_key(workspace),
-                        CheckEventRow.item_id.in_(ids), CheckEventRow.checked_at < _utc(end))
+                        CheckEventRow.item_id.in_(ids), CheckEventRow.checked_at < as_utc(end))
                  .group_by(CheckEventRow.item_id))
         with _reading(self.engine) as session:
             return {item_id: n for item_id, n in session.execute(query)}
@@ -195,7 +193,7 @@ class DigestStore:
         is posted, so a second clock or a manual run that races this one loses on the unique
         key instead of posting twice; a failed claim, or one older than CLAIM_LEASE, is taken over.
         """
-        now = _utc(now or dt.datetime.now(dt.UTC))
+        now = as_utc(now or dt.datetime.now(dt.UTC))
         try:
             with Session(self.engine) as session, session.begin():
                 session.add(DigestPost(workspace=workspace_key(workspace), week=week, platform=platform,
@@ -235,7 +233,7 @@ class DigestStore:
                          now: dt.datetime | None = None) -> list[tuple[str, str, str, str]]:
         """(workspace, week, platform, channel) of the posts from week `oldest` to `newest` (labels
         such as 2026-W47, which sort as text) that failed, or whose run died: oldest week first."""
-        stale = _utc(now or dt.datetime.now(dt.UTC)) - CLAIM_LEASE
+        stale = as_utc(now or dt.datetime.now(dt.UTC)) - CLAIM_LEASE
         query = (select(DigestPost.workspace, DigestPost.week, DigestPost.platform, DigestPost.channel)
                  .where(DigestPost.week >= oldest, DigestPost.week <= newest,
                         or_(DigestPost.state == "failed",

@@ -49,6 +49,7 @@ __all__ = [
     "QuoteRow",
     "QuoteShingle",
     "WorkspaceSetting",
+    "as_utc",
     "utcnow",
     "workspace_key",
 ]
@@ -85,6 +86,12 @@ def workspace_key(workspace: str) -> str:
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """The moment in UTC, a naive one taken as UTC: SQLite hands back naive datetimes, and
+    everything is written in UTC."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):

@@ -28,6 +28,7 @@ from .models import (
     Item,
     ItemUrl,
     QuoteRow,
+    as_utc,
     workspace_key,
 )
 from .seeds import SeedShelf
@@ -78,9 +79,7 @@ class CheckRecord:
 
 
 def iso_utc(moment: dt.datetime) -> str:
-    # SQLite hands back naive datetimes; everything is written in UTC
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return as_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Store:

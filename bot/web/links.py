@@ -45,8 +45,7 @@ class Link:
         """Signed up to the item's withdrawal, so no longer opening."""
         if revoked_at is None:
             return False
-        revoked = revoked_at if revoked_at.tzinfo else revoked_at.replace(tzinfo=dt.UTC)  # SQLite
-        return self.signed_at is None or self.signed_at <= revoked
+        return self.signed_at is None or self.signed_at <= revoked_at
 
 
 DEFAULT_DAYS = 30

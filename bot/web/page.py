@@ -31,7 +31,7 @@ from checks import Report
 from storage import Store, StoreUnavailable
 from storage.desk import STATUS_LABELS, DeskState, UnknownItem
 from storage.errors import short_reason
-from storage.models import Item, workspace_key
+from storage.models import Item, as_utc, workspace_key
 
 from ..render._common import link_url, visible
 from .highlight import runs, shown_lines
@@ -65,7 +65,8 @@ def load_page(store: Store, workspace: str, item_id: int) -> PageData | None:
         with Session(store.engine) as session:
             row = session.execute(select(Item.text, Item.links_revoked_at).where(
                 Item.id == item_id, Item.seed.is_(None), Item.workspace == key)).first()
-        text, revoked_at = (row.text, row.links_revoked_at) if row is not None else (None, None)
+        text = row.text if row is not None else None
+        revoked_at = as_utc(row.links_revoked_at) if row is not None and row.links_revoked_at else None
         report = store.stored_report(f"item:{item_id}", workspace) if text is not None else None
         desk = store.desk.state(workspace, item_id) if report is not None else None
     except UnknownItem:  # removed between the reads
