@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import TITLE_WORDS, is_person_noun
+from .cues import TITLE_WORDS, is_person_noun, is_speech_verb
 
 __all__ = ["SUFFIXES", "Gender", "Person", "gender_of_first_name", "glued_hyphen", "is_initial", "name_parts",
            "name_run", "name_start", "surname_before", "untagged_name", "with_suffix", "without_possessive"]
@@ -253,13 +253,22 @@ class Person:
         return gender_of_first_name(self.first) if self.first and not m else None
 
 
+def _speaks(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(tok.head)
+
+
 def untagged_name(tok: Token) -> bool:
-    """A first name and a surname the model tagged as nothing at all, outside any longer name."""
+    """A first name and a surname the model tagged as nothing at all, outside any longer name.
+    After `the` it is a title (`the Dragon Waiting`, a book whose first word is also a given name)
+    unless it speaks (`The Atlanta Ledger reported`: an outlet, which the speakers sort out)."""
     doc = tok.doc
     nxt = doc[tok.i + 1]
     if tok.pos_ != "PROPN" or nxt.pos_ != "PROPN" or tok.ent_type_ or nxt.ent_type_:
         return False
-    if (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN") or not (nxt.is_title and nxt.is_alpha):
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and (before.pos_ == "PROPN" or (before.lower_ == "the" and not _speaks(nxt))):
+        return False
+    if not (nxt.is_title and nxt.is_alpha):
         return False
     after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
     return (after is None or after.pos_ != "PROPN") and gender_of_first_name(tok.text) is not None

@@ -47,9 +47,21 @@ def strip_name(span: Span) -> tuple[int, int] | None:
     while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
                            or not doc[start].text[:1].isupper() or _role_word(doc[start], end - start)):
         start += 1
+    titled = any(t.lower_ in HONORIFICS or t.lower_ in TITLE_WORDS for t in doc[span.start:start])
+    if start < end and _not_a_name(doc[start], titled, end - start):
+        return None
     if end - start == 1 and start == span.start:
         start = surname_before(doc, start)
     return (start, end) if end > start else None
+
+
+def _not_a_name(first: Token, titled: bool, words: int) -> bool:
+    """`Hosting Cook at the summit is our dream`: a gerund opening the sentence, tagged a proper
+    noun before a surname, is not a first name unless the lists know it (`Sterling Brown`); a lone
+    `Manning` stays a surname."""
+    if titled or words < 2 or not first.is_sent_start or not first.lower_.endswith("ing"):
+        return False
+    return gender_of_first_name(first.text) is None
 
 
 def _role_word(tok: Token, left: int) -> bool:
@@ -117,6 +129,10 @@ def role_of(tok: Token) -> str | None:
             words = [t for t in left.subtree if t.dep_ != "det" and t.ent_type_ != "PERSON"] + words
     first_name = name_bounds(tok)[0]
     titled = [w for w in words if w.i < first_name and "\n" not in tok.doc[w.i:tok.i].text_with_ws]
+    # `"…water in vapor form," lead researcher Ana Ruiz said`: the parse may hang the quote's last
+    # words on the title; a role never runs back across a quotation mark
+    quote = max((n for n, w in enumerate(titled) if w.is_quote), default=-1)
+    titled = titled[quote + 1:]
     while titled and titled[0].is_punct:
         titled.pop(0)
     if titled and any(w.lower_ in TITLE_WORDS or w.pos_ == "NOUN" for w in titled):

@@ -32,6 +32,7 @@ _ANONYMITY = re.compile(r",?\s*(?:speaking |who (?:spoke|asked|requested|decline
 _BACK_REFERENCE_WORDS = 3
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
 _ISSUE_VERBS = frozenset({"deliver", "issue", "make", "give", "release", "publish", "send"})
+_ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
 
 @dataclass
@@ -174,6 +175,9 @@ def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, 
 def _add_anonymous(text: str, speaker: Speaker, quoted: int, found: dict[int, AnonymousSource]) -> None:
     if len(speaker.name.split()) < 2 and speaker.name.lower() in ("one", "another", "someone"):
         return  # `one expressed…`: the group it belongs to is described elsewhere
+    words = _WORDS.findall(speaker.name.lower())
+    if not quoted and words[-1:] in (["people"], ["folks"]) and set(words[:-1]) <= _ANY_AMOUNT:
+        return  # `People will ask you…`, `certain people claim…`: no one a desk could call
     end = speaker.end
     if (m := _ANONYMITY.match(text, end)) is not None:
         end = m.end()
