@@ -124,14 +124,18 @@ def _opens(text: str, i: int, para: Paragraph) -> bool:
 
 
 def _opens_spaced(text: str, i: int, para: Paragraph) -> bool:
-    """`“ I love the harbour,”`: an opening glyph, or a straight mark that starts the paragraph or
-    follows a colon, with a stray space before the words it opens."""
+    """`“ I love the harbour,”`: an opening glyph, or a straight mark that starts the paragraph,
+    follows a colon or a finished sentence (`he told her. " You did well."`, asked only when no
+    quotation is open), with a stray space before the words it opens."""
     prev, _ = _around(text, i, para)
-    if not _SPACED_WORD.match(text, i + 1, para.end):
+    if not (spaced := _SPACED_WORD.match(text, i + 1, para.end)):
         return False
     if text[i] in "“„‟":
         return prev.isspace() or prev in _OPEN_AFTER
-    return text[i] == '"' and (prev == ":" or not text[max(para.start, i - 4):i].strip())
+    before = text[max(para.start, i - 4):i]
+    after_sentence = before[-1:].isspace() and before.rstrip()[-1:] in (".", "?", "!") \
+        and spaced.group()[-1].isupper()
+    return text[i] == '"' and (prev == ":" or not before.strip() or after_sentence)
 
 
 def _closes(text: str, i: int, para: Paragraph) -> bool:

@@ -1,0 +1,22 @@
+"""Quote boundaries from the eighth editor's reading of real pages (invented text throughout)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import check_text
+
+
+@pytest.mark.parametrize("text", [
+    '"I run my firm from my phone," Ana Ruiz told the host. " You have done such a good job."',
+    '"I run my firm from my phone," Ana Ruiz told the host. \u201c You have done such a good job.\u201d',
+])
+def test_a_stray_space_after_an_opening_mark_after_a_sentence(text: str) -> None:
+    quotes = check_text(text).quotes
+    assert [q.text for q in quotes] == ["I run my firm from my phone", "You have done such a good job."]
+    assert {q.speaker for q in quotes} == {"Ana Ruiz"}
+
+
+def test_a_closing_mark_with_a_stray_space_still_closes() -> None:
+    quotes = check_text('"We will win this race. " Ana Ruiz said it twice. Nobody doubted her.').quotes
+    assert [q.text for q in quotes] == ["We will win this race."]
