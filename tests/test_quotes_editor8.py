@@ -20,3 +20,14 @@ def test_a_stray_space_after_an_opening_mark_after_a_sentence(text: str) -> None
 def test_a_closing_mark_with_a_stray_space_still_closes() -> None:
     quotes = check_text('"We will win this race. " Ana Ruiz said it twice. Nobody doubted her.').quotes
     assert [q.text for q in quotes] == ["We will win this race."]
+
+
+def test_two_apostrophes_open_a_quotation_as_one_mark() -> None:
+    """Archive copy types both marks as two apostrophes: ''We will win,'' she said."""
+    text = ("''We are almost there, almost,'' Mr. Okafor said. ''More is being decided than anyone "
+            "could have imagined.''\n\nThe danger remains.")
+    quotes = check_text(text).quotes
+    assert [q.text for q in quotes] == ["We are almost there, almost",
+                                        "More is being decided than anyone could have imagined."]
+    assert [q.speaker for q in quotes] == ["Okafor", "Okafor"]
+    assert not any(q.partial for q in quotes)

@@ -156,6 +156,16 @@ def _doubled(text: str, i: int, para: Paragraph) -> bool:
     return not prev.isspace() and not nxt.isalnum() and nxt not in _SINGLE
 
 
+def _doubled_open(text: str, i: int, para: Paragraph) -> bool:
+    """The opening double mark typed as two apostrophes (`chants of ''Lock her up!''`, as some wire
+    and archive copy writes it): read as one mark, or the quotation inside looks nested in a
+    stray single one and embedded in its sentence."""
+    if i + 2 >= para.end or text[i + 1] != text[i] or text[i] not in "'‘":
+        return False
+    prev = text[i - 1] if i > para.start else " "
+    return (prev.isspace() or prev in _OPEN_AFTER) and (text[i + 2].isalnum() or text[i + 2] == "…")
+
+
 def _ambiguous(text: str, i: int, para: Paragraph) -> bool:
     """`the leaders’ first meeting`: a plural possessive looks exactly like a closing mark."""
     prev, nxt = _around(text, i, para)
@@ -171,11 +181,12 @@ class _Scanner:
         self.single: int | None = None
         self.single_fallback: int | None = None
         self.nested: list[tuple[int, int]] = []
+        self.width = 1  # of the open double mark: 2 when typed as two apostrophes (`''Lock her up!''`)
 
     def emit(self, open_at: int, close: int | None, *, single: bool = False, runs_on: bool = False,
              upto: int | None = None) -> None:
         end = close if close is not None else upto or self.para.end
-        start = open_at + 1
+        start = open_at + (self.width if open_at == self.double else 1)
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
@@ -192,7 +203,7 @@ class _Scanner:
             # around this one; dropping it keeps the double-quoted quote.
             self.single = None
             if _opens(text, i, para) or _opens_spaced(text, i, para):
-                self.double, self.nested, self.single = i, [], None
+                self.double, self.nested, self.single, self.width = i, [], None, 1
             return
         if _closes(text, i, para) and not (text[i] in "“„" and _opens(text, i, para)):
             self.close_nested(i)
@@ -202,6 +213,10 @@ class _Scanner:
             self.close_nested(i)
             self.emit(self.double, None, upto=i)
             self.double = i
+
+    def open_doubled(self, i: int) -> None:
+        """A double opening mark typed as two apostrophes, where no quotation is open."""
+        self.double, self.nested, self.single, self.width = i, [], None, 2
 
     def close_double(self, i: int) -> None:
         """The open double-quoted quotation ends at `i` (the first of two closing apostrophes)."""
@@ -256,6 +271,9 @@ def _scan(text: str, para: Paragraph, following: Paragraph | None) -> Iterator[M
             scanner.on_double(i)
         elif scanner.double is not None and _doubled(text, i, para):
             scanner.close_double(i)
+            skip = i + 1
+        elif scanner.double is None and _doubled_open(text, i, para):
+            scanner.open_doubled(i)
             skip = i + 1
         else:
             scanner.on_single(i)
