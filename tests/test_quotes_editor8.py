@@ -31,3 +31,17 @@ def test_two_apostrophes_open_a_quotation_as_one_mark() -> None:
                                         "More is being decided than anyone could have imagined."]
     assert [q.speaker for q in quotes] == ["Okafor", "Okafor"]
     assert not any(q.partial for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    'Her third album, "Night Roads" (Columbia Records, 2019), was praised by critics.',
+    'The study, "Water Above Europa" (Nature Astronomy, 2019), was written by Ana Ruiz.',
+    'Ana Ruiz said her report, "Water Above Europa" (Nature Astronomy, 2019), was the first of its kind.',
+])
+def test_a_title_with_its_citation_in_brackets_is_not_a_quote(text: str) -> None:
+    assert check_text(text).quotes == ()
+
+
+def test_a_slogan_someone_said_stays_a_quote() -> None:
+    (quote,) = check_text('"Make Our Town Great Again," Ana Ruiz said (to cheers).').quotes
+    assert quote.speaker == "Ana Ruiz"

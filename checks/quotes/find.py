@@ -87,6 +87,14 @@ def _handle_like(quoted: str) -> bool:
     return word[0] in "@#" or _CAMEL.search(word) is not None
 
 
+def _cited_title(text: str, m: Marked) -> bool:
+    """`her book, “Out There” (Harbor Press, 2018), is out now`: a title followed by its citation in
+    brackets is a work's name; the publisher in the brackets did not say it."""
+    after = text[m.close + 1:m.close + 3].lstrip(" ") if m.close is not None else ""
+    quoted = text[m.start:m.end]
+    return after.startswith("(") and _title_like(quoted) and quoted.rstrip()[-1:] not in ("!", "?")
+
+
 def _label_like(quoted: str) -> bool:
     """A stand-alone quotation nobody is said to have said: a title, a label, a slogan."""
     asked = quoted.rstrip()[-1:] in ("?", "!")  # `“Who cares?”` is still somebody's question
@@ -106,7 +114,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
     for m in marked:
-        if _handle_like(text[m.start:m.end]):
+        if _handle_like(text[m.start:m.end]) or _cited_title(text, m):
             continue
         partial = _embedded(text, m)
         if partial:
