@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from checks import check_text
+from checks.quotes.attribution import Attribution
+from checks.quotes.find import _without_quoted_speaker
+from checks.quotes.speakers import Speaker
 
 
 @pytest.mark.parametrize("text", [
@@ -45,3 +48,21 @@ def test_a_title_with_its_citation_in_brackets_is_not_a_quote(text: str) -> None
 def test_a_slogan_someone_said_stays_a_quote() -> None:
     (quote,) = check_text('"Make Our Town Great Again," Ana Ruiz said (to cheers).').quotes
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_quotation_running_on_keeps_its_speaker_in_the_next_paragraph() -> None:
+    text = ("Harbour chief Ana Ruiz said the release of the sailors “gives us hope for the talks, which "
+            "we stand ready to support.\n\n“We see these steps as signs that the long dispute may soon "
+            "end.”\n\nThe talks resume on Monday.")
+    quotes = check_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Ana Ruiz"]
+    assert quotes[1].speaker_evidence == "carried"
+
+
+def test_a_stretch_of_the_sentence_holding_a_quotation_mark_is_never_a_speaker() -> None:
+    """How the parse once read `…,“We are glad” at the crew’s release, adding…`: the description
+    it offered as the speaker began inside the quotation."""
+    garbled = Speaker("glad” at the crew’s release", "unresolved", 10, 38, "glad", evidence="description")
+    assert _without_quoted_speaker(Attribution(garbled, "said")) == Attribution(None, "said")
+    named = Speaker("Ana Ruiz", "named", 0, 8, "ana ruiz", evidence="name_at_cue")
+    assert _without_quoted_speaker(Attribution(named, "said")) == Attribution(named, "said")

@@ -26,6 +26,7 @@ __all__ = ["Analysis", "analyse", "find_quotes"]
 _CACHE_KEY = "deskcheck.quotes"
 _EMBEDDED_AFTER = frozenset(":.?!;—–(")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_MARK_CHARS = frozenset("\"“”„‟«»")
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a capital inside one word (`factcheckUK`, `McCain`, `iPhone`): a name
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
                           "from", "is", "as"})
@@ -132,7 +133,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
                 found = attribute_next(m, text, loc, cast, last_group) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
-        found = _role_named(doc, found, cast)
+        found = _without_quoted_speaker(_role_named(doc, found, cast))
         quote = _quote(text, m, found, partial)
         if quote is None:
             continue
@@ -147,6 +148,15 @@ def _role_named(doc: Doc, found: Attribution | None, cast: Cast) -> Attribution 
     """`said the mayor's communications director, Jennifer Morrow`: the role's holder said it."""
     named = named_for_role(doc, found.speaker, cast) if found is not None and found.speaker else None
     return found if named is None or found is None else Attribution(named, found.cue)
+
+
+def _without_quoted_speaker(found: Attribution | None) -> Attribution | None:
+    """A speaker whose words include a quotation mark (`profoundly pleased” at the release`) is a
+    stretch of the sentence the parse mistook for a description, never someone: no speaker beats
+    that one."""
+    if found is None or found.speaker is None or not _MARK_CHARS & set(found.speaker.name):
+        return found
+    return Attribution(None, found.cue)
 
 
 def _introduced(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
@@ -179,13 +189,22 @@ def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | No
 
 
 def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:
-    """A quotation running over several paragraphs is attributed at its end: carry it back."""
+    """A quotation running over several paragraphs is one speaker's: attributed at its end, it is
+    carried back; attributed where it starts (`Ruiz said the deal “gives us hope…` and the next
+    paragraph opening with a mark), it is carried forward."""
     for n in range(len(quotes) - 2, -1, -1):
         if marks[n].runs_on and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
-            nxt = quotes[n + 1]
-            quotes[n] = Quote(quotes[n].text, quotes[n].start, quotes[n].end, nxt.speaker, nxt.speaker_kind,
-                              nxt.speaker_span, nxt.cue, quotes[n].partial, True, "carried")
+            quotes[n] = _carried(quotes[n], quotes[n + 1])
+    for n in range(1, len(quotes)):
+        if marks[n - 1].runs_on and quotes[n].speaker is None and quotes[n - 1].speaker is not None \
+                and marks[n].paragraph.index == marks[n - 1].paragraph.index + 1:
+            quotes[n] = _carried(quotes[n], quotes[n - 1])
     return quotes
+
+
+def _carried(quote: Quote, source: Quote) -> Quote:
+    return Quote(quote.text, quote.start, quote.end, source.speaker, source.speaker_kind, source.speaker_span,
+                 source.cue, quote.partial, True, "carried")
 
 
 def _quote(text: str, m: Marked, found: Attribution | None, partial: bool) -> Quote | None:
