@@ -66,3 +66,17 @@ def test_a_stretch_of_the_sentence_holding_a_quotation_mark_is_never_a_speaker()
     assert _without_quoted_speaker(Attribution(garbled, "said")) == Attribution(None, "said")
     named = Speaker("Ana Ruiz", "named", 0, 8, "ana ruiz", evidence="name_at_cue")
     assert _without_quoted_speaker(Attribution(named, "said")) == Attribution(named, "said")
+
+
+@pytest.mark.parametrize("text", [
+    'Ana Ruiz saved for years. In his book "Money Matters: A Plain Path to All the Wealth You Will Need," '
+    'Tom Lee shares the formula he used.',
+    'Ana Ruiz cited the podcast "Town Hall Tonight," where Tom Lee argued the point at length.',
+])
+def test_a_title_after_the_noun_of_a_work_is_not_a_quote(text: str) -> None:
+    assert check_text(text).quotes == ()
+
+
+def test_words_after_a_work_noun_that_are_not_a_title_stay_a_quote() -> None:
+    (quote,) = check_text('Ana Ruiz wrote in her book, "we never saw the flood coming," and she meant it.').quotes
+    assert quote.text.startswith("we never saw")

@@ -26,6 +26,11 @@ __all__ = ["Analysis", "analyse", "find_quotes"]
 _CACHE_KEY = "deskcheck.quotes"
 _EMBEDDED_AFTER = frozenset(":.?!;—–(")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_LAST_WORD = re.compile(r"(\w+)[ \t]*$")
+# Nouns and verbs that name a work whose title follows: `his book “…”`, `a film titled “…”`.
+_WORK_NOUNS = frozenset({"book", "novel", "memoir", "album", "film", "movie", "song", "single", "paper",
+                         "essay", "column", "show", "series", "podcast", "documentary", "play", "titled",
+                         "entitled", "headlined"})
 _MARK_CHARS = frozenset("\"“”„‟«»")
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a capital inside one word (`factcheckUK`, `McCain`, `iPhone`): a name
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
@@ -96,6 +101,16 @@ def _cited_title(text: str, m: Marked) -> bool:
     return after.startswith("(") and _title_like(quoted) and quoted.rstrip()[-1:] not in ("!", "?")
 
 
+def _named_work(text: str, m: Marked) -> bool:
+    """`In his book “Financial Freedom: A Proven Path to Wealth,” Ruiz shares…`: a title-cased
+    quotation right after the noun of a work, however long, is the work's name."""
+    before = _LAST_WORD.search(text, m.paragraph.start, m.open)
+    if before is None or before.group(1).lower() not in _WORK_NOUNS:
+        return False
+    words = _WORDS.findall(text[m.start:m.end])
+    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
 def _label_like(quoted: str) -> bool:
     """A stand-alone quotation nobody is said to have said: a title, a label, a slogan."""
     asked = quoted.rstrip()[-1:] in ("?", "!")  # `“Who cares?”` is still somebody's question
@@ -115,7 +130,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
     for m in marked:
-        if _handle_like(text[m.start:m.end]) or _cited_title(text, m):
+        if _handle_like(text[m.start:m.end]) or _cited_title(text, m) or _named_work(text, m):
             continue
         partial = _embedded(text, m)
         if partial:
