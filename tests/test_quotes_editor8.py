@@ -78,5 +78,6 @@ def test_a_title_after_the_noun_of_a_work_is_not_a_quote(text: str) -> None:
 
 
 def test_words_after_a_work_noun_that_are_not_a_title_stay_a_quote() -> None:
-    (quote,) = check_text('Ana Ruiz wrote in her book, "we never saw the flood coming," and she meant it.').quotes
+    text = 'Ana Ruiz wrote in her book, "we never saw the flood coming," and she meant it.'
+    (quote,) = check_text(text).quotes
     assert quote.text.startswith("we never saw")
