@@ -6,7 +6,7 @@ import pytest
 
 from checks import check_text
 from checks.quotes.attribution import Attribution
-from checks.quotes.find import _without_quoted_speaker
+from checks.quotes.find import _plausible_speaker
 from checks.quotes.speakers import Speaker
 
 
@@ -63,9 +63,9 @@ def test_a_stretch_of_the_sentence_holding_a_quotation_mark_is_never_a_speaker()
     """How the parse once read `…,“We are glad” at the crew’s release, adding…`: the description
     it offered as the speaker began inside the quotation."""
     garbled = Speaker("glad” at the crew’s release", "unresolved", 10, 38, "glad", evidence="description")
-    assert _without_quoted_speaker(Attribution(garbled, "said")) == Attribution(None, "said")
+    assert _plausible_speaker(Attribution(garbled, "said")) == Attribution(None, "said")
     named = Speaker("Ana Ruiz", "named", 0, 8, "ana ruiz", evidence="name_at_cue")
-    assert _without_quoted_speaker(Attribution(named, "said")) == Attribution(named, "said")
+    assert _plausible_speaker(Attribution(named, "said")) == Attribution(named, "said")
 
 
 @pytest.mark.parametrize("text", [
@@ -81,3 +81,12 @@ def test_words_after_a_work_noun_that_are_not_a_title_stay_a_quote() -> None:
     text = 'Ana Ruiz wrote in her book, "we never saw the flood coming," and she meant it.'
     (quote,) = check_text(text).quotes
     assert quote.text.startswith("we never saw")
+
+
+def test_a_speaker_called_like_a_company_is_an_organisation() -> None:
+    text = ('The label, Tom Harlan Productions, denied any deal. "We have no further comment," '
+            'Tom Harlan Productions said in a statement.')
+    report = check_text(text)
+    assert [q.speaker_kind for q in report.quotes] == ["organization"]
+    (source,) = report.sources.named
+    assert source.name.endswith("Harlan Productions") and source.kind == "organization"

@@ -9,6 +9,7 @@ quote, flagged speaker_guessed because a verifier should confirm it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from ..models import Quote
 from .attribution import Attribution, Locator, attribute_fragment, attribute_full, attribute_trailing
 from .followup import attribute_next
 from .marks import Marked, find_marked, paragraphs
+from .organisations import named_like_organisation
 from .roles import named_for_role
 from .speakers import Cast, Speaker
 
@@ -148,7 +150,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
                 found = attribute_next(m, text, loc, cast, last_group) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
-        found = _without_quoted_speaker(_role_named(doc, found, cast))
+        found = _plausible_speaker(_role_named(doc, found, cast))
         quote = _quote(text, m, found, partial)
         if quote is None:
             continue
@@ -165,13 +167,17 @@ def _role_named(doc: Doc, found: Attribution | None, cast: Cast) -> Attribution 
     return found if named is None or found is None else Attribution(named, found.cue)
 
 
-def _without_quoted_speaker(found: Attribution | None) -> Attribution | None:
+def _plausible_speaker(found: Attribution | None) -> Attribution | None:
     """A speaker whose words include a quotation mark (`profoundly pleased” at the release`) is a
     stretch of the sentence the parse mistook for a description, never someone: no speaker beats
-    that one."""
-    if found is None or found.speaker is None or not _MARK_CHARS & set(found.speaker.name):
+    that one. A `named` speaker called like a company (`Dick Clark Productions`) is one."""
+    if found is None or found.speaker is None:
         return found
-    return Attribution(None, found.cue)
+    if _MARK_CHARS & set(found.speaker.name):
+        return Attribution(None, found.cue)
+    if found.speaker.kind == "named" and named_like_organisation(found.speaker.name):
+        return Attribution(dataclasses.replace(found.speaker, kind="organization"), found.cue)
+    return found
 
 
 def _introduced(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:

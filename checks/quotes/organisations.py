@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .cast import Cast
 from .speakers import Speaker
 
-__all__ = ["named_organisation"]
+__all__ = ["named_like_organisation", "named_organisation"]
 
 # The noun a story uses for an organisation it has named, and the kind it must be.
 _NOUN_KIND = {"company": "business", "firm": "business", "agency": "government",
@@ -46,7 +46,19 @@ _OTHER = {"business": frozenset("""company firm startup business chain maker ret
           "government": frozenset("""agency ministry department office bureau body regulator authority
               service administration government""".split())}
 _PARTICLES = frozenset({"and", "of", "for", "the", "&"})
+# The last word of a name that makes it an organisation's, whoever the first words name
+# (`Dick Clark Productions`); surnames such as Court, Church or House are left out.
+_ORG_LAST_WORDS = _BUSINESS | frozenset("""productions records studios pictures films labs games publishing
+    publishers university institute foundation association committee commission agency ministry
+    department""".split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def named_like_organisation(name: str) -> bool:
+    """`Dick Clark Productions`, `Lantern Media Group`: a name of two or more words ending in a word
+    only organisations end with, however personal its first words are."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in _ORG_LAST_WORDS
 
 
 def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:

@@ -20,6 +20,7 @@ from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import subject_of
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
+from .organisations import named_like_organisation
 from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
 from .speakers import Speaker, resolve
 
@@ -137,6 +138,8 @@ def _proper(doc: Doc, speaker: Speaker) -> bool:
 
 
 def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[Token]) -> NamedSource:
+    if entry.kind == "named" and named_like_organisation(entry.name):
+        entry.kind = "organization"
     person = analysis.cast.people.get(entry.key) if entry.kind == "named" else None
     if person is not None:
         role = own_role(person, named_at)
