@@ -59,3 +59,16 @@ def test_an_untagged_name_after_the_is_a_title(nlp: Language, text: str, at: int
     doc = nlp(text)
     doc.ents = []
     assert doc[at].pos_ == "PROPN" and untagged_name(doc[at]) is name
+
+
+def test_a_list_after_a_name_is_not_its_role() -> None:
+    report = check_text("A row involving Ana Ruiz, her former record label and a couple of senators looks "
+                        "settled. “I just want to sing my songs,” Ruiz said.")
+    (source,) = report.sources.named
+    assert source.name == "Ana Ruiz" and source.role is None
+
+
+def test_an_apposition_is_still_a_role() -> None:
+    report = check_text("Ana Ruiz, the harbour master, spoke first. “We will reopen on Monday,” Ruiz said.")
+    (source,) = report.sources.named
+    assert source.role == "the harbour master"

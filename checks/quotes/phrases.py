@@ -117,7 +117,9 @@ def role_of(tok: Token) -> str | None:
     """`Fen Hampson, professor of …` (an apposition) or `Commerce Secretary Howard Lutnick`."""
     for child in tok.rights:
         # `Dana Kline, CEO of Take-Two,`: a title the tagger read as a proper noun is still a title
-        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.lower_ in TITLE_WORDS):
+        # `Ana Ruiz, her former label and two senators`: a list, not an apposition
+        listed = any(c.dep_ == "cc" for c in child.children)
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.lower_ in TITLE_WORDS) and not listed:
             start, end = noun_phrase(child)
             text = tok.doc[start:end].text
             return text if len(text.split()) <= 14 else None
