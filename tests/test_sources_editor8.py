@@ -72,3 +72,10 @@ def test_an_apposition_is_still_a_role() -> None:
     report = check_text("Ana Ruiz, the harbour master, spoke first. “We will reopen on Monday,” Ruiz said.")
     (source,) = report.sources.named
     assert source.role == "the harbour master"
+
+
+def test_an_age_is_not_a_role() -> None:
+    report = check_text('"I could not climb the stairs," wrote 43-year-old Ana Ruiz of Dundee in a case '
+                        'study.')
+    (source,) = report.sources.named
+    assert source.name == "Ana Ruiz" and source.role is None

@@ -5,6 +5,8 @@ Shared by the speakers and the sources, so the words a report shows are cut the 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .cues import ORG_NOUNS, TITLE_WORDS, is_person_noun
@@ -13,6 +15,7 @@ from .names import gender_of_first_name, glued_hyphen, surname_before
 __all__ = ["HONORIFICS", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds", "role_of",
            "strip_name"]
 
+_AGE = re.compile(r"(?:an? )?\d{1,3}[- ](?:year|month)s?[- ]old", re.IGNORECASE)
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
 _NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
                        "npadvmod"})
@@ -138,7 +141,8 @@ def role_of(tok: Token) -> str | None:
     while titled and titled[0].is_punct:
         titled.pop(0)
     if titled and any(w.lower_ in TITLE_WORDS or w.pos_ == "NOUN" for w in titled):
-        return tok.doc[titled[0].i:titled[-1].i + 1].text
+        role = tok.doc[titled[0].i:titled[-1].i + 1].text
+        return None if _AGE.fullmatch(role) else role  # `43-year-old Ana Ruiz`: an age, not a role
     return None
 
 
