@@ -79,3 +79,9 @@ def test_an_age_is_not_a_role() -> None:
                         'study.')
     (source,) = report.sources.named
     assert source.name == "Ana Ruiz" and source.role is None
+
+
+def test_someone_in_an_if_clause_is_not_a_source() -> None:
+    report = check_text("The condition is often missed if the person reports no cats in the house, and many "
+                        "nurses don't think to ask about rugs.")
+    assert report.sources.anonymous == ()

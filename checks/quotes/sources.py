@@ -110,6 +110,8 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
         return None
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # `Carney is said to have closed his book`: the subject is talked about
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return None  # `if the patient reports no birds`: a case imagined, not a source
     return subject_of(tok, analysis.locator)
 
 
