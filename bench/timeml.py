@@ -21,7 +21,8 @@ DCT. Printed, as TempEval-3 scores a tagger's value attribute (relaxed span matc
 
 By default the dates are the report's `dates[]`; `--with-vague` adds `vague_dates[]` ("now",
 "recently") the way `checks.dates.find_dates` returns them. `--errors N` prints N wrong or missed
-gold values with their text, for tuning.
+gold values with their text, for tuning; the errors are counted by kind (missed, spurious, wrong
+anchor or direction, wrong span, granularity or convention) on the last line of the score.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import datetime as dt
 import html
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +102,7 @@ class Tally:
     hits: int = 0
     spans: int = 0
     errors: list[str] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)  # errors by kind, to choose what to fix
 
     def line(self) -> str:
         p = self.hits / self.counted if self.counted else 0.0
@@ -108,7 +111,22 @@ class Tally:
         acc = self.hits / self.spans if self.spans else 0.0
         return (f"DATE value  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}   (gold {self.gold}, "
                 f"reported {self.counted}, right {self.hits})\n"
-                f"span recall {self.spans / max(self.gold, 1):.3f}   value accuracy on found spans {acc:.3f}")
+                f"span recall {self.spans / max(self.gold, 1):.3f}   "
+                f"value accuracy on found spans {acc:.3f}\n"
+                "errors: " + ", ".join(f"{n} {kind}" for kind, n in self.kinds.most_common()))
+
+
+def error_kind(gold: Timex, got: DateMention) -> str:
+    """Why a reported date overlapping a gold DATE has another value: the same shape of value
+    (`1998-10-23` for `1999-10-23`) is a wrong anchor or direction, a reported date that is mostly
+    another expression ("last Tuesday" of "the day before last Tuesday") a wrong span, anything
+    else a granularity or convention (`1988-Q3` for `1988`, `1989-W43` for `1989-WXX`)."""
+    if re.sub(r"\d", "9", got.value or "") == re.sub(r"\d", "9", gold.value):
+        return "anchor or direction"
+    overlap = min(gold.end, got.end) - max(gold.start, got.start)
+    if 2 * overlap <= max(gold.end - gold.start, got.end - got.start):
+        return "span"
+    return "granularity"
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -130,6 +148,7 @@ def score(doc: Document, found: list[DateMention], tally: Tally) -> None:
             used.add(right)
         else:
             got = ", ".join(f"{found[i].text!r}={found[i].value}" for i in near) or "MISSING"
+            tally.kinds[error_kind(g, found[near[0]]) if near else "missed"] += 1
             tally.errors.append(f"{doc.name} [{doc.published}] {g.text!r} gold={g.value} got {got}")
     for i, d in enumerate(found):
         if i in used:
@@ -142,6 +161,7 @@ def score(doc: Document, found: list[DateMention], tally: Tally) -> None:
         tally.counted += 1
         if not any(_overlaps(d.start, d.end, g.start, g.end) for g in gold):
             tally.errors.append(f"{doc.name} [{doc.published}] extra {d.text!r}={d.value}")
+            tally.kinds["spurious"] += 1
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .documents import NEAR_NOUN, Quoted, dated_by, quoted_documents
 from .grammar import Candidate
-from .tense import governing_verb, tense_at
+from .tense import PLAN_VERBS, governing_verb, tense_at, under_infinitive
 from .timex import Anchor, Granularity, Tense, nearest_year
 
 __all__ = ["Story", "coarsen"]
@@ -32,6 +32,11 @@ _AS_OF_CHARS = 8
 # publication.
 _TERM_OF = re.compile(r"\b(?:payable|effective|due|of\s+record)\s+(?:on\s+|as\s+of\s+)?$", re.I)
 _TERM_CHARS = 20
+# "since Oct. 23", "since shortly after the Oct. 23 attack": a time already past, whatever the verb.
+_SINCE = re.compile(r"\b[Ss]ince\s+(?:(?:shortly|just|soon|right|long)\s+)?(?:(?:after|before)\s+)?"
+                    r"(?:the\s+)?$")
+# The prepositions that make a month after a past verb the verb's own time ("changed it in December").
+_DURING = {"in", "during"}
 # Quoted documents that may hold one position: a header block and a quotation inside it at most.
 _OVERLAPPING = 3
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -55,6 +60,7 @@ class Story:
     document: Anchor | None = None  # the date of the quoted document being read, if any
     quarter: tuple[int, int] | None = None  # the last quarter named: (year, quarter), while no date follows
     years: list[tuple[int, int, int]] = field(default_factory=list)  # every bare year: (start, end, year)
+    listed: dict[int, int] = field(default_factory=dict)  # the year of each date in an announced list
 
     @classmethod
     def of(cls, doc: Doc, text: str, published: dt.date | None) -> Story:
@@ -65,8 +71,13 @@ class Story:
 
     def tense(self, cand: Candidate) -> Tense:
         if cand.start not in self.tenses:
-            term = _TERM_OF.search(self.text, max(0, cand.start - _TERM_CHARS), cand.start)
-            self.tenses[cand.start] = "present" if term else tense_at(self.doc, cand.start, cand.end)
+            lead = max(0, cand.start - _TERM_CHARS)
+            if _TERM_OF.search(self.text, lead, cand.start):
+                self.tenses[cand.start] = "present"
+            elif _SINCE.search(self.text, lead, cand.start):
+                self.tenses[cand.start] = "past"
+            else:
+                self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
         return self.tenses[cand.start]
 
     def year_for(
@@ -83,22 +94,37 @@ class Story:
         if pub is not None:
             if _AS_OF.search(self.text, max(0, cand.start - _AS_OF_CHARS), cand.start):
                 return pub.year - (1 if (month, day or 1) > (pub.month, pub.day) else 0)
-            year = nearest_year(pub, month, day or 1, tense or self.tense(cand))
+            year = nearest_year(pub, month, day or 1, tense or self._day_tense(cand))
             if day is None and (year, month) > (pub.year, pub.month) and self._leads_past_clause(cand):
                 year -= 1  # "In December, the firm bid" in November: a month not yet begun is last year's
             return year
         return self.ref.date.year if self.ref is not None else None
 
+    def _day_tense(self, cand: Candidate) -> Tense:
+        """The tense that places a date without a year. "Agreed to buy the unit in February": what
+        a past verb agreed on may still lie ahead, so an infinitive's date is the nearest one (a
+        weekday keeps the past: "lobbied for the league to act on Thursday" is the Thursday gone)."""
+        tense = self.tense(cand)
+        if tense == "past" and under_infinitive(self.doc, cand.start, cand.end) and \
+                not _SINCE.search(self.text, max(0, cand.start - _TERM_CHARS), cand.start):
+            return "present"
+        return tense
+
     def _leads_past_clause(self, cand: Candidate) -> bool:
-        """'In December, the firm bid ...': a month put before a past-tense verb as the time of its
-        clause. After the verb it may be the time of a plan the verb reports ("told of a cutback in
-        September", "decided to admit them in March"), which can lie ahead."""
+        """'In December, the firm bid ...', 'the firm changed its fiscal year in December': a month
+        that is the time of a past-tense verb itself, put before it or after it with "in" or
+        "during". A month hanging on a noun or an infinitive may be the time of a plan the verb
+        reports ("told of a cutback in September", "decided to admit them in March"), and one after
+        "until" or "to" a new date ("postponed the vote until December"): those can lie ahead."""
         span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
         prep = span.root.head
         verb = prep.head
-        return prep.dep_ == "prep" and verb.tag_ == "VBD" and span.root.i < verb.i
+        if prep.dep_ != "prep" or verb.tag_ != "VBD":
+            return False
+        # after the verb, "planned a vote in December" is a plan: its month may lie ahead
+        return span.root.i < verb.i or (prep.lower_ in _DURING and verb.lemma_ not in PLAN_VERBS)
 
     def note_years(self, cands: list[Candidate]) -> None:
         """The bare years of the text ("in 2016", "the 2016 campaign"), for the dates around them."""

@@ -32,6 +32,7 @@ from .named import (
     season_only,
     year_quarter,
 )
+from .schedule import schedule_years
 from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value
 from .values import latest, relative_value, shifted_value, unit_value
@@ -62,6 +63,7 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) 
     found: list[DateMention] = []
     cands = [c for c in candidates(text) if plausible(c, doc, text)]
     story.note_years(cands)
+    story.listed = schedule_years(cands, doc, text, published)
     _date_documents_ahead(cands, story)
     for cand in cands:
         story.enter(cand)
@@ -138,7 +140,7 @@ def _month_day(cand: Candidate, ctx: Story) -> Resolved | None:
     day = int(cand.parts["day"])
     if month is None or day > calendar.monthrange(2000, month)[1]:  # 2000: a leap year allows Feb 29
         return None
-    year = ctx.year_for(month, day, cand)
+    year = ctx.listed.get(cand.start) or ctx.year_for(month, day, cand)
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}", "partial", None
     if ctx.published is None and "wd" in cand.parts:

@@ -100,7 +100,7 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("mod_month", rf"\b{_MOD}[\s-]+{_MON_FULL}", 0),
     ("rel_month", rf"\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?)\s+{_MON_FULL}", 0),
     ("prep_month", r"\b(?P<prep>in|In|since|Since|by|By|until|Until|till|through|during|During|from|From|"
-                   r"before|Before|after|After|of|to|between|Between|and|or|late|early|mid)[\s-]"
+                   r"before|Before|after|After|of|to|for|For|between|Between|and|or|late|early|mid)[\s-]"
                    rf"{_MON_FULL}(?!\s+\d)", 0),
     # "a key September conversation", "the March vote": a month naming a noun's time, after a determiner
     ("attr_month", r"\b(?:[Tt]he|[Aa]n?|its|his|her|their|our|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}?"
@@ -116,7 +116,7 @@ RULES: tuple[tuple[str, str, int], ...] = (
                  r"the (?:near |distant |foreseeable )?future)\b", re.I),
     ("n_ago", r"\b(?:(?P<hedge>just|only|about|nearly|almost|some|roughly|around|barely|more than|"
               r"less than)\s+)?"
-              rf"{_NUM}\s+{_UNIT}\s+(?:(?P<rel>ago|earlier|later|previously|from now|hence)\b|"
+              rf"{_NUM}\s+{_UNIT}\s+(?:or\s+so\s+)?(?:(?P<rel>ago|earlier|later|previously|from now|hence)\b|"
               r"(?P<rel2>before|after|prior|on)"
               r"(?=\s*[,.;:!?)\u2014\u2013]|\s*$|\s+(?:and|but|when|that)\b))", re.I),
     ("past_span", rf"\bthe\s+(?P<dir>past|last)\s+(?:{_NUM}\s+)?"

@@ -11,6 +11,7 @@ import datetime as dt
 from ..models import DateKind
 from .context import Story
 from .grammar import Candidate
+from .tense import noun_tense
 from .timex import SEASONS, Anchor, holiday_date, month_number, season_of
 from .values import unit_point
 
@@ -26,8 +27,10 @@ def month_only(cand: Candidate, ctx: Story) -> Resolved | None:
         return None
     if cand.rule == "rel_month":
         return relative_month(month, cand, ctx)
-    # "a June agreement": the noun's time, not the verb's; the nearest June, as for "Wednesday's ruling"
-    year = ctx.year_for(month, None, cand, "present" if cand.rule == "attr_month" else None)
+    # "a June agreement": the noun's time, not the verb's, read as for "Wednesday's ruling": the
+    # nearest June unless a past verb places the noun's event ("evidence gathered in the October slaying")
+    tense = noun_tense(ctx.doc, cand.start, cand.end) if cand.rule == "attr_month" else None
+    year = ctx.year_for(month, None, cand, tense)
     if year is None:
         return f"XXXX-{month:02d}", "partial", None
     return f"{year:04d}-{month:02d}", "partial", Anchor(dt.date(year, month, 1), "month")

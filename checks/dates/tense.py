@@ -11,12 +11,12 @@ from spacy.tokens import Doc, Token
 
 from .timex import Tense
 
-__all__ = ["governing_verb", "noun_tense", "tense_at"]
+__all__ = ["PLAN_VERBS", "governing_verb", "noun_tense", "tense_at", "under_infinitive"]
 
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 # Verbs of intent: "planned a rally on Saturday", "has scheduled a news conference Thursday" tell of
 # an event near the story, ahead or just past, whatever their own tense: the nearest day is meant.
-_PLAN_VERBS = {"plan", "schedule", "expect", "intend", "prepare", "slate", "aim"}
+PLAN_VERBS = {"plan", "schedule", "expect", "intend", "prepare", "slate", "aim"}
 _CLIMB = 6  # heads to walk up before giving up: a date hangs close to its verb
 # Modals say nothing of when: "said Thursday's vote could change that" may be either Thursday.
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
@@ -38,6 +38,13 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     if verb is None:
         return "present"
     return _verb_tense(verb)
+
+
+def under_infinitive(doc: Doc, start: int, end: int) -> bool:
+    """The characters start..end hang on an infinitive ("agreed to buy the unit in February")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def noun_tense(doc: Doc, start: int, end: int) -> Tense:
@@ -103,7 +110,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
-    if verb.lemma_ in _PLAN_VERBS:
+    if verb.lemma_ in PLAN_VERBS:
         return "present"
     if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "going" and verb.doc[verb.i - 1].lower_ == "to":
         return "future"
@@ -120,6 +127,19 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags or (verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or not auxes)):
         return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "have" for a in auxes):
+        return "past"  # "have been searching since Oct. 23": a perfect, not a plan
     if verb.tag_ == "VBG" and tags & {"VBZ", "VBP"}:
         return "future"  # "is meeting on Friday": the present progressive of a plan
+    if not auxes and verb.dep_ in ("conj", "relcl") and depth < 2 and _under_future(verb, depth):
+        # "will tour during the trek, which kicks off June 9", "will meet Monday and vote Friday": a
+        # present verb inside what a future verb tells of is that future's, not the nearest day
+        return "future"
     return "present"
+
+
+def _under_future(verb: Token, depth: int) -> bool:
+    """The verb `verb` is joined to (a conjunct) or whose noun it describes (a relative clause) is future."""
+    above = verb.head if verb.dep_ == "conj" else governing_verb(verb.head)
+    return above is not None and above is not verb and above.pos_ in ("VERB", "AUX") and \
+        _verb_tense(above, depth + 1) == "future"

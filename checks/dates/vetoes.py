@@ -76,6 +76,8 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
     subject = last.i + 1 < len(doc) and doc[last.i + 1].pos_ == "VERB"  # "Carney and May met"
     if lead in _WEAK_MONTH_LEAD and (last.ent_type_ != "DATE" or subject):
         return False
+    if lead == "for" and last.text == "May":
+        return False  # "support for May", "voted for May": the name, which spaCy reads as the month here
     return last.pos_ not in ("VERB", "AUX") and last.ent_type_ not in ("PERSON", "ORG")
 
 
@@ -139,7 +141,11 @@ def _masthead(cand: Candidate, doc: Doc, text: str) -> bool:
     if before is not None and word.split()[0] in _MASTHEADS.get(before.lower_, ()) and before.text.isupper():
         return True
     lead = text[max(0, cand.start - _LEAD_CHARS):cand.start].rstrip(" \t")
-    if not lead or lead[-1] in _SENTENCE_OPENERS or _headline(text, cand.start):
+    if _headline(text, cand.start):
+        return False
+    if len(word.split()) > 1 and not word.isupper():
+        return True  # 'on ABC's "This Week,"': a sentence or a quotation opens with "This week"
+    if not lead or lead[-1] in _SENTENCE_OPENERS:
         return False
     return span is None or not span[0].is_sent_start or lead[-1].isalnum()
 
