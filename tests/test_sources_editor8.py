@@ -85,3 +85,19 @@ def test_someone_in_an_if_clause_is_not_a_source() -> None:
     report = check_text("The condition is often missed if the person reports no cats in the house, and many "
                         "nurses don't think to ask about rugs.")
     assert report.sources.anonymous == ()
+
+
+def test_the_production_company_is_the_one_just_named() -> None:
+    text = ("Shortly after, Harbor Lane Productions denied that it had agreed to anything. “At no time "
+            "did we agree to a deal,” the production company said in a statement.")
+    (quote,) = check_text(text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("Harbor Lane Productions", "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "Talks stalled on Monday. “At no time did we agree to a deal,” the production company said.",
+    "Acme Records and Harbor Lane Productions spoke. “We agreed to nothing,” the production company said.",
+])
+def test_the_production_company_keeps_its_article_when_none_or_two_are_named(text: str) -> None:
+    (quote,) = check_text(text).quotes
+    assert quote.speaker == "the production company"

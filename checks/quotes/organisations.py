@@ -31,6 +31,7 @@ __all__ = ["named_like_organisation", "named_organisation"]
 _NOUN_KIND = {"company": "business", "firm": "business", "agency": "government",
               "ministry": "government", "department": "government"}
 _BUSINESS = frozenset("""inc inc. corp corp. corporation co co. company companies group media holdings llc
+    productions records studios pictures
     ltd ltd. plc bank motors airlines airways technologies partners capital industries pharmaceuticals
     energy entertainment communications enterprises investments brands foods stores""".split())
 _GOVERNMENT = frozenset("""agency ministry department administration bureau commission office police
@@ -48,7 +49,7 @@ _OTHER = {"business": frozenset("""company firm startup business chain maker ret
 _PARTICLES = frozenset({"and", "of", "for", "the", "&"})
 # The last word of a name that makes it an organisation's, whoever the first words name
 # (`Dick Clark Productions`); surnames such as Court, Church or House are left out.
-_ORG_LAST_WORDS = _BUSINESS | frozenset("""productions records studios pictures films labs games publishing
+_ORG_LAST_WORDS = _BUSINESS | frozenset("""films labs games publishing
     publishers university institute foundation association committee commission agency ministry
     department""".split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -66,29 +67,32 @@ def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None
     article (`the company`, `the government`) when no one organisation can be meant; None when
     the speaker is not a bare noun."""
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span.start == 0:
+    if span is None or not 1 <= len(span) <= 2 or span.start == 0:
         return None
-    noun = span[0]
-    before = doc[noun.i - 1]
+    noun = span[-1]
+    if len(span) == 2 and not (span[0].dep_ == "compound" and span[0].pos_ == "NOUN" and span[0].is_lower):
+        return None  # `the production company` is still a company; `the Acme company` names one
+    before = doc[span.start - 1]
     if noun.tag_ != "NN" or before.lower_ != "the" \
-            or any(c.dep_ not in ("det", "punct") for c in noun.children if c.i < noun.i):
+            or any(c.dep_ not in ("det", "punct", "compound") for c in noun.children if c.i < noun.i):
         return None
-    return _linked(doc, noun, speaker, cast) or _with_article(before, noun, speaker)
+    return _linked(doc, span, speaker, cast) or _with_article(before, span, speaker)
 
 
-def _with_article(article: Token, noun: Token, speaker: Speaker) -> Speaker | None:
+def _with_article(article: Token, span: Span, speaker: Speaker) -> Speaker | None:
     """`the government`, not `government`: a common noun alone is no name to show as a speaker."""
-    if not noun.is_lower or speaker.name != noun.text:
+    if not span[-1].is_lower or speaker.name != span.text:
         return None
-    name = f"{article.text} {noun.text}"
+    name = f"{article.text} {span.text}"
     return dataclasses.replace(speaker, name=name, start=article.idx, key=name.lower())
 
 
-def _linked(doc: Doc, noun: Token, speaker: Speaker, cast: Cast) -> Speaker | None:
+def _linked(doc: Doc, span: Span, speaker: Speaker, cast: Cast) -> Speaker | None:
+    noun = span[-1]
     want = _NOUN_KIND.get(noun.lower_)
     if want is None:
         return None
-    earlier = [e for e in doc.ents if e.label_ == "ORG" and e.end <= noun.i - 1
+    earlier = [e for e in doc.ents if e.label_ == "ORG" and e.end <= span.start - 1
                and cast.person(e.root) is None]  # `Reed`, a person the model tagged ORG
     in_sentence = [e for e in earlier if e.start >= noun.sent.start]
     nearby = in_sentence or [e for e in earlier if e.start_char >= _previous_paragraph(doc.text, noun.idx)]
@@ -99,7 +103,7 @@ def _linked(doc: Doc, noun: Token, speaker: Speaker, cast: Cast) -> Speaker | No
     kind = _kind(doc, mention)
     unknown = kind is None and want == "business" and bool(in_sentence) and not _outlet(mention)
     if (kind != want and not unknown) or any(t.pos_ == "NOUN" and t.lemma_.lower() in _OTHER[want]
-                                             for t in doc[mention.end:noun.i - 1]):
+                                             for t in doc[mention.end:span.start - 1]):
         return None  # `left Acme Media and joined a startup; the company said`: the startup
     start, end = mention.start, mention.end
     while start < end and doc[start].lower_ == "the":
