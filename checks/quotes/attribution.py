@@ -17,14 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cast import misread_subject
 from .cues import QUOTE_VERBS, is_quote_cue, is_speech_verb
 from .marks import Marked, Paragraph
 from .phrases import is_topic
 from .speakers import Cast, Speaker, in_speaker_slot, resolve
+from .subjects import subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "attribute_fragment", "attribute_full",
-           "attribute_trailing", "subject_of"]
+           "attribute_trailing"]
 
 _WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
 _ASKED = 4  # tokens after `?`/`!` in which a cue still belongs to the quote
@@ -70,30 +70,6 @@ class Locator:
         at = bisect.bisect_right(self._head_starts, char) - 1
         in_headline = at >= 0 and self._heads[at][0] <= char < self._heads[at][1]
         return not in_headline and not self.quoted(char)
-
-
-def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
-    """The speaker slot of a cue: its subject, the `by` agent of a passive, or the subject of the
-    verb it hangs from (`was heard to say`, `smiled and responded`, `…, reportedly saying`)."""
-    for child in verb.children:  # only the cue's own agent: `waylaid by mistrust, arguing…` is not
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    tok = verb
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)):
-                # `a banner that said`: a relative pronoun stands for the noun its clause describes
-                relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
-                return tok.head if relative else child
-        if (misread := next((c for c in tok.children if misread_subject(c)), None)) is not None:
-            return misread  # `Early says …`: a surname the tagger took for an adverb
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head is tok:
-            return None
-        participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
-        tok = tok.head
-        if participle and tok.dep_ == "ccomp" and is_speech_verb(tok.head):
-            tok = tok.head  # `Kerr told them that Lund “had a plan,” adding, …`: Kerr adds, not Lund
-    return None
 
 
 def according_to(window: Sequence[Token]) -> Token | None:

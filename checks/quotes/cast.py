@@ -260,20 +260,33 @@ class Cast:
         person of the sentences just before (see `_rank`)."""
         at = bisect.bisect_left(self._mention_at, pronoun.i)
         sent = _sentence_start(pronoun)
-        near = [m for m in self._mentions[max(0, at - _LOOKBACK):at] if self._fits(m, pronoun)]
+        addressed = self._addressed(pronoun)
+        near = [m for m in self._mentions[max(0, at - _LOOKBACK):at]
+                if self._fits(m, pronoun) and m.key not in addressed]
         same = [m for m in near if m.sent == sent and m.subject]
         if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
             return [m for m in same if m.main][-1]  # ("X declined to say whether Y …")
         if depth < _CHAIN and (before := self._chained(pronoun, sent)) is not None:
             return self.antecedent(before, depth + 1)
-        if same:
-            return same[-1]
+        if same:  # the subject highest in the sentence: `Tyler said that … Cruz has “…,” he said` is Tyler
+            return min(reversed(same), key=lambda m: sum(1 for _ in self.doc[m.i].ancestors))
         earlier = [m for m in near if m.sent != sent]
         if not earlier:
             return None
         sents = sorted({m.sent for m in earlier})
         recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
         return max(recent, key=lambda m: self._rank(m, sents))
+
+    def _addressed(self, pronoun: Token) -> set[str]:
+        """`“…,” he told Rubio`, `she asked Ms. Ortiz`: whoever the pronoun's own verb speaks to is
+        someone else, however salient they were the sentence before."""
+        verb = pronoun.head
+        if pronoun.dep_ not in SUBJECT or verb is pronoun:
+            return set()
+        heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        heard += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                  for o in c.children if c.dep_ == "pobj"]
+        return {person.key for tok in heard if (person := self.person(tok)) is not None}
 
     def _chained(self, pronoun: Token, start: int) -> Token | None:
         """`Nefzi said… He said Brandt “did not…” “We never…,” he said`: when the pronoun's own

@@ -34,14 +34,14 @@ SPEECH_VERBS = frozenset("""
     disclose indicate observe point counter retort lament question wonder propose
     recommend estimate characterize characterise mouth float tout joke quip
     assure reassure scoff snap gush marvel chide fume huff crow plead demand proclaim
-    reason concur agree disagree reiterate repeat clarify
+    reason concur agree disagree reiterate repeat clarify elaborate recount
 """.split())
 
 QUOTE_VERBS = SPEECH_VERBS | frozenset("""
     read begin continue muse smile laugh shrug sigh chuckle shout yell scream whisper
     mutter conclude summarize summarise put echo offer answer begin interject exclaim chant cheer
     sing roar boo
-    elaborate recount sum address
+    sum address press
     bark start thunder shoot fire interrupt vent cry growl hiss rage opine
 """.split())
 

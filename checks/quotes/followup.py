@@ -20,11 +20,12 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from .attribution import Attribution, Locator, subject_of
+from .attribution import Attribution, Locator
 from .cast import Cast
 from .cues import is_quote_cue, is_speech_verb
 from .marks import Marked
 from .speakers import Speaker, resolve
+from .subjects import subject_of
 
 __all__ = ["attribute_next"]
 
@@ -115,12 +116,24 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
         return None
     if speaker.evidence in ("name_at_cue", "name_nearby"):
         speaker = dataclasses.replace(speaker, evidence="carried", guessed=True)
-    return Attribution(speaker, verb.text)
+    return Attribution(speaker, (verb if is_speech_verb(verb) else _framed(verb)).text)
 
 
 def _reporting_verb(root: Token) -> Token | None:
     """The speech verb a sentence reports with: its root (`Tully said the council…`) or a
-    parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`)."""
+    parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`), or the
+    root that only frames it (`Tully was quick to add that…`, `Tully went on to say…`), whose
+    subject is the speaker."""
     if is_speech_verb(root):
         return root
-    return next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
+    aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
+    if aside is not None:
+        return aside
+    return root if _framed(root) is not root else None
+
+
+def _framed(root: Token) -> Token:
+    """The speech verb a root frames (`was quick to add`, `went on to say`), or the root itself."""
+    framed = [c for c in root.children if c.dep_ == "xcomp"]
+    framed += [x for c in root.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
+    return next((c for c in framed if is_speech_verb(c)), root)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .attribution import Attribution, Locator, according_to, subject_of
+from .attribution import Attribution, Locator, according_to
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .marks import Paragraph
 from .speakers import Cast, Speaker, resolve
+from .subjects import subject_of
 
 __all__ = ["attribute_fragment"]
 

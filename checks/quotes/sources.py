@@ -17,12 +17,12 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from ..models import AnonymousSource, NamedSource, Quote, Sources
-from .attribution import subject_of
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
 from .organisations import named_like_organisation
 from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
 from .speakers import Speaker, resolve
+from .subjects import subject_of
 
 __all__ = ["find_sources"]
 

@@ -36,11 +36,13 @@ _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 _DELIVERED_IN = frozenset({"in", "during"})
 # Verbs whose subject is the author of the statement they take: `Vance issued a statement`.
 _DELIVERING = frozenset("""issue release make give deliver send post write publish offer share present file
-    submit sign pen tweet defend express voice read""".split())
+    put submit sign pen tweet defend express voice read""".split())
 _RELATIVE = frozenset({"that", "which", "who", "it", "this"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 # What a news outlet does that a person quoted in the story rarely does under a bare one-word name.
 _PUBLISHING = frozenset({"report", "publish"})
+# Nouns for words named as words (`the phrase “…”`), not for a statement that speaks.
+_MENTIONED = frozenset({"phrase", "word", "words", "term", "label"})
 _GENDERED = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 # The last word of a newsroom's desk or column: `the Post's Fact Checker`, `the Times' Editorial Board`.
 _DESKS = frozenset("checker board desk team unit column blog newsletter podcast bureau staff editors".split())
@@ -89,7 +91,7 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         return _organisation(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
         return _owner(tok, cast, last_group, depth) or _voiced_by(tok, cast, last_group, depth) \
-            or _document(tok)
+            or _user(tok, cast, last_group, depth) or _document(tok)
     if (person := cast.person(tok)) is not None and _outlet(tok, person, cast):
         start, end = proper_bounds(tok)
         name = doc[start:end].text
@@ -209,6 +211,28 @@ def _voiced_by(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -
     return found if found is not None and found.kind != "unresolved" else None
 
 
+def _user(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Speaker | None:
+    """`Ruiz promised to stop using the phrase “…”`, `Roe did not like the word “…”`: words named
+    as words are not a document that speaks; whoever uses them, or judges them, is the speaker
+    (the subject of the verb the noun is the object of, through `promised to stop using`)."""
+    if tok.lemma_.lower() not in _MENTIONED or tok.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for _ in range(4):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE:
+                return None
+            found = resolve(subject, cast, last_group, depth + 1, loose=True)
+            return found if found is not None and found.kind != "unresolved" else None
+        if verb.dep_ not in ("xcomp", "advcl", "pcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return None
+
+
 def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     doc = tok.doc
     lemma = tok.lemma_.lower()
@@ -260,12 +284,35 @@ def _member(tok: Token) -> Speaker:
 
 
 def _apposed_name(tok: Token, cast: Cast) -> Speaker | None:
-    for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and (person := cast.person(child)) is not None:
-            start, end = cast.bounds(child) or name_bounds(child)
-            return Speaker(person.name, "named", tok.doc[start].idx, end_char(tok.doc, end), person.key,
-                           evidence="name_at_cue")
-    return None
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None or cast.person(named) is None:
+        named = _name_before_verb(tok, cast)
+    if named is None or (person := cast.person(named)) is None:
+        return None
+    start, end = cast.bounds(named) or name_bounds(named)
+    return Speaker(person.name, "named", tok.doc[start].idx, end_char(tok.doc, end), person.key,
+                   evidence="name_at_cue")
+
+
+def _name_before_verb(tok: Token, cast: Cast) -> Token | None:
+    """`The editor I was talking to, Tim Grieve, interrupted…`, `One of her former supporters who
+    backs Ruiz, former Rep. Pat Roe, wrote…`: a name set off by commas that closes the subject right
+    before its verb names the described person, however the parse hung it on the clause inside."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.i <= tok.i or verb.i - tok.i > 30:
+        return None
+    doc = tok.doc
+    if doc[verb.i - 1].text != ",":
+        return None
+    opened = next((j for j in range(verb.i - 2, max(tok.i, verb.i - 8), -1) if doc[j].text == ","), None)
+    if opened is None:
+        return None
+    name = doc[verb.i - 2]
+    # only a name, with its title: `an aide to Senator Jane Doyle` serves the name, it is not hers
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" \
+            or any(t.pos_ in ("VERB", "ADP", "NOUN", "PRON") for t in doc[opened + 1:verb.i - 1]):
+        return None
+    return name if cast.person(name) is not None else None
 
 
 def _organisation(tok: Token) -> Speaker:

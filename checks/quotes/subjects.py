@@ -1,0 +1,113 @@
+"""Who a cue verb's subject is, when the parse hung it somewhere else.
+
+`Ruiz said` is easy; news writing also says `…, reportedly saying`, `was heard to say`, `Durbin,
+noting the size of it, said`, `rejected the notion …, saying that` and `issued a statement saying`.
+subject_of walks a few steps up the parse from the cue to the word that speaks, and never into a
+quotation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .cast import misread_subject
+from .cues import STATEMENT_NOUNS, is_person_noun, is_speech_verb
+
+if TYPE_CHECKING:
+    from .attribution import Locator
+
+__all__ = ["subject_of"]
+
+# How an object noun hangs inside its clause, up to the clause's verb: `rejected the notion of …`
+_INSIDE_PHRASE = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "appos", "compound"})
+
+
+def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
+    """The speaker slot of a cue: its subject, the `by` agent of a passive, or the subject of the
+    verb it hangs from (`was heard to say`, `smiled and responded`, `…, reportedly saying`)."""
+    for child in verb.children:  # only the cue's own agent: `waylaid by mistrust, arguing…` is not
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)):
+                # `a banner that said`: a relative pronoun stands for the noun its clause describes
+                relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
+                return tok.head if relative else child
+        if (misread := next((c for c in tok.children if misread_subject(c)), None)) is not None:
+            return misread  # `Early says …`: a surname the tagger took for an adverb
+        if (held := _held_by_participle(tok, loc)) is not None:
+            return held
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+            return tok.head  # `issued a statement saying, “…”`: the statement speaks, for whoever issued it
+        if (aside := _aside_of(tok, loc)) is not None:
+            if aside.dep_ in ("nsubj", "nsubjpass"):
+                return aside
+            tok = aside
+            continue
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head is tok:
+            return None
+        participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
+        joined = tok.dep_ == "conj" and is_speech_verb(tok)
+        tok = tok.head
+        if joined and tok.dep_ == "ccomp" and is_speech_verb(tok.head) and not _speaks(tok) \
+                and (loc is None or not loc.quoted(tok.head.idx)):
+            tok = tok.head  # `Ruiz said the move was made by the chief and said, “…”`: Ruiz said it twice
+        if participle and tok.dep_ == "ccomp" and is_speech_verb(tok.head) and not is_speech_verb(tok) \
+                and (loc is None or not loc.quoted(tok.head.idx)):
+            tok = tok.head  # `Kerr told them that Lund “had a plan,” adding, …`: Kerr adds, not Lund
+    return None
+
+
+def _aside_of(tok: Token, loc: Locator | None) -> Token | None:
+    """Where the parse hangs a cue set off by commas on the wrong word: `Carson rejected the notion
+    …, saying that` (a participle read as the object noun's modifier: the clause's verb is where
+    its subject is), `De Blasio, speaking on the radio, called Trump a “…”` (a verb read as a
+    modifier of the subject noun: that noun speaks), `Durbin, noting the size of it, said, “…”`
+    (the participle read as the root and the cue as an aside to it: the participle's subject).
+    None when the cue is attached as English news writes it."""
+    head = tok.head
+    if head is tok or tok.i == 0:
+        return None
+    after_comma = tok.doc[tok.i - 1].text == "," and (loc is None or loc.narrative(head.idx))
+    if tok.dep_ == "acl" and after_comma and tok.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return head if _one_line(head, tok) else None
+        while head.dep_ in _INSIDE_PHRASE and head.head is not head:
+            head = head.head
+        # a parse run over a paragraph break is no clause of this cue's
+        return head if head.pos_ in ("VERB", "AUX") and _one_line(head, tok) else None
+    if tok.dep_ == "parataxis" and head.tag_ == "VBG" and _one_line(head, tok) and head.dep_ == "ROOT" \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i for c in head.children):
+        return head
+    return None
+
+
+def _held_by_participle(verb: Token, loc: Locator | None) -> Token | None:
+    """`Whitcomb, noting the size of the crowd, said, “…”` parsed with the subject hanging from
+    `noting`: the subject written before the participle and its verb is the verb's. Only in the
+    story's own words, with the participle set off by commas: a quotation's `they're going` is not."""
+    for child in verb.lefts:
+        if child.dep_ in ("advcl", "ccomp") and child.tag_ == "VBG" and child.i > 0 \
+                and child.doc[child.i - 1].text == "," and (loc is None or loc.narrative(child.idx)):
+            subject = next((c for c in child.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+            own = subject is not None and (loc is None or loc.narrative(subject.idx))
+            if subject is not None and own and _one_line(subject, verb):
+                return subject
+    return None
+
+
+def _speaks(verb: Token) -> bool:
+    """The verb's subject is someone who can say something: a name, a pronoun, a person noun."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.pos_ in ("PROPN", "PRON")
+                                    or subject.ent_type_ in ("PERSON", "ORG") or is_person_noun(subject))
+
+
+def _one_line(a: Token, b: Token) -> bool:
+    """Two tokens of one paragraph: the parser sometimes runs a sentence over a line break."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    return "\n" not in first.doc[first.i:second.i + 1].text
