@@ -90,3 +90,9 @@ def test_a_speaker_called_like_a_company_is_an_organisation() -> None:
     assert [q.speaker_kind for q in report.quotes] == ["organization"]
     (source,) = report.sources.named
     assert source.name.endswith("Harlan Productions") and source.kind == "organization"
+
+
+def test_two_apostrophes_after_a_reporting_sentence_take_its_speaker() -> None:
+    text = "Ms. Okafor said in an interview at a plant. ''I want to propose things I can get done.''\n\nLater."
+    (quote,) = check_text(text).quotes
+    assert quote.speaker == "Okafor"

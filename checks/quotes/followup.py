@@ -102,7 +102,9 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     sent = doc[i].sent
     if before == "" and text[sent.start_char:m.paragraph.start].count("\n") == 0:
         return None  # the sentence ends a headline or is glued to the quote: not a paragraph before
-    if any(loc.quoted(t.idx) for t in sent) or not loc.narrative(sent.start_char):
+    # the mark's own token counts for nothing: `said. ''We…` glues an archive's opening apostrophes
+    # to the sentence before
+    if any(loc.quoted(t.idx) for t in sent if not t.is_punct) or not loc.narrative(sent.start_char):
         return None  # a sentence with a quote of its own is that quote's attribution
     verb = _reporting_verb(sent.root)
     if verb is None:
