@@ -93,6 +93,11 @@ def test_a_speaker_called_like_a_company_is_an_organisation() -> None:
 
 
 def test_two_apostrophes_after_a_reporting_sentence_take_its_speaker() -> None:
-    text = "Ms. Okafor said in an interview at a plant. ''I want to propose things I can get done.''\n\nLater."
+    text = "Ms. Okafor said at a plant. ''I want to propose things I can get done.''\n\nThen."
     (quote,) = check_text(text).quotes
     assert quote.speaker == "Okafor"
+
+
+def test_two_closing_apostrophes_after_a_stray_space() -> None:
+    (quote,) = check_text("''We will win this race, '' said Mr. Okafor, who runs the local party.").quotes
+    assert (quote.text, quote.speaker) == ("We will win this race", "Okafor")

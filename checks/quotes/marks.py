@@ -148,11 +148,14 @@ def _closes(text: str, i: int, para: Paragraph) -> bool:
 
 
 def _doubled(text: str, i: int, para: Paragraph) -> bool:
-    """AP's closing double mark typed as two apostrophes: `mislead voters,’’ Will Moy said`."""
+    """AP's closing double mark typed as two apostrophes: `mislead voters,’’ Will Moy said`, also
+    after a stray space that follows the quotation's own comma or full stop (`the race, '' said`)."""
     if i + 1 >= para.end or text[i + 1] != text[i] or text[i] not in "’'":
         return False
     prev = text[i - 1] if i > para.start else " "
     nxt = text[i + 2] if i + 2 < para.end else " "
+    if prev.isspace():
+        prev = text[i - 2] if i - 1 > para.start and text[i - 2] in ",.?!" else " "
     return not prev.isspace() and not nxt.isalnum() and nxt not in _SINGLE
 
 
