@@ -101,3 +101,15 @@ def test_the_production_company_is_the_one_just_named() -> None:
 def test_the_production_company_keeps_its_article_when_none_or_two_are_named(text: str) -> None:
     (quote,) = check_text(text).quotes
     assert quote.speaker == "the production company"
+
+
+def test_an_acronym_the_story_spells_out_is_an_organisation() -> None:
+    text = ("The World Health Organization tracks the disease closely. Untreated, the illness is "
+            '"almost always fatal", says WHO.')
+    report = check_text(text)
+    assert [(q.speaker, q.speaker_kind) for q in report.quotes] == [("WHO", "organization")]
+
+
+def test_initials_the_story_does_not_spell_out_stay_a_person() -> None:
+    report = check_text('JFK spoke for an hour. "We choose to go," JFK said.')
+    assert [q.speaker_kind for q in report.quotes] == ["named"]

@@ -150,7 +150,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
                 found = attribute_next(m, text, loc, cast, last_group) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
-        found = _plausible_speaker(_role_named(doc, found, cast))
+        found = _plausible_speaker(_role_named(doc, found, cast), doc)
         quote = _quote(text, m, found, partial)
         if quote is None:
             continue
@@ -167,15 +167,16 @@ def _role_named(doc: Doc, found: Attribution | None, cast: Cast) -> Attribution 
     return found if named is None or found is None else Attribution(named, found.cue)
 
 
-def _plausible_speaker(found: Attribution | None) -> Attribution | None:
+def _plausible_speaker(found: Attribution | None, doc: Doc | None = None) -> Attribution | None:
     """A speaker whose words include a quotation mark (`profoundly pleased” at the release`) is a
     stretch of the sentence the parse mistook for a description, never someone: no speaker beats
-    that one. A `named` speaker called like a company (`Dick Clark Productions`) is one."""
+    that one. A `named` speaker called like a company (`Dick Clark Productions`) or by an acronym the
+    story spells out (`WHO`) is an organisation."""
     if found is None or found.speaker is None:
         return found
     if _MARK_CHARS & set(found.speaker.name):
         return Attribution(None, found.cue)
-    if found.speaker.kind == "named" and named_like_organisation(found.speaker.name):
+    if found.speaker.kind == "named" and named_like_organisation(found.speaker.name, doc):
         return Attribution(dataclasses.replace(found.speaker, kind="organization"), found.cue)
     return found
 

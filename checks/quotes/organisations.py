@@ -55,11 +55,14 @@ _ORG_LAST_WORDS = _BUSINESS | frozenset("""films labs games publishing
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-def named_like_organisation(name: str) -> bool:
+def named_like_organisation(name: str, doc: Doc | None = None) -> bool:
     """`Dick Clark Productions`, `Lantern Media Group`: a name of two or more words ending in a word
-    only organisations end with, however personal its first words are."""
+    only organisations end with, however personal its first words are; `WHO`, an acronym the story
+    spells out (`the World Health Organization`)."""
     words = name.lower().split()
-    return len(words) > 1 and words[-1] in _ORG_LAST_WORDS
+    if len(words) > 1:
+        return words[-1] in _ORG_LAST_WORDS
+    return doc is not None and _ACRONYM.fullmatch(name) is not None and bool(_spelled_out(doc, name))
 
 
 def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:

@@ -140,7 +140,7 @@ def _proper(doc: Doc, speaker: Speaker) -> bool:
 
 
 def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[Token]) -> NamedSource:
-    if entry.kind == "named" and named_like_organisation(entry.name):
+    if entry.kind == "named" and named_like_organisation(entry.name, analysis.cast.doc):
         entry.kind = "organization"
     person = analysis.cast.people.get(entry.key) if entry.kind == "named" else None
     if person is not None:
