@@ -39,6 +39,9 @@ _SINCE = re.compile(r"\b[Ss]ince\s+(?:(?:shortly|just|soon|right|long)\s+)?(?:(?
 _DURING = {"in", "during"}
 # Quoted documents that may hold one position: a header block and a quotation inside it at most.
 _OVERLAPPING = 3
+# Bare months a narrative carries on ("by December", "in early March"), and what parts paragraphs.
+_NARRATED = {"prep_month", "mod_month", "md", "dm"}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-\d\d|^(\d{4})-W\d\d")
 
@@ -61,6 +64,8 @@ class Story:
     quarter: tuple[int, int] | None = None  # the last quarter named: (year, quarter), while no date follows
     years: list[tuple[int, int, int]] = field(default_factory=list)  # every bare year: (start, end, year)
     listed: dict[int, int] = field(default_factory=dict)  # the year of each date in an announced list
+    narrative: Anchor | None = None  # the last date with its year written, while it is the story's time
+    narrated: int | None = None  # the start of the last month read against `narrative`
 
     @classmethod
     def of(cls, doc: Doc, text: str, published: dt.date | None) -> Story:
@@ -91,6 +96,9 @@ class Story:
         stated = self._stated_year(cand)
         if stated is not None and (pub is None or stated < pub.year):
             return stated
+        told = self._narrative_year(month, day, cand)
+        if told is not None:
+            return told
         if pub is not None:
             if _AS_OF.search(self.text, max(0, cand.start - _AS_OF_CHARS), cand.start):
                 return pub.year - (1 if (month, day or 1) > (pub.month, pub.day) else 0)
@@ -99,6 +107,24 @@ class Story:
                 year -= 1  # "In December, the firm bid" in November: a month not yet begun is last year's
             return year
         return self.ref.date.year if self.ref is not None else None
+
+    def _narrative_year(self, month: int, day: int | None, cand: Candidate) -> int | None:
+        """'Visited his doctor in November 2016. ... But by December, they worsened': a bare month
+        told in the past right after a written month and year (in its paragraph or the one before)
+        goes on from it, as HeidelTime anchors a narrative's dates: the December nearest November
+        2016, not the one nearest publication. Only a date that has begun by publication."""
+        told, pub = self.narrative, self.published
+        if cand.rule not in _NARRATED or told is None or pub is None or self.document is not None or \
+                told.date > pub or len(_PARAGRAPH_BREAK.findall(self.text, told.start, cand.start)) > 1:
+            return None
+        if self.tense(cand) != "past":
+            return None
+        base = told.date if told.granularity == "day" else told.date.replace(day=1)
+        year = nearest_year(base, month, day or 1, "present")
+        if (year, month, day or 1) > (pub.year, pub.month, pub.day if day else 1):
+            return None
+        self.narrated = cand.start
+        return year
 
     def _day_tense(self, cand: Candidate) -> Tense:
         """The tense that places a date without a year. "Agreed to buy the unit in February": what
@@ -163,15 +189,19 @@ class Story:
         """The antecedents of "that year", "at the time": past mentions, not "today" (the present)."""
         return {g: a for g, a in self.refs.items() if not (g == "day" and a.date == self.published)}
 
-    def remember(self, anchor: Anchor, start: int, end: int, *, sets_time: bool) -> None:
+    def remember(
+        self, anchor: Anchor, start: int, end: int, *, sets_time: bool, written: bool = False
+    ) -> None:
         """A resolved date: later anaphora hang on it; a year naming an event ("the 2026 World
-        Cup") only answers "that year", it does not set the story's day or month."""
+        Cup") only answers "that year", it does not set the story's day or month. A `written` date
+        (its year in the text, or a month read on from one) carries a narrative on."""
         placed = Anchor(anchor.date, anchor.granularity, start)
         self._place(end, placed)
         if sets_time:
             self.quarter = None
             self.ref = placed
             self.refs[anchor.granularity] = placed
+            self.narrative = placed if written or self.narrated == start else None
         elif anchor.granularity == "year":
             self.refs["year"] = placed
 

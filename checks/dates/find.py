@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -48,6 +49,11 @@ VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 _SELF_STANDING = {"iso", "numeric", "mdy", "dmy", "my", "year"}
 # ... and the day a quotation was spoken, outside it, seen from the publication date ("she said Tuesday").
 _DATES_SPEECH = _SELF_STANDING | {"weekday", "deictic", "md", "dm"}
+# Rules that write a month and its year: a narrative goes on from them ("in November 2016 ... by December").
+_WRITTEN_MONTH = {"iso", "numeric", "mdy", "dmy", "my"}
+# "the Dec. 21, 1988, bombing": a written date naming an event, not the time a narrative is told from.
+_NAMES_EVENT = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
+_EVENT_CHARS = 8
 _TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "attr_month", "mod_month", "rel_month",
                    "month_rel_year", "season_only", "quarter_only"}
 
@@ -79,7 +85,11 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) 
             if anchor is not None and story.document.granularity != "day":
                 anchor = Anchor(anchor.date, story.document.granularity)
         if anchor is not None:
-            story.remember(anchor, cand.start, cand.end, sets_time=not _modifier_year(cand, doc))
+            story.remember(anchor, cand.start, cand.end, sets_time=not _modifier_year(cand, doc),
+                           written=cand.rule in _WRITTEN_MONTH and not _NAMES_EVENT.search(
+                               text, max(0, cand.start - _EVENT_CHARS), cand.start))
+        elif story.narrated != cand.start:
+            story.narrative = None  # "the following year", "later that year": the story's time moved on
         if cand.rule in ("quarter", "quarter_only") or (cand.rule == "year_quarter" and "ord" in cand.parts):
             story.note_quarter(value)
         found.append(DateMention(text[cand.start:cand.end], value, kind, cand.start, cand.end))

@@ -7,6 +7,7 @@ the year": the text names the period, the publication date (or the story's last 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..models import DateKind
 from .context import Story
@@ -19,6 +20,9 @@ __all__ = ["end_of", "holiday", "month_only", "month_rel_year", "quarter_only", 
            "relative_month", "season_only", "year_quarter"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
+# "down from the March high", "its April peak": a month naming a measurement already taken.
+_MEASURED = re.compile(r"\s+(?:high|low|peak|trough|levels?|figures?|readings?|record|total|tally|average|"
+                       r"data|numbers)\b")
 
 
 def month_only(cand: Candidate, ctx: Story) -> Resolved | None:
@@ -29,10 +33,15 @@ def month_only(cand: Candidate, ctx: Story) -> Resolved | None:
         return relative_month(month, cand, ctx)
     # "a June agreement": the noun's time, not the verb's, read as for "Wednesday's ruling": the
     # nearest June unless a past verb places the noun's event ("evidence gathered in the October slaying")
+    # or the noun is a measurement ("the March high"), which is always of a month begun
     tense = noun_tense(ctx.doc, cand.start, cand.end) if cand.rule == "attr_month" else None
     year = ctx.year_for(month, None, cand, tense)
     if year is None:
         return f"XXXX-{month:02d}", "partial", None
+    pub = ctx.published
+    if cand.rule == "attr_month" and pub is not None and (year, month) > (pub.year, pub.month) and \
+            _MEASURED.match(ctx.text, cand.end):
+        year -= 1  # "still down from the March high" in November: a level measured, so a March gone
     return f"{year:04d}-{month:02d}", "partial", Anchor(dt.date(year, month, 1), "month")
 
 

@@ -11,7 +11,9 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from .games import game_period
 from .grammar import Candidate
+from .titles import titled_year
 
 __all__ = ["plausible"]
 
@@ -41,6 +43,9 @@ pounds lbs kilograms kg grams tons tonnes gallons liters litres calories acres h
 watts kilowatts megawatts bytes megabytes gigabytes mah rpm horsepower hp""".split())
 _TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "overnight"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
+# Nouns a holiday may qualify and still be its time: "Christmas morning", "the Thanksgiving weekend".
+_HOLIDAY_TIMES = _TIMES_OF_DAY | {"day", "eve", "week", "weekend", "holiday", "holidays", "season", "break",
+                                  "period", "time", "vacation", "recess"}
 
 
 def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
@@ -49,6 +54,10 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
     `text` is `doc.text` when the caller already has it (building it walks the whole Doc)."""
     if cand.rule in ("deictic", "rel_unit"):
         return not _masthead(cand, doc, doc.text if text is None else text)
+    if cand.rule in ("quarter_only", "quarter_ref"):
+        return not game_period(cand, doc, doc.text if text is None else text)
+    if cand.rule == "holiday":
+        return not _holiday_modifier(cand, doc)
     if cand.rule == "range_year":
         return int(cand.parts["year"]) <= dt.date.today().year + _FAR_FUTURE_YEARS
     if cand.rule not in ("year", "prep_month", "attr_month", "weekday", "dm"):
@@ -59,7 +68,8 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
     first, last = span[0], span[-1]
     before = doc[first.i - 1] if first.i > 0 else None
     if cand.rule == "year":
-        return _plausible_year(first, before, int(cand.parts["year"]))
+        return _plausible_year(first, before, int(cand.parts["year"])) and \
+            not titled_year(cand, doc.text if text is None else text)
     if cand.rule == "weekday":
         # the weekday's own token; the tokenizer may have glued it to its neighbour ("Monday-Friday")
         day = next((t for t in span if t.text in cand.parts.get("wd", "")), first)
@@ -79,6 +89,20 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
     if lead == "for" and last.text == "May":
         return False  # "support for May", "voted for May": the name, which spaCy reads as the month here
     return last.pos_ not in ("VERB", "AUX") and last.ent_type_ not in ("PERSON", "ORG")
+
+
+def _holiday_modifier(cand: Candidate, doc: Doc) -> bool:
+    """'his Christmas cards', 'Thanksgiving dinner', 'Easter eggs': a holiday's name that qualifies a
+    noun names a kind of thing, not a day. 'On Christmas', 'this Christmas', 'Christmas Day',
+    'Christmas morning', 'the Thanksgiving weekend' (a time noun) and a name with its year stay dates."""
+    if "year" in cand.parts or cand.parts["hol"].split()[-1] in ("Day", "Eve", "Sunday", "Monday", "Friday"):
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[-1].i + 1 >= len(doc):
+        return False
+    name, after = span[-1], doc[span[-1].i + 1]
+    return after.pos_ == "NOUN" and after.is_lower and after.lower_ not in _HOLIDAY_TIMES and (
+        name.head == after or (name.dep_ in _MODIFIER_DEPS and name.head.i > name.i))
 
 
 def _weekday_modifier(day: Token, cand: Candidate) -> bool:
