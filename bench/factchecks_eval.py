@@ -49,6 +49,7 @@ from checks.factchecks.match import (
     query_text,
     rank_order,
     score_pairs,
+    supported,
 )
 from storage import open_store
 from storage.factchecks import FactCheckStore
@@ -87,6 +88,7 @@ class Pool:
     hits: list[FactCheckHit]
     features: list[list[float]]  # pair_features, the score's inputs
     order: list[list[float]]  # order_features, the order's inputs
+    supported: list[bool] | None = None  # checks.factchecks.match.supported, per candidate
 
 
 def pools(index: FactCheckIndex, rows: list[tuple[str, str]], embedder: SentenceEmbedder, *,
@@ -110,7 +112,8 @@ def pools(index: FactCheckIndex, rows: list[tuple[str, str]], embedder: Sentence
         titles = embedder.embed([h.review.title or "" for h in hits]) @ qv
         rows = [pair_features(q, h.review.claim, float(c)) for h, c in zip(hits, cos, strict=True)]
         order = order_features([h.score for h in hits], rows, [float(t) for t in titles])
-        out.append(Pool(None if without_gold else gold, hits, rows, order))
+        out.append(Pool(None if without_gold else gold, hits, rows, order,
+                        [supported(q, h.review.claim) for h in hits]))
     return out
 
 
@@ -127,7 +130,8 @@ def rerank(pool: Pool, weights: tuple[float, ...], order_weights: Sequence[float
     """checks.factchecks.match.rank_candidates on precomputed features: the order, the capped scores."""
     order = rank_order(pool.order, order_weights)
     scores = capped(score_pairs(pool.features, weights), order)
-    return [(pool.hits[i].review.url, score) for i, score in scores]
+    return [(pool.hits[i].review.url, score if pool.supported is None or pool.supported[i] else 0.0)
+            for i, score in scores]
 
 
 def fit_order(train: list[Pool], iterations: int = 50, ridge: float = 0.1) -> tuple[float, ...]:

@@ -30,9 +30,13 @@ def analyse(text_: str) -> list[str]:
 
 
 def search_terms(claim: str, title: str | None) -> list[str]:
-    """The terms a review is indexed by: its claim's, then its title's (a fact-check's headline
-    words the claim another way: "Did Betsy DeVos order classroom globes flattened?"), each once."""
-    return list(dict.fromkeys([*analyse(claim), *analyse(title or "")]))[:MAX_DOC_TERMS]
+    """The terms a review is indexed by: its claim's, each once, then its title's, each once (a
+    fact-check's headline words the claim another way: "Did Betsy DeVos order classroom globes
+    flattened?"). A term both use is listed twice and counts twice in BM25: the words two wordings
+    of a claim share are its core. On CLEF 2020 task 2 that lifted an exhaustive BM25's MAP@5 from
+    0.852 to 0.875 on train (0.789 to 0.805 on dev) over each term once; full counts, repeats
+    within a sentence included, did no better on train (0.875)."""
+    return [*dict.fromkeys(analyse(claim)), *dict.fromkeys(analyse(title or ""))][:MAX_DOC_TERMS]
 
 
 def _stem(word: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import fields
 from typing import Any
 
@@ -27,6 +28,7 @@ from ..errors import StoreError
 from ..models import REFERENCE, SITE_MAX, WORKSPACE_MAX, workspace_key
 
 DOCS, LENGTH = "#docs", "#terms"  # totals kept among the terms: no analysed term holds '#'
+AGAIN = "="  # in search_text, marks a term listed a second time (no analysed term holds '=')
 REVIEWS_KEY = "#reviews "  # and a scope's reviews, under this and the scope's key
 
 _meta = MetaData()
@@ -54,6 +56,19 @@ fact_check_terms = Table("fact_check_terms", _meta, Column("term", Text, primary
 REVIEW_FIELDS = tuple(f.name for f in fields(ClaimReview))
 # the unique index's own expression, the constant written out: a bound parameter would not match it
 row_scope = func.coalesce(fact_checks.c.workspace, literal_column(f"'{REFERENCE}'"))
+
+
+def indexed_text(terms: list[str]) -> str:
+    """search_text for a review's terms (checks.search_terms): each term once, then, marked, each term
+    listed twice (its claim and its title both use it). The tokenisers of FTS5 and of PostgreSQL's
+    `simple` configuration read '=fare' as 'fare'; the search tells a term held twice by one more
+    lookup of ' =fare ' instead of a second search through the text."""
+    return " ".join([*dict.fromkeys(terms), *(AGAIN + term for term, n in Counter(terms).items() if n > 1)])
+
+
+def terms_of(search_text: str) -> set[str]:
+    """The distinct terms a stored search_text holds."""
+    return {word for word in search_text.split() if not word.startswith(AGAIN)}
 
 
 def scope_of(workspace: str | None) -> str | None:

@@ -23,11 +23,13 @@ from .schema import (
     REVIEWS_KEY,
     fact_check_terms,
     fact_checks,
+    indexed_text,
     review_of,
     reviews_key,
     row_scope,
     row_values,
     scope_of,
+    terms_of,
     visible,
 )
 from .search import POSTINGS_BUDGET, SqlFactCheckIndex
@@ -108,7 +110,8 @@ class FactCheckStore:
 def reindex(conn: Connection) -> int:
     """Analyse every stored review again and rebuild the term frequencies; the number of reviews.
 
-    For a migration that changes what is indexed (0007: the title joined the claim). Reads the rows
+    For a migration that changes what is indexed (0007: the title joined the claim; 0009: a term
+    both hold is listed twice). Reads the rows
     in id order, a batch at a time, so a million reviews never sit in memory at once."""
     stats: Counter[str] = Counter()
     last, count = 0, 0
@@ -120,8 +123,8 @@ def reindex(conn: Connection) -> int:
         changes = []
         for row in rows:
             terms = search_terms(row.claim, row.title)
-            changes.append({"row_id": row.id, "search_text": " ".join(terms), "terms": len(terms)})
-            stats.update(terms)
+            changes.append({"row_id": row.id, "search_text": indexed_text(terms), "terms": len(terms)})
+            stats.update(set(terms))  # documents holding it: a term claim and title share counts once here
             stats[LENGTH] += len(terms)
         conn.execute(update(fact_checks).where(fact_checks.c.id == bindparam("row_id"))
                      .values(search_text=bindparam("search_text"), terms=bindparam("terms")), changes)
@@ -156,7 +159,8 @@ def _write_batch(conn: Connection, batch: list[ClaimReview], scope: str | None,
     inserts, updates = [], []
     for url, review in latest.items():
         terms = search_terms(review.claim, review.title)
-        row = {**row_values(review), "search_text": " ".join(terms), "terms": len(terms), "updated_at": now}
+        row = {**row_values(review), "search_text": indexed_text(terms), "terms": len(terms),
+               "updated_at": now}
         stats.update(set(terms))
         stats[LENGTH] += len(terms)
         old = existing.get(url)
@@ -165,7 +169,7 @@ def _write_batch(conn: Connection, batch: list[ClaimReview], scope: str | None,
             stats[DOCS] += 1
             stats[reviews_key(scope)] += 1
             continue
-        stats.subtract(set(old.search_text.split()))
+        stats.subtract(terms_of(old.search_text))
         stats[LENGTH] -= old.terms
         updates.append({**row, "row_id": old.id})
     if inserts:
