@@ -1,4 +1,5 @@
-"""A year that is part of a title: "Farming Simulator 2019", "Football Manager 2020".
+"""A year that is part of a title: "Farming Simulator 2019", "Football Manager 2020", "2001: A Space
+Odyssey".
 
 A product or a game named with its year names no time. The sign is a run of capitalised words
 right before the year, with no preposition or month between ("in 2019", "since May 2019" are
@@ -35,12 +36,17 @@ _NAME_BEFORE = re.compile(rf"((?:{_WORD} )+)$")
 # An item of a list of titles: a capitalised name and its year, between list separators.
 _ITEM = re.compile(rf"(?:^|,\s+|;\s+|\band\s+|\bor\s+|:\s+)((?:{_WORD} )+)(?:19|20)\d\d"
                    r"(?=\s*(?:,|;|\band\b|\bor\b|\)|\.|$))")
+# "2001: A Space Odyssey": a colon and two capitalised words (or an article and one) after the year.
+_TITLE_AFTER = re.compile(r":[ \t]+(?:A|An|The|[A-Z]\w+)[ \t]+[A-Z]\w+")
 _LOOK_BACK = 80
 _LIST_CHARS = 400
 
 
 def titled_year(cand: Candidate, text: str) -> bool:
-    """The bare year at `cand` closes a product's or a game's title."""
+    """The bare year at `cand` closes a product's or a game's title, or opens one ("2001: A Space
+    Odyssey", a colon and a capitalised title right after the year)."""
+    if _TITLE_AFTER.match(text, cand.end):
+        return True
     words = _title_words(text[max(0, cand.start - _LOOK_BACK):cand.start])
     if not words:
         return False

@@ -138,6 +138,8 @@ def shifted_value(cand: Candidate, published: dt.date | None, refs: dict[str, An
     if count is None:
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
     ref = latest(refs, unit)
+    if ref is None and rel in ("later", "after", "on"):
+        return None  # "a decade later", with no date before it to count from: not from publication
     if rel in ("ago", "from now", "hence") or ref is None:
         base = Anchor(published, "day") if published is not None else None
     else:
