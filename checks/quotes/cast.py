@@ -216,6 +216,10 @@ class Cast:
 
     # -- lookups for the attribution ------------------------------------------------------------
 
+    def narrative(self, at: int) -> bool:
+        """The character at `at` is the story's own words: outside quotes and headlines."""
+        return self._narrative(at)
+
     def heard(self, speaker: Speaker | None) -> None:
         """The quote finder tells who spoke, in story order: the first candidate for `he said`."""
         if speaker is not None and speaker.kind == "named":
@@ -273,9 +277,23 @@ class Cast:
         earlier = [m for m in near if m.sent != sent]
         if not earlier:
             return None
+        if (topic := self._topic_just_before(earlier, sent)) is not None:
+            return topic
         sents = sorted({m.sent for m in earlier})
         recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
-        return max(recent, key=lambda m: self._rank(m, sents))
+        return max(recent, key=lambda m: self._rank(m, sents, pronoun))
+
+    def _topic_just_before(self, earlier: list[Mention], sent: int) -> Mention | None:
+        """`I immediately thought of Carla Benning. … “…,” she replied`: a person the sentence just
+        before is about, with nobody else who fits named in it, is who the next `she` is; the topic's
+        low rank is for the cue's own sentence (`asked about Fisk, Roe said`), not the next one."""
+        latest = max(earlier, key=lambda m: m.i)
+        if not latest.topic or sent == 0 or latest.sent != _sentence_start(self.doc[sent - 1]):
+            return None
+        if any(t.lower_ in ("he", "she") or is_person_noun(t) for t in self.doc[latest.sent:latest.i]):
+            return None  # `A reporter asked about Governor Briggs.`: the one asked answers; only the
+            # writer may be the one thinking or asking (`I immediately thought of Benning.`)
+        return latest if all(m.key == latest.key for m in earlier if m.sent == latest.sent) else None
 
     def _addressed(self, pronoun: Token) -> set[str]:
         """`“…,” he told Rubio`, `she asked Ms. Ortiz`: whoever the pronoun's own verb speaks to is
@@ -297,11 +315,27 @@ class Cast:
         own = self._main_subject(range(start, pronoun.i))
         if own is not None and own.i < pronoun.i and (found := self._same_pronoun(own, pronoun)) is not None:
             return found
-        if start == 0:
-            return None
-        last = self.doc[start - 1]
-        subject = self._main_subject(range(_sentence_start(last), start))
-        return self._same_pronoun(subject, pronoun) if subject is not None else None
+        for _ in range(_SKIPPED + 1):
+            if start == 0:
+                return None
+            before = _sentence_start(self.doc[start - 1])
+            subject = self._main_subject(range(before, start))
+            if subject is not None and (found := self._same_pronoun(subject, pronoun)) is not None:
+                return found
+            if not self._nobody(range(before, start)):
+                return None
+            start = before  # `… he was photographed with Vosk. Was this a farewell? He told…`: a
+            # sentence naming nobody, with no `he` of its own, does not break the chain
+        return None
+
+    def _nobody(self, span: range) -> bool:
+        """No person named and no he/she in the tokens of `span`, all of them the story's own words
+        (a quotation is someone speaking, which does break the chain)."""
+        at = bisect.bisect_left(self._mention_at, span.start)
+        if at < len(self._mention_at) and self._mention_at[at] < span.stop:
+            return False
+        return not any(t.lower_ in PRONOUN_GENDER or not (t.is_space or self._narrative(t.idx))
+                       for t in self.doc[span.start:span.stop])
 
     def _main_subject(self, span: range) -> Token | None:
         """The subject of the main verb of the tokens in `span` (a sentence, cut at a paragraph)."""
@@ -311,20 +345,38 @@ class Cast:
         root = last.sent.root if last.sent.root.i in span else next(
             (t for t in self.doc[span.start:span.stop] if t.head.i not in span and t.pos_ in ("VERB", "AUX")),
             last)
-        return next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return next((c for c in root.children if c.dep_ in SUBJECT), None)  # `he was photographed`
 
     def _same_pronoun(self, subject: Token, pronoun: Token) -> Token | None:
         same = PRONOUN_GENDER.get(subject.lower_) == PRONOUN_GENDER[pronoun.lower_] and subject.pos_ == "PRON"
         return subject if same and subject is not pronoun and self._narrative(subject.idx) else None
 
-    def _rank(self, m: Mention, sents: list[int]) -> tuple[int, int, bool, int]:
+    def _rank(self, m: Mention, sents: list[int], pronoun: Token) -> tuple[int, int, bool, int]:
         """Salience: the last speaker and the subjects first, a topic (`asked about X`) last, then
         the nearest sentence, then the main clause's subject over a name in a clause inside it
         (`Figgins declined to say whether … the night Epstein died`), then the latest mention. A
         known gender that agrees is no reason to prefer someone: that would punish every name
-        the lists do not know."""
-        tier = 2 if (m.subject or m.key == self.last_speaker) else (0 if m.topic else 1)
+        the lists do not know. A person their sentence keeps calling `her` (`visited his agent Voss
+        at her flat … on her table`) ranks with the subjects."""
+        tier = 2 if (m.subject or m.key == self.last_speaker or self._referred(m, pronoun)) \
+            else (0 if m.topic else 1)
         return tier, sents.index(m.sent), m.main, m.i
+
+    def _referred(self, m: Mention, pronoun: Token) -> bool:
+        """The only person of the pronoun's gender in their sentence, who it refers back to at least
+        twice with that gender's `her`/`his` (outside quotes)."""
+        want = PRONOUN_GENDER.get(pronoun.lower_)
+        if want is None or self.people[m.key].sex() != want:
+            return False
+        sentence = self.doc[m.i].sent
+        at = bisect.bisect_left(self._mention_at, sentence.start)
+        others = {o.key for o in self._mentions[at:bisect.bisect_left(self._mention_at, sentence.end)]
+                  if o.key != m.key and self.people[o.key].sex() in (want, None)}
+        if others:
+            return False
+        back = [t for t in self.doc[m.i + 1:sentence.end] if PRONOUN_GENDER.get(t.lower_) == want
+                and t.lower_ not in ("he", "she") and self._narrative(t.idx)]
+        return len(back) >= _REFERRED
 
     def described(self, pronoun: Token, mention: Mention | None) -> Token | None:
         """An unnamed person (`a retired nurse`) who was the subject of the pronoun's sentence or the
@@ -365,6 +417,8 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _APPOSED_WORDS = 3  # words in a name a role vouches for: longer runs are institutions
 _SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
 _CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
+_SKIPPED = 1  # sentences naming nobody that a chain of the same `he` may pass over
+_REFERRED = 2  # `her`s after a name in its sentence that make it what the sentence is about
 
 
 def misread_subject(tok: Token) -> bool:

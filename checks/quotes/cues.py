@@ -43,6 +43,7 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset("""
     sing roar boo
     sum address press
     bark start thunder shoot fire interrupt vent cry growl hiss rage opine
+    order command instruct
 """.split())
 
 # Nouns that stand for what someone said: `his response`, `a statement from the Office`.
@@ -68,6 +69,7 @@ ANON_NOUNS = frozenset("""
     participants individual individuals official's someone anyone one another
     leader leaders banker bankers lawyer lawyers scholar scholars researcher researchers
     veteran veterans envoy envoys operative operatives consultant consultants
+    rep reps publicist publicists
 """.split())
 
 ORG_NOUNS = frozenset("""

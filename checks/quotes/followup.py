@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator
 from .cast import Cast
@@ -53,8 +53,8 @@ def _from_next(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | N
         return None
     cue = next((t for t in sentence if is_quote_cue(t) and t.dep_ == "ROOT"
                 and t.lemma_.lower() not in _REACTIONS), None)
-    if cue is None:
-        return None
+    if cue is None or any(c.dep_ == "neg" for c in cue.children):
+        return None  # `A rep did not respond to a request for comment`: whoever did not speak
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i > cue.i or subject.lower_ in _NOT_SPEAKERS:
         return None
@@ -104,9 +104,12 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
         return None  # the sentence ends a headline or is glued to the quote: not a paragraph before
     # the mark's own token counts for nothing: `said. ''We…` glues an archive's opening apostrophes
     # to the sentence before
-    if any(loc.quoted(t.idx) for t in sent if not t.is_punct) or not loc.narrative(sent.start_char):
+    # a line without a full stop the parser ran into this one (`CLICK HERE TO GET THE APP`) is no
+    # part of it: the sentence is narrative when its last line is
+    line = text.rfind("\n", sent.start_char, doc[i].idx) + 1 or sent.start_char
+    if any(loc.quoted(t.idx) for t in sent if not t.is_punct) or not loc.narrative(line):
         return None  # a sentence with a quote of its own is that quote's attribution
-    verb = _reporting_verb(sent.root)
+    verb = _reporting_verb(_line_root(sent, line))
     if verb is None:
         return None
     # a surname the parser reads as an adverb (`Tully said …`) is still the one who said it
@@ -119,6 +122,15 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     if speaker.evidence in ("name_at_cue", "name_nearby"):
         speaker = dataclasses.replace(speaker, evidence="carried", guessed=True)
     return Attribution(speaker, (verb if is_speech_verb(verb) else _framed(verb)).text)
+
+
+def _line_root(sent: Span, line: int) -> Token:
+    """The root of the sentence's last line when the parser hung it on a line above (`DOWNLOAD OUR
+    APP` over `Harlow's rep told…`), else the sentence's root."""
+    if line <= sent.start_char or sent.root.idx >= line:
+        return sent.root
+    own = [t for t in sent if t.idx >= line and t.pos_ in ("VERB", "AUX")]
+    return next((t for t in own if t.head.idx < line), sent.root)
 
 
 def _reporting_verb(root: Token) -> Token | None:

@@ -103,6 +103,17 @@ def _past_characterised(tok: Token) -> Token:
     return head
 
 
+def _owned_before(noun: Token) -> Token:
+    """`his claim in the same interview that the pair were “…”`: the clause may hang on the occasion,
+    but the words are the claim's, and the claim has an owner; the occasion owns nothing."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or any(c.dep_ == "poss" for c in noun.children):
+        return noun
+    before = noun.doc[noun.head.i - 1] if noun.head.i > 0 else noun
+    owned = before.pos_ == "NOUN" and before.lemma_.lower() in STATEMENT_NOUNS and any(
+        c.dep_ == "poss" for c in before.children)
+    return before if owned else noun
+
+
 def _reported(clause: Token) -> bool:
     """`his response that China represents “…”`: a clause that is the content of speech."""
     head = clause.head
@@ -127,6 +138,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
                 return outer
             return Attribution(speaker, cue.text if speaker else None)
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
+            cue = _owned_before(cue)
             return Attribution(resolve(cue, cast, last), cue.text)
         if cue.head is cue:
             return None

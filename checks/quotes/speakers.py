@@ -81,6 +81,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         if found is not None:
             return dataclasses.replace(found, guessed=True)
         return _from_mention(mention, cast, guessed=True, pronoun=tok)
+    if low == "it" and depth < 2 and (document := _statement_before(tok, cast)) is not None:
+        return _guess(resolve(document, cast, last_group, depth + 1))
     if low in GROUP_PRONOUNS:
         group = cast.group(tok) if depth < 2 else None
         nearest = resolve(group, cast, None, depth + 1, loose=False) if group is not None else None
@@ -185,7 +187,7 @@ def _document(tok: Token) -> Speaker:
 def _owner(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Speaker | None:
     """`his response`, `a statement from the Prime Minister's Office`: whose words they are."""
     for child in tok.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not `Thursday's memo`
             return resolve(child, cast, last_group, depth + 1)
         if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
             for obj in child.children:
@@ -343,6 +345,22 @@ def _from_mention(mention: Mention | None, cast: Cast, *, guessed: bool,
     evidence: SpeakerEvidence = "pronoun_agree" if agrees else "pronoun"
     return Speaker(person.name, "named", cast.doc[start].idx, end_char(cast.doc, end), person.key, guessed,
                    evidence)
+
+
+def _statement_before(tok: Token, cast: Cast) -> Token | None:
+    """`Now they've put out another statement. “…,” it says.`: `it` is the statement the sentence
+    before (or its own, before the pronoun) names outside quotes, not the last organisation; one
+    statement, not a kind of them (`a group that monitors extremist statements. It said`)."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    nouns = [t for t in tok.doc[start:tok.i] if t.tag_ == "NN" and t.lemma_.lower() in STATEMENT_NOUNS
+             and cast.narrative(t.idx) and not _said_by_it(t)]
+    return nouns[-1] if nouns else None
+
+
+def _said_by_it(noun: Token) -> bool:
+    """`It also pointed up a core complaint`: what an earlier `it` said is not that `it`."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in noun.head.children)
 
 
 def _guess(speaker: Speaker | None) -> Speaker | None:

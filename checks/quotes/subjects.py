@@ -30,6 +30,8 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
     for child in verb.children:  # only the cue's own agent: `waylaid by mistrust, arguing…` is not
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if (cut := _cut_off_subject(verb)) is not None:
+        return cut
     tok = verb
     for _ in range(4):
         for child in tok.children:
@@ -98,6 +100,22 @@ def _held_by_participle(verb: Token, loc: Locator | None) -> Token | None:
             if subject is not None and own and _one_line(subject, verb):
                 return subject
     return None
+
+
+def _cut_off_subject(verb: Token) -> Token | None:
+    """`CLICK HERE TO GET THE APP` over `Swift's rep told Fox News…`: the parser ran a line without a
+    full stop into the next one and hung the noun before the verb on the line above; the noun that
+    opens the verb's own line, right before it, is its subject."""
+    if verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or _one_line(noun, noun.head) or not _one_line(noun, verb):
+        return None
+    start = noun.i
+    while start > 0 and "\n" not in noun.doc[start - 1].text_with_ws:
+        start -= 1
+    line = noun.doc[start:noun.i]
+    return noun if all(t.head.i in range(start, noun.i + 1) for t in line) else None
 
 
 def _speaks(verb: Token) -> bool:
