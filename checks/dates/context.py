@@ -117,7 +117,9 @@ class Story:
         if cand.rule not in _NARRATED or told is None or pub is None or self.document is not None or \
                 told.date > pub or len(_PARAGRAPH_BREAK.findall(self.text, told.start, cand.start)) > 1:
             return None
-        if self.tense(cand) != "past":
+        if self.tense(cand) != "past" or (day is None and month == told.date.month):
+            # "sold in October", right after "in October 2015": the written month's own name again is
+            # the story's October, not a narrative going on from 2015
             return None
         base = told.date if told.granularity == "day" else told.date.replace(day=1)
         year = nearest_year(base, month, day or 1, "present")
