@@ -83,7 +83,11 @@ def _title_like(quoted: str) -> bool:
     words = _WORDS.findall(quoted)
     if not words or len(words) > 6 or (quoted.rstrip()[-1:] in ("?", "!") and len(words) > 1):
         return False
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return words[0][0].isupper() and _title_cased(words)
+
+
+def _title_cased(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _handle_like(quoted: str) -> bool:
@@ -110,7 +114,7 @@ def _named_work(text: str, m: Marked) -> bool:
     if before is None or before.group(1).lower() not in _WORK_NOUNS:
         return False
     words = _WORDS.findall(text[m.start:m.end])
-    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return bool(words) and _title_cased(words)
 
 
 def _label_like(quoted: str) -> bool:

@@ -140,13 +140,12 @@ def _proper(doc: Doc, speaker: Speaker) -> bool:
 
 
 def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[Token]) -> NamedSource:
-    if entry.kind == "named" and named_like_organisation(entry.name, analysis.cast.doc):
-        entry.kind = "organization"
-    person = analysis.cast.people.get(entry.key) if entry.kind == "named" else None
+    named = entry.kind == "named" and not named_like_organisation(entry.name, analysis.cast.doc)
+    person = analysis.cast.people.get(entry.key) if named else None
     if person is not None:
         role = own_role(person, named_at)
         return NamedSource(person.name, "person", role, entry.quotes, person.mentions, entry.start, entry.end)
-    kind: Literal["person", "organization"] = "person" if entry.kind == "named" else "organization"
+    kind: Literal["person", "organization"] = "person" if named else "organization"
     # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
     mentions = max(1, text.count(entry.name.split()[-1] if kind == "person" else entry.name))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
