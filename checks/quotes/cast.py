@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
-from .names import SUFFIXES, Person, name_parts, name_run, untagged_name, with_suffix, without_possessive
+from .names import (
+    SUFFIXES,
+    Person,
+    glued_hyphen,
+    name_parts,
+    name_run,
+    untagged_name,
+    with_suffix,
+    without_possessive,
+)
 from .phrases import HONORIFICS, is_topic, name_bounds, role_of, strip_name
 from .pronouns import PRONOUN_GENDER, described_person, gender_evidence, noun_gender
 
@@ -89,7 +98,10 @@ class Cast:
                     self._add_name(doc[start:with_suffix(doc, end)])
         for tok in doc[:-1]:  # `Carly Fiorina`, untagged: a known first name vouches for it
             if untagged_name(tok) and narrative(tok.idx):
-                self._add_name(doc[tok.i:with_suffix(doc, tok.i + 2)])
+                start = tok.i
+                while start >= 2 and glued_hyphen(doc[start - 1]) and doc[start - 2].is_title:
+                    start -= 2  # `Eva-Marie Persson`: the first name starts before the hyphen
+                self._add_name(doc[start:with_suffix(doc, tok.i + 2)])
         for tok in doc:  # `Tarun Vellaiyan, a trade professor,` tagged ORG: a person's role vouches for it
             if (bounds := _apposed_person(tok)) is not None and narrative(tok.idx):
                 self._add_name(doc[bounds[0]:bounds[1]])

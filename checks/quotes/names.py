@@ -159,6 +159,8 @@ def name_start(tokens: Span) -> int:
                 and all(_role_word(t, tokens) for t in words[start:k]):
             start = k
             break
+    while start >= 2 and glued_hyphen(words[start - 1]):
+        start -= 2  # `Eva-Marie Persson`: Marie is a first name, but so is the whole `Eva-Marie`
     return tokens.start + start
 
 

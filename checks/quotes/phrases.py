@@ -16,6 +16,9 @@ __all__ = ["HONORIFICS", "end_char", "is_topic", "name_bounds", "noun_phrase", "
            "strip_name"]
 
 _AGE = re.compile(r"(?:an? )?\d{1,3}[- ](?:year|month)s?[- ]old", re.IGNORECASE)
+# Words of time a sentence may open with ahead of a name (`Day-by-day Schiff's hearings…`): never a role.
+_TIME_NOUNS = frozenset("""day days week weeks month months year years night nights morning evening
+    hour hours time times season decade weekend""".split())
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
 _NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
                        "npadvmod"})
@@ -140,7 +143,8 @@ def role_of(tok: Token) -> str | None:
     titled = titled[quote + 1:]
     while titled and titled[0].is_punct:
         titled.pop(0)
-    if titled and any(w.lower_ in TITLE_WORDS or w.pos_ == "NOUN" for w in titled):
+    if titled and any(w.lower_ in TITLE_WORDS or (w.pos_ == "NOUN" and w.lower_ not in _TIME_NOUNS)
+                      for w in titled):
         role = tok.doc[titled[0].i:titled[-1].i + 1].text
         return None if _AGE.fullmatch(role) else role  # `43-year-old Ana Ruiz`: an age, not a role
     return None

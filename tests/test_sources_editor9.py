@@ -1,0 +1,25 @@
+"""Sources from the ninth editor's reading of real pages (invented text throughout)."""
+
+from __future__ import annotations
+
+from checks import check_text
+
+
+def test_a_hyphenated_first_name_is_the_whole_first_name() -> None:
+    """`Eva-Marie`: Marie alone is a known first name, but the person is not Marie Persson."""
+    text = ("What did the court say?\nDeputy Director of Public Prosecution Eva-Marie Persson took the "
+            "decision to \"close the file on Tom Vale\", the Danish Prosecution Authority said.\n"
+            "Ms Persson said: \"The file is closed.\"")
+    report = check_text(text)
+    assert report.quotes[-1].speaker == "Eva-Marie Persson"
+    assert "Marie Persson" not in {s.name for s in report.sources.named}
+
+
+def test_a_sentence_opening_time_phrase_is_not_a_role() -> None:
+    """`Day-by-day Haldane's hearings…`: the words ahead of the name say when, not who he is."""
+    text = ("Haldane has decided to abort the early campaign.\nDay-by-day Haldane\u2019s ginned-up media "
+            "hysteria has created a news blackout of the other front-runners. \"We will keep going,\" "
+            "Rep. Tom Haldane said.")
+    (source,) = check_text(text).sources.named
+    assert source.name == "Tom Haldane"
+    assert source.role == "Rep."
