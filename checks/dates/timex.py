@@ -110,15 +110,19 @@ def weekday_near(reference: dt.date, weekday: int, tense: Tense, direction: str 
 
     "last Friday" and past-tense "on Friday" mean the most recent one on or before the
     reference ("last" excludes the reference day itself); "next Friday" and future-tense
-    "on Friday" mean the next one after it. An untensed weekday on the reference's own
-    weekday is that day.
+    "on Friday" mean the next one after it. A weekday without "last" or "next" on the
+    reference's own weekday is that day, whatever the tense: news names the day of the week
+    even for the day it is published ("will vote Wednesday night" in Wednesday's paper).
     """
     back = (reference.weekday() - weekday) % 7
     ahead = (weekday - reference.weekday()) % 7
     if direction == "last":
         return reference - dt.timedelta(days=back or 7)
-    if direction == "next" or (tense == "future" and direction != "this"):
+    if direction == "next":
         return reference + dt.timedelta(days=ahead or 7)
+    if tense == "future" and direction != "this":
+        # a Wednesday story's "will vote on Wednesday" is that day: news names the day itself so
+        return reference + dt.timedelta(days=ahead)
     if direction == "this" and tense == "future":
         return reference + dt.timedelta(days=ahead)
     if tense == "present":  # untensed: the nearest one, the same day when it matches

@@ -1,0 +1,32 @@
+"""Dates from the ninth editor's reading of real pages (invented text throughout)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checks import check_text
+
+WEDNESDAY = dt.date(2019, 11, 20)
+
+
+def _values(text: str, published: dt.date = WEDNESDAY) -> dict[str, str | None]:
+    return {d.text: d.value for d in check_text(text, published).dates}
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The retailer is set to announce the terms of the sale later on Wednesday, investors were told.",
+     "on Wednesday"),
+    ("Those questions will play out Wednesday night when the ten candidates face off in Atlanta.",
+     "Wednesday night"),
+])
+def test_the_publication_weekday_is_the_day_itself(text: str, phrase: str) -> None:
+    """A Wednesday story's `later on Wednesday` is that day, not a week on."""
+    assert _values(text)[phrase] == "2019-11-20"
+
+
+def test_next_and_last_still_move_a_week() -> None:
+    values = _values("The board met last Wednesday and will meet again next Wednesday.")
+    assert values["last Wednesday"] == "2019-11-13"
+    assert values["next Wednesday"] == "2019-11-27"
