@@ -23,3 +23,19 @@ def test_a_sentence_opening_time_phrase_is_not_a_role() -> None:
     (source,) = check_text(text).sources.named
     assert source.name == "Tom Haldane"
     assert source.role == "Rep."
+
+
+def test_the_role_of_the_person_just_named_is_that_person() -> None:
+    """`according to the analyst`, a sentence after `Harlow Capital analyst Mira Castell said`."""
+    text = ("In a research note early Tuesday, Harlow Capital analyst Mira Castell said the market is "
+            "misreading the results. That creates a buying opportunity, according to the analyst. "
+            "\"Sales were light, though margins were in line,\" wrote Castell.")
+    sources = check_text(text).sources
+    assert [s.name for s in sources.named] == ["Mira Castell"]
+    assert sources.anonymous == ()
+
+
+def test_the_role_of_two_people_just_named_stays_anonymous() -> None:
+    text = ("Harlow Capital analyst Mira Castell and Vane Partners analyst Tom Iker met the board. "
+            "That creates a buying opportunity, according to the analyst.")
+    assert [a.text for a in check_text(text).sources.anonymous] == ["the analyst"]

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun
 from .names import gender_of_first_name, glued_hyphen, name_start
@@ -33,6 +33,8 @@ _PLACE_NOUNS = frozenset({"county", "township", "parish", "province", "borough",
                           "city", "town", "valley", "island", "islands", "peninsula"})
 # Between a title and a name, these mean the title belongs to something else: a dateline's dash,
 # a line break, a clause.
+# Sentences back (besides its own) where `the analyst` may find the analyst the story named.
+_ROLE_SENTENCES_BACK = 2
 _ROLE_BREAKS = frozenset({"—", "–", "--", "\n", ";", ":", "(", ")"})
 # `SPRINGFIELD, Ill. —`, `RALEIGH, N.C.—`, `KYIV, Ukraine (AP) —`: a place in capitals opening a story.
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)*)?[ \t]*"
@@ -127,6 +129,7 @@ def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
         return None
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     holder = role_holder(span.root, cast) if span is not None and len(span) else None
+    holder = holder or (_named_with_role(span) if span is not None else None)
     found = resolve(holder, cast) if holder is not None else None
     if found is not None and found.kind == "organization":
         found = _person_by_first_name(doc, found)
@@ -134,6 +137,25 @@ def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
         return None
     evidence = "name_at_cue" if speaker.evidence == "description" else speaker.evidence
     return dataclasses.replace(found, guessed=speaker.guessed, evidence=evidence)
+
+
+def _named_with_role(span: Span) -> Token | None:
+    """`Harlow analyst Mira Castell said… according to the analyst`: `the analyst` is the one
+    person named with that role in this sentence or the two before, not an anonymous source."""
+    if len(span) != 2 or span[0].lower_ != "the" or span[1].pos_ != "NOUN":
+        return None
+    doc, start = span.doc, span.sent.start
+    for _ in range(_ROLE_SENTENCES_BACK):
+        start = doc[start - 1].sent.start if start > 0 else 0
+    holders = {ent.text: doc[ent.end - 1] for ent in doc.ents
+               if ent.label_ == "PERSON" and start <= ent.start and ent.end <= span.start
+               and _role_noun(doc[ent.end - 1]) == span[1].lower_}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _role_noun(name: Token) -> str | None:
+    role = role_of(name)
+    return role.lower().split()[-1] if role else None
 
 
 def _statement_owner(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
