@@ -15,12 +15,14 @@ from checks.quotes.confidence import (
     MIN_CELL,
     PRONOUN_CEILING,
     PRONOUN_EVIDENCE,
+    REST,
     SMOOTHING,
     Sample,
     apply_confidence,
     cell_keys,
     confidence_of,
     fit_table,
+    lifted,
     load_table,
     quote_cells,
 )
@@ -135,8 +137,8 @@ def test_a_quote_given_to_a_document_falls_in_its_own_cell():
     statement = Quote("We will review every contract.", at, at + 30, "The statement", "unresolved",
                       (story.index("The statement"), story.index(" read")), speaker_evidence="description")
     [cells] = quote_cells([statement], story)
-    assert cells == ("description", "description|touching", "description|touching|alone",
-                     "description|touching|alone|no_rival", "description|touching|alone|no_rival|document")
+    assert cells == cell_keys("description", "touching", "leads", "same_sentence", "alone", "no_rival",
+                              "document")
     assert quote_cells([Quote("We will review every contract.", at, at + 30)], story) == [None]
 
 
@@ -185,18 +187,26 @@ def test_a_speaker_the_story_also_names_at_a_cue_is_backed_and_a_lone_guess_is_n
                   speaker_guessed=True, speaker_evidence="carried")
     cells = quote_cells([named, carried, stray], "x" * 300)
     # the named quote is alone: no *other* quote names her at its cue
-    assert [c[2].split("|", 2)[::2] if c else None for c in cells] == [
+    assert [[c[4].split("|")[0], c[4].split("|")[-1]] if c else None for c in cells] == [
         ["name_at_cue", "alone"], ["carried", "backed"], ["carried", "alone"]]
 
 
-def test_a_pronoun_cell_stays_below_the_confirm_line_unless_cross_validation_proved_it():
-    cells = cell_keys("pronoun_agree", "same_paragraph", "backed", "no_rival", "whole")
+def test_a_pronoun_cell_stays_below_the_confirm_line_unless_it_lies_in_a_proven_one():
+    cells = cell_keys("pronoun_agree", "same_paragraph", "leads", "one_sentence", "backed", "no_rival",
+                      "whole")
+    other = cell_keys("pronoun_agree", "far", "inside", "sentences", "alone", "no_rival", "whole")
     samples = [Sample(cells, right=True) for _ in range(200)]
+    samples += [Sample(other, right=True) for _ in range(200)]
     capped = fit_table(samples)
     assert all(cell["p"] <= PRONOUN_CEILING < CONFIRM_BELOW for cell in capped["cells"].values())
-    lifted = fit_table(samples, proven=cells[:2])
-    assert lifted["cells"][cells[1]]["p"] > CONFIRM_BELOW
-    assert lifted["cells"][cells[2]]["p"] <= PRONOUN_CEILING
+    assert confidence_of(cells, capped) == PRONOUN_CEILING
+    lifted = fit_table(samples, proven=[cells[1]])
+    # the proof scored the proven cell's quotes at their finest cells: those rise with it
+    assert all(lifted["cells"][key]["p"] > CONFIRM_BELOW for key in cells[1:])
+    assert confidence_of(cells, lifted) > CONFIRM_BELOW
+    assert lifted["cells"][cells[0]]["p"] <= PRONOUN_CEILING  # the coarser cell was not proven
+    assert all(lifted["cells"][key]["p"] <= PRONOUN_CEILING for key in other)  # nor the other branch
+    assert confidence_of(other, lifted) == PRONOUN_CEILING
     assert fit_table([Sample(("name_at_cue",), True)] * 200)["cells"]["name_at_cue"]["p"] > CONFIRM_BELOW
 
 
@@ -204,7 +214,7 @@ def test_the_shipped_table_keeps_unproven_pronoun_speakers_below_the_confirm_lin
     table = load_table()
     proven = set(table.get("proven", ()))
     for key, cell in table["cells"].items():
-        if key.split("|", 1)[0] in PRONOUN_EVIDENCE and key not in proven:
+        if key.split("|", 1)[0] in PRONOUN_EVIDENCE and not lifted(key, proven):
             assert cell["p"] < CONFIRM_BELOW, key
 
 
@@ -261,6 +271,49 @@ def test_a_pronoun_speaker_with_another_quoted_person_named_in_between_has_a_riv
                 "named", (story.rindex("Lindqvist"), story.rindex("Lindqvist") + 9),
                 speaker_evidence="name_at_cue")
     crossed, _ = quote_cells([hers, his], story)
-    assert crossed is not None and crossed[3].endswith("|rival")
+    assert crossed is not None and crossed[5].endswith("|rival")
     [alone] = quote_cells([hers], story)  # Lindqvist quoted nowhere: nobody else who speaks is in between
-    assert alone is not None and alone[3].endswith("|no_rival")
+    assert alone is not None and alone[5].endswith("|no_rival")
+
+
+def test_a_quote_in_a_rare_cell_takes_the_share_of_its_parents_rest_not_the_parents():
+    # `organization` is mostly quotes named touching the quote, all right; the few a paragraph
+    # or more away are mostly wrong, and a parent's share would hide them
+    samples = [Sample(("organization", "organization|touching"), right=True) for _ in range(100)]
+    samples += [Sample(("organization", "organization|far"), right=n == 0) for n in range(MIN_CELL - 1)]
+    samples += [Sample(("organization", "organization|next_paragraph"), right=False)] * (MIN_CELL - 2)
+    table = fit_table(samples)
+    parent = table["cells"]["organization"]["p"]
+    rest = table["cells"][f"organization|{REST}"]
+    assert rest["n"] == 2 * MIN_CELL - 3 and rest["p"] < parent - 0.2
+    for reach in ("far", "next_paragraph", "same_paragraph"):  # a small cell, or one never fitted
+        assert confidence_of(("organization", f"organization|{reach}"), table) == round(rest["p"], 2)
+    assert confidence_of(("organization", "organization|touching"), table) > parent
+    # a parent too small to speak has no rest: the evidence's own share, then the prior, speaks
+    assert f"organization|touching|{REST}" not in table["cells"]
+
+
+# Invented: the deputy named at the head of a sentence, inside one, and two sentences back.
+LEADS = "Oskar Lindqvist stood up at the back of the hall. \u201cThe numbers are not there,\u201d he said."
+INSIDE = "The chair thanked Oskar Lindqvist for his patience. \u201cThe numbers are not there,\u201d he said."
+TITLED = "Sen. Oskar Lindqvist stood up after Mr. Ruiz. \u201cThe numbers are not there,\u201d he said."
+FARTHER = ("Oskar Lindqvist stood up at the back of the hall. The room went quiet. "
+           "\u201cThe numbers are not there,\u201d he said.")
+
+
+@pytest.mark.parametrize(("story", "lead", "distance"), [
+    (LEADS, "leads", "one_sentence"), (INSIDE, "inside", "one_sentence"), (TITLED, "leads", "one_sentence"),
+    (FARTHER, "leads", "sentences")])
+def test_a_pronoun_speaker_is_read_by_where_the_story_names_them(story, lead, distance):
+    # `Sen.` and `Mr.` end no sentence: the titled name still leads, Ruiz is in the same sentence
+    [cells] = quote_cells([pronoun_quote(story, "The numbers are not there,", "Oskar Lindqvist")], story)
+    assert cells is not None and cells[2:4] == (f"{cells[1]}|{lead}", f"{cells[1]}|{lead}|{distance}")
+
+
+def test_a_speaker_named_at_the_cue_is_in_the_quotes_own_sentence():
+    story = "\u201cThe numbers are not there,\u201d said Mr. Oskar Lindqvist, the deputy."
+    at, named = story.index("The numbers"), story.index("Oskar")
+    said = Quote("The numbers are not there,", at, at + 26, "Oskar Lindqvist", "named", (named, named + 15),
+                 speaker_evidence="name_at_cue")
+    [cells] = quote_cells([said], story)
+    assert cells is not None and cells[3] == "name_at_cue|touching|inside|same_sentence"
