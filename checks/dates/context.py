@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .documents import NEAR_NOUN, Quoted, dated_by, quoted_documents
 from .grammar import Candidate
-from .tense import PLAN_VERBS, governing_verb, tense_at, under_infinitive
+from .tense import PLAN_VERBS, governing_verb, put_off_to, tense_at, under_infinitive
 from .timex import Anchor, Granularity, Tense, nearest_year
 
 __all__ = ["Story", "coarsen"]
@@ -81,6 +81,8 @@ class Story:
                 self.tenses[cand.start] = "present"
             elif _SINCE.search(self.text, lead, cand.start):
                 self.tenses[cand.start] = "past"
+            elif put_off_to(self.doc, cand.start, cand.end):
+                self.tenses[cand.start] = "future"
             else:
                 self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
         return self.tenses[cand.start]

@@ -31,6 +31,8 @@ from .named import (
     quarter_only,
     quarter_ref,
     season_only,
+    the_year,
+    year_end,
     year_quarter,
 )
 from .schedule import schedule_years
@@ -240,5 +242,6 @@ _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
     "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,
     "end_of": end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,
-    "at_the_time": _at_the_time, "quarter_ref": quarter_ref, "year_quarter": year_quarter,
+    "at_the_time": _at_the_time, "the_year": the_year, "year_end": year_end, "quarter_ref": quarter_ref,
+    "year_quarter": year_quarter,
 }

@@ -137,6 +137,18 @@ RULES: tuple[tuple[str, str, int], ...] = (
                     r"winter))\b(?!\s+(?:of\s+)?\d)", 0),
     ("end_of", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of)\s+the\s+"
                r"(?P<unit>year|month|week|decade)\b", re.I),
+    # "sales for the full year", "earlier in the year", "a high for the year": the story's year. Not a
+    # year a clause or a phrase defines ("the year before", "the year that followed", "the year the wall
+    # fell", "the year of his birth", "the year 1968", "The year was 1968"), nor one counted ("the year
+    # since the attack").
+    ("the_year", r"\b(?:(?P<rel>[Ee]arlier|[Ll]ater)\s+in\s+)?[Tt]he\s+(?P<adj>(?:(?:full|current|fiscal|"
+                 r"calendar|whole|entire)\s+)*)year(?![-\w]|['\u2019](?!s\b))"
+                 r"(?!\s+(?:before|after|earlier|later|prior|ago|ahead|since|that|which|who|when|where|"
+                 r"in\s+which|of|to|through|and|or|was|is|in\s+review|the|an?|he|she|it|we|they|you|his|"
+                 r"her|its|their|our|my)\b|\s+[A-Z\d])", 0),
+    # "complete the deal by year-end", "by year's end": the end of the publication's year
+    ("year_end", r"\b(?P<prep>by|before|until|till|around|at|through|toward|towards|since|from)\s+"
+                 r"(?P<body>year[-\s]end|year['\u2019]s\s+end)\b", re.I),
     ("at_the_time", r"\b[Aa]t\s+(?P<body>the\s+time)\b(?!\s+(?:of|when|that|it|he|she|they|we|I|you)\b)"
                     r"(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:was|were|had|did|said|and)\b)", 0),
     ("over_weekend", r"\bover\s+the\s+(?P<unit>weekend)\b", re.I),
@@ -175,7 +187,7 @@ def _all_matches(text: str) -> Iterator[Candidate]:
             start = m.start()
             if name in ("prep_month", "attr_month"):
                 start = m.start("mon")
-            elif name in ("season_only", "at_the_time"):
+            elif name in ("season_only", "at_the_time", "year_end"):
                 start = m.start("body")
             if name == "weekday" and text[m.end():m.end() + 2] in ("'s", "\u2019s"):
                 parts["poss"] = "'s"  # "Wednesday's ruling"

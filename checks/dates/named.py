@@ -17,9 +17,15 @@ from .timex import SEASONS, Anchor, holiday_date, month_number, season_of
 from .values import unit_point
 
 __all__ = ["end_of", "holiday", "month_only", "month_rel_year", "quarter_only", "quarter_ref",
-           "relative_month", "season_only", "year_quarter"]
+           "relative_month", "season_only", "the_year", "year_end", "year_quarter"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
+# "named coach of the year", "album of the year": an award's name, not a time.
+_AWARD = re.compile(r"\b(?:player|coach|manager|person|man|woman|rookie|athlete|sportsman|sportswoman|"
+                    r"album|song|record|book|car|word|artist|entertainer|team|teacher|executive|ceo)s?"
+                    r"\s+of\s+$", re.I)
+_AWARD_CHARS = 20
+_WRITTEN_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 # "down from the March high", "its April peak": a month naming a measurement already taken.
 _MEASURED = re.compile(r"\s+(?:high|low|peak|trough|levels?|figures?|readings?|record|total|tally|average|"
                        r"data|numbers)\b")
@@ -40,8 +46,12 @@ def month_only(cand: Candidate, ctx: Story) -> Resolved | None:
         return f"XXXX-{month:02d}", "partial", None
     pub = ctx.published
     if cand.rule == "attr_month" and pub is not None and (year, month) > (pub.year, pub.month) and \
-            _MEASURED.match(ctx.text, cand.end):
-        year -= 1  # "still down from the March high" in November: a level measured, so a March gone
+            (tense == "past" or _MEASURED.match(ctx.text, cand.end)):
+        # "approved it at the December meeting" in November: a past verb on the noun puts its month
+        # behind publication, however near the next one is (the 45 days a day's tense may be off do
+        # not apply to a whole month not yet begun); "still down from the March high": a level
+        # measured, so a March gone
+        year -= 1
     return f"{year:04d}-{month:02d}", "partial", Anchor(dt.date(year, month, 1), "month")
 
 
@@ -176,3 +186,30 @@ def end_of(cand: Candidate, ctx: Story) -> Resolved:
     if ctx.published is None:
         return None, "relative", None
     return unit_point(ctx.published, cand.parts["unit"].lower(), "this", ctx.tense(cand)), "relative", None
+
+
+def the_year(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'for the full year', 'earlier in the year': the year of the date the paragraph last gave with
+    its year written ("In 2016, sales fell. For the year, ..."), else the publication's; 'the current
+    year' is always the publication's. An award's name ("coach of the year") is no date."""
+    if _AWARD.search(ctx.text, max(0, cand.start - _AWARD_CHARS), cand.start):
+        return None
+    pub = ctx.published
+    near = None if "current" in cand.parts.get("adj", "") else ctx.ref_near(cand.start)
+    if near is not None and _WRITTEN_YEAR.search(ctx.text, near.start, cand.start) is not None:
+        # a month read from a year given elsewhere ("in August") is not enough: its year is a guess
+        return f"{near.date.year:04d}", "relative", None
+    if pub is None:
+        return None, "relative", None
+    return f"{pub.year:04d}", "relative", None
+
+
+def year_end(cand: Candidate, ctx: Story) -> Resolved:
+    """'by year-end': the end of the publication's year, or of the year before it when the year-end
+    is behind the verb ("since year-end", "profit had doubled by year-end" in a February story)."""
+    pub = ctx.published
+    if pub is None:
+        return None, "relative", None
+    behind = cand.parts["prep"].lower() in ("since", "from") or ctx.tense(cand) == "past"
+    year = pub.year - 1 if behind and (pub.month, pub.day) != (12, 31) else pub.year
+    return f"{year:04d}", "relative", None

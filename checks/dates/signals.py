@@ -56,9 +56,10 @@ _DAY_WORD = re.compile(r"(?:today|tonight|tomorrow|yesterday)\b", re.I)
 _PAST_SPEECH = {"said", "told", "added", "wrote", "stated", "declared", "announced", "tweeted", "insisted",
                 "warned", "explained", "testified", "remarked"}
 _PRESENT_SPEECH = {"says", "tells", "adds", "writes"}
-# Phrases that hang on the story's last date, not on publication: two values are expected there.
+# Phrases that hang on the story's last date, not on publication: two values are expected there
+# ("for the year" is the year of the paragraph's last date).
 _ANAPHORIC = re.compile(r"\b(?:later|earlier|before|after|following|previous|prior|same|that|then|"
-                        r"the time|next day)\b", re.I)
+                        r"the time|next day|the (?:(?:full|fiscal|whole|entire|calendar) )*year)\b", re.I)
 
 
 def date_signals(report: Report, text: str) -> Iterator[Signal]:

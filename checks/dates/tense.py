@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .timex import Tense
 
-__all__ = ["PLAN_VERBS", "governing_verb", "noun_tense", "tense_at", "under_infinitive"]
+__all__ = ["PLAN_VERBS", "governing_verb", "noun_tense", "put_off_to", "tense_at", "under_infinitive"]
 
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 # Verbs of intent: "planned a rally on Saturday", "has scheduled a news conference Thursday" tell of
@@ -27,6 +27,21 @@ _FORWARD_PREPS = {"before", "until", "till", "toward", "towards", "into"}
 _ACTS_AHEAD = {"cancel", "postpone", "delay", "scrap", "reschedule", "preview", "announce", "await"}
 # "Thursday's scheduled vote": the noun itself says the event lies ahead.
 _AHEAD_WORDS = {"upcoming", "scheduled", "planned", "expected", "coming", "proposed", "looming"}
+# "picked a candidate for the December election": an event a past act prepared for may lie ahead ("was
+# arrested for the December robbery" is no such event: its noun is not one that is scheduled).
+_SCHEDULED = {"election", "vote", "primary", "caucus", "referendum", "runoff", "ballot", "debate", "hearing",
+              "trial", "summit", "meeting", "deadline", "launch", "match", "game", "race", "opening",
+              "premiere", "release", "conference", "convention", "inauguration", "ceremony", "rally",
+              "auction", "tournament", "final", "festival", "concert", "show", "exam", "visit", "talk",
+              "session", "sale"}
+# "up from Thursday's closing price", "Friday's close": a level measured, so a day already gone.
+_MEASURES = {"close", "closing", "high", "low", "finish", "reading"}
+# "postponed the vote until January", "extended the loans through March", "moved the hearing to
+# Tuesday", "gave them until Friday": the new date a verb of putting off or of granting time names
+# lies ahead of the act, whatever its tense.
+_PUTS_OFF = {"postpone", "delay", "defer", "adjourn", "suspend", "extend", "reschedule", "recess", "push",
+             "put", "move", "give", "grant"}
+_TO_PREPS = {"until", "till", "through", "to", "into"}
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
@@ -45,6 +60,24 @@ def under_infinitive(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = governing_verb(span.root) if span is not None and len(span) else None
     return verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def put_off_to(doc: Doc, start: int, end: int) -> bool:
+    """The characters start..end are the new date of something put off or extended ("postponed the
+    vote until January", "delayed until Tuesday morning any action")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    while token.dep_ in ("compound", "npadvmod", "nmod") and token.head is not token:
+        token = token.head  # "Tuesday" of "until Tuesday morning"
+    if token.dep_ == "prep":  # the span holds its own preposition ("until Tuesday morning")
+        prep = token
+    elif token.dep_ == "pobj":
+        prep = token.head
+    else:
+        return False
+    return prep.lower_ in _TO_PREPS and prep.head.pos_ == "VERB" and prep.head.lemma_ in _PUTS_OFF
 
 
 def noun_tense(doc: Doc, start: int, end: int) -> Tense:
@@ -70,6 +103,9 @@ def noun_tense(doc: Doc, start: int, end: int) -> Tense:
         return "past"
     if _looks_forward(noun):
         return "present"
+    if noun.lemma_ in _MEASURES or any(c.lower_ in _MEASURES for c in noun.children
+                                       if c.dep_ in ("amod", "compound")):
+        return "past"
     verb = governing_verb(noun)
     if verb is None or verb.lemma_ in _ACTS_AHEAD or _put_off(verb) or \
             any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
@@ -85,11 +121,12 @@ def _put_off(verb: Token) -> bool:
 
 
 def _looks_forward(noun: Token) -> bool:
-    """'ahead of Thursday's vote', 'prior to Thursday's vote', 'until Sunday's deadline'."""
+    """'ahead of Thursday's vote', 'prior to Thursday's vote', 'until Sunday's deadline', 'campaigned
+    for Thursday's vote'."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return False
-    if prep.lower_ in _FORWARD_PREPS:
+    if prep.lower_ in _FORWARD_PREPS or (prep.lower_ == "for" and noun.lemma_.lower() in _SCHEDULED):
         return True
     return prep.lower_ in ("of", "to") and prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("ahead", "prior")
 
@@ -116,8 +153,18 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "future"
     if "to" in words and depth < 2 and verb.head is not verb:
         # "agreed to meet on Friday" / "is expected to meet on Friday": the main verb decides,
-        # and an infinitive under a present verb looks forward.
-        head = _verb_tense(verb.head, depth + 1) if verb.head.pos_ in ("VERB", "AUX") else "present"
+        # and an infinitive under a present verb looks forward. "Was due to be released in September",
+        # "was likely to close": the copula of the adjective holds the tense.
+        above = verb.head
+        if above.pos_ == "ADJ" and above.dep_ == "acomp" and above.head is not above:
+            above = above.head
+        if above.lemma_ == "set" and above.tag_ == "VBN" and \
+                not any(c.tag_ == "VBD" for c in above.children if c.dep_ in ("aux", "auxpass")):
+            # "talks set to resume Monday", "is set to open": a plan, as "scheduled to" is; "was set to
+            # begin Wednesday" is the plan as it stood, the past's
+            head: Tense = "present"
+        else:
+            head = _verb_tense(above, depth + 1) if above.pos_ in ("VERB", "AUX") else "present"
         return "future" if head == "present" else head
     if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("xcomp", "advcl") and depth < 3 \
             and verb.head.pos_ in ("VERB", "AUX"):
