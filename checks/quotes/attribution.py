@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_VERBS, is_quote_cue, is_speech_verb
+from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_person_noun, is_quote_cue, is_speech_verb
 from .marks import Marked, Paragraph
 from .phrases import is_topic
-from .speakers import Cast, Speaker, in_speaker_slot, resolve
+from .speakers import Cast, Speaker, described, in_speaker_slot, resolve
 from .subjects import subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "attribute_fragment", "attribute_full",
@@ -118,7 +118,7 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
         return Attribution(resolve(source, cast, last), "according to")
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
         cues = [t for t in window if t.pos_ == "VERB" and any(
-            c.dep_ == "ccomp" and c.i < window[0].i for c in t.children)]
+            c.dep_ == "ccomp" and c.i < window[0].i for c in t.children) and not _expletive(t)]
     if not cues:
         return None
     main = [t for t in cues if t.dep_ not in ("acl", "relcl", "amod")] or cues
@@ -149,6 +149,11 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
         else:
             speaker = resolve(subject, cast, last)
     return Attribution(speaker, cue.text)
+
+
+def _expletive(verb: Token) -> bool:
+    """`…,” it turns out`: an `it` that stands for nothing; no one said the quotation."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
 
 
 def _named_subject(cue: Token, window: Sequence[Token], cast: Cast, last: Speaker | None) -> Speaker | None:
@@ -194,6 +199,8 @@ def _introduces(cue: Token, window: Sequence[Token]) -> bool:
 def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
     """`Carney shot back with an analogy:` / `Her answer was two words:`: whoever the sentence
     that introduces the quote is about."""
+    if (held := _held_statement(window)) is not None:
+        return held
     for tok in window:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window:
             speaker = resolve(tok, cast, last)
@@ -206,6 +213,25 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
         if tok.ent_type_ == "PERSON" and cast.person(tok) is not None and not is_topic(tok):
             return Attribution(_nearby(resolve(tok, cast, last)), None)
     return None
+
+
+def _held_statement(window: Sequence[Token]) -> Attribution | None:
+    """`She shared the campaign's website, which carries the following statement:` the statement is
+    the website's, not the words of whoever shared it: a `which` clause whose object is the statement
+    noun that ends the introduction hands the quote to the thing it describes."""
+    words = [t for t in window if not t.is_punct]
+    if not words or words[-1].pos_ != "NOUN" or words[-1].lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    verb = words[-1].head
+    if words[-1].dep_ != "dobj" or verb.dep_ != "relcl" or verb not in window or not any(
+            c.lower_ in ("which", "that") and c.dep_ == "nsubj" for c in verb.children):
+        return None
+    held = verb.head
+    while held.dep_ in ("pobj", "prep") and held.head.pos_ in ("NOUN", "PROPN", "X", "ADP"):
+        held = held.head  # `the website for the initiative, which`: the website, not the initiative
+    if held.pos_ not in ("NOUN", "PROPN", "X") or held.ent_type_ == "PERSON" or is_person_noun(held):
+        return None
+    return Attribution(described(held), verb.text)
 
 
 def _topic_intro(window: Sequence[Token]) -> bool:
@@ -282,16 +308,22 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     quoted = text[m.start:m.end].rstrip().rstrip("'’\"”")
     ends = quoted[-1:] if quoted else ""
     tried: list[Attribution | None] = []
+    joined: Attribution | None = None
     if ends != ".":
         window = _after_window(m, loc, _WINDOW)
         if ends in ("?", "!"):
             window = _asked(window)
-        tried.append(_from_window(window, loc, cast, last, after=True) if window else None)
+        found_after = _from_window(window, loc, cast, last, after=True) if window else None
+        if window and window[0].pos_ == "CCONJ":
+            joined = found_after  # `Ruiz says, “…,” and the union asks…`: a new clause, with a new subject
+        else:
+            tried.append(found_after)
     before = _before_window(m.open, m.paragraph.start, loc)
     if before and before[-1].text in (",", ":", "—", "–"):
         tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))
         if before[-1].text == ":":
             tried.append(_intro(before, cast, last))
+    tried.append(joined)
     if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
         window = _before_window(previous_colon + 1, 0, loc)
         tried += [_from_window(window, loc, cast, last, after=False), _intro(window, cast, last)]

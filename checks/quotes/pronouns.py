@@ -50,12 +50,17 @@ def gender_evidence(tok: Token, start: int, subject: bool) -> Gender | None:
     if not subject:
         return None
     after = tok.right_edge.i + 1  # past `, her campaign manager,`: that `her` is someone else
+    found: Gender | None = None
+    seen: set[Gender] = set()
     for nxt in doc[after:min(tok.sent.end, after + _LOOKAHEAD)]:
         if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON":
-            return None  # another person in between: the pronoun may be theirs
-        if nxt.lower_ in PRONOUN_GENDER and _same_actor(tok, nxt):
-            return PRONOUN_GENDER[nxt.lower_]
-    return None
+            break  # another person in between: the pronoun may be theirs
+        if nxt.lower_ in PRONOUN_GENDER:
+            seen.add(PRONOUN_GENDER[nxt.lower_])
+            if found is None and _same_actor(tok, nxt):
+                found = PRONOUN_GENDER[nxt.lower_]
+    # `Harper knew in his bones that she was right`: a he and a she by one subject say nothing of it
+    return found if len(seen) == 1 else None
 
 
 def _same_actor(subject: Token, pronoun: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..models import SpeakerEvidence, SpeakerKind
 from .cast import Cast, Mention, Person
+from .companies import company, company_before, company_name
 from .cues import (
     ANON_NOUNS,
     GROUP_PRONOUNS,
@@ -28,8 +29,9 @@ from .cues import (
 )
 from .names import gender_of_first_name
 from .phrases import end_char, name_bounds, noun_phrase, proper_bounds
+from .pronouns import PRONOUN_GENDER
 
-__all__ = ["Cast", "Person", "Speaker", "in_speaker_slot", "resolve"]
+__all__ = ["Cast", "Person", "Speaker", "described", "in_speaker_slot", "resolve"]
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 # `said in a statement`, `during an interview`: the prepositions that put words in someone's mouth
@@ -53,6 +55,8 @@ _TIME_NOUNS = frozenset("""time day days week weeks month months year years morn
     today tonight yesterday tomorrow later earlier""".split())
 _CLOSING = frozenset({"”", "\"", "''", "’"})
 _GOES_ON = frozenset({",", "?", "!", "—", "–"})
+# A generic plural is nobody in particular: `billboards in which people say, “…”`.
+_GENERIC = frozenset({"people", "folks"})
 
 
 @dataclass(frozen=True)
@@ -76,15 +80,17 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     low = tok.lower_
     if low in PERSON_PRONOUNS:
         mention = cast.antecedent(tok)
-        described = cast.described(tok, mention) if depth == 0 else None
-        found = _common_noun(described, cast, loose=True) if described is not None else None
+        unnamed = cast.described(tok, mention) if depth == 0 else None
+        found = _common_noun(unnamed, cast, loose=True) if unnamed is not None else None
         if found is not None:
             return dataclasses.replace(found, guessed=True)
+        if mention is not None and company(cast.people[mention.key], cast):
+            return _last_person(cast, tok)  # `he` is never a company, a label or a product
         return _from_mention(mention, cast, guessed=True, pronoun=tok)
     if low == "it" and depth < 2 and (document := _statement_before(tok, cast)) is not None:
         return _guess(resolve(document, cast, last_group, depth + 1))
     if low in GROUP_PRONOUNS:
-        group = cast.group(tok) if depth < 2 else None
+        group = (cast.group(tok) or company_before(tok, cast)) if depth < 2 else None
         nearest = resolve(group, cast, None, depth + 1, loose=False) if group is not None else None
         return _guess(nearest or last_group)
     if tok.pos_ == "PRON" and low not in ("one", "another", "someone"):
@@ -93,10 +99,19 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         return _organisation(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
         return _owner(tok, cast, last_group, depth) or _voiced_by(tok, cast, last_group, depth) \
-            or _user(tok, cast, last_group, depth) or _document(tok)
+            or _user(tok, cast, last_group, depth) or described(tok)
     if (person := cast.person(tok)) is not None and _outlet(tok, person, cast):
         start, end = proper_bounds(tok)
         name = doc[start:end].text
+        return Speaker(name, "organization", doc[start].idx, end_char(doc, end), name.lower(),
+                       evidence="organization")
+    if person is not None and company(person, cast):
+        start, end = proper_bounds(tok)  # `Google`, not the `Google Stadia` the names were merged into
+        while start < end and doc[start].lower_ == "the":
+            start += 1
+        while end > start and doc[end - 1].tag_ == "POS":
+            end -= 1
+        name = doc[start:end].text if start < end else tok.text
         return Speaker(name, "organization", doc[start].idx, end_char(doc, end), name.lower(),
                        evidence="organization")
     if person is not None:
@@ -111,13 +126,28 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.pos_ == "PROPN":
         start, end = proper_bounds(tok)
         words = {t.lower_ for t in doc[start:end]}
-        kind: SpeakerKind = "organization" if words & ORG_NOUNS else "named"
+        kind: SpeakerKind = "organization" if words & ORG_NOUNS or company_name(tok) else "named"
         name = doc[start:end].text
         return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower(),
                        evidence="organization" if kind == "organization" else "name_at_cue")
     if _name_after_quote(tok):
         return Speaker(tok.text, "named", tok.idx, tok.idx + len(tok.text), low, evidence="name_at_cue")
     return _common_noun(tok, cast, loose)
+
+
+def _last_person(cast: Cast, pronoun: Token) -> Speaker | None:
+    """A `he` or `she` whose nearest candidate is a company: the person who spoke last, when the
+    pronoun fits them (`Universal's division sent demos. “…,” he said` after the director's quote)."""
+    said = cast.last_said
+    person = cast.people.get(cast.last_speaker) if cast.last_speaker is not None else None
+    if said is None or person is None or said.name != person.name or company(person, cast):
+        return None
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    sex = person.sex()
+    if sex is not None and want is not None and sex != want:
+        return None
+    agrees = sex is not None and sex == want
+    return dataclasses.replace(said, guessed=True, evidence="pronoun_agree" if agrees else "pronoun")
 
 
 def _name_after_quote(tok: Token) -> bool:
@@ -176,8 +206,9 @@ def _publishes(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _PUBLISHING
 
 
-def _document(tok: Token) -> Speaker:
-    """`the statement said`, `the suit alleges`: no one to name, but the verifier sees what spoke."""
+def described(tok: Token) -> Speaker:
+    """`the statement said`, `the suit alleges`, `the website for the campaign`: no one to name, but
+    the verifier sees what spoke."""
     start, end = noun_phrase(tok)
     text = tok.doc[start:end].text
     return Speaker(text, "unresolved", tok.doc[start].idx, end_char(tok.doc, end), text.lower(),
@@ -248,6 +279,8 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
         return None
     if lemma not in ANON_NOUNS and lemma not in ORG_NOUNS and not (loose and is_person_noun(tok)):
         return None
+    if tok.lower_ in _GENERIC and all(c.is_punct or c.dep_ in ("cc", "conj") for c in tok.children):
+        return None  # `people say`: no one in particular; `some people`, `people close to him` are sources
     start, end = noun_phrase(tok)
     kind: SpeakerKind = "organization" if lemma in ORG_NOUNS else "anonymous"
     if kind == "organization" and doc[start].lower_ == "the":
@@ -367,4 +400,6 @@ def _guess(speaker: Speaker | None) -> Speaker | None:
     """A group pronoun (`they said`) standing for the last group that spoke: a guess."""
     if speaker is None:
         return None
-    return dataclasses.replace(speaker, guessed=True)
+    # a company carried over to a `they` is shown as what it is, with an organisation's confidence
+    evidence = "organization" if speaker.kind == "organization" else speaker.evidence
+    return dataclasses.replace(speaker, guessed=True, evidence=evidence)

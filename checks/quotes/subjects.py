@@ -22,6 +22,9 @@ __all__ = ["subject_of"]
 
 # How an object noun hangs inside its clause, up to the clause's verb: `rejected the notion of …`
 _INSIDE_PHRASE = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "appos", "compound"})
+# Verbs of disputing or holding, not of speech, whose `that` clause is what their subject maintains.
+_HOLDING = frozenset("""dispute deny contend maintain insist believe argue reject doubt question
+    challenge counter acknowledge concede admit""".split())
 
 
 def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
@@ -58,10 +61,16 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
         if joined and tok.dep_ == "ccomp" and is_speech_verb(tok.head) and not _speaks(tok) \
                 and (loc is None or not loc.quoted(tok.head.idx)):
             tok = tok.head  # `Ruiz said the move was made by the chief and said, “…”`: Ruiz said it twice
-        if participle and tok.dep_ == "ccomp" and is_speech_verb(tok.head) and not is_speech_verb(tok) \
+        if participle and tok.dep_ == "ccomp" and _reports(tok.head) and not is_speech_verb(tok) \
                 and (loc is None or not loc.quoted(tok.head.idx)):
             tok = tok.head  # `Kerr told them that Lund “had a plan,” adding, …`: Kerr adds, not Lund
     return None
+
+
+def _reports(verb: Token) -> bool:
+    """A verb whose clause says what its subject holds: `told`, and also `disputed that Lund was
+    estranged, saying instead…` or `denied that…, adding`: the participle is the subject's."""
+    return is_speech_verb(verb) or (verb.pos_ == "VERB" and verb.lemma_.lower() in _HOLDING)
 
 
 def _aside_of(tok: Token, loc: Locator | None) -> Token | None:

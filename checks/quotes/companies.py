@@ -1,0 +1,118 @@
+"""Names the model took for people's that a story treats as a company's or a product's.
+
+`Big Machine have denied it`, `Universal's music division`, `the group that owns her music, Big
+Machine,`: a name nothing personal is said of (no title, role, he or she, or a person's first name)
+that the story writes like a company at least once is a company, shown as an organisation and never
+the one a `he` or `she` stands for. The model's ORG and PERSON tags alone never decide: it calls
+`Sanders` or `Christie` an organisation half the time (on PolNeAR train, letting the tags decide
+turned four politicians into organisations).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from spacy.tokens import Token
+
+from .cast import Cast, Person
+from .cues import ORG_NOUNS
+from .phrases import proper_bounds
+
+__all__ = ["company", "company_before", "company_name"]
+
+# What only a company or a product has: `Universal's music division`, `Stadia's launch titles`.
+_ORG_PARTS = frozenset("""division subsidiary subsidiaries unit label platform service services product
+    products shares stock headquarters website app servers employees executives brand subscribers
+    customers catalogue catalog roster lineup""".split())
+# What a company or a product is called in apposition: `the group that owns her music, Big Machine,`.
+_ORG_KINDS = frozenset("""company firm label group business brand platform service startup network studio
+    app website publisher maker retailer chain subsidiary conglomerate""".split())
+_NOT_A_PERSON = frozenset({"ORG", "PRODUCT", "GPE", "FAC", "NORP", "WORK_OF_ART", "LOC"})
+# Whether each name of a story's cast is a company's or a product's (see company); kept per cast.
+_COMPANIES: weakref.WeakKeyDictionary[Cast, dict[str, bool]] = weakref.WeakKeyDictionary()
+_SENTENCES_BACK = 2  # sentences before a `they` in which the company it stands for may be the subject
+
+
+def company(person: Person, cast: Cast) -> bool:
+    """A name the model took for a person's that the story treats as a company's or a product's:
+    nothing personal is said of it (no title, no role, no he or she, no first name of a person),
+    and it owns a division or a product, stands in apposition to `the label`, takes a `which`,
+    a plural verb (`Big Machine have denied`), or is tagged an organisation more often than a person.
+    Decided once per name and story."""
+    known = _COMPANIES.setdefault(cast, {})
+    if person.key not in known:
+        known.update(_companies(cast))
+    return known.get(person.key, False)
+
+
+def _companies(cast: Cast) -> dict[str, bool]:
+    votes: dict[str, list[int]] = {}  # key -> [tagged a person, tagged otherwise, shaped like a company]
+    for tok in cast.doc:
+        if not (tok.pos_ == "PROPN" or cast.bounds(tok) is not None) or not cast.narrative(tok.idx) \
+                or (person := cast.person(tok)) is None:
+            continue  # a proper noun, or a name the model read as a common noun (`Acme’s division`)
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and cast.person(tok.head) is person:
+            continue  # one vote per mention: its last word
+        vote = votes.setdefault(person.key, [0, 0, 0])
+        vote[0] += tok.ent_type_ == "PERSON"
+        vote[1] += tok.ent_type_ in _NOT_A_PERSON
+        vote[2] += _shaped(tok)
+    # the model's tags alone never decide: it calls `Sanders` or `Christie` an organisation half the
+    # time; a full name it tagged a person's most of the time needs more than one odd context
+    # (`a row involving Taylor Swift, her label` parses like an apposition)
+    return {key: not _personal(cast.people[key]) and shaped > 0 and (
+                cast.people[key].first is None or shaped + other > tagged)
+            for key, (tagged, other, shaped) in votes.items()}
+
+
+def company_name(tok: Token) -> bool:
+    """A name the story never gives a person (not in the cast) that it writes like a company's, here
+    (`Big Machine have denied`) or where it names it again (`Big Machine, which…`)."""
+    return any(t.text == tok.text and _shaped(t) for t in tok.doc if t.pos_ == "PROPN")
+
+
+def company_before(pronoun: Token, cast: Cast) -> Token | None:
+    """`Big Machine have denied it. “…,” they said`: a company the model did not tag, the subject
+    of the sentence before the pronoun's, or of its own before it."""
+    from .organisations import named_like_organisation  # it builds on this module's Speaker
+
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(_SENTENCES_BACK):  # the quote's own sentence may stand between
+        start = doc[start - 1].sent.start if start > 0 else start
+    found = []
+    for tok in doc[start:pronoun.i]:
+        if tok.dep_ != "nsubj" or not cast.narrative(tok.idx):
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _ORG_KINDS | ORG_NOUNS:
+            # `The company that runs the awards, Acme Productions, denies…`: the company it names
+            tok = next((t for t in tok.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"), tok)
+            if tok.pos_ == "PROPN" and named_like_organisation(doc[proper_bounds(tok)[0]:tok.i + 1].text):
+                found.append(tok)
+                continue
+        if tok.pos_ == "PROPN" and cast.person(tok) is None and (tok.ent_type_ == "ORG" or (
+                tok.ent_type_ == "" and _shaped(tok))):
+            found.append(tok)
+    return found[-1] if found else None
+
+
+def _personal(person: Person) -> bool:
+    """Something the story or the first name says only of a person."""
+    return bool(person.titles or person.role or person.sex() is not None)
+
+
+def _shaped(tok: Token) -> bool:
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in _ORG_PARTS:
+        return True
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in _ORG_KINDS:
+        return True
+    for child in tok.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _ORG_KINDS \
+                and not any(c.dep_ == "poss" for c in child.children):  # `Swift, her label`: someone else's
+            return True
+        if child.dep_ == "relcl" and any(c.lower_ == "which" and c.dep_ in ("nsubj", "nsubjpass")
+                                         for c in child.children):
+            return True
+    verb = tok.head  # one name, a plural verb: `Acme have denied`; never `Ruiz and Roe have`
+    return tok.dep_ == "nsubj" and tok.tag_ == "NNP" and not any(c.dep_ == "conj" for c in tok.children) and (
+        verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.children))
