@@ -30,3 +30,16 @@ def test_next_and_last_still_move_a_week() -> None:
     values = _values("The board met last Wednesday and will meet again next Wednesday.")
     assert values["last Wednesday"] == "2019-11-13"
     assert values["next Wednesday"] == "2019-11-27"
+
+
+@pytest.mark.parametrize("text", [
+    '"I boarded a bus on May 15. From there, I tried to cross on May 16 but was caught," he said.',
+    "He refused to testify on May 16, his lawyer said.",
+])
+def test_an_infinitive_that_was_tried_or_done_stays_past(text: str) -> None:
+    """`tried to cross on May 16` tells of a day gone, though May 16 next year is a few days nearer."""
+    assert _values(text)["May 16"] == "2019-05-16"
+
+
+def test_an_infinitive_of_an_agreement_may_still_lie_ahead() -> None:
+    assert _values("The two sides agreed to sign the deal on May 16.")["May 16"] == "2020-05-16"

@@ -42,6 +42,9 @@ _MEASURES = {"close", "closing", "high", "low", "finish", "reading"}
 _PUTS_OFF = {"postpone", "delay", "defer", "adjourn", "suspend", "extend", "reschedule", "recess", "push",
              "put", "move", "give", "grant"}
 _TO_PREPS = {"until", "till", "through", "to", "into"}
+# Verbs whose infinitive happened, or was attempted, when they did: "tried to cross on May 16".
+_DONE_OR_TRIED = frozenset({"try", "attempt", "manage", "fail", "begin", "start", "continue", "refuse",
+                            "decline", "help", "dare", "bother", "neglect", "get"})
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
@@ -56,10 +59,13 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
 
 
 def under_infinitive(doc: Doc, start: int, end: int) -> bool:
-    """The characters start..end hang on an infinitive ("agreed to buy the unit in February")."""
+    """The characters start..end hang on an infinitive ("agreed to buy the unit in February") that
+    may tell of what still lies ahead: not one whose verb says it was done or tried ("tried to
+    cross on May 16 but was caught", "managed to land on Monday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = governing_verb(span.root) if span is not None and len(span) else None
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DONE_OR_TRIED)
 
 
 def put_off_to(doc: Doc, start: int, end: int) -> bool:
