@@ -2,7 +2,10 @@
 
 `accusing Carney of “arrogance”` is attributed, the “strongman” playbook is not. A fragment
 inside what someone else reports (`Pike said Ferris called it “a disgrace”`) reaches the reader
-through the teller, the outermost speaker of the sentence.
+through the teller, the outermost speaker of the sentence. Verbs of naming, voicing and thinking
+(`dubbed him “…”`, `chanted “…”`, `thought that “…”`) and a speaker set off by commas (`the
+plan, she said, is “…”`) also give a fragment its speaker; a scare quote, a label or a title
+nobody is said to have said stays out.
 """
 
 from __future__ import annotations
@@ -21,6 +24,19 @@ _REPORTED_LINKS = frozenset({"ccomp", "xcomp"})  # a clause that is the content 
 # How words in front of a noun modify it: `a ‘phase one’ deal`, `his “tough on crime” record`
 _PREMODIFIER = frozenset({"amod", "compound", "nmod", "nummod"})
 _ARTICLES = frozenset({"a", "an", "the"})
+# How a clause hangs inside what someone said: `said he was targeted because he was “…”`
+_WITHIN_LINKS = frozenset({"advcl", "conj", "ccomp", "xcomp"})
+# Verbs that name or judge something as the quoted words: the words are the subject's
+# (`dubbed him “…”`, `defended the plan as “…”`, `attacked Romney for being a “…”`).
+_NAMING_VERBS = frozenset("""
+    dub nickname refer portray cast hail defend deride mock ridicule denounce decry condemn slam blast
+    attack bemoan lambaste lambast assail chastise castigate rebuke scold tout champion
+""".split())
+# Verbs of voicing words aloud whose object is the words: `the protesters chanted “…”`.
+_VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer sing mouth holler".split())
+# Verbs of thinking whose content is the thinker's: `he thought that “Yellen is keeping rates too low”`.
+_THOUGHT_VERBS = frozenset("think believe feel fear hope worry suspect reckon figure doubt".split())
+_NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “…”`, not a long phrase later
 
 
 def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
@@ -30,12 +46,19 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     if _names_the_noun_after(first, last_tok):
         return None
     para = paragraph.start
-    for tok in first.doc[first.i:last_tok.i + 1]:
-        if first.i <= tok.head.i <= last_tok.i:
-            continue
-        found = _governing(_past_characterised(tok), para, loc, cast, last)
+    outside = [t for t in first.doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
+    # `none reached the “top secret” level`: words before the noun they modify are a label, which a
+    # speaker further out (`Democrats pointed out that …, though none reached the “…” level`) does
+    # not make theirs; a verb governing them, or a speaker set off by commas, still does
+    label = bool(outside) and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside)
+    for tok in outside:
+        found = _governing(_past_characterised(tok), para, loc, cast, last, tok, label)
         if found is not None:
             return found if found.cue else None
+    root = first.sent.root
+    if not outside and first.i <= root.i <= last_tok.i and root.idx >= para and (
+            told := _aside_teller(root, loc, cast, last)) is not None:
+        return told  # `The industry, she said, is “doing much better”`: the clause's verb is quoted
     sentence = [t for t in first.sent if paragraph.start <= t.idx < paragraph.end]
     if (source := according_to(sentence)) is not None:
         return Attribution(resolve(source, cast, last), "according to")
@@ -118,22 +141,97 @@ def _reported(clause: Token) -> bool:
     """`his response that China represents “…”`: a clause that is the content of speech."""
     head = clause.head
     return clause.dep_ in ("ccomp", "acl", "relcl") and (
-        is_speech_verb(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS))
+        is_speech_verb(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS)
+        or (clause.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in _THOUGHT_VERBS))
 
 
-def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+def _within_report(clause: Token) -> bool:
+    """`He said he was targeted because he was “a threat”`, `said that Doe was “…” while Roe is “…”`:
+    a clause hanging from the content of speech (its reason, its contrast, its second half) is still
+    what the speaker said."""
+    tok = clause
+    for _ in range(4):
+        if _reported(tok):
+            return True
+        if tok.dep_ not in _WITHIN_LINKS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _aside_teller(clause: Token, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`The industry, she said, is “doing much better”`, `The boom, as Ruiz explained, was an “…”`:
+    the speaker set off by commas inside the clause tells the whole clause, fragment included (the
+    parse hangs an `as` aside on the clause's subject)."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for tok in [clause, *subjects]:
+        for c in tok.children:
+            aside = c.dep_ == "parataxis" or (c.dep_ in ("advcl", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in c.children))
+            if aside and is_speech_verb(c) and not loc.quoted(c.idx):
+                return _told_by(c, loc, cast, last)
+    return None
+
+
+def _named_as(verb: Token, came_from: Token, para: int, loc: Locator, cast: Cast,
+              last: Speaker | None) -> Attribution | None:
+    """`Trump defended his manager as a “very decent man”`, `Rubio, who he dubbed “the little
+    senator”`, `attacked Romney for being a “failed candidate”`: a verb of naming or judging gives
+    the words to its subject when they are what the thing is named or judged as. Only a subject that
+    is someone counts: `the files were marked “top secret”` names nobody's words; one inside what
+    someone else reports reaches the reader through the teller, as with speech verbs.
+    Returns None when `verb` is no such verb; an Attribution without a cue when nobody is named."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or loc.quoted(verb.idx) or came_from.head.i != verb.i:
+        return None
+    if lemma in _NAMING_VERBS:
+        named = came_from.dep_ == "oprd" or (came_from.dep_ == "prep" and came_from.lower_ in ("as", "for"))
+    # `protesters gathered, chanting “…”`, `Believing that “maximum pressure” would work, Trump…`: a
+    # participle hangs on another verb, whose subject need not be the one voicing or thinking the words
+    elif lemma in _VOICING_VERBS:
+        named = came_from.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and _own_subject(verb)
+    else:
+        named = lemma in _THOUGHT_VERBS and came_from.dep_ == "ccomp" and _own_subject(verb)
+    if not named:
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return Attribution(None, None)  # `Rubio was dubbed “…”`: the one named did not name himself
+    if (told := _told_by(verb, loc, cast, last)) is None or (
+            lemma in _THOUGHT_VERBS and told.speaker is not None and told.speaker.kind != "named"):
+        return Attribution(None, None)  # `why would any rational person believe …`: nobody's words
+    if (outer := _teller(verb, para, loc, cast, last)) is not None:
+        return outer
+    if verb.dep_ in _REPORTED_LINKS and is_speech_verb(verb.head):
+        return Attribution(None, None)  # `a woman told him she worries he is “…”`: her words, unknown
+    return told
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None,
+               came_from: Token | None = None, label: bool = False) -> Attribution | None:
     """Climb from a fragment to the speech verb or noun over it, within its own clause chain.
 
     Returns an Attribution without a cue to say `this fragment is governed, by no speaker`
     (`the collapse denies Trump a perceived “win”`)."""
-    for _ in range(6):
+    came_from = came_from or cue  # the word below `cue` on the climb: how the fragment hangs
+    through_report = False  # climbed out of a clause of its own inside what someone said
+    for step in range(8):
         if cue.idx < para:
             return None
+        if step <= _NAMED_REACH and (named := _named_as(cue, came_from, para, loc, cast, last)) is not None:
+            return named
         if is_speech_verb(cue) and not loc.quoted(cue.idx):
             subject = subject_of(cue, loc)
             if subject is None:
-                return Attribution(None, cue.text)
+                return Attribution(None, None if through_report else cue.text)
             speaker = resolve(subject, cast, last, loose=False)  # `the collapse denies Trump a “win”`
+            if through_report and (speaker is None or speaker.kind == "unresolved"
+                                   or subject.ent_type_ in ("DATE", "TIME")):
+                return Attribution(None, None)  # a deep clause is credited only to someone known
             if speaker is not None and (outer := _teller(cue, para, loc, cast, last)) is not None:
                 return outer
             return Attribution(speaker, cue.text if speaker else None)
@@ -143,6 +241,10 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if cue.head is cue:
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
-            return None  # a clause of its own that is not about speech
-        cue = cue.head
+            if (aside := _aside_teller(cue, loc, cast, last)) is not None:
+                return aside
+            if label or not _within_report(cue):
+                return None  # a clause of its own that is not about speech
+            through_report = True
+        came_from, cue = cue, cue.head
     return None
