@@ -39,3 +39,22 @@ def test_the_role_of_two_people_just_named_stays_anonymous() -> None:
     text = ("Harlow Capital analyst Mira Castell and Vane Partners analyst Tom Iker met the board. "
             "That creates a buying opportunity, according to the analyst.")
     assert [a.text for a in check_text(text).sources.anonymous] == ["the analyst"]
+
+
+def test_a_newspaper_named_as_teller_is_an_organisation() -> None:
+    text = ("The Portland Courier says police are looking into whether the victim tried to stop the "
+            "suspect.\nThe man ran from the station. The Courier says he was arrested a block away.")
+    named = check_text(text).sources.named
+    assert [(s.name, s.kind) for s in named] == [("Portland Courier", "organization")]
+
+
+def test_a_name_with_a_stock_symbol_is_a_company() -> None:
+    text = ("Shares of Ridgeway fell 5%, and peer Lowe's (LOW) stock is off too. \"We are on track,\" "
+            "Lowe's said in a statement.")
+    (quote,) = check_text(text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("Lowe", "organization")
+
+
+def test_a_company_reporting_its_earnings_is_no_source() -> None:
+    text = "Analysts expect little. Acme Corp. reports earnings on Wednesday."
+    assert check_text(text).sources.named == ()

@@ -10,6 +10,7 @@ turned four politicians into organisations).
 
 from __future__ import annotations
 
+import re
 import weakref
 
 from spacy.tokens import Token
@@ -27,6 +28,8 @@ _ORG_PARTS = frozenset("""division subsidiary subsidiaries unit label platform s
 # What a company or a product is called in apposition: `the group that owns her music, Big Machine,`.
 _ORG_KINDS = frozenset("""company firm label group business brand platform service startup network studio
     app website publisher maker retailer chain subsidiary conglomerate""".split())
+# A stock-exchange symbol in brackets right after the name (`Lowe's (LOW)`, `Acme (NYSE: ACM)`).
+_TICKER = re.compile(r"(?:['’]s)?\s?\((?:[A-Z]{2,8}:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\)")
 _NOT_A_PERSON = frozenset({"ORG", "PRODUCT", "GPE", "FAC", "NORP", "WORK_OF_ART", "LOC"})
 # Whether each name of a story's cast is a company's or a product's (see company); kept per cast.
 _COMPANIES: weakref.WeakKeyDictionary[Cast, dict[str, bool]] = weakref.WeakKeyDictionary()
@@ -47,6 +50,7 @@ def company(person: Person, cast: Cast) -> bool:
 
 def _companies(cast: Cast) -> dict[str, bool]:
     votes: dict[str, list[int]] = {}  # key -> [tagged a person, tagged otherwise, shaped like a company]
+    listed: set[str] = set()  # `Lowe's (LOW) stock`: a stock-exchange symbol names a listed company
     for tok in cast.doc:
         if not (tok.pos_ == "PROPN" or cast.bounds(tok) is not None) or not cast.narrative(tok.idx) \
                 or (person := cast.person(tok)) is None:
@@ -57,11 +61,13 @@ def _companies(cast: Cast) -> dict[str, bool]:
         vote[0] += tok.ent_type_ == "PERSON"
         vote[1] += tok.ent_type_ in _NOT_A_PERSON
         vote[2] += _shaped(tok)
+        if person.first is None and _TICKER.match(tok.doc.text, tok.idx + len(tok.text)):
+            listed.add(person.key)
     # the model's tags alone never decide: it calls `Sanders` or `Christie` an organisation half the
     # time; a full name it tagged a person's most of the time needs more than one odd context
     # (`a row involving Taylor Swift, her label` parses like an apposition)
-    return {key: not _personal(cast.people[key]) and shaped > 0 and (
-                cast.people[key].first is None or shaped + other > tagged)
+    return {key: key in listed or (not _personal(cast.people[key]) and shaped > 0 and (
+                cast.people[key].first is None or shaped + other > tagged))
             for key, (tagged, other, shaped) in votes.items()}
 
 

@@ -51,7 +51,10 @@ _PARTICLES = frozenset({"and", "of", "for", "the", "&"})
 # (`Dick Clark Productions`); surnames such as Court, Church or House are left out.
 _ORG_LAST_WORDS = _BUSINESS | frozenset("""films labs games publishing
     publishers university institute foundation association committee commission agency ministry
-    department""".split())
+    department""".split()) | frozenset(
+    # a newspaper's name (`The Portland Courier says`); Post, Star, Sun or Globe are surnames too
+    """chronicle tribune times herald journal gazette courier observer examiner inquirer dispatch
+    sentinel telegraph""".split())
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 

@@ -33,6 +33,9 @@ _ANONYMITY = re.compile(r",?\s*(?:speaking |who (?:spoke|asked|requested|decline
 _BACK_REFERENCE_WORDS = 3
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
 _ISSUE_VERBS = frozenset({"deliver", "issue", "make", "give", "release", "publish", "send"})
+# What a company reports that is no statement of a source's: `reports earnings Wednesday`.
+_FIGURES = frozenset({"earnings", "results", "revenue", "revenues", "profit", "profits", "loss", "losses",
+                      "sales", "growth"})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
 
@@ -110,6 +113,9 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
         return None
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # `Carney is said to have closed his book`: the subject is talked about
+    figures = any(c.dep_ == "dobj" and c.lower_ in _FIGURES for c in tok.children)
+    if tok.lemma_.lower() == "report" and figures:
+        return None  # `Acme reports earnings Wednesday`: a company's figures, not a statement
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
         return None  # `if the patient reports no birds`: a case imagined, not a source
     return subject_of(tok, analysis.locator)
