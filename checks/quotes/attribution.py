@@ -196,11 +196,23 @@ def _introduces(cue: Token, window: Sequence[Token]) -> bool:
     return all(t.is_punct for t in window if t.i > cue.i)
 
 
+def _words_of(window: Sequence[Token]) -> Token | None:
+    """`in the words of the patient:`, `in her own words:`: whose words the quote is."""
+    for tok in window:
+        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return owner or next((c for c in tok.children if c.dep_ == "poss"), None)
+    return None
+
+
 def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
     """`Carney shot back with an analogy:` / `Her answer was two words:`: whoever the sentence
     that introduces the quote is about."""
     if (held := _held_statement(window)) is not None:
         return held
+    if (owner := _words_of(window)) is not None and (speaker := resolve(owner, cast, last)) is not None:
+        return Attribution(speaker, "words")
     for tok in window:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window:
             speaker = resolve(tok, cast, last)

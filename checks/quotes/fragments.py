@@ -36,6 +36,8 @@ _NAMING_VERBS = frozenset("""
 _VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer sing mouth holler".split())
 # Verbs of thinking whose content is the thinker's: `he thought that “Yellen is keeping rates too low”`.
 _THOUGHT_VERBS = frozenset("think believe feel fear hope worry suspect reckon figure doubt".split())
+# Verbs that, in the passive with no `by`, tell what something is called: the words are a term.
+_TERM_VERBS = frozenset("call name term dub label nickname know brand title".split())
 _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “…”`, not a long phrase later
 
 
@@ -43,7 +45,7 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
                        last: Speaker | None) -> Attribution | None:
     """A fragment inside a sentence counts only when a speech verb or noun governs it:
     that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
-    if _names_the_noun_after(first, last_tok):
+    if _names_the_noun_after(first, last_tok) or _quoted_possessor(first, last_tok):
         return None
     para = paragraph.start
     outside = [t for t in first.doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
@@ -63,6 +65,17 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     if (source := according_to(sentence)) is not None:
         return Attribution(resolve(source, cast, last), "according to")
     return None
+
+
+def _quoted_possessor(first: Token, last_tok: Token) -> bool:
+    """`keep the “whistleblower’s” identity secret`: one word in marks, the owner of the noun after
+    them, is the writer's doubt about the word, not anyone's words."""
+    doc = first.doc
+    quoted = doc[first.i:last_tok.i + 1]
+    if len([t for t in quoted if t.is_alpha]) != 1 or not quoted.text.endswith(("'s", "\u2019s")):
+        return False  # the parse may tag `’s` anything: the spelling says it is a possessive
+    after = next((t for t in doc[last_tok.i + 1:last_tok.i + 4] if not t.is_punct), None)
+    return after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _names_the_noun_after(first: Token, last_tok: Token) -> bool:
@@ -224,6 +237,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return None
         if step <= _NAMED_REACH and (named := _named_as(cue, came_from, para, loc, cast, last)) is not None:
             return named
+        if _named_passively(cue):
+            return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
         if is_speech_verb(cue) and not loc.quoted(cue.idx):
             subject = subject_of(cue, loc)
             if subject is None:
@@ -248,3 +263,10 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             through_report = True
         came_from, cue = cue, cue.head
     return None
+
+
+def _named_passively(verb: Token) -> bool:
+    """`the illness is called “…”`, `what is known as “…”`: a passive of naming with no one doing it."""
+    deps = {c.dep_ for c in verb.children}
+    passive = bool(deps & {"nsubjpass", "auxpass"})
+    return verb.lemma_.lower() in _TERM_VERBS and passive and "agent" not in deps

@@ -1,0 +1,33 @@
+"""Quotes from the ninth editor's reading of real pages (invented text throughout)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import check_text
+
+
+@pytest.mark.parametrize("text", [
+    'When the offending dust is chalk in a gym, HP is called "climber\'s lung." Nobody knows why.',
+    'When it strikes a baker, the illness is known as "flour cough." It is rare.',
+])
+def test_what_something_is_called_is_a_term_not_a_quote(text: str) -> None:
+    assert check_text(text).quotes == ()
+
+
+def test_a_named_caller_still_makes_it_a_quote() -> None:
+    (quote,) = check_text('The plan was called "a disgrace" by Senator Tom Haldane.').quotes
+    assert quote.speaker == "Tom Haldane"
+
+
+def test_one_word_in_marks_owning_the_noun_after_is_no_quote() -> None:
+    """`keep the “whistleblower’s” identity secret`: the writer's doubt about a word."""
+    text = "Would Senator Tom Haldane have pleaded to keep the \u201cinformant\u2019s\u201d identity secret?"
+    assert check_text(text).quotes == ()
+
+
+def test_in_the_words_of_names_the_speaker() -> None:
+    text = ("The man saw his doctor in March. Here is how bad things got in the words of the patient: "
+            "\"Two months after the onset, I was unable to stand.\"")
+    (quote,) = check_text(text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("the patient", "anonymous")
