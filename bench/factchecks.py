@@ -13,13 +13,15 @@ against 2,000 reviews/s. With `--large` a copy of the 100,000-review database gr
 reviews, each query searches both (which goes first alternating, so a busy spell of the machine
 falls on both alike), and the run prints the 1,000,000 p95 over the 100,000 one (target at most 2).
 
-Then, on SQLite, what the fact-checks cost a check: a full check (bot.service.run_check: check,
-fact-check matching, similar articles, history) of a ~1,500-word article made from two seeds, with
-`--reviews` fact-checks loaded against the same check on a database with none, interleaved (the two
-alternate which goes first), median of `--check-runs` (default 9) each after one warm-up (target at
-most 1.15x); and the peak RSS (VmHWM) of a fresh worker process that loads the pipeline and the
-history as a check worker does, then checks the article three times with them loaded (target at
-most 350 MB), next to the same worker with none. `--check-runs 0` skips both.
+Then what the fact-checks cost a check: a full check (bot.service.run_check: check, fact-check
+matching, similar articles, history) of a ~1,500-word article made from two seeds, with `--reviews`
+fact-checks loaded against the same check on a database with none, interleaved (the two alternate
+which goes first), median of `--check-runs` (default 9) each after one warm-up (target at most
+1.15x), on SQLite and, with --database-url, on PostgreSQL. Beside the wall-clock ratio it prints the
+ratio of this process's CPU time, which a busy machine disturbs less (on PostgreSQL the server's own
+work is not in it). Then, on SQLite, the peak RSS (VmHWM) of a fresh worker process that loads the
+pipeline and the history as a check worker does, then checks the article three times with them
+loaded (target at most 350 MB), next to the same worker with none. `--check-runs 0` skips all this.
 
 SQLite always, in a temporary file. With --database-url (PostgreSQL), also there, in a scratch
 database (two with `--large`) created on that server and dropped at the end (the role needs CREATEDB).
@@ -228,45 +230,54 @@ def load_reviews(url: str, count: int) -> None:
     assert summary.imported == count, summary
 
 
-def measure_check(scratch: str, count: int, runs: int) -> None:
-    """A full check with `count` fact-checks loaded against the same check with none, then the
-    peak RSS of a fresh worker with them loaded (and with none)."""
+def measure_check(label: str, none_url: str, loaded_url: str, count: int, runs: int) -> None:
+    """A full check with `count` fact-checks loaded (into loaded_url, empty) against the same check
+    on none_url, with none: wall-clock and this process's CPU time."""
     from bot.service import Requester, run_check
     from bot.settings import Settings
 
     article = two_seed_article()
-    none_url, loaded_url = f"sqlite:///{scratch}/check-none.db", f"sqlite:///{scratch}/check-loaded.db"
     load_reviews(loaded_url, count)
     settings = {"none": Settings(database_url=none_url, seeds_dir=ROOT / "seeds"),
                 "loaded": Settings(database_url=loaded_url, seeds_dir=ROOT / "seeds")}
     who = Requester(platform="bench", workspace=WORKSPACE)
     times: dict[str, list[float]] = {"none": [], "loaded": []}
+    cpu: dict[str, list[float]] = {"none": [], "loaded": []}
     matched = 0
     for n in range(runs + 1):  # the first round warms up: the pipeline, the seeds' corpus, the vectors
         # the two alternate which goes first, so a slow spell of the machine falls on both alike
-        for label in ("none", "loaded") if n % 2 else ("loaded", "none"):
-            began = time.perf_counter()
-            outcome = run_check(article, who, settings=settings[label])
-            elapsed = time.perf_counter() - began
+        for which in ("none", "loaded") if n % 2 else ("loaded", "none"):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            outcome = run_check(article, who, settings=settings[which])
+            elapsed, used = time.perf_counter() - began, time.process_time() - began_cpu
             assert outcome.report is not None, outcome.error
-            if label == "loaded":
+            if which == "loaded":
                 matched = len(outcome.report.fact_checks)
             if n:
-                times[label].append(elapsed)
+                times[which].append(elapsed)
+                cpu[which].append(used)
     none_s, loaded_s = statistics.median(times["none"]), statistics.median(times["loaded"])
+    none_cpu, loaded_cpu = statistics.median(cpu["none"]), statistics.median(cpu["loaded"])
     words = len(article.split())
-    print(f"check      {words:,}-word article, median of {runs}: {none_s:.2f} s with no fact-checks, "
-          f"{loaded_s:.2f} s with {count:,} loaded ({matched} shown): {loaded_s / none_s:.2f}x "
-          f"(target at most {CHECK_RATIO_TARGET}x)")
-    print(f"check      each run, s: none {' '.join(f'{t:.2f}' for t in times['none'])}; "
+    print(f"check      {label}: {words:,}-word article, median of {runs}: {none_s:.2f} s with no "
+          f"fact-checks, {loaded_s:.2f} s with {count:,} loaded ({matched} shown): {loaded_s / none_s:.2f}x "
+          f"(target at most {CHECK_RATIO_TARGET}x); this process's CPU {none_cpu:.2f} / {loaded_cpu:.2f} s: "
+          f"{loaded_cpu / none_cpu:.2f}x")
+    print(f"check      {label}: each run, s: none {' '.join(f'{t:.2f}' for t in times['none'])}; "
           f"loaded {' '.join(f'{t:.2f}' for t in times['loaded'])}")
+    dispose(none_url)
+    dispose(loaded_url)
+
+
+def measure_worker(none_url: str, loaded_url: str, count: int) -> None:
+    """The peak RSS of a fresh worker on the databases measure_check used: with `count` fact-checks
+    loaded, and with none."""
+    article = two_seed_article()
     for url, what in ((loaded_url, f"{count:,} fact-checks loaded"), (none_url, "none loaded")):
         peak = fresh_worker_peak(url, article)
         note = f" (target at most {WORKER_RSS_TARGET_MB} MB)" if url == loaded_url else ""
         print(f"worker     peak RSS of a fresh worker, {what}: {peak['after']:.0f} MB after 3 checks{note}, "
               f"{peak['loaded']:.0f} MB once the pipeline and history were loaded")
-    dispose(none_url)
-    dispose(loaded_url)
 
 
 # Linux keeps ru_maxrss across execve, so a child started from this (large) process would report
@@ -323,13 +334,17 @@ def main() -> None:
         run("sqlite", [f"sqlite:///{scratch}/factchecks-{size}.db" for size in sizes], sizes, args.queries,
             args.postings_budget, copy_sqlite)
         if args.check_runs > 0:
-            measure_check(scratch, args.reviews, args.check_runs)
+            checked = f"sqlite:///{scratch}/check-none.db", f"sqlite:///{scratch}/check-loaded.db"
+            measure_check("sqlite", *checked, args.reviews, args.check_runs)
+            measure_worker(*checked, args.reviews)
     if args.database_url:
         admin = create_engine(args.database_url, isolation_level="AUTOCOMMIT")
         base = f"deskcheck_bench_{uuid.uuid4().hex[:8]}"
         names = [f"{base}_{size}" for size in sizes]
+        checked = [f"{base}_check_none", f"{base}_check_loaded"] if args.check_runs > 0 else []
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{names[0]}"'))
+            for name in [names[0], *checked]:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
 
         def clone(source: str, target: str) -> None:
             dispose(source)  # a template database takes no connections
@@ -341,9 +356,13 @@ def main() -> None:
             urls = [make_url(args.database_url).set(database=name).render_as_string(hide_password=False)
                     for name in names]
             run("postgresql", urls, sizes, args.queries, args.postings_budget, clone)
+            if checked:
+                none_url, loaded_url = (make_url(args.database_url).set(database=name)
+                                        .render_as_string(hide_password=False) for name in checked)
+                measure_check("postgresql", none_url, loaded_url, args.reviews, args.check_runs)
         finally:
             with admin.connect() as conn:
-                for name in names:
+                for name in [*names, *checked]:
                     conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
 

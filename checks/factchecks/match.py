@@ -16,6 +16,7 @@ probability that the review checks the sentence's claim.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -67,6 +68,7 @@ THRESHOLD = 0.75
 MIN_WORDS = 4  # shorter sentences ("Read more.") carry no claim
 MIN_CLAIM_WORDS = 3  # and shorter claims none a sentence could repeat
 QUOTE_CUE = 5  # a quotation's own words rank with the headline, before any sentence
+COSINE_BOUND = 1.001  # above any cosine of two unit float32 vectors, rounding included
 
 CLAIM_VERBS = frozenset(
     "say said says claim claimed claims state stated announce announced report reported reveal revealed "
@@ -121,10 +123,11 @@ def claim_sentences(doc: Doc, report: Report, *, limit: int = MAX_SENTENCES) -> 
     headline = _headline(text, report.article.title)
     if headline is not None:
         ranked.append((9, -1, headline))
+    entities = _Entities(doc)
     for start, end, span in _lines(doc, text):
         if sum(1 for t in span if t.is_alpha) < MIN_WORDS or (headline and start == headline.start):
             continue
-        cues = _cues(span, quote_starts)
+        cues = _cues(span, quote_starts, entities)
         if cues:
             ranked.append((cues, start, ClaimSentence(text[start:end], start, end)))
     # A quotation is a claim on its own: matched without its attribution ("…,” said X, who runs…),
@@ -153,11 +156,34 @@ def _headline(text: str, title: str | None) -> ClaimSentence | None:
     return ClaimSentence(title, at, at + len(title)) if at >= 0 else ClaimSentence(title, None, None)
 
 
-def _cues(sent: Span, quote_starts: list[int]) -> int:
+class _Entities:
+    """The story's named entities, read once. spaCy's Span.ents rebuilds the whole Doc.ents list
+    (a walk over every token) at each call: twice a sentence, that was most of the time a long story
+    took to pick its sentences (about 30 ms of a 1,500-word story's 35)."""
+
+    def __init__(self, doc: Doc) -> None:
+        found = doc.ents  # in text order, never overlapping
+        self._starts = [e.start for e in found]
+        self._ends = [e.end for e in found]
+        self._labels = [e.label_ for e in found]
+
+    def labels_within(self, span: Span) -> list[str]:
+        """The labels of span.ents: the entities from the span's start on, up to the first that
+        runs past its end (Span.ents's own rule)."""
+        labels = []
+        for n in range(bisect.bisect_left(self._starts, span.start), len(self._starts)):
+            if self._ends[n] > span.end:
+                break
+            labels.append(self._labels[n])
+        return labels
+
+
+def _cues(sent: Span, quote_starts: list[int], entities: _Entities) -> int:
     """How strongly a sentence reads as a checkable claim: 4 for a quote, 1 per other cue."""
     quoted = any(sent.start_char <= q < sent.end_char for q in quote_starts)
-    number = any(t.like_num for t in sent) or any(e.label_ in NUMBER_ENTS for e in sent.ents)
-    named = any(e.label_ in NAME_ENTS for e in sent.ents)
+    labels = entities.labels_within(sent)
+    number = any(t.like_num for t in sent) or any(label in NUMBER_ENTS for label in labels)
+    named = any(label in NAME_ENTS for label in labels)
     verb = any(t.lemma_.lower() in CLAIM_VERBS or t.lower_ in CLAIM_VERBS for t in sent)
     return 4 * quoted + number + named + verb
 
@@ -263,26 +289,47 @@ def match_fact_checks(
         found = index.search_many([queries[n] for n in asked], candidates)
         for n, pool in zip(asked, found, strict=True):
             pools[n] = pool
-    if not any(pools):
+    # Most sentences share a name or a common word with their candidates and no more: a sentence none
+    # of whose candidates could reach the threshold is not embedded or ranked (what a check's
+    # fact-check matching mostly cost once the search was done), and its matches are none either way.
+    live = [n for n, pool in enumerate(pools) if pool and _may_match(queries[n], pool, threshold)]
+    if not live:
         return ()
     model = embedder or load_embedder()
     # Claims and titles are embedded once each: the same reviews come back sentence after sentence.
-    texts = list(dict.fromkeys(text for pool in pools for h in pool
+    # A row's vector depends on its text alone, so leaving the other sentences out changes none.
+    texts = list(dict.fromkeys(text for n in live for h in pools[n]
                                for text in (h.review.claim, h.review.title) if text))
-    vectors = model.embed(queries + texts)
+    vectors = model.embed([queries[n] for n in live] + texts)
     vectors = np.vstack([vectors, np.zeros((1, vectors.shape[1]), dtype=vectors.dtype)])
-    row = {text: len(queries) + i for i, text in enumerate(texts)}
+    row = {text: len(live) + i for i, text in enumerate(texts)}
     blank = len(vectors) - 1  # a zero row: a review without a title
     best: dict[str, tuple[float, FactCheckHit, ClaimSentence]] = {}
-    for n, (sentence, query, pool) in enumerate(zip(sentences, queries, pools, strict=True)):
+    for k, n in enumerate(live):  # in the sentences' order: of two equal scores, the first sentence's stays
+        sentence, query, pool = sentences[n], queries[n], pools[n]
         claim_vectors = vectors[[row[h.review.claim] for h in pool]]
         title_vectors = vectors[[row[h.review.title] if h.review.title else blank for h in pool]]
-        for hit, score in rank_candidates(query, pool, vectors[n], claim_vectors, title_vectors):
+        for hit, score in rank_candidates(query, pool, vectors[k], claim_vectors, title_vectors):
             key = hit.review.url
             if score >= threshold and (key not in best or score > best[key][0]):
                 best[key] = (score, hit, sentence)
     ranked = sorted(best.values(), key=lambda b: -b[0])[:limit]
     return tuple(_fact_check(hit.review, score, sentence) for score, hit, sentence in ranked)
+
+
+def _may_match(query: str, pool: Sequence[FactCheckHit], threshold: float) -> bool:
+    """Whether any candidate could score `threshold` or more, whatever the vectors say.
+
+    A candidate's score is at most its own logistic score (capped() only lowers it), which rises or
+    falls with the cosine alone (its logit is linear in it), and a cosine lies in [-1, 1] (COSINE_BOUND
+    allows for float32 rounding): the larger of the two ends bounds it. A candidate the gate refuses
+    (supported) scores 0."""
+    if threshold <= 0.0:
+        return True  # every candidate is kept, refused ones with their 0
+    return any(supported(query, hit.review.claim)
+               and max(score_pairs([pair_features(query, hit.review.claim, cosine)
+                                    for cosine in (-COSINE_BOUND, COSINE_BOUND)])) >= threshold
+               for hit in pool)
 
 
 def _fact_check(review: ClaimReview, score: float, sentence: ClaimSentence) -> FactCheck:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, TextualSelect, select, text
+from sqlalchemy import Column, Connection, Engine, Integer, TextualSelect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from checks import FactCheckHit, analyse
@@ -30,6 +30,9 @@ CANDIDATE_CAP = 2  # times the budget: the claims a search scores at most, howev
 RARE_TERMS = 16
 MAX_SCORED_TERMS = 32  # a candidate is scored by the query's rarest terms, up to this many
 MAX_QUERY_TERMS = 64
+# A check asks at most 15 sentences (checks.factchecks.match.MAX_SENTENCES): one statement. A longer
+# batch is cut so that a statement's parameters (about 130 a plan) stay far under SQLite's 32,766.
+PLANS_PER_STATEMENT = 16
 K1, B = 1.2, 0.75  # FTS5's bm25() defaults
 
 
@@ -45,32 +48,37 @@ class SqlFactCheckIndex:
         return self.search_many([query], limit)[0]
 
     def search_many(self, queries: Sequence[str], limit: int) -> list[list[FactCheckHit]]:
-        """search() for each query, in order, over one connection and one term-frequency lookup:
-        what a check's sentences cost together."""
+        """search() for each query, in order, in one statement after one term-frequency lookup: what a
+        check's sentences cost together. On PostgreSQL that is two round trips instead of two a
+        sentence, and sentences with the same plan (a quotation and the sentence around it often
+        share every term the index knows) are searched once."""
         if limit <= 0 or not queries:
             return [[] for _ in queries]
         wanted = [list(dict.fromkeys(analyse(query)))[:MAX_QUERY_TERMS] for query in queries]
-        found: list[list[FactCheckHit]] = []
         try:
             with self._engine.connect() as conn:
                 stats = _term_stats(conn, {term for terms in wanted for term in terms})
+                plans = [_plan(terms, stats, self._budget) for terms in wanted]
+                distinct = list(dict.fromkeys(plan for plan in plans if plan is not None))
                 search = _sqlite_search if conn.dialect.name == "sqlite" else _postgres_search
-                for terms in wanted:
-                    plan = _plan(terms, stats, self._budget)
-                    # a review both shared and the workspace's own comes twice: it is shown once
-                    rows = [] if plan is None else search(
-                        conn, plan, self._workspace, 2 * limit if self._workspace else limit)
-                    found.append(_hits(rows, limit))
+                # a review both shared and the workspace's own comes twice: it is shown once
+                rows = [found for at in range(0, len(distinct), PLANS_PER_STATEMENT)
+                        for found in search(conn, distinct[at:at + PLANS_PER_STATEMENT], self._workspace,
+                                            2 * limit if self._workspace else limit)]
         except SQLAlchemyError as exc:
             raise StoreUnavailable(short_reason(exc)) from exc
-        return found
+        found = dict(zip(distinct, rows, strict=True))
+        return [[] if plan is None else _hits(found[plan], limit) for plan in plans]
 
 
 def _hits(rows: Sequence[Any], limit: int) -> list[FactCheckHit]:
     hits: dict[str, FactCheckHit] = {}
     for row in rows:  # best first already
-        hits.setdefault(row.url, FactCheckHit(review_of(row._mapping), float(row.score)))
-    return [*hits.values()][:limit]
+        if len(hits) == limit:
+            break
+        if row.url not in hits:
+            hits[row.url] = FactCheckHit(review_of(row._mapping), float(row.score))
+    return [*hits.values()]
 
 
 @dataclass(frozen=True)
@@ -138,8 +146,11 @@ def _plan(wanted: Sequence[str], stats: dict[str, int], budget: int) -> _Plan | 
 
 
 def _tf_factor(held: int) -> str:
-    """BM25's term-frequency factor for a term held `held` times, by the review's length in terms."""
-    return f"{held * (K1 + 1)} / ({held} + {K1} * (1 - {B} + {B} * c.terms / CAST(:avgdl AS float8)))"
+    """BM25's term-frequency factor for a term held `held` times, by the review's length in terms.
+    B as a float8: on PostgreSQL a bare 0.75 is a numeric, whose product with the length is then
+    converted to float8 through its text, row after row (the product is exact either way)."""
+    return (f"{held * (K1 + 1)} / ({held} + {K1} * (1 - {B} + CAST({B} AS float8) * c.terms "
+            "/ CAST(:avgdl AS float8)))")
 
 
 def _score(held: str, twice: str) -> str:
@@ -150,67 +161,113 @@ def _score(held: str, twice: str) -> str:
 
 
 _COLUMNS = ", ".join(f"fc.{name}" for name in REVIEW_FIELDS)
-_OUT = (*[fact_checks.c[name] for name in REVIEW_FIELDS], Column("score"))
-# the best `limit` candidates by score, with their columns (scored: id, score)
-_BEST = (f"SELECT {_COLUMNS}, s.score FROM (SELECT id, score FROM scored ORDER BY score DESC, id "
-         "LIMIT :limit) s JOIN fact_checks fc ON fc.id = s.id ORDER BY s.score DESC, fc.id")
+_OUT = (Column("nth", Integer), *[fact_checks.c[name] for name in REVIEW_FIELDS], Column("score"))
+# A statement's shape: per plan, how many groups choose its candidates and how many terms score them.
+Shape = tuple[tuple[int, int], ...]
 
 
-def _parameters(plan: _Plan, workspace: str | None, limit: int) -> dict[str, Any]:
-    params: dict[str, Any] = {"workspace": workspace, "limit": limit, "cap": plan.cap, "avgdl": plan.avgdl}
-    for n, (term, idf) in enumerate(zip(plan.terms, plan.idfs, strict=True)):
-        params |= {f"t{n}": term, f"w{n}": idf, f"p{n}": f" {term} ", f"a{n}": f" {AGAIN}{term} "}
+def _shape(plans: Sequence[_Plan]) -> Shape:
+    return tuple((len(plan.groups), len(plan.terms)) for plan in plans)
+
+
+def _parameters(plans: Sequence[_Plan], workspace: str | None, limit: int,
+                group: Callable[[tuple[str, ...]], str]) -> dict[str, Any]:
+    """The statement's parameters, plan i's named with the prefix q{i}_."""
+    params: dict[str, Any] = {"workspace": workspace, "limit": limit}
+    for i, plan in enumerate(plans):
+        params |= {f"q{i}_cap": plan.cap, f"q{i}_avgdl": plan.avgdl}
+        for n, (term, idf) in enumerate(zip(plan.terms, plan.idfs, strict=True)):
+            params |= {f"q{i}_t{n}": term, f"q{i}_w{n}": idf,
+                       f"q{i}_p{n}": f" {term} ", f"q{i}_a{n}": f" {AGAIN}{term} "}
+        for n, (terms, share) in enumerate(zip(plan.groups, plan.shares, strict=True)):
+            params |= {f"q{i}_g{n}": group(terms), f"q{i}_l{n}": share}
     return params
 
 
-def _sqlite_search(conn: Connection, plan: _Plan, workspace: str | None, limit: int) -> Sequence[Any]:
-    params = _parameters(plan, workspace, limit)
-    for n, (group, share) in enumerate(zip(plan.groups, plan.shares, strict=True)):
-        params |= {f"g{n}": " AND ".join(f'"{term}"' for term in group), f"l{n}": share}
-    return conn.execute(_sqlite_query(len(plan.groups), len(plan.terms)), params).all()
+def _statement(shape: Shape, candidates: Callable[[int, int, int], list[str]]) -> TextualSelect:
+    """One statement for every plan: `candidates(i, groups, terms)` gives plan i's CTEs, ending with
+    scored{i} (id, score); the statement returns each plan's best `limit` (nth: the plan's place),
+    with their columns, plan after plan, best first."""
+    ctes = []
+    for i, (groups, terms) in enumerate(shape):
+        ctes += [*candidates(i, groups, terms), f"best{i} AS (SELECT {i} AS nth, id, score FROM scored{i} "
+                 "ORDER BY score DESC, id LIMIT :limit)"]
+    best = " UNION ALL ".join(f"SELECT * FROM best{i}" for i in range(len(shape)))
+    return text(f"WITH {', '.join(ctes)} SELECT b.nth, {_COLUMNS}, b.score FROM ({best}) b "
+                "JOIN fact_checks fc ON fc.id = b.id ORDER BY b.nth, b.score DESC, fc.id").columns(*_OUT)
+
+
+def _rows_by_plan(result: Sequence[Any], plans: int) -> list[list[Any]]:
+    rows: list[list[Any]] = [[] for _ in range(plans)]
+    for row in result:
+        rows[row.nth].append(row)
+    return rows
+
+
+def _sqlite_search(conn: Connection, plans: Sequence[_Plan], workspace: str | None,
+                   limit: int) -> list[list[Any]]:
+    if not plans:
+        return []
+    params = _parameters(plans, workspace, limit, lambda group: " AND ".join(f'"{term}"' for term in group))
+    return _rows_by_plan(conn.execute(_sqlite_query(_shape(plans)), params).all(), len(plans))
 
 
 @functools.lru_cache(maxsize=256)
-def _sqlite_query(groups: int, terms: int) -> TextualSelect:
+def _sqlite_query(shape: Shape) -> TextualSelect:
     """FTS5 gives the candidates' ids, group after group (the likely smallest first) until the cap;
     no bm25(), which would score only the terms that chose them. A review holds a term once or twice
     (its claim's and its title's terms, each once), so its score is read from which of the query's
     terms its padded terms hold, and which of them again (marked: schema.indexed_text)."""
-    # a group's share is its newest claims (FTS5 walks a doclist backwards without a sort)
-    arms = " UNION ALL ".join(f"SELECT * FROM (SELECT rowid AS id FROM fact_checks_fts WHERE fact_checks_fts "
-                              f"MATCH :g{n} ORDER BY rowid DESC LIMIT :l{n})" for n in range(groups))
-    held = " + ".join(f"CASE WHEN instr(c.padded, :p{n}) THEN :w{n} ELSE 0 END" for n in range(terms))
-    twice = " + ".join(f"CASE WHEN instr(c.padded, :a{n}) THEN :w{n} ELSE 0 END" for n in range(terms))
-    return text(
-        f"WITH hits AS MATERIALIZED (SELECT DISTINCT id FROM ({arms} LIMIT :cap)), "
-        "c AS MATERIALIZED (SELECT fc.id, fc.terms, ' ' || fc.search_text || ' ' AS padded FROM hits "
-        "JOIN fact_checks fc ON fc.id = hits.id WHERE fc.workspace IS NULL OR fc.workspace = :workspace), "
-        f"scored AS (SELECT c.id, {_score(held, twice)} AS score FROM c) {_BEST}").columns(*_OUT)
+
+    def candidates(i: int, groups: int, terms: int) -> list[str]:
+        q = f":q{i}_"
+        # a group's share is its newest claims (FTS5 walks a doclist backwards without a sort)
+        arms = " UNION ALL ".join(f"SELECT * FROM (SELECT rowid AS id FROM fact_checks_fts WHERE "
+                                  f"fact_checks_fts MATCH {q}g{n} ORDER BY rowid DESC LIMIT {q}l{n})"
+                                  for n in range(groups))
+        held = " + ".join(f"CASE WHEN instr(c.padded, {q}p{n}) THEN {q}w{n} ELSE 0 END" for n in range(terms))
+        twice = " + ".join(f"CASE WHEN instr(c.padded, {q}a{n}) THEN {q}w{n} ELSE 0 END"
+                           for n in range(terms))
+        return [f"hits{i} AS MATERIALIZED (SELECT DISTINCT id FROM ({arms} LIMIT {q}cap))",
+                f"c{i} AS MATERIALIZED (SELECT fc.id, fc.terms, ' ' || fc.search_text || ' ' AS padded "
+                f"FROM hits{i} JOIN fact_checks fc ON fc.id = hits{i}.id "
+                "WHERE fc.workspace IS NULL OR fc.workspace = :workspace)",
+                f"scored{i} AS (SELECT c.id, {_score(held, twice).replace(':avgdl', q + 'avgdl')} AS score "
+                f"FROM c{i} c)"]
+
+    return _statement(shape, candidates)
 
 
-def _postgres_search(conn: Connection, plan: _Plan, workspace: str | None, limit: int) -> Sequence[Any]:
-    params = _parameters(plan, workspace, limit)
-    for n, (group, share) in enumerate(zip(plan.groups, plan.shares, strict=True)):
-        params |= {f"g{n}": " & ".join(group), f"l{n}": share}
+def _postgres_search(conn: Connection, plans: Sequence[_Plan], workspace: str | None,
+                     limit: int) -> list[list[Any]]:
+    if not plans:
+        return []
+    params = _parameters(plans, workspace, limit, " & ".join)
     # The planner may cost a term's bitmap above a scan of the whole table; the budget already bounds
     # the candidates, so the index is always the cheaper way (this transaction only).
     conn.execute(text("SET LOCAL enable_seqscan = off"))
-    return conn.execute(_postgres_query(len(plan.groups), len(plan.terms)), params).all()
+    return _rows_by_plan(conn.execute(_postgres_query(_shape(plans)), params).all(), len(plans))
 
 
 @functools.lru_cache(maxsize=256)
-def _postgres_query(groups: int, terms: int) -> TextualSelect:
+def _postgres_query(shape: Shape) -> TextualSelect:
     """The same over the GIN index: each group a bitmap scan of its own, the likely smallest first,
     until the cap (MATERIALIZED: through the index whatever the planner estimates). A group's share is
     the first claims in the table's order: the newest would need all of them read and sorted."""
-    arms = " UNION ALL ".join(f"(SELECT id, workspace, terms, tsv, search_text FROM fact_checks "
-                              f"WHERE tsv @@ to_tsquery('simple', :g{n}) LIMIT :l{n})" for n in range(groups))
-    held = " + ".join(f"CASE WHEN c.tsv @@ CAST(:t{n} AS tsquery) THEN CAST(:w{n} AS float8) ELSE 0 END"
-                      for n in range(terms))
-    twice = " + ".join(f"CASE WHEN strpos(c.padded, :a{n}) > 0 THEN CAST(:w{n} AS float8) ELSE 0 END"
-                       for n in range(terms))
-    return text(
-        f"WITH hits AS MATERIALIZED (SELECT * FROM ({arms}) arms LIMIT :cap), "
-        "c AS (SELECT DISTINCT ON (id) id, terms, tsv, ' ' || search_text || ' ' AS padded FROM hits "
-        "WHERE workspace IS NULL OR workspace = :workspace ORDER BY id), "
-        f"scored AS (SELECT c.id, {_score(held, twice)} AS score FROM c) {_BEST}").columns(*_OUT)
+
+    def candidates(i: int, groups: int, terms: int) -> list[str]:
+        q = f":q{i}_"
+        arms = " UNION ALL ".join(f"(SELECT id, workspace, terms, tsv, search_text FROM fact_checks "
+                                  f"WHERE tsv @@ to_tsquery('simple', {q}g{n}) LIMIT {q}l{n})"
+                                  for n in range(groups))
+        held = " + ".join(f"CASE WHEN c.tsv @@ CAST({q}t{n} AS tsquery) THEN CAST({q}w{n} AS float8) "
+                          "ELSE 0 END" for n in range(terms))
+        twice = " + ".join(f"CASE WHEN strpos(c.padded, {q}a{n}) > 0 THEN CAST({q}w{n} AS float8) "
+                           "ELSE 0 END" for n in range(terms))
+        return [f"hits{i} AS MATERIALIZED (SELECT * FROM ({arms}) arms LIMIT {q}cap)",
+                f"c{i} AS (SELECT DISTINCT ON (id) id, terms, tsv, ' ' || search_text || ' ' AS padded "
+                f"FROM hits{i} WHERE workspace IS NULL OR workspace = :workspace ORDER BY id)",
+                f"scored{i} AS (SELECT c.id, {_score(held, twice).replace(':avgdl', q + 'avgdl')} AS score "
+                f"FROM c{i} c)"]
+
+    return _statement(shape, candidates)
