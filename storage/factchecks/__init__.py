@@ -12,7 +12,7 @@ the query terms it holds once or twice times one factor each, and both databases
 The work of a search is bounded whatever the corpus holds: the index (FTS5, or GIN) gives candidates
 that hold one of the query's rarest terms, or two of them together once even the rarest is common,
 up to POSTINGS_BUDGET claims expected (see _plan); only those are scored, by all the query's terms.
-A check's sentences can be searched over one connection (SqlFactCheckIndex.search_many).
+A check's sentences are searched in one SQL statement (SqlFactCheckIndex.search_many).
 """
 
 from checks import analyse, search_terms
