@@ -31,3 +31,15 @@ def test_in_the_words_of_names_the_speaker() -> None:
             "\"Two months after the onset, I was unable to stand.\"")
     (quote,) = check_text(text).quotes
     assert (quote.speaker, quote.speaker_kind) == ("the patient", "anonymous")
+
+
+def test_one_noun_in_marks_as_a_subject_outside_what_was_said_is_a_term() -> None:
+    """`when the “reset” proved to be appeasement`: the story's name for a policy."""
+    text = ("Yet our shocked diplomats somehow cannot explain why they were silent when the \u201creset\u201d "
+            "proved to be appeasement of Moscow.")
+    assert check_text(text).quotes == ()
+
+
+def test_one_noun_in_marks_inside_what_was_said_stays_a_quote() -> None:
+    (quote,) = check_text("Senator Tom Haldane said the \u201ccompromise\u201d was a trap.").quotes
+    assert quote.text == "compromise"

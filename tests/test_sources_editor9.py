@@ -58,3 +58,10 @@ def test_a_name_with_a_stock_symbol_is_a_company() -> None:
 def test_a_company_reporting_its_earnings_is_no_source() -> None:
     text = "Analysts expect little. Acme Corp. reports earnings on Wednesday."
     assert check_text(text).sources.named == ()
+
+
+def test_a_newspaper_named_again_by_its_last_word_is_an_organisation() -> None:
+    text = ("The Harbor City Chronicle says police are looking into whether the victim tried to stop "
+            "the suspect.\nThe man ran from the station. The Chronicle says he was arrested a block away.")
+    named = check_text(text).sources.named
+    assert [(s.name, s.kind) for s in named] == [("Chronicle", "organization")]

@@ -45,7 +45,8 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
                        last: Speaker | None) -> Attribution | None:
     """A fragment inside a sentence counts only when a speech verb or noun governs it:
     that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
-    if _names_the_noun_after(first, last_tok) or _quoted_possessor(first, last_tok):
+    if _names_the_noun_after(first, last_tok) or _quoted_possessor(first, last_tok) \
+            or _named_subject(first, last_tok):
         return None
     para = paragraph.start
     outside = [t for t in first.doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
@@ -76,6 +77,17 @@ def _quoted_possessor(first: Token, last_tok: Token) -> bool:
         return False  # the parse may tag `’s` anything: the spelling says it is a possessive
     after = next((t for t in doc[last_tok.i + 1:last_tok.i + 4] if not t.is_punct), None)
     return after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _named_subject(first: Token, last_tok: Token) -> bool:
+    """`when the “reset” proved to be appeasement`: one noun in marks after an article, the subject
+    of a clause that is not what someone said (`when …`, `which …`), is what the story calls a thing,
+    not anyone's words; said (`Ruiz said the “compromise” was a trap`) or as an object (`called it a
+    “disgrace”`) it may still be."""
+    words = [t for t in first.doc[first.i:last_tok.i + 1] if t.is_alpha]
+    before = next((t for t in reversed(first.doc[max(first.i - 2, 0):first.i]) if not t.is_punct), None)
+    return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ in ("nsubj", "nsubjpass") \
+        and before is not None and before.lower_ in _ARTICLES and words[0].head.dep_ not in _REPORTED_LINKS
 
 
 def _names_the_noun_after(first: Token, last_tok: Token) -> bool:

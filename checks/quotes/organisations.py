@@ -60,11 +60,14 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 def named_like_organisation(name: str, doc: Doc | None = None) -> bool:
     """`Dick Clark Productions`, `Lantern Media Group`: a name of two or more words ending in a word
-    only organisations end with, however personal its first words are; `WHO`, an acronym the story
-    spells out (`the World Health Organization`)."""
+    only organisations end with, however personal its first words are; such a word alone when the
+    story writes it after `the` (`The Chronicle says`); `WHO`, an acronym the story spells out (`the
+    World Health Organization`)."""
     words = name.lower().split()
     if len(words) > 1:
         return words[-1] in _ORG_LAST_WORDS
+    if doc is not None and words and words[0] in _ORG_LAST_WORDS:  # `The Chronicle says`: never a person
+        return re.search(rf"\b[Tt]he {re.escape(name)}\b", doc.text) is not None
     return doc is not None and _ACRONYM.fullmatch(name) is not None and bool(_spelled_out(doc, name))
 
 
