@@ -7,6 +7,11 @@ surnames), so `Dan Okafor` and `Josh Okafor` stay two people, and a bare `Okafor
 story spoke of last. The small English model tags a surname PERSON in one sentence and GPE or
 ORG in the next, so a proper noun counts as a person whenever the article names a person with
 that surname.
+
+The cast is the record; who a `he`, `she`, `they` or `the president` stands for is antecedents.py's
+question, answered from the record kept here: every person's mentions in story order (`mentions`,
+with their token positions in `mention_at` for bisecting), the groups a `they` may stand for
+(`groups`) and the unnamed people a `she` may stand for (`unnamed`).
 """
 
 from __future__ import annotations
@@ -30,19 +35,19 @@ from .names import (
     without_possessive,
 )
 from .phrases import HONORIFICS, is_topic, name_bounds, role_of, strip_name
-from .pronouns import PRONOUN_GENDER, described_person, gender_evidence, noun_gender
+from .pronouns import described_person, gender_evidence
 
 if TYPE_CHECKING:
     from .speakers import Speaker
 
-__all__ = ["Cast", "Mention", "Person", "misread_subject"]
+__all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "misread_subject", "sentence_start"]
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_OPENERS = frozenset({",", ";", ":", ")", "—", "–"})  # what may stand before a clause's first word
 # Entity labels a title can overrule: the small model calls `Mayor Tess Greer` a PRODUCT at times.
 _VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
 _TITLED = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
-_LOOKBACK = 40  # mentions a pronoun may reach back over
+LOOKBACK = 40  # mentions a pronoun may reach back over
 _NAME_WINDOW = 80  # tokens: a full name this close decides which of two same-surname people is meant
 
 
@@ -70,15 +75,15 @@ class Cast:
         self.publishers: dict[str, bool] = {}
         self._surnames: dict[str, list[Person]] = {}
         self._at: dict[int, tuple[Person, int, int]] = {}  # token -> person and the name's bounds
-        self._mentions: list[Mention] = []
-        self._mention_at: list[int] = []
+        self.mentions: list[Mention] = []  # in story order, the story's own words only
+        self.mention_at: list[int] = []  # each mention's token, for bisect
         self._collect_names(doc, narrative)
         self._collect_mentions(doc, narrative)
         # `officials`, `the ministry`: who `they` and `it` can stand for
-        self._groups = [t.i for t in doc if narrative(t.idx) and t.dep_ in SUBJECT and (
+        self.groups = [t.i for t in doc if narrative(t.idx) and t.dep_ in SUBJECT and (
             (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ANON_NOUNS) or t.ent_type_ == "ORG")]
         # `A retired nurse waited outside`: someone a `she` can stand for who has no name
-        self._described = [t.i for t in doc if narrative(t.idx) and described_person(t)]
+        self.unnamed = [t.i for t in doc if narrative(t.idx) and described_person(t)]
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -205,8 +210,8 @@ class Cast:
         """A bare surname two people share: the one just before that was the subject of a
         sentence, else the one the story names most."""
         keys = {p.key for p in group}
-        last = bisect.bisect_left(self._mention_at, at)
-        near = [m for m in self._mentions[max(0, last - _LOOKBACK):last]
+        last = bisect.bisect_left(self.mention_at, at)
+        near = [m for m in self.mentions[max(0, last - LOOKBACK):last]
                 if m.key in keys and at - m.i <= _NAME_WINDOW]
         subjects = [m for m in near if m.subject]
         if subjects:
@@ -221,8 +226,8 @@ class Cast:
                    or misread_subject(root))
         topic = is_topic(root)
         main = root.dep_ in SUBJECT and root.head == root.sent.root
-        self._mentions.append(Mention(root.i, person.key, subject, _sentence_start(root), topic, main))
-        self._mention_at.append(root.i)
+        self.mentions.append(Mention(root.i, person.key, subject, sentence_start(root), topic, main))
+        self.mention_at.append(root.i)
         if (said := gender_evidence(root, start, subject)) is not None:
             person.gender[said] = person.gender.get(said, 0) + 1
 
@@ -259,178 +264,8 @@ class Cast:
         found = self._at.get(tok.i)
         return (found[1], found[2]) if found is not None else None
 
-    def agrees(self, key: str, pronoun: Token) -> bool:
-        """The person's gender, as far as it is known, is the pronoun's."""
-        want = PRONOUN_GENDER.get(pronoun.lower_)
-        return want is not None and self.people[key].sex() == want
 
-    def _fits(self, mention: Mention, pronoun: Token) -> bool:
-        """`she` is not a man: the story's own evidence, else the first name, rules people out."""
-        want = PRONOUN_GENDER.get(pronoun.lower_)
-        known = self.people[mention.key].sex()
-        return want is None or known is None or known == want
-
-    def antecedent(self, pronoun: Token, depth: int = 0) -> Mention | None:
-        """Who a `he` or `she` is: a fitting subject of its own sentence, else the person the same
-        pronoun stood for as the subject of the sentence before, else the most salient fitting
-        person of the sentences just before (see `_rank`)."""
-        at = bisect.bisect_left(self._mention_at, pronoun.i)
-        sent = _sentence_start(pronoun)
-        addressed = self._addressed(pronoun)
-        near = [m for m in self._mentions[max(0, at - _LOOKBACK):at]
-                if self._fits(m, pronoun) and m.key not in addressed]
-        same = [m for m in near if m.sent == sent and m.subject]
-        if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
-            return [m for m in same if m.main][-1]  # ("X declined to say whether Y …")
-        if depth < _CHAIN and (before := self._chained(pronoun, sent)) is not None:
-            return self.antecedent(before, depth + 1)
-        if same:  # the subject highest in the sentence: `Tyler said that … Cruz has “…,” he said` is Tyler
-            return min(reversed(same), key=lambda m: sum(1 for _ in self.doc[m.i].ancestors))
-        earlier = [m for m in near if m.sent != sent]
-        if not earlier:
-            return None
-        if (topic := self._topic_just_before(earlier, sent)) is not None:
-            return topic
-        sents = sorted({m.sent for m in earlier})
-        recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
-        return max(recent, key=lambda m: self._rank(m, sents, pronoun))
-
-    def _topic_just_before(self, earlier: list[Mention], sent: int) -> Mention | None:
-        """`I immediately thought of Carla Benning. … “…,” she replied`: a person the sentence just
-        before is about, with nobody else who fits named in it, is who the next `she` is; the topic's
-        low rank is for the cue's own sentence (`asked about Fisk, Roe said`), not the next one."""
-        latest = max(earlier, key=lambda m: m.i)
-        if not latest.topic or sent == 0 or latest.sent != _sentence_start(self.doc[sent - 1]):
-            return None
-        if any(t.lower_ in ("he", "she") or is_person_noun(t) for t in self.doc[latest.sent:latest.i]):
-            return None  # `A reporter asked about Governor Briggs.`: the one asked answers; only the
-            # writer may be the one thinking or asking (`I immediately thought of Benning.`)
-        return latest if all(m.key == latest.key for m in earlier if m.sent == latest.sent) else None
-
-    def _addressed(self, pronoun: Token) -> set[str]:
-        """`“…,” he told Rubio`, `she asked Ms. Ortiz`: whoever the pronoun's own verb speaks to is
-        someone else, however salient they were the sentence before."""
-        verb = pronoun.head
-        if pronoun.dep_ not in SUBJECT or verb is pronoun:
-            return set()
-        heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        heard += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-                  for o in c.children if c.dep_ == "pobj"]
-        return {person.key for tok in heard if (person := self.person(tok)) is not None}
-
-    def _chained(self, pronoun: Token, start: int) -> Token | None:
-        """`Nefzi said… He said Brandt “did not…” “We never…,” he said`: when the pronoun's own
-        sentence, or else the sentence before, is about the same `he` (its main subject), this `he`
-        is that one too, not a man the sentence names inside its clause."""
-        if pronoun.lower_ not in PRONOUN_GENDER:
-            return None
-        own = self._main_subject(range(start, pronoun.i))
-        if own is not None and own.i < pronoun.i and (found := self._same_pronoun(own, pronoun)) is not None:
-            return found
-        for _ in range(_SKIPPED + 1):
-            if start == 0:
-                return None
-            before = _sentence_start(self.doc[start - 1])
-            subject = self._main_subject(range(before, start))
-            if subject is not None and (found := self._same_pronoun(subject, pronoun)) is not None:
-                return found
-            if not self._nobody(range(before, start)):
-                return None
-            start = before  # `… he was photographed with Vosk. Was this a farewell? He told…`: a
-            # sentence naming nobody, with no `he` of its own, does not break the chain
-        return None
-
-    def _nobody(self, span: range) -> bool:
-        """No person named and no he/she in the tokens of `span`, all of them the story's own words
-        (a quotation is someone speaking, which does break the chain)."""
-        at = bisect.bisect_left(self._mention_at, span.start)
-        if at < len(self._mention_at) and self._mention_at[at] < span.stop:
-            return False
-        return not any(t.lower_ in PRONOUN_GENDER or not (t.is_space or self._narrative(t.idx))
-                       for t in self.doc[span.start:span.stop])
-
-    def _main_subject(self, span: range) -> Token | None:
-        """The subject of the main verb of the tokens in `span` (a sentence, cut at a paragraph)."""
-        if not span:
-            return None
-        last = self.doc[span.stop - 1]
-        root = last.sent.root if last.sent.root.i in span else next(
-            (t for t in self.doc[span.start:span.stop] if t.head.i not in span and t.pos_ in ("VERB", "AUX")),
-            last)
-        return next((c for c in root.children if c.dep_ in SUBJECT), None)  # `he was photographed`
-
-    def _same_pronoun(self, subject: Token, pronoun: Token) -> Token | None:
-        same = PRONOUN_GENDER.get(subject.lower_) == PRONOUN_GENDER[pronoun.lower_] and subject.pos_ == "PRON"
-        return subject if same and subject is not pronoun and self._narrative(subject.idx) else None
-
-    def _rank(self, m: Mention, sents: list[int], pronoun: Token) -> tuple[int, int, bool, int]:
-        """Salience: the last speaker and the subjects first, a topic (`asked about X`) last, then
-        the nearest sentence, then the main clause's subject over a name in a clause inside it
-        (`Figgins declined to say whether … the night Epstein died`), then the latest mention. A
-        known gender that agrees is no reason to prefer someone: that would punish every name
-        the lists do not know. A person their sentence keeps calling `her` (`visited his agent Voss
-        at her flat … on her table`) ranks with the subjects."""
-        tier = 2 if (m.subject or m.key == self.last_speaker or self._referred(m, pronoun)) \
-            else (0 if m.topic else 1)
-        return tier, sents.index(m.sent), m.main, m.i
-
-    def _referred(self, m: Mention, pronoun: Token) -> bool:
-        """The only person of the pronoun's gender in their sentence, who it refers back to at least
-        twice with that gender's `her`/`his` (outside quotes)."""
-        want = PRONOUN_GENDER.get(pronoun.lower_)
-        if want is None or self.people[m.key].sex() != want:
-            return False
-        sentence = self.doc[m.i].sent
-        at = bisect.bisect_left(self._mention_at, sentence.start)
-        others = {o.key for o in self._mentions[at:bisect.bisect_left(self._mention_at, sentence.end)]
-                  if o.key != m.key and self.people[o.key].sex() in (want, None)}
-        if others:
-            return False
-        back = [t for t in self.doc[m.i + 1:sentence.end] if PRONOUN_GENDER.get(t.lower_) == want
-                and t.lower_ not in ("he", "she") and self._narrative(t.idx)]
-        return len(back) >= _REFERRED
-
-    def described(self, pronoun: Token, mention: Mention | None) -> Token | None:
-        """An unnamed person (`a retired nurse`) who was the subject of the pronoun's sentence or the
-        one before, and came after the named candidate: the pronoun stands for them."""
-        at = bisect.bisect_left(self._described, pronoun.i)
-        if at == 0:
-            return None
-        tok = self.doc[self._described[at - 1]]
-        sent = pronoun.sent.start
-        previous = self.doc[sent - 1].sent.start if sent > 0 else sent
-        if tok.sent.start not in (sent, previous) or (mention is not None and mention.i > tok.i):
-            return None
-        if mention is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
-            return None  # `the front-runner`: a definite description is someone the story already named
-        want, said = PRONOUN_GENDER.get(pronoun.lower_), noun_gender(tok)
-        return tok if want is None or said is None or said == want else None
-
-    def group(self, pronoun: Token) -> Token | None:
-        """The last group or organisation that was the subject of a sentence just before."""
-        at = bisect.bisect_left(self._groups, pronoun.i)
-        if at == 0:
-            return None
-        found = self.doc[self._groups[at - 1]]
-        near = pronoun.sent.start - found.sent.start <= 60 or found.sent == pronoun.sent
-        plural_ok = pronoun.lower_ not in ("it", "its") or found.ent_type_ == "ORG"
-        return found if near and plural_ok else None
-
-    def by_title(self, tok: Token) -> Mention | None:
-        """`the president said`: the last person mentioned with that title."""
-        at = bisect.bisect_left(self._mention_at, tok.i)
-        for m in reversed(self._mentions[max(0, at - _LOOKBACK):at]):
-            if tok.lower_ in self.people[m.key].titles:
-                return m
-        return None
-
-
-_DEFINITE = frozenset({"the", "this", "that"})
 _APPOSED_WORDS = 3  # words in a name a role vouches for: longer runs are institutions
-_SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
-_CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
-_SKIPPED = 1  # sentences naming nobody that a chain of the same `he` may pass over
-_REFERRED = 2  # `her`s after a name in its sentence that make it what the sentence is about
 
 
 def misread_subject(tok: Token) -> bool:
@@ -453,7 +288,7 @@ def _says(tok: Token) -> bool:
         g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children) for c in tok.children)
 
 
-def _sentence_start(tok: Token) -> int:
+def sentence_start(tok: Token) -> int:
     """Where the sentence of `tok` starts: the parser's sentence, cut at a paragraph break (the
     small model runs a sentence on over `ill.”⏎⏎“We never…` at times)."""
     i, first = tok.i, tok.sent.start

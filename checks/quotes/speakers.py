@@ -1,7 +1,8 @@
 """Who a speaker token stands for: a person of the article's cast, a description, an organisation.
 
 `resolve` turns the token in a cue's speaker slot into a Speaker. People come from the cast
-(cast.py: names, pronouns, bare surnames); a platform (`wrote on Twitter`) is never a speaker.
+(cast.py: names, bare surnames; antecedents.py: who a pronoun or `the president` stands for); a
+platform (`wrote on Twitter`) is never a speaker.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..models import SpeakerEvidence, SpeakerKind
+from .antecedents import agrees, antecedent, described_antecedent, group_antecedent, titled_antecedent
 from .cast import Cast, Mention, Person
 from .companies import company, company_before, company_name
 from .cues import (
@@ -79,8 +81,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     doc = tok.doc
     low = tok.lower_
     if low in PERSON_PRONOUNS:
-        mention = cast.antecedent(tok)
-        unnamed = cast.described(tok, mention) if depth == 0 else None
+        mention = antecedent(cast, tok)
+        unnamed = described_antecedent(cast, tok, mention) if depth == 0 else None
         found = _common_noun(unnamed, cast, loose=True) if unnamed is not None else None
         if found is not None:
             return dataclasses.replace(found, guessed=True)
@@ -90,7 +92,7 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if low == "it" and depth < 2 and (document := _statement_before(tok, cast)) is not None:
         return _guess(resolve(document, cast, last_group, depth + 1))
     if low in GROUP_PRONOUNS:
-        group = (cast.group(tok) or company_before(tok, cast)) if depth < 2 else None
+        group = (group_antecedent(cast, tok) or company_before(tok, cast)) if depth < 2 else None
         nearest = resolve(group, cast, None, depth + 1, loose=False) if group is not None else None
         return _guess(nearest or last_group)
     if tok.pos_ == "PRON" and low not in ("one", "another", "someone"):
@@ -197,7 +199,7 @@ def _reads_as_publisher(person: Person, cast: Cast) -> bool:
     if not any(_publishes(v) for v in verbs) \
             or any(is_speech_verb(v) and v.lemma_.lower() not in _PUBLISHING for v in verbs):
         return False
-    return not any((m := cast.antecedent(t)) is not None and m.key == person.key
+    return not any((m := antecedent(cast, t)) is not None and m.key == person.key
                    for t in doc if t.lower_ in _GENDERED)
 
 
@@ -272,7 +274,7 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     if tok.pos_ in ("NOUN", "PRON", "NUM") and (named := _apposed_name(tok, cast)) is not None:
         return named  # `one of the top deans, Walter Brisco,`: the description names its person
     if tok.pos_ == "NOUN" and lemma in TITLE_WORDS and any(c.lower_ == "the" for c in tok.lefts):
-        found = _from_mention(cast.by_title(tok), cast, guessed=True)
+        found = _from_mention(titled_antecedent(cast, tok), cast, guessed=True)
         if found:
             return found
     if tok.pos_ not in ("NOUN", "NUM", "PRON"):
@@ -374,8 +376,8 @@ def _from_mention(mention: Mention | None, cast: Cast, *, guessed: bool,
     tok = cast.doc[mention.i]
     start, end = cast.bounds(tok) or name_bounds(tok)
     person = cast.people[mention.key]
-    agrees = pronoun is not None and cast.agrees(mention.key, pronoun)
-    evidence: SpeakerEvidence = "pronoun_agree" if agrees else "pronoun"
+    agreeing = pronoun is not None and agrees(cast, mention.key, pronoun)
+    evidence: SpeakerEvidence = "pronoun_agree" if agreeing else "pronoun"
     return Speaker(person.name, "named", cast.doc[start].idx, end_char(cast.doc, end), person.key, guessed,
                    evidence)
 

@@ -1,0 +1,211 @@
+"""Who a pronoun stands for: `he` or `she` (`antecedent`: a person of the cast, and
+`described_antecedent`: an unnamed person the story described, `a retired nurse`), `they` or `it`
+(`group_antecedent`: a group or an organisation that was a subject just before), and who a bare
+title stands for (`titled_antecedent`: `the president said`). speakers.resolve asks these.
+
+cast.py keeps the record (the people, their mentions in story order, the groups and unnamed
+people); the rules that choose among them live here, as functions of the cast that keep no state
+of their own, so the record and the salience rules can each be read, and grow, on their own.
+`antecedent` tries, in order: the main-clause subject of the pronoun's own sentence; the same
+pronoun as the main subject earlier in the sentence or the one before, followed back (`_chained`);
+the subject highest in its own sentence; the one person the sentence just before is about
+(`_topic_just_before`); the most salient fitting person of the two sentences before (`_rank`).
+Everyone has to fit the pronoun's gender (`_fits`) and not be whom its verb addresses (`_addressed`).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from .cast import LOOKBACK, SUBJECT, Cast, Mention, sentence_start
+from .cues import is_person_noun
+from .pronouns import PRONOUN_GENDER, noun_gender
+
+__all__ = ["agrees", "antecedent", "described_antecedent", "group_antecedent", "titled_antecedent"]
+
+_DEFINITE = frozenset({"the", "this", "that"})
+_SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
+_CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
+_SKIPPED = 1  # sentences naming nobody that a chain of the same `he` may pass over
+_REFERRED = 2  # `her`s after a name in its sentence that make it what the sentence is about
+
+
+def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
+    """Who a `he` or `she` is: a fitting subject of its own sentence, else the person the same
+    pronoun stood for as the subject of the sentence before, else the most salient fitting
+    person of the sentences just before (see `_rank`)."""
+    at = bisect.bisect_left(cast.mention_at, pronoun.i)
+    sent = sentence_start(pronoun)
+    addressed = _addressed(cast, pronoun)
+    near = [m for m in cast.mentions[max(0, at - LOOKBACK):at]
+            if _fits(cast, m, pronoun) and m.key not in addressed]
+    same = [m for m in near if m.sent == sent and m.subject]
+    if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
+        return [m for m in same if m.main][-1]  # ("X declined to say whether Y …")
+    if depth < _CHAIN and (before := _chained(cast, pronoun, sent)) is not None:
+        return antecedent(cast, before, depth + 1)
+    if same:  # the subject highest in the sentence: `Tyler said that … Cruz has “…,” he said` is Tyler
+        return min(reversed(same), key=lambda m: sum(1 for _ in cast.doc[m.i].ancestors))
+    earlier = [m for m in near if m.sent != sent]
+    if not earlier:
+        return None
+    if (topic := _topic_just_before(cast, earlier, sent)) is not None:
+        return topic
+    sents = sorted({m.sent for m in earlier})
+    recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
+    return max(recent, key=lambda m: _rank(cast, m, sents, pronoun))
+
+
+def _fits(cast: Cast, mention: Mention, pronoun: Token) -> bool:
+    """`she` is not a man: the story's own evidence, else the first name, rules people out."""
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    known = cast.people[mention.key].sex()
+    return want is None or known is None or known == want
+
+
+def _addressed(cast: Cast, pronoun: Token) -> set[str]:
+    """`“…,” he told Rubio`, `she asked Ms. Ortiz`: whoever the pronoun's own verb speaks to is
+    someone else, however salient they were the sentence before."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT or verb is pronoun:
+        return set()
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heard += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+              for o in c.children if c.dep_ == "pobj"]
+    return {person.key for tok in heard if (person := cast.person(tok)) is not None}
+
+
+def _chained(cast: Cast, pronoun: Token, start: int) -> Token | None:
+    """`Nefzi said… He said Brandt “did not…” “We never…,” he said`: when the pronoun's own
+    sentence, or else the sentence before, is about the same `he` (its main subject), this `he`
+    is that one too, not a man the sentence names inside its clause."""
+    if pronoun.lower_ not in PRONOUN_GENDER:
+        return None
+    own = _main_subject(cast, range(start, pronoun.i))
+    if own is not None and own.i < pronoun.i and (found := _same_pronoun(cast, own, pronoun)) is not None:
+        return found
+    for _ in range(_SKIPPED + 1):
+        if start == 0:
+            return None
+        before = sentence_start(cast.doc[start - 1])
+        subject = _main_subject(cast, range(before, start))
+        if subject is not None and (found := _same_pronoun(cast, subject, pronoun)) is not None:
+            return found
+        if not _nobody(cast, range(before, start)):
+            return None
+        start = before  # `… he was photographed with Vosk. Was this a farewell? He told…`: a
+        # sentence naming nobody, with no `he` of its own, does not break the chain
+    return None
+
+
+def _main_subject(cast: Cast, span: range) -> Token | None:
+    """The subject of the main verb of the tokens in `span` (a sentence, cut at a paragraph)."""
+    if not span:
+        return None
+    last = cast.doc[span.stop - 1]
+    root = last.sent.root if last.sent.root.i in span else next(
+        (t for t in cast.doc[span.start:span.stop] if t.head.i not in span and t.pos_ in ("VERB", "AUX")),
+        last)
+    return next((c for c in root.children if c.dep_ in SUBJECT), None)  # `he was photographed`
+
+
+def _same_pronoun(cast: Cast, subject: Token, pronoun: Token) -> Token | None:
+    same = PRONOUN_GENDER.get(subject.lower_) == PRONOUN_GENDER[pronoun.lower_] and subject.pos_ == "PRON"
+    return subject if same and subject is not pronoun and cast.narrative(subject.idx) else None
+
+
+def _nobody(cast: Cast, span: range) -> bool:
+    """No person named and no he/she in the tokens of `span`, all of them the story's own words
+    (a quotation is someone speaking, which does break the chain)."""
+    at = bisect.bisect_left(cast.mention_at, span.start)
+    if at < len(cast.mention_at) and cast.mention_at[at] < span.stop:
+        return False
+    return not any(t.lower_ in PRONOUN_GENDER or not (t.is_space or cast.narrative(t.idx))
+                   for t in cast.doc[span.start:span.stop])
+
+
+def _topic_just_before(cast: Cast, earlier: list[Mention], sent: int) -> Mention | None:
+    """`I immediately thought of Carla Benning. … “…,” she replied`: a person the sentence just
+    before is about, with nobody else who fits named in it, is who the next `she` is; the topic's
+    low rank is for the cue's own sentence (`asked about Fisk, Roe said`), not the next one."""
+    latest = max(earlier, key=lambda m: m.i)
+    if not latest.topic or sent == 0 or latest.sent != sentence_start(cast.doc[sent - 1]):
+        return None
+    if any(t.lower_ in ("he", "she") or is_person_noun(t) for t in cast.doc[latest.sent:latest.i]):
+        return None  # `A reporter asked about Governor Briggs.`: the one asked answers; only the
+        # writer may be the one thinking or asking (`I immediately thought of Benning.`)
+    return latest if all(m.key == latest.key for m in earlier if m.sent == latest.sent) else None
+
+
+def _rank(cast: Cast, m: Mention, sents: list[int], pronoun: Token) -> tuple[int, int, bool, int]:
+    """Salience: the last speaker and the subjects first, a topic (`asked about X`) last, then
+    the nearest sentence, then the main clause's subject over a name in a clause inside it
+    (`Figgins declined to say whether … the night Epstein died`), then the latest mention. A
+    known gender that agrees is no reason to prefer someone: that would punish every name
+    the lists do not know. A person their sentence keeps calling `her` (`visited his agent Voss
+    at her flat … on her table`) ranks with the subjects."""
+    tier = 2 if (m.subject or m.key == cast.last_speaker or _referred(cast, m, pronoun)) \
+        else (0 if m.topic else 1)
+    return tier, sents.index(m.sent), m.main, m.i
+
+
+def _referred(cast: Cast, m: Mention, pronoun: Token) -> bool:
+    """The only person of the pronoun's gender in their sentence, who it refers back to at least
+    twice with that gender's `her`/`his` (outside quotes)."""
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    if want is None or cast.people[m.key].sex() != want:
+        return False
+    sentence = cast.doc[m.i].sent
+    at = bisect.bisect_left(cast.mention_at, sentence.start)
+    others = {o.key for o in cast.mentions[at:bisect.bisect_left(cast.mention_at, sentence.end)]
+              if o.key != m.key and cast.people[o.key].sex() in (want, None)}
+    if others:
+        return False
+    back = [t for t in cast.doc[m.i + 1:sentence.end] if PRONOUN_GENDER.get(t.lower_) == want
+            and t.lower_ not in ("he", "she") and cast.narrative(t.idx)]
+    return len(back) >= _REFERRED
+
+
+def agrees(cast: Cast, key: str, pronoun: Token) -> bool:
+    """The person's gender, as far as it is known, is the pronoun's."""
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    return want is not None and cast.people[key].sex() == want
+
+
+def described_antecedent(cast: Cast, pronoun: Token, mention: Mention | None) -> Token | None:
+    """An unnamed person (`a retired nurse`) who was the subject of the pronoun's sentence or the
+    one before, and came after the named candidate: the pronoun stands for them."""
+    at = bisect.bisect_left(cast.unnamed, pronoun.i)
+    if at == 0:
+        return None
+    tok = cast.doc[cast.unnamed[at - 1]]
+    sent = pronoun.sent.start
+    previous = cast.doc[sent - 1].sent.start if sent > 0 else sent
+    if tok.sent.start not in (sent, previous) or (mention is not None and mention.i > tok.i):
+        return None
+    if mention is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return None  # `the front-runner`: a definite description is someone the story already named
+    want, said = PRONOUN_GENDER.get(pronoun.lower_), noun_gender(tok)
+    return tok if want is None or said is None or said == want else None
+
+
+def group_antecedent(cast: Cast, pronoun: Token) -> Token | None:
+    """The last group or organisation that was the subject of a sentence just before."""
+    at = bisect.bisect_left(cast.groups, pronoun.i)
+    if at == 0:
+        return None
+    found = cast.doc[cast.groups[at - 1]]
+    near = pronoun.sent.start - found.sent.start <= 60 or found.sent == pronoun.sent
+    plural_ok = pronoun.lower_ not in ("it", "its") or found.ent_type_ == "ORG"
+    return found if near and plural_ok else None
+
+
+def titled_antecedent(cast: Cast, tok: Token) -> Mention | None:
+    """`the president said`: the last person mentioned with that title."""
+    at = bisect.bisect_left(cast.mention_at, tok.i)
+    for m in reversed(cast.mentions[max(0, at - LOOKBACK):at]):
+        if tok.lower_ in cast.people[m.key].titles:
+            return m
+    return None
