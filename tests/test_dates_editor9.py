@@ -43,3 +43,15 @@ def test_an_infinitive_that_was_tried_or_done_stays_past(text: str) -> None:
 
 def test_an_infinitive_of_an_agreement_may_still_lie_ahead() -> None:
     assert _values("The two sides agreed to sign the deal on May 16.")["May 16"] == "2020-05-16"
+
+
+def test_a_month_after_a_since_date_is_not_that_year() -> None:
+    """`since July 2013` says where a stretch began; a later `in August` is not August 2013."""
+    text = ("Makers have paid duties on imports since July 2013. Despite the setbacks, the market grew.\n"
+            "According to data released by the ministry in August, installed capacity reached 1.64 GW.")
+    assert _values(text)["August"] == "2019-08"
+
+
+def test_a_month_after_a_narrated_month_and_year_still_follows_it() -> None:
+    text = "He saw his doctor in November 2016 after months of fatigue.\nBut by December, things had worsened."
+    assert _values(text)["December"] == "2016-12"

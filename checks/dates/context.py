@@ -119,6 +119,8 @@ class Story:
         if cand.rule not in _NARRATED or told is None or pub is None or self.document is not None or \
                 told.date > pub or len(_PARAGRAPH_BREAK.findall(self.text, told.start, cand.start)) > 1:
             return None
+        if _SINCE.search(self.text, max(0, told.start - _TERM_CHARS), told.start):
+            return None  # "duties since July 2013": where a stretch began, not the time the story tells
         if self.tense(cand) != "past" or (day is None and month == told.date.month):
             # "sold in October", right after "in October 2015": the written month's own name again is
             # the story's October, not a narrative going on from 2015
