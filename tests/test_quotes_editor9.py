@@ -35,11 +35,24 @@ def test_in_the_words_of_names_the_speaker() -> None:
 
 def test_one_noun_in_marks_as_a_subject_outside_what_was_said_is_a_term() -> None:
     """`when the “reset” proved to be appeasement`: the story's name for a policy."""
-    text = ("Yet our shocked diplomats somehow cannot explain why they were silent when the \u201creset\u201d "
-            "proved to be appeasement of Moscow.")
+    text = ("Yet our shocked diplomats somehow cannot explain why they were silent when the "
+            "\u201creset\u201d proved to be appeasement of Moscow.")
     assert check_text(text).quotes == ()
 
 
 def test_one_noun_in_marks_inside_what_was_said_stays_a_quote() -> None:
     (quote,) = check_text("Senator Tom Haldane said the \u201ccompromise\u201d was a trap.").quotes
     assert quote.text == "compromise"
+
+
+def test_a_speaker_after_according_to_speaks_for_themselves() -> None:
+    """`According to AFP, one user on Weibo posted: “…”`: the user's words, passed on by AFP."""
+    text = ("Residents are worried. According to AFP, one user on Weibo, a social network, posted: "
+            "\u201cI just want to know how these two came to the city?\u201d")
+    (quote,) = check_text(text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("one user", "anonymous")
+
+
+def test_according_to_alone_still_names_the_source() -> None:
+    (quote,) = check_text("According to Reuters: \u201cThe deal is off.\u201d").quotes
+    assert quote.speaker == "Reuters"

@@ -114,7 +114,10 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     (`…,” Trump said` / `…,” said Trump`), which beats a parse confused by the quote."""
     cues = [t for t in window if is_quote_cue(t)]
     source = according_to(window)
-    if source is not None and not any(_own_subject(c, window) is not None for c in cues if c.i < source.i):
+    # `X said, according to AFP` and `According to AFP, one user posted:` are X's and the user's:
+    # the outlet only passed the words on
+    if source is not None and not any(_own_subject(c, window) is not None for c in cues
+                                      if c.i < source.i or (not after and _introduces(c, window))):
         return Attribution(resolve(source, cast, last), "according to")
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
         cues = [t for t in window if t.pos_ == "VERB" and any(

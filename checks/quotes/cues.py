@@ -69,7 +69,7 @@ ANON_NOUNS = frozenset("""
     participants individual individuals official's someone anyone one another
     leader leaders banker bankers lawyer lawyers scholar scholars researcher researchers
     veteran veterans envoy envoys operative operatives consultant consultants
-    rep reps publicist publicists
+    rep reps publicist publicists user users
 """.split())
 
 ORG_NOUNS = frozenset("""
