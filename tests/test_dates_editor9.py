@@ -53,5 +53,5 @@ def test_a_month_after_a_since_date_is_not_that_year() -> None:
 
 
 def test_a_month_after_a_narrated_month_and_year_still_follows_it() -> None:
-    text = "He saw his doctor in November 2016 after months of fatigue.\nBut by December, things had worsened."
+    text = "He saw his doctor in November 2016 after months of fatigue.\nBy December, things had worsened."
     assert _values(text)["December"] == "2016-12"
