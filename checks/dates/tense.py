@@ -75,7 +75,7 @@ def put_off_to(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     token = span.root
-    while token.dep_ in ("compound", "npadvmod", "nmod") and token.head is not token:
+    while token.dep_ in ("compound", "npadvmod", "nmod") and token.head != token:
         token = token.head  # "Tuesday" of "until Tuesday morning"
     if token.dep_ == "prep":  # the span holds its own preposition ("until Tuesday morning")
         prep = token
@@ -100,7 +100,7 @@ def noun_tense(doc: Doc, start: int, end: int) -> Tense:
     if span is None or len(span) == 0:
         return "present"
     noun = span.root
-    while noun.dep_ in ("poss", "compound", "nmod") and noun.head is not noun:
+    while noun.dep_ in ("poss", "compound", "nmod") and noun.head != noun:
         noun = noun.head
     if any(c.lower_ in _AHEAD_WORDS for c in noun.children if c.dep_ in ("amod", "compound")):
         return "present"
@@ -142,7 +142,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
@@ -157,12 +157,12 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "present"
     if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "going" and verb.doc[verb.i - 1].lower_ == "to":
         return "future"
-    if "to" in words and depth < 2 and verb.head is not verb:
+    if "to" in words and depth < 2 and verb.head != verb:
         # "agreed to meet on Friday" / "is expected to meet on Friday": the main verb decides,
         # and an infinitive under a present verb looks forward. "Was due to be released in September",
         # "was likely to close": the copula of the adjective holds the tense.
         above = verb.head
-        if above.pos_ == "ADJ" and above.dep_ == "acomp" and above.head is not above:
+        if above.pos_ == "ADJ" and above.dep_ == "acomp" and above.head != above:
             above = above.head
         if above.lemma_ == "set" and above.tag_ == "VBN" and \
                 not any(c.tag_ == "VBD" for c in above.children if c.dep_ in ("aux", "auxpass")):
@@ -188,11 +188,13 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         # "will tour during the trek, which kicks off June 9", "will meet Monday and vote Friday": a
         # present verb inside what a future verb tells of is that future's, not the nearest day
         return "future"
+    if "to" in words and verb.head == verb:
+        return "future"  # "Senate to vote on the budget Tuesday": a headline's bare infinitive is its plan
     return "present"
 
 
 def _under_future(verb: Token, depth: int) -> bool:
     """The verb `verb` is joined to (a conjunct) or whose noun it describes (a relative clause) is future."""
     above = verb.head if verb.dep_ == "conj" else governing_verb(verb.head)
-    return above is not None and above is not verb and above.pos_ in ("VERB", "AUX") and \
+    return above is not None and above != verb and above.pos_ in ("VERB", "AUX") and \
         _verb_tense(above, depth + 1) == "future"

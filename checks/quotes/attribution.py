@@ -82,7 +82,7 @@ def according_to(window: Sequence[Token]) -> Token | None:
 
 def _np_head(tok: Token, window: Sequence[Token]) -> Token:
     first, last = window[0].i, window[-1].i
-    while tok.dep_ in _NP_LINKS and first <= tok.head.i <= last and tok.head is not tok:
+    while tok.dep_ in _NP_LINKS and first <= tok.head.i <= last and tok.head != tok:
         tok = tok.head
     return tok
 
@@ -97,7 +97,7 @@ def _first_speaker(tokens: Sequence[Token], window: Sequence[Token], cast: Cast,
         if tok.pos_ not in _NOMINAL or tok.lower_ in ("it", "that", "this", "who", "which"):
             continue
         head = _np_head(tok, window)
-        if head is not tok and head.lemma_.lower() in QUOTE_VERBS:
+        if head != tok and head.lemma_.lower() in QUOTE_VERBS:
             head = tok  # `…,” Conway notes.` parsed as the noun phrase `Conway notes`
         if head.dep_ in skip and not (head.dep_ == "npadvmod" and cast.person(head) is not None):
             continue  # `Ramos, 58, told AFP` parsed as an adverb is still Ramos; `Tuesday` is not

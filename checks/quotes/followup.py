@@ -143,7 +143,7 @@ def _reporting_verb(root: Token) -> Token | None:
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
     if aside is not None:
         return aside
-    return root if _framed(root) is not root else None
+    return root if _framed(root) != root else None
 
 
 def _framed(root: Token) -> Token:

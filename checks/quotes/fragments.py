@@ -125,7 +125,7 @@ def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | Non
         aside = next((c for c in tok.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
         if aside is not None and (told := _told_by(aside, loc, cast, last)) is not None:
             return told
-        if tok.dep_ not in _REPORTED_LINKS or tok.head is tok or tok.head.idx < para:
+        if tok.dep_ not in _REPORTED_LINKS or tok.head == tok or tok.head.idx < para:
             break
         tok = tok.head
         if is_speech_verb(tok) and not loc.quoted(tok.idx):
@@ -145,9 +145,8 @@ def _past_characterised(tok: Token) -> Token:
     """`stated that Trump's “divisive” comments…`: an adjective in quotes judges the words it
     describes; it is the judge's, so the climb starts above the statement noun, not at its owner."""
     head = tok.head
-    if tok.dep_ == "amod" and head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS \
-            and head.head is not head:
-        return head.head
+    if tok.dep_ == "amod" and head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS:
+        return head.head  # a statement noun that is the root is its own head: the climb stays there
     return head
 
 
@@ -265,14 +264,14 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
             cue = _owned_before(cue)
             return Attribution(resolve(cue, cast, last), cue.text)
-        if cue.head is cue:
-            return None
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
             if (aside := _aside_teller(cue, loc, cast, last)) is not None:
-                return aside
+                return aside  # `The boom, as Ruiz explained, was a “bubble”`: at the root, too
             if label or not _within_report(cue):
                 return None  # a clause of its own that is not about speech
             through_report = True
+        if cue.head == cue:
+            return None
         came_from, cue = cue, cue.head
     return None
 

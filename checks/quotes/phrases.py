@@ -158,6 +158,6 @@ def end_char(doc: Doc, end: int) -> int:
 def is_topic(tok: Token) -> bool:
     """A name governed by `about`, `of`, `on`: the sentence is about this person, not by them."""
     head = tok
-    while head.dep_ in ("compound", "flat") and head.head is not head:
+    while head.dep_ in ("compound", "flat") and head.head != head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in _TOPIC_PREPS

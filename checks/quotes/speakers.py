@@ -262,7 +262,7 @@ def _user(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -> Spe
                 return None
             found = resolve(subject, cast, last_group, depth + 1, loose=True)
             return found if found is not None and found.kind != "unresolved" else None
-        if verb.dep_ not in ("xcomp", "advcl", "pcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "advcl", "pcomp", "conj") or verb.head == verb:
             return None
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
     return None

@@ -53,7 +53,7 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                 return aside
             tok = aside
             continue
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head == tok:
             return None
         participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
         joined = tok.dep_ == "conj" and is_speech_verb(tok)
@@ -81,13 +81,13 @@ def _aside_of(tok: Token, loc: Locator | None) -> Token | None:
     (the participle read as the root and the cue as an aside to it: the participle's subject).
     None when the cue is attached as English news writes it."""
     head = tok.head
-    if head is tok or tok.i == 0:
+    if head == tok or tok.i == 0:
         return None
     after_comma = tok.doc[tok.i - 1].text == "," and (loc is None or loc.narrative(head.idx))
     if tok.dep_ == "acl" and after_comma and tok.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ in ("nsubj", "nsubjpass"):
             return head if _one_line(head, tok) else None
-        while head.dep_ in _INSIDE_PHRASE and head.head is not head:
+        while head.dep_ in _INSIDE_PHRASE and head.head != head:
             head = head.head
         # a parse run over a paragraph break is no clause of this cue's
         return head if head.pos_ in ("VERB", "AUX") and _one_line(head, tok) else None
