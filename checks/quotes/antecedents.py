@@ -69,7 +69,7 @@ def _addressed(cast: Cast, pronoun: Token) -> set[str]:
     """`“…,” he told Rubio`, `she asked Ms. Ortiz`: whoever the pronoun's own verb speaks to is
     someone else, however salient they were the sentence before."""
     verb = pronoun.head
-    if pronoun.dep_ not in SUBJECT or verb is pronoun:
+    if pronoun.dep_ not in SUBJECT or verb == pronoun:
         return set()
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     heard += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -113,7 +113,7 @@ def _main_subject(cast: Cast, span: range) -> Token | None:
 
 def _same_pronoun(cast: Cast, subject: Token, pronoun: Token) -> Token | None:
     same = PRONOUN_GENDER.get(subject.lower_) == PRONOUN_GENDER[pronoun.lower_] and subject.pos_ == "PRON"
-    return subject if same and subject is not pronoun and cast.narrative(subject.idx) else None
+    return subject if same and subject != pronoun and cast.narrative(subject.idx) else None
 
 
 def _nobody(cast: Cast, span: range) -> bool:

@@ -193,7 +193,7 @@ class Cast:
         person = self._lookup(first, surname, suffix, start)
         if person is None:
             return None
-        root = next((t for t in doc[name_start:end] if not (name_start <= t.head.i < end) or t.head is t),
+        root = next((t for t in doc[name_start:end] if not (name_start <= t.head.i < end) or t.head == t),
                     doc[end - 1])
         return person, name_start, end, root
 
