@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from .cast import LOOKBACK, SUBJECT, Cast, Mention, sentence_start
 from .cues import is_person_noun
+from .phrases import sentences_back
 from .pronouns import PRONOUN_GENDER, noun_gender
 
 __all__ = ["agrees", "antecedent", "described_antecedent", "group_antecedent", "titled_antecedent"]
@@ -182,7 +183,7 @@ def described_antecedent(cast: Cast, pronoun: Token, mention: Mention | None) ->
         return None
     tok = cast.doc[cast.unnamed[at - 1]]
     sent = pronoun.sent.start
-    previous = cast.doc[sent - 1].sent.start if sent > 0 else sent
+    previous = sentences_back(pronoun, 1)
     if tok.sent.start not in (sent, previous) or (mention is not None and mention.i > tok.i):
         return None
     if mention is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):

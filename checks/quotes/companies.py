@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .cast import Cast, Person
 from .cues import ORG_NOUNS
-from .phrases import proper_bounds
+from .phrases import proper_bounds, sentences_back
 
 __all__ = ["company", "company_before", "company_name"]
 
@@ -83,9 +83,7 @@ def company_before(pronoun: Token, cast: Cast) -> Token | None:
     from .organisations import named_like_organisation  # it builds on this module's Speaker
 
     doc = pronoun.doc
-    start = pronoun.sent.start
-    for _ in range(_SENTENCES_BACK):  # the quote's own sentence may stand between
-        start = doc[start - 1].sent.start if start > 0 else start
+    start = sentences_back(pronoun, _SENTENCES_BACK)  # the quote's own sentence may stand between
     found = []
     for tok in doc[start:pronoun.i]:
         if tok.dep_ != "nsubj" or not cast.narrative(tok.idx):

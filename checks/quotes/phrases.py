@@ -13,7 +13,7 @@ from .cues import ORG_NOUNS, TITLE_WORDS, is_person_noun
 from .names import gender_of_first_name, glued_hyphen, surname_before
 
 __all__ = ["HONORIFICS", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds", "role_of",
-           "strip_name"]
+           "sentences_back", "strip_name"]
 
 _AGE = re.compile(r"(?:an? )?\d{1,3}[- ](?:year|month)s?[- ]old", re.IGNORECASE)
 # Words of time a sentence may open with ahead of a name (`Day-by-day Schiff's hearings…`): never a role.
@@ -148,6 +148,17 @@ def role_of(tok: Token) -> str | None:
         role = tok.doc[titled[0].i:titled[-1].i + 1].text
         return None if _AGE.fullmatch(role) else role  # `43-year-old Ana Ruiz`: an age, not a role
     return None
+
+
+def sentences_back(tok: Token, count: int) -> int:
+    """Where the sentence `count` sentences before the one of `tok` starts (the text's start at most):
+    how far back a `they`, an `it` or `the analyst` may look for what it stands for."""
+    doc, start = tok.doc, tok.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def end_char(doc: Doc, end: int) -> int:

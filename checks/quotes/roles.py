@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun
 from .names import gender_of_first_name, glued_hyphen, name_start
 from .organisations import named_organisation
-from .phrases import name_bounds, noun_phrase, role_of
+from .phrases import name_bounds, noun_phrase, role_of, sentences_back
 from .speakers import Cast, Person, Speaker, resolve
 
 __all__ = ["in_dateline", "is_place", "mentions_by_surname", "named_for_role", "own_role", "role_holder"]
@@ -144,9 +144,7 @@ def _named_with_role(span: Span) -> Token | None:
     person named with that role in this sentence or the two before, not an anonymous source."""
     if len(span) != 2 or span[0].lower_ != "the" or span[1].pos_ != "NOUN":
         return None
-    doc, start = span.doc, span.sent.start
-    for _ in range(_ROLE_SENTENCES_BACK):
-        start = doc[start - 1].sent.start if start > 0 else 0
+    doc, start = span.doc, sentences_back(span[0], _ROLE_SENTENCES_BACK)
     holders = {ent.text: doc[ent.end - 1] for ent in doc.ents
                if ent.label_ == "PERSON" and start <= ent.start and ent.end <= span.start
                and _role_noun(doc[ent.end - 1]) == span[1].lower_}

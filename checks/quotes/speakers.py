@@ -30,7 +30,7 @@ from .cues import (
     is_speech_verb,
 )
 from .names import gender_of_first_name
-from .phrases import end_char, name_bounds, noun_phrase, proper_bounds
+from .phrases import end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import PRONOUN_GENDER
 
 __all__ = ["Cast", "Person", "Speaker", "described", "in_speaker_slot", "resolve"]
@@ -386,8 +386,7 @@ def _statement_before(tok: Token, cast: Cast) -> Token | None:
     """`Now they've put out another statement. “…,” it says.`: `it` is the statement the sentence
     before (or its own, before the pronoun) names outside quotes, not the last organisation; one
     statement, not a kind of them (`a group that monitors extremist statements. It said`)."""
-    sent = tok.sent
-    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = sentences_back(tok, 1)
     nouns = [t for t in tok.doc[start:tok.i] if t.tag_ == "NN" and t.lemma_.lower() in STATEMENT_NOUNS
              and cast.narrative(t.idx) and not _said_by_it(t)]
     return nouns[-1] if nouns else None
