@@ -44,7 +44,7 @@ def read(site: NewsSite, path: str) -> ExtractedArticle:
     return from_page(fetch_page(site.base + path, allowed_networks=LOOPBACK))
 
 
-@pytest.mark.parametrize("template", ["news", "wire"])
+@pytest.mark.parametrize("template", ["news", "wire", "table"])
 @pytest.mark.parametrize("stem", sorted(STORIES))
 def test_the_article_text_comes_out_whole_and_the_boilerplate_stays_behind(site: NewsSite, stem: str,
                                                                            template: str) -> None:
@@ -124,6 +124,18 @@ def test_a_link_gives_the_same_quotes_as_the_pasted_text(site: NewsSite, stem: s
     assert article.published == dt.date.fromisoformat(story.date)
     assert linked.report.input.kind == "url"
     assert linked.report.input.url == f"{site.base}/news/{stem}"
+
+
+def test_a_page_laid_out_in_one_table_gives_the_same_quotes_as_the_pasted_text(site: NewsSite) -> None:
+    """trafilatura writes a layout table's article cell as one row: the paragraphs must come back,
+    or the whole article reads as one unpunctuated line and its quotes are lost."""
+    stem = "003_2a228733f2cc85d0"
+    settings = Settings(allow_private_urls=True, database_url=os.environ["DATABASE_URL"])
+    pasted = run_check((ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8"), Requester(),
+                       settings=settings)
+    linked = run_check(f"{site.base}/table/{stem}", Requester(), settings=settings)
+    assert pasted.report is not None and linked.report is not None, linked.error
+    assert quote_texts(linked.report.to_dict()) == quote_texts(pasted.report.to_dict())
 
 
 def test_the_publication_date_anchors_relative_dates(site: NewsSite) -> None:

@@ -55,6 +55,12 @@ class NoArticleText(FetchError):
 
 # A news brief is rarely under 60 words; a JavaScript shell or a login wall almost always is.
 MIN_WORDS = 60
+# Old sites lay the whole page out in one table; trafilatura then writes the article as one table
+# row, `| nav | headline, byline and every paragraph |`, and the paragraph breaks the quote finder
+# relies on are gone. No data table has a cell this long.
+LAYOUT_CELL_WORDS = 300
+# Read again without tables, the article must keep most of its words to be taken instead.
+LAYOUT_KEEPS = 0.8
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,10 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
     drop_widgets(tree)  # after the metadata: a sign-up box is furniture, but the page's <head> is not
     links = page_links(tree)  # before trafilatura, whose text no longer says which words were links
     text = _main_text(tree, url, links, fast=True)
+    if _laid_out_in_a_table(text):
+        untabled = _main_text(tree, url, links, fast=True, tables=False)
+        if _words(untabled) >= LAYOUT_KEEPS * _words(text):
+            text = untabled
     if _words(text) < min_words:
         # The fast path skips trafilatura's second opinion (readability, jusText); ask for
         # it only when the first pass found too little, where it can rescue odd layouts.
@@ -147,11 +157,19 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
     return ExtractedArticle(text=text, article=article)
 
 
-def _main_text(tree: HtmlElement, url: str | None, links: PageLinks, *, fast: bool) -> str:
-    doc = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False)
+def _main_text(tree: HtmlElement, url: str | None, links: PageLinks, *, fast: bool,
+               tables: bool = True) -> str:
+    doc = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False,
+                                      include_tables=tables)
     if not isinstance(doc, Document):
         return ""
     return drop_teasers(drop_furniture_lines(doc.text or ""), links).strip()
+
+
+def _laid_out_in_a_table(text: str) -> bool:
+    """A table row of article length: the page's layout table, not a table in the article."""
+    return any(line.lstrip().startswith("|") and len(line.split()) > LAYOUT_CELL_WORDS
+               for line in text.splitlines())
 
 
 def _require_words(text: str, min_words: int) -> None:

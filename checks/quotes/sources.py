@@ -135,14 +135,18 @@ def _key(name: str, analysis: Analysis) -> str:
 
 def _a_source(doc: Doc, text: str, speaker: Speaker, analysis: Analysis) -> bool:
     """Places and common nouns are not sources: `Hillsborough` said nothing, nor did `voters`."""
-    return speaker.name[:1].isupper() and _proper(doc, speaker) and not in_dateline(text, speaker.start) \
+    return speaker.name[:1].isupper() and _proper(doc, speaker, analysis) \
+        and not in_dateline(text, speaker.start) \
         and not is_place(doc, text, speaker.start, speaker.end, analysis.cast)
 
 
-def _proper(doc: Doc, speaker: Speaker) -> bool:
-    """`Both companies`, `His office`: capitalised only because they open a sentence."""
+def _proper(doc: Doc, speaker: Speaker, analysis: Analysis) -> bool:
+    """`Both companies`, `His office`: capitalised only because they open a sentence. A surname the
+    story has already given in full is a name however the parser tagged it (`Petrides said`, opening
+    a sentence after a quote, is read as a common noun)."""
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    return span is None or any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
+    return span is None or any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")
+                               or analysis.cast.person(t) is not None for t in span)
 
 
 def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[Token]) -> NamedSource:

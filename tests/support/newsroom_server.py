@@ -127,6 +127,12 @@ class _Handler(BaseHTTPRequestHandler):
         if page is not None:
             self.send(200, gzip.compress(page.encode()), headers={"Content-Encoding": "gzip"})
 
+    def route_table(self, stem: str, _query: dict[str, list[str]]) -> None:
+        """An old site laid out in one table, the article a single cell beside the navigation."""
+        page = self.story_page(stem, "table.html")
+        if page is not None:
+            self.send(200, page.encode())
+
     def route_plain(self, stem: str, _query: dict[str, list[str]]) -> None:
         self.send(200, (SEEDS / f"{stem}.txt").read_bytes(), "text/plain; charset=utf-8")
 
