@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .documents import NEAR_NOUN, Quoted, dated_by, quoted_documents
+from .documents import NEAR_NOUN, Quoted, dated_by, names_game, quoted_documents, spoke_after_game
 from .grammar import Candidate
-from .tense import PLAN_VERBS, governing_verb, put_off_to, tense_at, under_infinitive
+from .tense import PLAN_VERBS, governing_verb, put_off_to, schedule_present, tense_at, under_infinitive
 from .timex import Anchor, Granularity, Tense, nearest_year
 
 __all__ = ["Story", "coarsen"]
@@ -41,6 +41,8 @@ _DURING = {"in", "during"}
 _OVERLAPPING = 3
 # Bare months a narrative carries on ("by December", "in early March"), and what parts paragraphs.
 _NARRATED = {"prep_month", "mod_month", "md", "dm"}
+# Dates a schedule gives with a verb in the present ("stops there on July 22", "opens in March").
+_SCHEDULED_DAYS = {"md", "dm", "prep_month"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-\d\d|^(\d{4})-W\d\d")
@@ -140,6 +142,9 @@ class Story:
         if tense == "past" and under_infinitive(self.doc, cand.start, cand.end) and \
                 not _SINCE.search(self.text, max(0, cand.start - _TERM_CHARS), cand.start):
             return "present"
+        if tense == "present" and cand.rule in _SCHEDULED_DAYS and self.document is None and \
+                schedule_present(self.doc, cand.start, cand.end):
+            return "future"  # "the tour stops at the arena on July 22", in November: next July
         return tense
 
     def _leads_past_clause(self, cand: Candidate) -> bool:
@@ -258,6 +263,19 @@ class Story:
         near = self.dated[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
         for end, anchor in reversed(near):
             if any(dated_by(self.text, noun, anchor.start, end) for noun in quoted.nouns):
+                return anchor
+        return self._game_day(quoted)
+
+    def _game_day(self, quoted: Quoted) -> Anchor | None:
+        """The day of the game after which the story says the quotation's speaker spoke ("Lynn said
+        after the game"): the day in that phrase ("after Monday night's loss"), else the day the
+        story last gave the game by name before it ("after Monday night's loss to the Chiefs")."""
+        spoke = spoke_after_game(self.text, quoted)
+        if spoke is None:
+            return None
+        before = self.dated[:bisect.bisect_left(self.starts, spoke[1])]
+        for end, anchor in reversed(before):
+            if anchor.granularity == "day" and (anchor.start >= spoke[0] or names_game(self.text, end)):
                 return anchor
         return None
 

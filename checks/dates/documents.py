@@ -1,4 +1,5 @@
-"""Quoted documents with their own date: an e-mail's "Sent:" line, "a letter dated ...", "in a 2008 memo".
+"""Quoted documents with their own date: an e-mail's "Sent:" line, "a letter dated ...", "in a 2008 memo",
+an embedded post signed "— Name (@handle) November 1, 2019".
 
 "Today" in an e-mail from 2008 quoted in a 2016 story is a day in 2008. This module finds, from
 the text alone, the passages written at another time than the story (`Quoted`: the quoted words
@@ -14,7 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["NEAR_NOUN", "Quoted", "dated_by", "dated_documents", "quoted_documents"]
+__all__ = ["NEAR_NOUN", "Quoted", "dated_by", "dated_documents", "names_game", "quoted_documents",
+           "spoke_after_game"]
 
 # Nouns for a written document whose words a story quotes. Verbs of the same spelling ("he notes")
 # do no harm: a passage counts only when a date is attached to the noun (see `dated_by`).
@@ -39,6 +41,37 @@ NEAR_NOUN = 80
 _HEADER = re.compile(r"^[^\S\n]*(?P<label>Sent|Date|Dated)[^\S\n]*:[^\S\n]*\S.*$", re.M)
 _OTHER_HEADER = re.compile(r"^[^\S\n]*(?:From|To|Cc|Bcc|Subject|Re|Sent|Date|Dated|Attachments?)[^\S\n]*:",
                            re.I)
+# The signature line an embedded tweet leaves in a page's text: "— Arvind Kejriwal (@ArvindKejriwal)
+# November 1, 2019". The handle is the document's word: the date right after it is the post's.
+_SIGNATURE = re.compile(r"^[^\S\n]*(?:\u2014|\u2013|--?)[^\S\n]*[^\n()]{0,80}?(?P<handle>\(@\w{1,15}\))"
+                        r"[^\S\n]*"
+                        r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d\d)[^\S\n]*$", re.M)
+# A post holds 280 characters, 140 before Twitter doubled the limit (November 2017); a link counts 23
+# whatever its length, an attached picture nothing. The post is the lines right above its signature
+# that fit in that; a line that ends in a colon introduces the post and is the story's.
+_POST_CHARS = 280
+_OLD_POST_CHARS = 140
+_LIMIT_DOUBLED = (2017, 11, 7)
+_LINK_CHARS = 23
+_LINK = re.compile(r"https?://\S+")
+_MEDIA = re.compile(r"[^\S\n]*pic\.twitter\.com/\w+")
+# A game and what the story calls it: "Monday night's loss", "Sunday's game", "the match".
+_GAME_NOUN = (r"(?:game|games|match|loss|defeat|win|victory|contest|race|fight|bout|showdown|meeting|"
+              r"matchup|opener|finale|final|shootout|upset|rout|tie|draw)")
+# "Lynn said after the game", "she told reporters after Sunday's loss": words spoken after a game, which
+# sports reporting means the game's own day (postgame remarks).
+_AFTER_GAME = (r"\s+(?:said|says|told\s+(?:[\w'\u2019-]+\s+){1,3}?|spoke|added)\s*,?\s+after\s+"
+               r"(?:the|his|her|their|its|[A-Z]\w+day(?:\s+(?:night|afternoon|morning|evening))?['\u2019]s)\s+"
+               rf"(?:[\w-]+\s+)?{_GAME_NOUN}\b")
+_NAMES_GAME = re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?{_GAME_NOUN}\b")
+# The speaker of a quotation: the capitalised word right before its verb of saying ("Lynn said"), or
+# right after it ("said Lynn").
+_NAME_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+$")
+_NAME_AFTER = re.compile(r",?\s+([A-Z][\w'\u2019-]+)")
+_NAME_CHARS = 40
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 _OPENING = {"\u201c": "\u201d", '"': '"'}
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s|\n")
 # Between a document word and its date: "a letter dated", "an e-mail sent to aides on", "Sent:".
@@ -59,8 +92,9 @@ class Quoted:
 
 
 def quoted_documents(text: str) -> list[Quoted]:
-    """Every quotation with a document word in its sentence, and every e-mail header block."""
-    found = [*_headers(text), *_quotations(text)]
+    """Every quotation with a document word in its sentence, every e-mail header block and every
+    embedded post."""
+    found = [*_headers(text), *_quotations(text), *_posts(text)]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -110,13 +144,71 @@ def _headers(text: str) -> list[Quoted]:
     return found
 
 
+def spoke_after_game(text: str, quoted: Quoted) -> tuple[int, int] | None:
+    """Where the story says the speaker of `quoted` spoke after a game ("Lynn said after the game
+    that ..."), in the quotation's paragraph or the one before, ahead of the quotation: a quotation
+    whose own attribution ("Lynn said, via the Los Angeles Times") gives no day was spoken then."""
+    names: set[str] = set()
+    for start, end in quoted.nouns:
+        if not _SPEECH.fullmatch(text, start, end):
+            continue
+        before = _NAME_BEFORE.search(text, max(0, start - _NAME_CHARS), start)
+        after = _NAME_AFTER.match(text, end)
+        names.update(m[1] for m in (before, after) if m is not None)
+    if not names:
+        return None
+    para = text.rfind("\n", 0, quoted.start)
+    lead = text.rfind("\n", 0, para) + 1 if para > 0 else 0
+    spoke = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(names))}){_AFTER_GAME}")
+    found = None
+    for m in spoke.finditer(text, lead, quoted.start):
+        found = (m.start(), m.end())
+    return found
+
+
+def names_game(text: str, end: int) -> bool:
+    """The date ending at `end` names a game by its day ("Monday night's loss")."""
+    return _NAMES_GAME.match(text, end) is not None
+
+
+def _posts(text: str) -> list[Quoted]:
+    """Embedded posts: the lines above each signature line that fit in one post."""
+    found = []
+    for m in _SIGNATURE.finditer(text):
+        day = (int(m["year"]), _MONTHS.index(m["mon"]) + 1, int(m["day"]))
+        room = _POST_CHARS if day >= _LIMIT_DOUBLED else _OLD_POST_CHARS
+        start = end = m.start()
+        while start > 0:
+            begin = text.rfind("\n", 0, start - 1) + 1
+            line = text[begin:start].rstrip("\n")
+            used = _post_chars(text[begin:end].rstrip("\n"))
+            if not line.strip() or line.rstrip().endswith(":") or _SIGNATURE.match(line) or used > room:
+                break
+            start = begin
+        if start < end:
+            found.append(Quoted(start, end, ((m.start("handle"), m.end("handle")),)))
+    return found
+
+
+def _post_chars(body: str) -> int:
+    """The length a post's text counts for: links at their fixed length, pictures at none."""
+    body = _MEDIA.sub("", body)
+    return len(_LINK.sub("", body)) + _LINK_CHARS * len(_LINK.findall(body))
+
+
 def _quotations(text: str) -> list[Quoted]:
+    """Quotations with a document word or a verb of saying in their sentence. One that goes on after
+    its attribution in the same paragraph ('"...," Lynn said. "..."') is the same speaker's words,
+    said at the same time: it shares the attribution of the quotation before it."""
     found = []
     for para in re.finditer(r"[^\n]+", text):
+        before: tuple[tuple[int, int], ...] = ()
         for start, end in _marks(para.group()):
             nouns = _nouns_around(text, para.start() + start, para.start() + end, para.start(), para.end())
+            nouns = nouns or before
             if nouns:
                 found.append(Quoted(para.start() + start, para.start() + end, nouns))
+            before = nouns
     return found
 
 

@@ -84,7 +84,10 @@ RULES: tuple[tuple[str, str, int], ...] = (
                     r"(?![-\w])(?!\s+(?:of|century|mile|final|hour|note|pound)\b)", 0),
     ("quarter_ref", r"\b(?P<which>[Yy]ear[-\s](?:earlier|ago))(?=\s+(?:\w+\s+)?(?:profits?|earnings|"
                     r"net|income|loss|sales|revenue|results|levels?|figures?|quarter|period)\b)", 0),
-    ("month_rel_year", rf"{_MON_FULL},?\s+(?P<dir>this|last|next)\s+year\b", 0),
+    # "June last year", "the end of May last year", "Oct. 27 last year": the year the words name, not
+    # the nearest May (a month's modifier and its day belong to the one date)
+    ("month_rel_year", rf"(?:{_MOD}[\s-]+)?{_MON_FULL},?\s+(?P<dir>this|last|next)\s+year\b", 0),
+    ("month_rel_year", rf"{_MON}\s+{_DAY},?\s+(?P<dir>this|last|next)\s+year\b", 0),
     ("spelled_year", rf"(?:(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|{_MON_FULL}\s+|"
                      rf"\b[Tt]he\s+year\s+)?\b{_SPELLED_YEAR}", 0),
     ("spelled_year", rf"\b[Tt]he\s+year\s+(?P<hi>two)\s+thousand(?:\s+and\s+(?P<lo>{_ONES}|{_TEENS}))?\b", 0),

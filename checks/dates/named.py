@@ -25,7 +25,15 @@ _AWARD = re.compile(r"\b(?:player|coach|manager|person|man|woman|rookie|athlete|
                     r"album|song|record|book|car|word|artist|entertainer|team|teacher|executive|ceo)s?"
                     r"\s+of\s+$", re.I)
 _AWARD_CHARS = 20
+# "open throughout the year", "runs all through the year": in the present tense, a habit of every year.
+_ROUND = re.compile(r"\b(?:throughout|all\s+through|round|around)\s+$", re.I)
+_ROUND_CHARS = 16
 _WRITTEN_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+# "the 2020 election", "the November 2012 presidential race", "the 2018 midterms": an election and its year.
+_ELECTION = re.compile(r"\b(?:November\s+)?(?P<year>(?:19|20)\d\d)\s+(?:(?:presidential|general|midterm|"
+                       r"mid-term|congressional|national|state|U\.S\.)\s+)*(?:elections?|races?|campaigns?|"
+                       r"votes?|midterms|ballots?)\b", re.I)
+_ELECTION_CHARS = 6000  # how far back a story's election is still the one it talks about
 # "down from the March high", "its April peak": a month naming a measurement already taken.
 _MEASURED = re.compile(r"\s+(?:high|low|peak|trough|levels?|figures?|readings?|record|total|tally|average|"
                        r"data|numbers)\b")
@@ -139,12 +147,15 @@ def quarter_ref(cand: Candidate, ctx: Story) -> Resolved | None:
     return f"{year:04d}-Q{q}", "relative", None
 
 
-def month_rel_year(cand: Candidate, ctx: Story) -> Resolved:
-    """'January this year', 'June last year'."""
+def month_rel_year(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'January this year', 'June last year', 'Oct. 27 last year'."""
     month = month_number(cand.parts["mon"]) or 1
     if ctx.published is None:
         return None, "relative", None
     year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[cand.parts["dir"]]
+    if "day" in cand.parts:
+        day = dt.date(year, month, int(cand.parts["day"]))  # ValueError (no such day) drops the date
+        return day.isoformat(), "relative", Anchor(day, "day")
     return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
 
 
@@ -155,12 +166,24 @@ def holiday(cand: Candidate, ctx: Story) -> Resolved | None:
         day = holiday_date(name, int(cand.parts["year"]))
         return day.isoformat(), "absolute", Anchor(day, "day")
     rough = holiday_date(name, 2001)  # the month and day it falls near, to choose the year
-    year = ctx.year_for(rough.month, rough.day, cand)
+    year = _named_election(ctx.text, cand.start) if name == "Election Day" else None
+    year = year or ctx.year_for(rough.month, rough.day, cand)
     if year is None:
         fixed = holiday_date(name, 2002) == rough.replace(year=2002)
         return (f"XXXX-{rough.month:02d}-{rough.day:02d}" if fixed else None), "partial", None
     day = holiday_date(name, year)
     return day.isoformat(), "partial", Anchor(day, "day")
+
+
+def _named_election(text: str, at: int) -> int | None:
+    """The year of the election the story last named with its year before `at` ("the 2020 election",
+    "the November 2012 race"): "Election Day" without a year is that election's day, not the nearest
+    first Tuesday of November (a 2019 story on "the 2020 race" that says "the closer he gets to
+    Election Day" means November 2020)."""
+    found = None
+    for m in _ELECTION.finditer(text, max(0, at - _ELECTION_CHARS), at):
+        found = int(m["year"])
+    return found
 
 
 def season_only(cand: Candidate, ctx: Story) -> Resolved:
@@ -194,6 +217,9 @@ def the_year(cand: Candidate, ctx: Story) -> Resolved | None:
     year' is always the publication's. An award's name ("coach of the year") is no date."""
     if _AWARD.search(ctx.text, max(0, cand.start - _AWARD_CHARS), cand.start):
         return None
+    if _ROUND.search(ctx.text, max(0, cand.start - _ROUND_CHARS), cand.start) and \
+            ctx.tense(cand) == "present":
+        return None  # "is produced weekly throughout the year": every year, no one year
     pub = ctx.published
     near = None if "current" in cand.parts.get("adj", "") else ctx.ref_near(cand.start)
     if near is not None and _WRITTEN_YEAR.search(ctx.text, near.start, cand.start) is not None:

@@ -53,6 +53,7 @@ _EDITORIAL_LINE = re.compile(
 # "today", "tomorrow" inside a quotation are the day the words were spoken, which a quotation told in
 # the past ("she said") without a day may not share with the publication date.
 _DAY_WORD = re.compile(r"(?:today|tonight|tomorrow|yesterday)\b", re.I)
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 _PAST_SPEECH = {"said", "told", "added", "wrote", "stated", "declared", "announced", "tweeted", "insisted",
                 "warned", "explained", "testified", "remarked"}
 _PRESENT_SPEECH = {"says", "tells", "adds", "writes"}
@@ -74,7 +75,7 @@ def date_signals(report: Report, text: str) -> Iterator[Signal]:
     # the story's quoted documents, and those that carry their own date, found once for both signals
     documents = quoted_documents(text)
     dated = dated_documents(text, [(d.start, d.end) for d in dates], documents)
-    yield from _phrase_read_twice(dates, dated)
+    yield from _phrase_read_twice(dates, dated, text)
     if published is not None:
         yield from _quoted_day_assumed(dates, text, published, documents, dated)
     missing = _no_absolute_date(dates, published)
@@ -149,7 +150,10 @@ def _quoted_day_assumed(dates: tuple[DateMention, ...], text: str, published: dt
 
     A quotation whose attribution gives its day ("said Tuesday") is read from that day and is left
     out, and so is one told in the present ("says"): its words are the story's own time."""
-    days = [d for d in dates if d.kind == "relative" and _DAY_WORD.fullmatch(d.text) and day_of(d)]
+    # only the day words that were read from the publication date: one read from the day the story
+    # gives its speaker ("said after Monday night's game") says nothing was assumed
+    days = [d for d in dates if d.kind == "relative" and _DAY_WORD.fullmatch(d.text)
+            and day_of(d) == published + dt.timedelta(days=_DAY_OFFSETS[d.text.lower()])]
     if not days:
         return
     own_date = {(q.start, q.end) for q in dated}
@@ -199,11 +203,13 @@ def _conflicts(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
                      f"'{explicit.text}' ({_spoken(exp_day)})", first.start, second.end)
 
 
-def _phrase_read_twice(dates: tuple[DateMention, ...], dated: list[Quoted]) -> Iterator[Signal]:
+def _phrase_read_twice(dates: tuple[DateMention, ...], dated: list[Quoted], text: str) -> Iterator[Signal]:
     """'Thursday night' read as two different days in one story: one reading is probably wrong.
 
     Phrases that hang on the story's last date ("the next day", "two days later") and dates
-    inside a quoted document with its own date (an e-mail's "today") may differ, and are left out."""
+    inside a quoted document with its own date (an e-mail's "today") may differ, and are left out;
+    so does a named day read in different years the story writes ("Election Day" of "the 2012
+    election" and of "the 2020 race"): each reading follows a year the text gives."""
     groups: dict[str, list[DateMention]] = {}
     elsewhere = _inside(dates, dated)
     for mention in dates:
@@ -213,13 +219,19 @@ def _phrase_read_twice(dates: tuple[DateMention, ...], dated: list[Quoted]) -> I
         groups.setdefault(_phrase_key(mention.text), []).append(mention)
     for same in groups.values():
         values = list(dict.fromkeys(m.value for m in same))
-        if len(values) < 2:
+        if len(values) < 2 or (not _WEEKDAY_WORD.search(same[0].text) and _years_written(values, text)):
             continue
         first = same[0]
         yield Signal("date_phrase_conflict", "info",
                      f"'{first.text}' is read as {len(values)} different dates in this story "
                      f"({', '.join(_spoken_value(v) for v in values)}): check which day each mention means",
                      first.start, first.end, spans=tuple((m.start, m.end) for m in same))
+
+
+def _years_written(values: list[str | None], text: str) -> bool:
+    """Each value is in another year, and the story writes every one of those years."""
+    years = {(v or "")[:4] for v in values}
+    return len(years) == len(values) and all(y.isdigit() and re.search(rf"\b{y}\b", text) for y in years)
 
 
 def _spoken_value(value: str | None) -> str:

@@ -7,11 +7,14 @@ the expression modifies decides, as in HeidelTime's news rules.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from .timex import Tense
 
-__all__ = ["PLAN_VERBS", "governing_verb", "noun_tense", "put_off_to", "tense_at", "under_infinitive"]
+__all__ = ["PLAN_VERBS", "governing_verb", "noun_tense", "put_off_to", "schedule_present", "tense_at",
+           "under_infinitive"]
 
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 # Verbs of intent: "planned a rally on Saturday", "has scheduled a news conference Thursday" tell of
@@ -45,6 +48,18 @@ _TO_PREPS = {"until", "till", "through", "to", "into"}
 # Verbs whose infinitive happened, or was attempted, when they did: "tried to cross on May 16".
 _DONE_OR_TRIED = frozenset({"try", "attempt", "manage", "fail", "begin", "start", "continue", "refuse",
                             "decline", "help", "dare", "bother", "neglect", "get"})
+# Nouns of an act done whose infinitive tells its result: "capped a comeback to lift the Islanders
+# Tuesday night" is as past as the capping. Not a noun of intent ("a plan to vote Tuesday" looks ahead).
+_RESULT_NOUNS = frozenset({"comeback", "rally", "surge", "charge", "finish", "performance", "outing",
+                           "burst", "flurry", "spree", "win", "victory", "shot", "kick", "homer", "basket",
+                           "touchdown", "knockout"})
+# Present verbs that tell of a record, a thought or a state, not of a date on a schedule.
+_NOT_SCHEDULE = frozenset({"be", "have", "say", "tell", "show", "report", "note", "find", "indicate",
+                           "estimate", "mean", "remember", "recall", "mark", "know", "think", "believe",
+                           "feel", "see", "cover", "include", "date", "remain", "stay", "claim", "argue",
+                           "write", "suggest", "add", "compare", "reflect", "follow", "come", "trace",
+                           "recount", "describe", "detail", "list", "cite", "count"})
+_LINE_BREAKS = "deskcheck.dates.line_breaks"  # Doc.user_data key: the offsets of the text's line breaks
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
@@ -56,6 +71,17 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     if verb is None:
         return "present"
     return _verb_tense(verb)
+
+
+def schedule_present(doc: Doc, start: int, end: int) -> bool:
+    """The characters start..end hang on a verb in the simple present that tells a schedule ("the tour
+    stops at the arena on July 22", "the fair opens in March"): a date already past would be told in
+    the past ("stopped"), so the date lies ahead. Not a verb of saying or showing ("the report shows
+    sales fell on July 22"), a passive ("is dated July 22") or one with an auxiliary."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None and len(span) else None
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _NOT_SCHEDULE and \
+        not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
 
 
 def under_infinitive(doc: Doc, start: int, end: int) -> bool:
@@ -142,7 +168,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head == token:
+        if token.head == token or not _same_line(token, token.head):
             return None
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
@@ -157,13 +183,17 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "present"
     if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "going" and verb.doc[verb.i - 1].lower_ == "to":
         return "future"
-    if "to" in words and depth < 2 and verb.head != verb:
+    if "to" in words and depth < 2 and verb.head != verb and _same_line(verb, verb.head):
         # "agreed to meet on Friday" / "is expected to meet on Friday": the main verb decides,
         # and an infinitive under a present verb looks forward. "Was due to be released in September",
         # "was likely to close": the copula of the adjective holds the tense.
         above = verb.head
         if above.pos_ == "ADJ" and above.dep_ == "acomp" and above.head != above:
             above = above.head
+        if above.lemma_.lower() in _RESULT_NOUNS:
+            done = governing_verb(above)
+            if done is not None and done != verb and _verb_tense(done, depth + 1) == "past":
+                return "past"
         if above.lemma_ == "set" and above.tag_ == "VBN" and \
                 not any(c.tag_ == "VBD" for c in above.children if c.dep_ in ("aux", "auxpass")):
             # "talks set to resume Monday", "is set to open": a plan, as "scheduled to" is; "was set to
@@ -197,4 +227,16 @@ def _under_future(verb: Token, depth: int) -> bool:
     """The verb `verb` is joined to (a conjunct) or whose noun it describes (a relative clause) is future."""
     above = verb.head if verb.dep_ == "conj" else governing_verb(verb.head)
     return above is not None and above != verb and above.pos_ in ("VERB", "AUX") and \
-        _verb_tense(above, depth + 1) == "future"
+        _same_line(verb, above) and _verb_tense(above, depth + 1) == "future"
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    """No line break between two tokens. A headline has no full stop, so the parser may run it into
+    the lead below it; the headline's verb ("N.Y. completes comeback") tells nothing of the lead's
+    time ("... to lift the Islanders Tuesday night"): a date's verb is in its own paragraph."""
+    doc = a.doc
+    breaks = doc.user_data.get(_LINE_BREAKS)
+    if breaks is None:
+        text = doc.text
+        breaks = doc.user_data[_LINE_BREAKS] = [i for i, ch in enumerate(text) if ch == "\n"]
+    return bisect.bisect_left(breaks, a.idx) == bisect.bisect_left(breaks, b.idx)
