@@ -6,8 +6,8 @@ import pytest
 
 from checks import check_text
 from checks.quotes.attribution import Attribution
+from checks.quotes.cast import Speaker
 from checks.quotes.find import _plausible_speaker
-from checks.quotes.speakers import Speaker
 
 
 @pytest.mark.parametrize("text", [

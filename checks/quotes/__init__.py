@@ -1,8 +1,10 @@
 """Quotes and sources: quotation marks, attribution, speakers, and the sources they add up to.
 
 `marks` finds the quoted stretches, `attribution` ties each to a cue, `speakers` resolves who
-spoke (names, pronouns, titles), `cues` and `phrases` hold the word lists and noun-phrase helpers,
-`find` puts them together, and `sources` lists named and anonymous sources.
+spoke (names, pronouns, titles) with `speaker_slot` (what stands where a speaker goes),
+`outlets` and `companies` (publications, companies and other organisations that speak), `cues`
+and `phrases` hold the word lists and noun-phrase helpers, `find` puts them together, and
+`sources` lists named and anonymous sources.
 """
 
 from .find import Analysis, analyse, find_quotes

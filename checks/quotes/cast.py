@@ -19,10 +19,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..models import SpeakerEvidence, SpeakerKind
 from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .names import (
     SUFFIXES,
@@ -37,10 +37,7 @@ from .names import (
 from .phrases import HONORIFICS, is_topic, name_bounds, role_of, strip_name
 from .pronouns import described_person, gender_evidence
 
-if TYPE_CHECKING:
-    from .speakers import Speaker
-
-__all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "misread_subject", "sentence_start"]
+__all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misread_subject", "sentence_start"]
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_OPENERS = frozenset({",", ";", ":", ")", "—", "–"})  # what may stand before a clause's first word
@@ -61,6 +58,20 @@ class Mention:
     main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is credited to, as the report shows it: a person of the cast, an organisation or
+    a description (speakers.py resolves it); kept here because the cast remembers who spoke last."""
+
+    name: str
+    kind: SpeakerKind
+    start: int
+    end: int
+    key: str
+    guessed: bool = False
+    evidence: SpeakerEvidence | None = None
+
+
 class Cast:
     """The people of the article, their mentions, and who spoke last (kept up by the quote finder)."""
 
@@ -71,8 +82,11 @@ class Cast:
         self.last_speaker: str | None = None  # the key of the person who spoke last
         self.last_said: Speaker | None = None  # and how they were named
         # whether a name is a publication's (`Politico reported`), asked by many quotes and
-        # answered once per story (speakers._publisher); the cast lives as long as its story
+        # answered once per story (outlets._publisher); the cast lives as long as its story
         self.publishers: dict[str, bool] = {}
+        # whether a name is a company's (`Big Machine have denied`): decided for every name at once,
+        # when a quote first asks (companies.company)
+        self.companies: dict[str, bool] | None = None
         self._surnames: dict[str, list[Person]] = {}
         self._at: dict[int, tuple[Person, int, int]] = {}  # token -> person and the name's bounds
         self.mentions: list[Mention] = []  # in story order, the story's own words only

@@ -11,12 +11,12 @@ turned four politicians into organisations).
 from __future__ import annotations
 
 import re
-import weakref
 
 from spacy.tokens import Token
 
 from .cast import Cast, Person
 from .cues import ORG_NOUNS
+from .organisation_names import named_like_organisation
 from .phrases import proper_bounds, sentences_back
 
 __all__ = ["company", "company_before", "company_name"]
@@ -31,8 +31,6 @@ _ORG_KINDS = frozenset("""company firm label group business brand platform servi
 # A stock-exchange symbol in brackets right after the name (`Lowe's (LOW)`, `Acme (NYSE: ACM)`).
 _TICKER = re.compile(r"(?:['’]s)?\s?\((?:[A-Z]{2,8}:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\)")
 _NOT_A_PERSON = frozenset({"ORG", "PRODUCT", "GPE", "FAC", "NORP", "WORK_OF_ART", "LOC"})
-# Whether each name of a story's cast is a company's or a product's (see company); kept per cast.
-_COMPANIES: weakref.WeakKeyDictionary[Cast, dict[str, bool]] = weakref.WeakKeyDictionary()
 _SENTENCES_BACK = 2  # sentences before a `they` in which the company it stands for may be the subject
 
 
@@ -41,11 +39,10 @@ def company(person: Person, cast: Cast) -> bool:
     nothing personal is said of it (no title, no role, no he or she, no first name of a person),
     and it owns a division or a product, stands in apposition to `the label`, takes a `which`,
     a plural verb (`Big Machine have denied`), or is tagged an organisation more often than a person.
-    Decided once per name and story."""
-    known = _COMPANIES.setdefault(cast, {})
-    if person.key not in known:
-        known.update(_companies(cast))
-    return known.get(person.key, False)
+    Decided for every name at once, the first time a story asks, and kept on its cast."""
+    if cast.companies is None:
+        cast.companies = _companies(cast)
+    return cast.companies.get(person.key, False)
 
 
 def _companies(cast: Cast) -> dict[str, bool]:
@@ -80,8 +77,6 @@ def company_name(tok: Token) -> bool:
 def company_before(pronoun: Token, cast: Cast) -> Token | None:
     """`Big Machine have denied it. “…,” they said`: a company the model did not tag, the subject
     of the sentence before the pronoun's, or of its own before it."""
-    from .organisations import named_like_organisation  # it builds on this module's Speaker
-
     doc = pronoun.doc
     start = sentences_back(pronoun, _SENTENCES_BACK)  # the quote's own sentence may stand between
     found = []

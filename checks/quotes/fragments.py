@@ -10,7 +10,7 @@ nobody is said to have said stays out.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator, according_to
 from .cues import STATEMENT_NOUNS, is_speech_verb
@@ -45,11 +45,14 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
                        last: Speaker | None) -> Attribution | None:
     """A fragment inside a sentence counts only when a speech verb or noun governs it:
     that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
-    if _names_the_noun_after(first, last_tok) or _quoted_possessor(first, last_tok) \
-            or _named_subject(first, last_tok):
+    quoted = first.doc[first.i:last_tok.i + 1]
+    words = [t for t in quoted if t.is_alpha]
+    # the quoted words that hang on a word outside the marks: how the fragment joins its sentence
+    outside = [t for t in quoted if not first.i <= t.head.i <= last_tok.i]
+    if _names_the_noun_after(quoted, outside) or _quoted_possessor(quoted, words) \
+            or _named_subject(quoted, words):
         return None
     para = paragraph.start
-    outside = [t for t in first.doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
     # `none reached the “top secret” level`: words before the noun they modify are a label, which a
     # speaker further out (`Democrats pointed out that …, though none reached the “…” level`) does
     # not make theirs; a verb governing them, or a speaker set off by commas, still does
@@ -68,29 +71,27 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     return None
 
 
-def _quoted_possessor(first: Token, last_tok: Token) -> bool:
+def _quoted_possessor(quoted: Span, words: list[Token]) -> bool:
     """`keep the “whistleblower’s” identity secret`: one word in marks, the owner of the noun after
     them, is the writer's doubt about the word, not anyone's words."""
-    doc = first.doc
-    quoted = doc[first.i:last_tok.i + 1]
-    if len([t for t in quoted if t.is_alpha]) != 1 or not quoted.text.endswith(("'s", "\u2019s")):
+    if len(words) != 1 or not quoted.text.endswith(("'s", "\u2019s")):
         return False  # the parse may tag `’s` anything: the spelling says it is a possessive
-    after = next((t for t in doc[last_tok.i + 1:last_tok.i + 4] if not t.is_punct), None)
+    after = next((t for t in quoted.doc[quoted.end:quoted.end + 3] if not t.is_punct), None)
     return after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
-def _named_subject(first: Token, last_tok: Token) -> bool:
+def _named_subject(quoted: Span, words: list[Token]) -> bool:
     """`when the “reset” proved to be appeasement`: one noun in marks after an article, the subject
     of a clause that is not what someone said (`when …`, `which …`), is what the story calls a thing,
     not anyone's words; said (`Ruiz said the “compromise” was a trap`) or as an object (`called it a
     “disgrace”`) it may still be."""
-    words = [t for t in first.doc[first.i:last_tok.i + 1] if t.is_alpha]
-    before = next((t for t in reversed(first.doc[max(first.i - 2, 0):first.i]) if not t.is_punct), None)
+    doc, first = quoted.doc, quoted.start
+    before = next((t for t in reversed(doc[max(first - 2, 0):first]) if not t.is_punct), None)
     return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ in ("nsubj", "nsubjpass") \
         and before is not None and before.lower_ in _ARTICLES and words[0].head.dep_ not in _REPORTED_LINKS
 
 
-def _names_the_noun_after(first: Token, last_tok: Token) -> bool:
+def _names_the_noun_after(quoted: Span, outside: list[Token]) -> bool:
     """`A ‘phase one’ trade deal … could slip into next year, analysts say`: quoted words between an
     article and the noun they modify, that noun the subject of its clause, name a thing the story
     talks about (a plan, an approach); the speech verb governs the claim, not the label, so nobody is
@@ -98,18 +99,17 @@ def _names_the_noun_after(first: Token, last_tok: Token) -> bool:
     “let a thousand flowers bloom” approach`), and a possessive says whose words they are
     (`Romney's “47 percent” remark`); both stay quotes, as one judging word does (`a “rigged” process`).
     The noun is read from the parse, or from the words after the marks when the parse stumbles."""
-    doc = first.doc
-    if first.i == last_tok.i and first.pos_ in ("ADJ", "VERB"):
+    doc, first, last = quoted.doc, quoted[0], quoted.end - 1
+    if len(quoted) == 1 and first.pos_ in ("ADJ", "VERB"):
         return False
     before = next((t for t in reversed(doc[max(first.i - 3, 0):first.i]) if not t.is_punct), None)
-    if before is None or before.lower_ not in _ARTICLES or last_tok.i - first.i >= 6:
+    if before is None or before.lower_ not in _ARTICLES or last - first.i >= 6:
         return False
-    outside = [t for t in doc[first.i:last_tok.i + 1] if not first.i <= t.head.i <= last_tok.i]
     noun: Token | None
-    if outside and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside):
+    if outside and all(t.dep_ in _PREMODIFIER and t.head.i > last for t in outside):
         noun = outside[0].head
     else:
-        noun = next((t for t in doc[last_tok.i + 1:last_tok.i + 4] if not t.is_punct), None)
+        noun = next((t for t in doc[last + 1:last + 4] if not t.is_punct), None)
     while noun is not None and noun.dep_ in _PREMODIFIER and noun.head.i > noun.i:
         noun = noun.head  # `a ‘phase one’ trade deal`: the deal, not the trade
     return (noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass")

@@ -18,22 +18,19 @@ like a name.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .cast import Cast
-from .speakers import Speaker
+from .cast import Cast, Speaker
+from .organisation_names import ACRONYM, BUSINESS_WORDS, PARTICLES, named_like_organisation, spelled_out
 
+# named_like_organisation lives in organisation_names (companies.py asks it too); find and sources
+# import it from here, with the rest of what makes a speaker an organisation
 __all__ = ["named_like_organisation", "named_organisation"]
 
 # The noun a story uses for an organisation it has named, and the kind it must be.
 _NOUN_KIND = {"company": "business", "firm": "business", "agency": "government",
               "ministry": "government", "department": "government"}
-_BUSINESS = frozenset("""inc inc. corp corp. corporation co co. company companies group media holdings llc
-    productions records studios pictures
-    ltd ltd. plc bank motors airlines airways technologies partners capital industries pharmaceuticals
-    energy entertainment communications enterprises investments brands foods stores""".split())
 _GOVERNMENT = frozenset("""agency ministry department administration bureau commission office police
     patrol customs authority protection security directorate inspectorate enforcement immigration
     treasury service""".split())
@@ -46,29 +43,6 @@ _OTHER = {"business": frozenset("""company firm startup business chain maker ret
               parent subsidiary unit division rival competitor supplier brand bank corporation""".split()),
           "government": frozenset("""agency ministry department office bureau body regulator authority
               service administration government""".split())}
-_PARTICLES = frozenset({"and", "of", "for", "the", "&"})
-# The last word of a name that makes it an organisation's, whoever the first words name
-# (`Dick Clark Productions`); surnames such as Court, Church or House are left out.
-_ORG_LAST_WORDS = _BUSINESS | frozenset("""films labs games publishing
-    publishers university institute foundation association committee commission agency ministry
-    department""".split()) | frozenset(
-    # a newspaper's name (`The Portland Courier says`); Post, Star, Sun or Globe are surnames too
-    """chronicle tribune times herald journal gazette courier observer examiner inquirer dispatch
-    sentinel telegraph""".split())
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
-def named_like_organisation(name: str, doc: Doc | None = None) -> bool:
-    """`Dick Clark Productions`, `Lantern Media Group`: a name of two or more words ending in a word
-    only organisations end with, however personal its first words are; such a word alone when the
-    story writes it after `the` (`The Chronicle says`); `WHO`, an acronym the story spells out (`the
-    World Health Organization`)."""
-    words = name.lower().split()
-    if len(words) > 1:
-        return words[-1] in _ORG_LAST_WORDS
-    if doc is not None and words and words[0] in _ORG_LAST_WORDS:  # `The Chronicle says`: never a person
-        return re.search(rf"\b[Tt]he {re.escape(name)}\b", doc.text) is not None
-    return doc is not None and _ACRONYM.fullmatch(name) is not None and bool(_spelled_out(doc, name))
 
 
 def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
@@ -137,7 +111,7 @@ def _previous_paragraph(text: str, at: int) -> int:
 
 
 def _words(span: Span) -> frozenset[str]:
-    return frozenset(t.lower_ for t in span if t.is_alpha and t.lower_ not in _PARTICLES)
+    return frozenset(t.lower_ for t in span if t.is_alpha and t.lower_ not in PARTICLES)
 
 
 def _distinct(mentions: list[Span]) -> list[list[Span]]:
@@ -162,7 +136,7 @@ def _same(a: Span, b: Span) -> bool:
 
 
 def _initials(span: Span) -> str:
-    return "".join(t.text[0] for t in span if t.is_title and t.lower_ not in _PARTICLES)
+    return "".join(t.text[0] for t in span if t.is_title and t.lower_ not in PARTICLES)
 
 
 def _kind(doc: Doc, mention: Span) -> str | None:
@@ -181,13 +155,13 @@ def _kind(doc: Doc, mention: Span) -> str | None:
                 end += 1
             words |= _words(doc[tok.i:end])
     acronym = mention.text.strip()
-    if _ACRONYM.fullmatch(acronym):
-        words |= _spelled_out(doc, acronym)
+    if ACRONYM.fullmatch(acronym):
+        words |= spelled_out(doc, acronym)
     if words & _GOVERNMENT:
         return "government"
     if words & _INSTITUTION:
         return "institution"
-    return "business" if words & _BUSINESS else None
+    return "business" if words & BUSINESS_WORDS else None
 
 
 def _outlet(mention: Span) -> bool:
@@ -200,23 +174,3 @@ def _outlet(mention: Span) -> bool:
     if root.dep_ in ("dative", "dobj") and head.lemma_.lower() == "tell":
         return True
     return root.dep_ == "nsubj" and head.lemma_.lower() in ("report", "publish")
-
-
-def _spelled_out(doc: Doc, acronym: str) -> set[str]:
-    """The words of `Customs and Border Protection` for `CBP`: capitalised words in a row whose
-    initials are the acronym, small words between them allowed."""
-    for i, tok in enumerate(doc):
-        if tok.text[:1] != acronym[0] or not tok.is_title:
-            continue
-        initials, words, j = "", set(), i
-        while j < len(doc) and len(initials) < len(acronym):
-            t = doc[j]
-            if t.is_title and t.is_alpha:
-                initials += t.text[0]
-                words.add(t.lower_)
-            elif t.lower_ not in _PARTICLES:
-                break
-            j += 1
-        if initials == acronym:
-            return words
-    return set()
