@@ -35,12 +35,27 @@ _TERMINAL = frozenset(".?!")
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 _NP_LINKS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod", "flat", "case"})
 _PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON"})  # `said the boy, who…`
+# Modals that make a cue a possibility, not an event: `fans may well ask:`, `one might wonder:`,
+# `you could say`, `voters should ask:`. `will` and `would` are left out: `Obama will say tonight:`
+# (a speech's released text) and `Smith would later tell reporters` are real lines.
+_MAYBE = frozenset({"may", "might", "could", "should", "must"})
+# `would` and `can` with nobody in particular as their subject (`anyone would tell you:`, `you can
+# say`) make a line imagined too; `Reyes can say only this:` reports what Reyes says.
+_ANYONE = frozenset({"you", "one", "anyone", "anybody", "someone", "somebody"})
+_GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca"})
+# `could only quip:`, `could barely whisper:`: what someone managed to say, and did.
+_DID_SAY = frozenset({"only", "barely", "hardly", "just", "later", "finally"})
+# A cue in a clause that describes a noun (`All she could say was, “…”`) is not the line's cue.
+_CLAUSE_OF_NOUN = frozenset({"relcl", "acl", "csubj", "amod"})
 
 
 @dataclass(frozen=True)
 class Attribution:
     speaker: Speaker | None
     cue: str | None
+    # `fans may well ask: “…”`, `X will be left to wonder: “…”`: the writer imagines the line; nobody
+    # said it, so it is no quote at all (find.py drops it) rather than a quote credited to someone
+    imagined: bool = False
 
 
 class Locator:
@@ -151,7 +166,26 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
             speaker = _first_speaker(ahead, window, cast, last, inverted=False) if ahead else None
         else:
             speaker = resolve(subject, cast, last)
-    return Attribution(speaker, cue.text)
+    return Attribution(speaker, cue.text, _imagined(cue))
+
+
+def _imagined(cue: Token) -> bool:
+    """A cue the writer imagines, not one that happened: under a modal of possibility (`fans may
+    well ask:`), `would` or `can` with a generic subject (`you would say`), or a `left to wonder` (`X will
+    be left to wonder:`). `may have said` reports a real line with doubt, and stays a quote."""
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if not is_quote_cue(cue) or cue.dep_ in _CLAUSE_OF_NOUN or (after is not None and after.lemma_ == "be"):
+        return False  # `All Ruiz could say was, “…”`, however the parse hangs it: what he did say
+    if cue.dep_ in ("advcl", "xcomp") and cue.head.lemma_.lower() == "leave" and (
+            cue.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)):
+        return True  # `left to wonder:`, `left wondering:`
+    aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if "have" in aux or any(c.dep_ == "advmod" and c.lower_ in _DID_SAY for c in cue.children):
+        return False
+    if aux & _MAYBE:
+        return True
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return bool(aux & _GENERIC_MODALS) and subject is not None and subject.lower_ in _ANYONE
 
 
 def _expletive(verb: Token) -> bool:
@@ -260,7 +294,8 @@ def _continued(found: Attribution | None, window: Sequence[Token], loc: Locator,
                cast: Cast) -> Attribution | None:
     """`Sanders said the process could be “messy,” adding, “Democracy is messy.”`: a cue with no
     speaker of its own, right after the previous quote, goes on with that quote's speaker."""
-    if found is None or found.speaker is not None or found.cue is None or cast.last_said is None:
+    if found is None or found.speaker is not None or found.cue is None or cast.last_said is None \
+            or found.imagined:
         return found
     before = window[0].i - 1
     if before < 0 or not loc.quoted(loc.doc[before].idx):
@@ -343,7 +378,8 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
         window = _before_window(previous_colon + 1, 0, loc)
         tried += [_from_window(window, loc, cast, last, after=False), _intro(window, cast, last)]
     found = [a for a in tried if a is not None]
-    return next((a for a in found if a.speaker is not None), found[0] if found else None)
+    # an imagined line (`one might wonder: “…”`) is nobody's, whoever a later reading would name
+    return next((a for a in found if a.speaker is not None or a.imagined), found[0] if found else None)
 
 
 def attribute_trailing(m: Marked, text: str, loc: Locator, cast: Cast,

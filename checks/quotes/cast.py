@@ -27,6 +27,7 @@ from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_
 from .names import (
     SUFFIXES,
     Person,
+    family_first,
     glued_hyphen,
     name_parts,
     name_run,
@@ -141,11 +142,12 @@ class Cast:
         parts = name_parts(tokens)
         if parts is None:
             return
-        person = self._claim(*parts)
+        person = self._claim(*parts, family_name_first=family_first(tokens))
         form = without_possessive(tokens.text)
         person.forms[form] = person.forms.get(form, 0) + 1
 
-    def _claim(self, first: str | None, surname: str, suffix: str | None) -> Person:
+    def _claim(self, first: str | None, surname: str, suffix: str | None,
+               family_name_first: bool = False) -> Person:
         """The person this name belongs to, added when the story has not named them before."""
         group = self._surnames.setdefault(surname, [])
         found = _match(group, first, suffix)
@@ -153,7 +155,9 @@ class Cast:
             found.first = found.first or first
             found.suffix = found.suffix or suffix
             return found
-        key = surname if not group else " ".join(w for w in (first, surname, suffix) if w)
+        # `Leung Wai-man` is keyed by the word that ends the name as written, as any name is
+        named = (surname, first) if family_name_first else (first, surname)
+        key = (named[-1] or surname) if not group else " ".join(w for w in (*named, suffix) if w)
         person = Person(key, surname, first=first, suffix=suffix)
         group.append(person)
         self.people[key] = person

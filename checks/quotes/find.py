@@ -17,9 +17,11 @@ from spacy.tokens import Doc
 
 from ..models import Quote
 from .attribution import Attribution, Locator, attribute_fragment, attribute_full, attribute_trailing
+from .cues import TITLE_WORDS
 from .followup import attribute_next
-from .marks import Marked, find_marked, paragraphs
+from .marks import Marked, Paragraph, find_marked, paragraphs
 from .organisations import named_like_organisation
+from .phrases import HONORIFICS
 from .roles import named_for_role
 from .speakers import Cast, Speaker
 
@@ -37,6 +39,18 @@ _MARK_CHARS = frozenset("\"“”„‟«»")
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a capital inside one word (`factcheckUK`, `McCain`, `iPhone`): a name
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
                           "from", "is", "as"})
+# A line that signs the quotation above it, as reader reviews, letters and pull quotes do: a dash,
+# a name (masked or not), maybe where the writer is from after a comma (`– Ali***`, `— Jane D.`,
+# `—Mayor Tom Reyes`, `– Ali***, Leeds`).
+_SIGNATURE = re.compile(r"[—–-]{1,2}[ \t\u00a0]*"
+                        r"(?P<name>[^\W\d_][\w.*'’-]*(?:[ \t\u00a0]+[^\W\d_][\w.*'’-]*){0,4})"
+                        r"[ \t\u00a0]*(?:,[^\n\"“”.!?]{1,60}\.?)?")
+_SIGNATURE_WORD = re.compile(r"[^ \t\u00a0]+")
+# Lower-case words inside a name: `Ana de Souza`, `Rafiq al Aziz`, `Jan van der Berg`.
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "del", "della", "la",
+                        "le", "al", "el", "bin", "ibn", "du", "di", "y"})
+_TITLED = TITLE_WORDS | HONORIFICS
+_INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|[JS]r\.")
 
 
 @dataclass(frozen=True)
@@ -62,8 +76,8 @@ def analyse(doc: Doc, text: str | None = None) -> Analysis:
     marked = [m for m in find_marked(text, paras) if not m.paragraph.headline]
     locator = Locator(doc, marked, [p for p in paras if p.headline], text)
     cast = Cast(doc, locator.narrative)
-    ends = {p.index: p.end for p in paras}
-    analysis = Analysis(tuple(_attribute_all(doc, text, marked, ends, locator, cast)), cast, locator)
+    by_index = {p.index: p for p in paras}
+    analysis = Analysis(tuple(_attribute_all(doc, text, marked, by_index, locator, cast)), cast, locator)
     doc.user_data[_CACHE_KEY] = analysis
     return analysis
 
@@ -131,7 +145,7 @@ def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | Non
     return len(head) - 1 if head.endswith(":") else None
 
 
-def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, int], loc: Locator,
+def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, Paragraph], loc: Locator,
                    cast: Cast) -> list[Quote]:
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
@@ -144,11 +158,15 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], ends: dict[int, in
             found = attribute_fragment(doc[first], doc[last], m.paragraph, loc, cast, last_group)
             found = found or attribute_trailing(m, text, loc, cast, last_group) \
                 or _introduced(m, text, loc, cast, last_group)
-            if found is None or _title_like(text[m.start:m.end]):
+            if found is None or found.imagined or _title_like(text[m.start:m.end]):
                 continue  # a scare quote or a title: nobody is said to have said it
         else:
-            colon = _previous_colon(text, m, ends.get(m.paragraph.index - 1))
-            found = attribute_full(m, text, loc, cast, last_group, colon)
+            before = paras.get(m.paragraph.index - 1)
+            colon = _previous_colon(text, m, before.end if before is not None else None)
+            found = _signed(m, text, paras.get(m.paragraph.index + 1), loc, cast) \
+                or attribute_full(m, text, loc, cast, last_group, colon)
+            if found is not None and found.imagined:
+                continue  # `fans may well ask: “…”`: a line the writer imagines, nobody's words
             found = found or _convention(m, out)
             if found is None or found.speaker is None:
                 found = attribute_next(m, text, loc, cast, last_group) or found
@@ -183,6 +201,35 @@ def _plausible_speaker(found: Attribution | None, doc: Doc | None = None) -> Att
     if found.speaker.kind == "named" and named_like_organisation(found.speaker.name, doc):
         return Attribution(dataclasses.replace(found.speaker, kind="organization"), found.cue)
     return found
+
+
+def _signed(m: Marked, text: str, sign: Paragraph | None, loc: Locator, cast: Cast) -> Attribution | None:
+    """A paragraph that is only a quotation, then a line that is only a dash and a name: the name
+    signs it (`“Super fun!”⏎– Ali***`). Nothing else in the story attributes such a quote, and the
+    quote before it, signed by someone else, must not lend it its speaker."""
+    if sign is None or m.close is None or text[m.paragraph.start:m.open].strip() \
+            or text[m.close + 1:m.paragraph.end].strip():
+        return None
+    line = text[sign.start:sign.end]
+    found = _SIGNATURE.fullmatch(line.strip())
+    if found is None:
+        return None
+    at = sign.start + len(line) - len(line.lstrip()) + found.start("name")
+    words = list(_SIGNATURE_WORD.finditer(found.group("name")))
+    while len(words) > 1 and words[0].group().lower() in _TITLED:
+        words.pop(0)  # `—Mayor Tom Reyes` is Tom Reyes, the mayor
+    if not words[0].group()[:1].isupper() or any(
+            w.group().lower() in _SMALL_WORDS or (w.group()[:1].islower() and w.group() not in _PARTICLES)
+            for w in words):
+        return None  # `— and that was it.`, `– The End`: no name
+    start, end = at + words[0].start(), at + words[-1].end()
+    if text[end - 1] == "." and not _INITIAL_OR_SUFFIX.fullmatch(words[-1].group()):
+        end -= 1  # `— Tom Reyes.`: the line's full stop; `— Jane D.` keeps her initial
+    name = key = text[start:end]
+    person = cast.person(loc.doc[loc.token(end - 1)])
+    if person is not None and (len(words) == 1 or person.first in (None, words[0].group().lower())):
+        name, key = person.name.strip(), person.key  # `— Tom Reyes` after a story that named him
+    return Attribution(Speaker(name, "named", start, end, key.lower(), evidence="signature"), None)
 
 
 def _introduced(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:

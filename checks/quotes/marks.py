@@ -25,6 +25,12 @@ _SENTENCE_END = ".?!:;…"
 # ends a sentence (`- "We will win."`) or goes on (`- "We will win," she said`) stays a quote.
 _QUOTED_SUBHEAD = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+[\"“„‟]"
                              r"[^\"“”„‟\n]*[^\"“”„‟\n.?!,;:…][\"”‟]\s*$")
+# A line that is one quotation of several sentences (`“Beautiful show! We recommend it at 100%”`, a
+# reader's review) is someone's words, however it ends; a headline is one sentence.
+_QUOTED_LINE = re.compile(r"[\"“„‟][^\"“”„‟\n]*[.?!…][ \t\u00a0]+[A-Z][^\"“”„‟\n]*[\"”‟]")
+# No headline runs this long: a longer line without closing punctuation is a paragraph cut short
+# (a paste that lost its last full stop, a whole article pasted as one line).
+_HEADLINE_WORDS = 40
 # A closing mark may touch the next word when these end the quotation (`the other side.”Editor’s note`).
 _CLOSE_BEFORE_TEXT = set(".?!,")
 # One to three spaces, then a word: what a stray space after an opening mark looks like.
@@ -84,7 +90,8 @@ def paragraphs(text: str) -> list[Paragraph]:
         if line:
             bare = line.rstrip(_DOUBLE + _SINGLE + ")] ")
             headline = bool(bare) and bare[-1] not in _SENTENCE_END and (
-                not _BULLET.match(line) or _QUOTED_SUBHEAD.match(line) is not None)
+                not _BULLET.match(line) or _QUOTED_SUBHEAD.match(line) is not None) \
+                and not _QUOTED_LINE.fullmatch(line) and len(line.split()) <= _HEADLINE_WORDS
             stop = cut if cut == end else start + len(text[start:cut].rstrip())
             found.append(Paragraph(start, stop, len(found), headline))
         if cut < end:

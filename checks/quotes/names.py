@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import TITLE_WORDS, is_person_noun, is_speech_verb
 
-__all__ = ["SUFFIXES", "Gender", "Person", "gender_of_first_name", "glued_hyphen", "is_initial", "name_parts",
-           "name_run", "name_start", "surname_before", "untagged_name", "with_suffix", "without_possessive"]
+__all__ = ["SUFFIXES", "Gender", "Person", "family_first", "gender_of_first_name", "given_syllable",
+           "glued_hyphen", "is_initial", "name_parts", "name_run", "name_start", "surname_before",
+           "untagged_name", "with_suffix", "without_possessive"]
 
 Gender = Literal["m", "f"]
 _DATA = "first_names.json"
@@ -39,6 +40,14 @@ _ADDRESS = frozenset({"sir", "dame", "lord", "lady", "father", "sister", "brothe
 _AFFILIATIONS = frozenset({"ORG", "NORP", "GPE", "LOC"})
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # `DL`, `QB`, `CEO`: a position in capitals, never an initial
 _INITIAL = re.compile(r"[A-Z]\.")
+# A Korean or Cantonese given name comes after the family name, its syllables joined by a hyphen,
+# the second in lower case: `Moon Jae-in`, `Kim Jong-un`, `Lee Nak-yon`, `Leung Wai-man`. A
+# syllable is short; the English words written after a name and a hyphen are not syllables
+# (`George Bush-era`, `Hillary Clinton-backed`).
+_SYLLABLE = re.compile(r"[A-Za-z]{1,6}")
+_NOT_SYLLABLES = frozenset("""era led run ran age like type made born held free wide size style based
+    owned esque ish ism ite ites ian ians ist ists al ly ed ing less ship ward wards free some fest gate
+    mania""".split())
 
 
 @functools.cache
@@ -58,17 +67,31 @@ def gender_of_first_name(name: str) -> Gender | None:
 
 
 def name_run(tok: Token) -> tuple[int, int]:
-    """The run of proper nouns (and initials, suffixes) on one line that `tok` starts or is in."""
+    """The run of proper nouns (and initials, suffixes) on one line that `tok` starts or is in,
+    with the last syllable of a given name the model read as a word (`Moon Jae-in`)."""
     doc = tok.doc
     start = tok.i
     while start > 0 and (_name_like(doc[start - 1]) or glued_hyphen(doc[start - 1])) \
             and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and (_name_like(doc[end]) or glued_hyphen(doc[end])) \
+    while end < len(doc) and (_name_like(doc[end]) or glued_hyphen(doc[end]) or given_syllable(doc[end])) \
             and "\n" not in doc[end - 1].whitespace_:
         end += 1
     return start, end
+
+
+def given_syllable(tok: Token) -> bool:
+    """`in` of `Moon Jae-in`, `yon` of `Lee Nak-yon`: the lower-case syllable after a glued hyphen
+    that closes a family name and a given name's first syllable, which the model often tags as a
+    word of its own (`in`, a preposition) and leaves out of the name."""
+    doc = tok.doc
+    if tok.i < 3 or not glued_hyphen(doc[tok.i - 1]) or not tok.text[:1].islower():
+        return False
+    syllable, family = doc[tok.i - 2], doc[tok.i - 3]
+    return _SYLLABLE.fullmatch(tok.text) is not None and tok.lower_ not in _NOT_SYLLABLES \
+        and _SYLLABLE.fullmatch(syllable.text) is not None and syllable.is_title \
+        and family.is_title and family.is_alpha and family.pos_ == "PROPN" and family.whitespace_ == " "
 
 
 def glued_hyphen(tok: Token) -> bool:
@@ -110,7 +133,10 @@ def is_initial(tok: Token) -> bool:
 
 
 def with_suffix(doc: Doc, end: int) -> int:
-    """`Curtis Lowe Jr.`: the model often leaves the suffix out of the entity."""
+    """`Curtis Lowe Jr.`: the model often leaves the suffix out of the entity, and the last
+    syllable of a given name (`Moon Jae` of `Moon Jae-in`)."""
+    if end + 1 < len(doc) and given_syllable(doc[end + 1]):
+        end += 2
     if end < len(doc) and doc[end].lower_ in SUFFIXES:
         return end + 1
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in SUFFIXES:
@@ -134,8 +160,27 @@ def name_parts(tokens: Span) -> tuple[str | None, str, str | None] | None:
     names = [w for w, initial in words if not initial and w not in SUFFIXES]
     if not names:
         return None
+    if len(names) > 1 and _given_name_last(tokens):
+        # `Moon Jae-in`: the family name is Moon (`Moon said`), the given name after it; a Western
+        # first name ahead (`Jimmy Lai Chee-ying`) is still the first name
+        return (names[0] if len(names) > 2 else names[-1]), without_possessive(names[-2]), suffix
     first = names[0] if len(names) > 1 else None
     return first, without_possessive(names[-1]), suffix
+
+
+def family_first(tokens: Span) -> bool:
+    """`Leung Wai-man`: a name written family name first, read by name_parts as (wai-man, leung).
+    The cast keys such a person by the word that ends the name as written, as for any other name."""
+    tokens = tokens.doc[name_start(tokens):tokens.end]
+    parts = name_parts(tokens) if _given_name_last(tokens) else None
+    return parts is not None and parts[0] is not None
+
+
+def _given_name_last(tokens: Span) -> bool:
+    """The name ends in a Korean or Cantonese given name: `Jae-in`, `Jong-un`, `Wai-man`."""
+    words = [t for t in tokens if t.is_alpha]
+    return bool(words) and words[-1].i >= 2 and glued_hyphen(tokens.doc[words[-1].i - 1]) \
+        and words[-1].text[:1].islower() and tokens.doc[words[-1].i - 2].is_title
 
 
 def name_start(tokens: Span) -> int:
