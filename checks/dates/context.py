@@ -35,6 +35,9 @@ _TERM_CHARS = 20
 # "since Oct. 23", "since shortly after the Oct. 23 attack": a time already past, whatever the verb.
 _SINCE = re.compile(r"\b[Ss]ince\s+(?:(?:shortly|just|soon|right|long)\s+)?(?:(?:after|before)\s+)?"
                     r"(?:the\s+)?$")
+# "back in March", "back on May 3": a time the writer looks back to, whatever the verb's tense.
+_BACK = re.compile(r"\bback\s+(?:(?:in|on|during|around)\s+)?$", re.I)
+_BACK_CHARS = 16
 # The prepositions that make a month after a past verb the verb's own time ("changed it in December").
 _DURING = {"in", "during"}
 # Quoted documents that may hold one position: a header block and a quotation inside it at most.
@@ -81,7 +84,8 @@ class Story:
             lead = max(0, cand.start - _TERM_CHARS)
             if _TERM_OF.search(self.text, lead, cand.start):
                 self.tenses[cand.start] = "present"
-            elif _SINCE.search(self.text, lead, cand.start):
+            elif _SINCE.search(self.text, lead, cand.start) or \
+                    _BACK.search(self.text, max(0, cand.start - _BACK_CHARS), cand.start):
                 self.tenses[cand.start] = "past"
             elif put_off_to(self.doc, cand.start, cand.end):
                 self.tenses[cand.start] = "future"

@@ -91,7 +91,17 @@ def under_infinitive(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = governing_verb(span.root) if span is not None and len(span) else None
     return verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DONE_OR_TRIED)
+        and not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _DONE_OR_TRIED) \
+        and not _act_charged(verb)
+
+
+def _act_charged(verb: Token) -> bool:
+    """"Pleaded guilty to threatening to kill her in March", "was convicted of conspiring to sell it
+    in May": an infinitive under a gerund that a past verb's preposition takes tells the act itself,
+    done when the verb says, not a plan that may lie ahead."""
+    above = verb.head
+    return verb.dep_ == "xcomp" and above.tag_ == "VBG" and above.dep_ == "pcomp" and \
+        _verb_tense(above) == "past"
 
 
 def put_off_to(doc: Doc, start: int, end: int) -> bool:
@@ -207,6 +217,12 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         # "Rain began falling at 2 a.m. on Thursday", "spent Monday trying to forget it": a bare -ing
         # verb has no tense of its own; the verb it completes tells when.
         return _verb_tense(verb.head, depth + 1)
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "pcomp" and depth < 3:
+        # "pleaded guilty to threatening…", "was charged with stealing…": nor does one a preposition
+        # takes; the verb the preposition hangs on tells when
+        taker = governing_verb(verb.head)
+        if taker is not None and taker != verb and _same_line(verb, taker):
+            return _verb_tense(taker, depth + 1)
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags or (verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or not auxes)):
         return "past"

@@ -41,6 +41,14 @@ _MODIFIER_DEPS = ("compound", "nmod", "amod")
 _UNITS = frozenset("""pixels inches feet foot yards miles meters metres kilometers kilometres km mph kph
 pounds lbs kilograms kg grams tons tonnes gallons liters litres calories acres hectares degrees volts
 watts kilowatts megawatts bytes megabytes gigabytes mah rpm horsepower hp""".split())
+# "of 1909 Jolinda Drive": a house number before a street's name and its kind of street.
+_STREETS = frozenset("""street st avenue ave road rd drive dr lane ln boulevard blvd way court ct place pl
+circle parkway pkwy highway hwy terrace trail square""".split())
+_STREET_NAME_WORDS = 3
+# "GTX 1660", "RTX 2080": a number after a product line's capital letters is a model, unless it is a
+# recent year ("CES 2020", "SXSW 2019" name an event of that year). Not era or fiscal letters.
+_MODEL_YEARS_BACK = 50
+_ERA_LETTERS = {"AD", "BC", "BCE", "CE", "FY", "A.D.", "B.C."}
 _TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "overnight"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 # Nouns a holiday may qualify and still be its time: "Christmas morning", "the Thanksgiving weekend".
@@ -130,17 +138,37 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
         return False  # "2000 troops" is a count; "1998 profits" is a year
     if after is not None and after.lower_ in _UNITS:
         return False  # "1080 by 1920 pixels", "a 1500 mAh battery"
+    if _model_number(year, before, value):
+        return False
     before = _past_hedge(before)
     if before is not None and before.tag_ == "POS":
         return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")  # "the governor's 2016 campaign"
     if before is not None and before.lower_ in _YEAR_LEAD:
         return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
-    if value > dt.date.today().year + _FAR_FUTURE_YEARS:
-        return False  # "2100 Pennsylvania Avenue"; "by 2100" has its lead word
+    if value > dt.date.today().year + _FAR_FUTURE_YEARS or _house_number(year):
+        return False  # "2100 Pennsylvania Avenue", "1909 Jolinda Drive"; "by 2100" has its lead word
     named = before is not None and before.is_title and before.pos_ in ("PROPN", "NOUN")
     if named and year.ent_type_ != "DATE":
         return False  # "Flight 1549", "Room 1801", "Windows 2000"
     return year.ent_type_ not in _NOT_A_DATE
+
+
+def _house_number(number: Token) -> bool:
+    """'1909 Jolinda Drive': a number followed by a street's name, then the kind of street."""
+    doc = number.doc
+    for i in range(number.i + 1, min(number.i + 2 + _STREET_NAME_WORDS, len(doc))):
+        word = doc[i]
+        if word.lower_.rstrip(".") in _STREETS and i > number.i + 1:
+            return True
+        if not word.is_title:
+            return False
+    return False
+
+
+def _model_number(number: Token, before: Token | None, value: int) -> bool:
+    """'a GTX 1660 Ti laptop': capital letters right before a number far from any recent year."""
+    return before is not None and before.is_upper and before.is_alpha and len(before) >= 2 and \
+        before.text not in _ERA_LETTERS and value < dt.date.today().year - _MODEL_YEARS_BACK
 
 
 def _past_hedge(before: Token | None) -> Token | None:

@@ -24,7 +24,7 @@ from .speakers import Cast, Speaker, described, in_speaker_slot, resolve
 from .subjects import subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "attribute_fragment", "attribute_full",
-           "attribute_trailing"]
+           "attribute_trailing", "imagined"]
 
 _WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
 _ASKED = 4  # tokens after `?`/`!` in which a cue still belongs to the quote
@@ -166,10 +166,10 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
             speaker = _first_speaker(ahead, window, cast, last, inverted=False) if ahead else None
         else:
             speaker = resolve(subject, cast, last)
-    return Attribution(speaker, cue.text, _imagined(cue))
+    return Attribution(speaker, cue.text, imagined(cue))
 
 
-def _imagined(cue: Token) -> bool:
+def imagined(cue: Token) -> bool:
     """A cue the writer imagines, not one that happened: under a modal of possibility (`fans may
     well ask:`), `would` or `can` with a generic subject (`you would say`), or a `left to wonder` (`X will
     be left to wonder:`). `may have said` reports a real line with doubt, and stays a quote."""

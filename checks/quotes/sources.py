@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from ..models import AnonymousSource, NamedSource, Quote, Sources
+from .attribution import imagined
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
 from .organisations import named_like_organisation
@@ -116,8 +117,8 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     figures = any(c.dep_ == "dobj" and c.lower_ in _FIGURES for c in tok.children)
     if tok.lemma_.lower() == "report" and figures:
         return None  # `Acme reports earnings Wednesday`: a company's figures, not a statement
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return None  # `if the patient reports no birds`: a case imagined, not a source
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) or imagined(tok):
+        return None  # `if the patient reports no birds`, `X will be left to wonder`: imagined, no source
     return subject_of(tok, analysis.locator)
 
 
