@@ -40,9 +40,10 @@ SCHEMA = "deskcheck.report/1"
 SpeakerKind = Literal["named", "anonymous", "organization", "unresolved"]
 # How the speaker was found, strongest first (issue 14; read by checks/quotes/confidence.py):
 # a name as the subject of the quote's own cue, a name near it, a pronoun whose gender agrees,
-# a pronoun of unknown gender, a speaker carried over, a description, an organisation.
+# a pronoun of unknown gender, a speaker carried over, a line signing it (`– Ali***`), a description,
+# an organisation.
 SpeakerEvidence = Literal["name_at_cue", "name_nearby", "pronoun_agree", "pronoun", "carried", "signature",
-                          "description", "organization"]
+                          "description", "organization", "epithet"]
 DateKind = Literal["absolute", "partial", "relative"]
 Severity = Literal["info", "warn"]
 

@@ -37,6 +37,8 @@ _FOUND_BY = {
     "pronoun": "through a pronoun that could stand for more than one person",
     "carried": "carried over from the quote before",
     "description": "from a description, not a name",
+    "epithet": "through a description that refers back to them, not a name",
+    "signature": "from the name signed under it",
     "organization": "as an organisation, not a person",
 }
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun
+from .epithets import epithet, referent
 from .names import gender_of_first_name, glued_hyphen, name_start
 from .organisations import named_organisation
 from .phrases import name_bounds, noun_phrase, role_of, sentences_back
@@ -130,6 +131,8 @@ def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     holder = role_holder(span.root, cast) if span is not None and len(span) else None
     holder = holder or (_named_with_role(span) if span is not None else None)
+    if holder is None and span is not None:
+        return _described_person(span, cast)  # `the 56-year-old`, `the veteran coach`
     found = resolve(holder, cast) if holder is not None else None
     if found is not None and found.kind == "organization":
         found = _person_by_first_name(doc, found)
@@ -137,6 +140,28 @@ def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
         return None
     evidence = "name_at_cue" if speaker.evidence == "description" else speaker.evidence
     return dataclasses.replace(found, guessed=speaker.guessed, evidence=evidence)
+
+
+def _described_person(span: Span, cast: Cast) -> Speaker | None:
+    """The named person a definite description refers back to (epithets.py): `guessed`, as a
+    pronoun's antecedent is."""
+    described = epithet(span)
+    if described is None:
+        return None
+    roles: dict[str, str | None] = {}
+
+    def role(person: Person) -> str | None:
+        if person.key not in roles:
+            surname = person.key.removesuffix(f" {person.suffix}" if person.suffix else "").split()[-1]
+            mentions = mentions_by_surname(cast.doc, {surname}, cast.narrative).get(surname, [])
+            roles[person.key] = own_role(person, mentions)
+        return roles[person.key]
+
+    mention = referent(described, cast, role)
+    found = resolve(cast.doc[mention.i], cast) if mention is not None else None
+    if found is None or found.kind != "named":
+        return None
+    return dataclasses.replace(found, guessed=True, evidence="epithet")
 
 
 def _named_with_role(span: Span) -> Token | None:

@@ -28,6 +28,7 @@ from .cues import (
     TITLE_WORDS,
     is_person_noun,
 )
+from .epithets import aged
 from .outlets import ORG_LABELS, organisation, outlet_or_company
 from .phrases import end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import PRONOUN_GENDER
@@ -99,6 +100,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
                        evidence="organization" if kind == "organization" else "name_at_cue")
     if name_after_quote(tok):
         return Speaker(tok.text, "named", tok.idx, tok.idx + len(tok.text), low, evidence="name_at_cue")
+    if aged(tok):  # `The 56-year-old said`: a description; roles.named_for_role asks whom it refers to
+        return in_speaker_slot(list(tok.subtree))
     return _common_noun(tok, cast, loose)
 
 
