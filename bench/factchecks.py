@@ -19,7 +19,9 @@ fact-checks loaded against the same check on a database with none, interleaved (
 which goes first), median of `--check-runs` (default 9) each after one warm-up (target at most
 1.15x), on SQLite and, with --database-url, on PostgreSQL. Beside the wall-clock ratio it prints the
 ratio of this process's CPU time, which a busy machine disturbs less (on PostgreSQL the server's own
-work is not in it). Then, on SQLite, the peak RSS (VmHWM) of a fresh worker process that loads the
+work is not in it); on PostgreSQL on this machine, also the ratio of this process's CPU and the
+server's together (its processes for each database, from /proc), which a busy machine disturbs least.
+Then, on SQLite, the peak RSS (VmHWM) of a fresh worker process that loads the
 pipeline and the history as a check worker does, then checks the article three times with them
 loaded (target at most 350 MB), next to the same worker with none. `--check-runs 0` skips all this.
 
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -243,19 +246,25 @@ def measure_check(label: str, none_url: str, loaded_url: str, count: int, runs: 
     who = Requester(platform="bench", workspace=WORKSPACE)
     times: dict[str, list[float]] = {"none": [], "loaded": []}
     cpu: dict[str, list[float]] = {"none": [], "loaded": []}
+    server: dict[str, list[float]] = {"none": [], "loaded": []}
+    databases = {"none": make_url(none_url).database or "", "loaded": make_url(loaded_url).database or ""}
     matched = 0
     for n in range(runs + 1):  # the first round warms up: the pipeline, the seeds' corpus, the vectors
         # the two alternate which goes first, so a slow spell of the machine falls on both alike
         for which in ("none", "loaded") if n % 2 else ("loaded", "none"):
+            serving = server_cpu(databases[which]) if label == "postgresql" else None
             began, began_cpu = time.perf_counter(), time.process_time()
             outcome = run_check(article, who, settings=settings[which])
             elapsed, used = time.perf_counter() - began, time.process_time() - began_cpu
+            served = server_cpu(databases[which]) if serving is not None else None
             assert outcome.report is not None, outcome.error
             if which == "loaded":
                 matched = len(outcome.report.fact_checks)
             if n:
                 times[which].append(elapsed)
                 cpu[which].append(used)
+                if serving is not None and served is not None:
+                    server[which].append(sum(t - serving.get(pid, 0.0) for pid, t in served.items()))
     none_s, loaded_s = statistics.median(times["none"]), statistics.median(times["loaded"])
     none_cpu, loaded_cpu = statistics.median(cpu["none"]), statistics.median(cpu["loaded"])
     words = len(article.split())
@@ -263,10 +272,35 @@ def measure_check(label: str, none_url: str, loaded_url: str, count: int, runs: 
           f"fact-checks, {loaded_s:.2f} s with {count:,} loaded ({matched} shown): {loaded_s / none_s:.2f}x "
           f"(target at most {CHECK_RATIO_TARGET}x); this process's CPU {none_cpu:.2f} / {loaded_cpu:.2f} s: "
           f"{loaded_cpu / none_cpu:.2f}x")
+    if len(server["none"]) == runs and len(server["loaded"]) == runs:
+        # the server's CPU too, from its processes for each database (a server on this machine)
+        both = {which: statistics.median(c + s for c, s in zip(cpu[which], server[which], strict=True))
+                for which in ("none", "loaded")}
+        alone = {which: statistics.median(server[which]) * 1000 for which in ("none", "loaded")}
+        print(f"check      {label}: this process's and the server's CPU {both['none']:.2f} / "
+              f"{both['loaded']:.2f} s: {both['loaded'] / both['none']:.2f}x (the server's alone, median: "
+              f"{alone['none']:.0f} / {alone['loaded']:.0f} ms)")
     print(f"check      {label}: each run, s: none {' '.join(f'{t:.2f}' for t in times['none'])}; "
           f"loaded {' '.join(f'{t:.2f}' for t in times['loaded'])}")
     dispose(none_url)
     dispose(loaded_url)
+
+
+def server_cpu(database: str) -> dict[int, float] | None:
+    """CPU seconds so far of each PostgreSQL process serving `database`, read from /proc (its title
+    is 'postgres: USER DATABASE HOST(PORT) STATE'); None when the server is not on this machine."""
+    found: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            title = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if not title.startswith("postgres: ") or f" {database} " not in title:
+                continue
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone since the listing, or not ours to read
+            continue
+        found[int(proc.name)] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return found or None
 
 
 def measure_worker(none_url: str, loaded_url: str, count: int) -> None:
