@@ -78,6 +78,10 @@ CLAIM_VERBS = frozenset(
 NUMBER_ENTS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
 
+# Prepositions the analyser keeps (it drops only the commonest): where or how things stand, not what a
+# claim asserts ("killed … near the border" is not repeated by "visited the border near McAllen").
+_RELATIONS = frozenset("near among across around along amid amidst beside besides behind beyond despite "
+                       "inside outside onto toward towards upon via per within without".split())
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"@(\w+)")
@@ -198,11 +202,12 @@ def supported(query: str, claim: str) -> bool:
     more ("Got you." says nothing a sentence could repeat), at least half of whose predicate the
     sentence shares, not only its names ("Joe Biden owns the largest mansion in his state" is not
     repeated by "Joe Biden has led the polls in the state for months"). The predicate is the claim's
-    lower-case words, names and titles being capitalised; a claim without any (a title-cased
-    headline) is not judged this way."""
+    lower-case words but prepositions of place or manner (`near`, `across`), names and titles being
+    capitalised; a claim without any (a title-cased headline) is not judged this way."""
     if len(content_words(claim)) < MIN_CLAIM_WORDS:
         return False
-    predicate = content_words(" ".join(w for w in _WORD.findall(claim) if not w[:1].isupper()))
+    predicate = content_words(" ".join(w for w in _WORD.findall(claim)
+                                       if not w[:1].isupper() and w not in _RELATIONS))
     return not predicate or 2 * len(predicate & content_words(query)) >= len(predicate)
 
 
