@@ -113,8 +113,9 @@ class Cast:
             if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in _VOUCHABLE \
                     and narrative(tok.idx) and tok.lower_ not in SUFFIXES:
                 start, end = name_bounds(tok)
+                # `Justice Department`, `General Manager`: a title before an office or a job is no name
                 if start > 0 and doc[start - 1].lower_ in _TITLED \
-                        and all(t.is_title and t.is_alpha for t in doc[start:end]):
+                        and all(t.is_title and t.is_alpha and not _office_or_job(t) for t in doc[start:end]):
                     self._add_name(doc[start:with_suffix(doc, end)])
         for tok in doc[:-1]:  # `Carly Fiorina`, untagged: a known first name vouches for it
             if untagged_name(tok) and narrative(tok.idx):
@@ -284,6 +285,7 @@ class Cast:
 
 
 _APPOSED_WORDS = 3  # words in a name a role vouches for: longer runs are institutions
+_JOBS = ANON_NOUNS | frozenset({"manager", "counsel", "head"})  # `General Manager`: a job, not a name
 
 
 def misread_subject(tok: Token) -> bool:
@@ -323,13 +325,23 @@ def _apposed_person(tok: Token) -> tuple[int, int] | None:
     apposition is a person noun (`Tarun Vellaiyan, a trade professor at …`): a person."""
     if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "ORG") or tok.dep_ in ("compound", "flat"):
         return None
-    if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_person_noun(c) for c in tok.rights):
+    # `the deputy director, Eva-Marie Persson, said`: the role may come first, the name apposed to it
+    role_first = tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and is_person_noun(tok.head)
+    if not role_first and not any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_person_noun(c)
+                                  for c in tok.rights):
         return None
     start, end = name_bounds(tok)
-    words = tok.doc[start:end]
+    while start >= 2 and glued_hyphen(tok.doc[start - 1]) and tok.doc[start - 2].is_title:
+        start -= 2  # `Eva-Marie Persson`: the first name starts before the hyphen
+    words = [t for t in tok.doc[start:end] if not glued_hyphen(t)]
     if not 2 <= len(words) <= _APPOSED_WORDS or not all(t.is_title and t.is_alpha for t in words):
         return None
     return None if any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) else (start, end)
+
+
+def _office_or_job(tok: Token) -> bool:
+    """`Department` of `Justice Department`, `Manager` of `General Manager`: words no surname is."""
+    return tok.lower_ in ORG_NOUNS or tok.lower_ in _TITLED or tok.lower_ in _JOBS
 
 
 def _match(group: list[Person], first: str | None, suffix: str | None) -> Person | None:

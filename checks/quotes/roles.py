@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun
 from .epithets import epithet, referent
 from .names import gender_of_first_name, glued_hyphen, name_start
-from .organisations import named_organisation
-from .phrases import name_bounds, noun_phrase, role_of, sentences_back
+from .organisations import named_like_organisation, named_organisation
+from .phrases import name_bounds, noun_phrase, proper_bounds, role_of, sentences_back
 from .speakers import Cast, Person, Speaker, resolve
 
 __all__ = ["in_dateline", "is_place", "mentions_by_surname", "named_for_role", "own_role", "role_holder"]
@@ -36,6 +36,10 @@ _PLACE_NOUNS = frozenset({"county", "township", "parish", "province", "borough",
 # a line break, a clause.
 # Sentences back (besides its own) where `the analyst` may find the analyst the story named.
 _ROLE_SENTENCES_BACK = 2
+# Marks inside a title in capitals: `CEO & founder`, `Vice-President`.
+_IN_TITLE = frozenset({"&", "-", "’", "'"})
+_TITLE_WORDS_MAX = 14  # a longer run after a name is a clause, not a title
+_TITLE_HEADS = frozenset({"head", "manager", "founder", "partner", "counsel"})
 _ROLE_BREAKS = frozenset({"—", "–", "--", "\n", ";", ":", "(", ")"})
 # `SPRINGFIELD, Ill. —`, `RALEIGH, N.C.—`, `KYIV, Ukraine (AP) —`: a place in capitals opening a story.
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)*)?[ \t]*"
@@ -98,6 +102,8 @@ def _person_by_first_name(doc: Doc, speaker: Speaker) -> Speaker | None:
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if span is None or not span or span[-1].ent_type_ != "ORG" or any(t.lower_ in ORG_NOUNS for t in span):
         return None
+    if len(span) > 1 and named_like_organisation(span.text, doc):
+        return None  # `New York Times`: a newspaper's name, whatever first name (York) it holds
     last = span[-1]
     if len(span) > 1:
         first = _first_name_before(last)
@@ -110,6 +116,11 @@ def _person_by_first_name(doc: Doc, speaker: Speaker) -> Speaker | None:
     for tok in doc:
         if tok.text == last.text and (first := _first_name_before(tok)) is not None:
             name = f"{first.text} {tok.text}"
+            if named_like_organisation(name, doc):  # `the Times`: the `New York Times` named before
+                start, end = proper_bounds(tok)
+                name = doc[start:end].text
+                return dataclasses.replace(speaker, name=name, kind="organization", key=name.lower(),
+                                           evidence="organization")
             return dataclasses.replace(speaker, name=name, kind="named", key=name.lower(),
                                        evidence="name_at_cue")
     return None
@@ -237,8 +248,8 @@ def own_role(person: Person, mentions: Sequence[Token]) -> str | None:
     for tok, name in zip(mentions, given, strict=True):
         if (name is not None and first is not None and name != first) or (name is None and shared):
             continue  # maybe another person with the same surname: their title is theirs
-        role = role_of(tok) or _appositive_head(tok) or _role_in_name(tok)
-        if role is not None and _own(tok, role):
+        role = role_of(tok) or _appositive_head(tok) or _role_in_name(tok) or _title_after(tok)
+        if role is not None and _own(tok, role) and not _plural(tok, role):
             return _up_to_name(tok, role, first)
     return None
 
@@ -247,7 +258,9 @@ def _given_name(tok: Token, first: str | None) -> str | None:
     """The first name written with this surname: `Britain Liu Xiaming` (the parse runs a role's
     place into the name) is Liu's, and `Browns DL Sheldon Richardson` Sheldon's."""
     start, _ = name_bounds(tok)
-    words = [t.lower_ for t in tok.doc[start:tok.i]]
+    while start >= 2 and glued_hyphen(tok.doc[start - 1]) and tok.doc[start - 2].is_title:
+        start -= 2  # `Eva-Marie Persson`: one first name across the hyphen
+    words = tok.doc[start:tok.i].text.lower().split()
     if first is not None and first in words:
         return first
     start = name_start(tok.doc[start:tok.i + 1])
@@ -259,7 +272,49 @@ def _appositive_head(tok: Token) -> str | None:
     if tok.dep_ != "appos" or tok.head.pos_ != "NOUN":
         return None
     start, end = noun_phrase(tok.head)
+    # `is whether the firm's founder, Ana Ruiz, …`: the clause's conjunction is no part of the role
+    while start < tok.head.i and tok.doc[start].dep_ in ("mark", "cc"):
+        start += 1
     return tok.doc[start:end].text
+
+
+def _title_after(name: Token) -> str | None:
+    """`says Ana Ruiz, Head of Sales for Acme`, `said Ana Ruiz, CEO & founder, Acme`: a title in
+    capitals after the name, which the model reads as a proper noun and role_of passes over. It
+    runs to the next comma or the sentence's end."""
+    doc = name.doc
+    for child in name.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or not _title_word(child):
+            continue
+        start = end = child.left_edge.i
+        while end < name.sent.end and not (doc[end].is_punct and doc[end].text not in _IN_TITLE) \
+                and not doc[end].is_space:
+            end += 1
+        words = doc[start:end]
+        if 0 < len(words) <= _TITLE_WORDS_MAX and not any(t.ent_type_ == "PERSON" for t in words):
+            return words.text
+    return None
+
+
+def _title_word(tok: Token) -> bool:
+    """`Head`, `General Manager`, `CEO`: the head of a job title, capitalised."""
+    return tok.lower_ in TITLE_WORDS or tok.lower_ in _TITLE_HEADS or is_person_noun(tok)
+
+
+def _plural(name: Token, role: str) -> bool:
+    """`founding members Tom Ng, Ana Ruiz and …`: a plural names the group the person belongs to,
+    not a role of their own."""
+    doc = name.doc
+    sentence = doc[name.sent.start:name.i + 1] if name.sent.start <= name.i else None
+    if sentence is None:
+        return False
+    at = sentence.text.rfind(role)
+    if at < 0:
+        return False
+    start = sentence.start_char + at
+    span = doc.char_span(start, start + len(role), alignment_mode="expand")
+    # `Jaguars DL`: a team's name in capitals is where the person plays, not a group noun
+    return span is not None and len(span) > 0 and span.root.tag_ == "NNS" and span.root.is_lower
 
 
 def _up_to_name(name: Token, role: str, first: str | None) -> str:

@@ -22,7 +22,7 @@ from .cues import STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
 from .organisations import named_like_organisation
 from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
-from .speakers import Speaker, resolve
+from .speakers import Person, Speaker, resolve
 from .subjects import subject_of
 
 __all__ = ["find_sources"]
@@ -48,6 +48,7 @@ class _Named:
     end: int
     key: str
     quotes: int = 0
+    forms: set[str] = dataclasses.field(default_factory=set)  # as written: `Office`, `office`
 
 
 def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None) -> Sources:
@@ -62,6 +63,9 @@ def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None
         elif speaker.kind in ("named", "organization") and _a_source(doc, text, speaker, analysis):
             entry = named.setdefault(speaker.key, _Named(speaker.name, speaker.kind, speaker.start,
                                                          speaker.end, speaker.key))
+            if speaker.start < entry.start:  # the row shows the name as the story first writes it
+                entry.name, entry.start, entry.end = speaker.name, speaker.start, speaker.end
+            entry.forms.add(speaker.name.replace("’", "'"))
             entry.quotes += quoted
     mentions = mentions_by_surname(doc, {e.key for e in named.values()}, analysis.locator.narrative)
     return Sources(
@@ -88,6 +92,11 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
             if found.kind != "named":
                 last = found
             yield Speaker(found.name, found.kind, found.start, found.end, _key(found.name, analysis)), 0
+
+
+def _accuses(charge: Token) -> bool:
+    """`charge` reports words only as an accusation: `charged that …`, `charged Ruiz with fraud`."""
+    return any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "with") for c in charge.children)
 
 
 def _credible(subject: Token, found: Speaker, analysis: Analysis) -> bool:
@@ -117,6 +126,8 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     figures = any(c.dep_ == "dobj" and c.lower_ in _FIGURES for c in tok.children)
     if tok.lemma_.lower() == "report" and figures:
         return None  # `Acme reports earnings Wednesday`: a company's figures, not a statement
+    if tok.lemma_.lower() == "charge" and not _accuses(tok):
+        return None  # `while charging a laptop`: power, not an accusation
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) or imagined(tok):
         return None  # `if the patient reports no birds`, `X will be left to wonder`: imagined, no source
     return subject_of(tok, analysis.locator)
@@ -127,11 +138,17 @@ def _key(name: str, analysis: Analysis) -> str:
     the name it opens with, is his row, not a second one."""
     person = analysis.cast.people.get(name.split()[-1].lower()) if name else None
     if person is None:
-        return name.lower()
+        return _folded(name)
     one_word = " " not in name and name.lower() in (person.first, person.name.split()[-1].lower())
     if person.name == name or one_word:
         return person.key
-    return name.lower()
+    return _folded(name)
+
+
+def _folded(name: str) -> str:
+    """`U.S. Attorney’s Office` and `U.S. attorney's office`: one office, whatever the case and the
+    apostrophe it is written with."""
+    return name.lower().replace("’", "'")
 
 
 def _a_source(doc: Doc, text: str, speaker: Speaker, analysis: Analysis) -> bool:
@@ -153,13 +170,29 @@ def _proper(doc: Doc, speaker: Speaker, analysis: Analysis) -> bool:
 def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[Token]) -> NamedSource:
     named = entry.kind == "named" and not named_like_organisation(entry.name, analysis.cast.doc)
     person = analysis.cast.people.get(entry.key) if named else None
+    if person is not None and _only_after_the(text, person):
+        person, named = None, False  # `according to the Ledger`: a paper, not a person
     if person is not None:
         role = own_role(person, named_at)
         return NamedSource(person.name, "person", role, entry.quotes, person.mentions, entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if named else "organization"
     # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
-    mentions = max(1, text.count(entry.name.split()[-1] if kind == "person" else entry.name))
+    written = text.replace("’", "'")
+    forms = [f for f in entry.forms if not any(f != g and f in g for g in entry.forms)]  # counted once
+    mentions = max(1, text.count(entry.name.split()[-1]) if kind == "person"
+                   else sum(written.count(form) for form in forms))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
+
+
+def _only_after_the(text: str, person: Person) -> bool:
+    """`according to the Intelligencer`: people are not named with `the` before their name, so a
+    one-word name the story never writes without it, no first name, title or he or she given, is
+    a publication's or an institution's."""
+    if " " in person.name or person.first or person.titles or person.gender or person.role:
+        return False
+    before = [text[max(0, m.start() - len("the ")):m.start()].lower()
+              for m in re.finditer(rf"\b{re.escape(person.name)}\b", text)]
+    return bool(before) and all(b == "the " for b in before)
 
 
 def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, ...]:
