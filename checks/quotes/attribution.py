@@ -389,8 +389,21 @@ def attribute_trailing(m: Marked, text: str, loc: Locator, cast: Cast,
     if not text[m.start:m.end].rstrip().endswith(","):
         return None
     window = _after_window(m, loc, _WINDOW)
+    if window and window[0].pos_ == "CCONJ" and _new_subject(window):
+        return None  # `rejected it as “false,” and analysts told…`: a new clause, with words of its own
     found = _from_window(window, loc, cast, last, after=True) if window else None
     return found if found is not None and found.speaker is not None else None
+
+
+def _new_subject(window: Sequence[Token]) -> bool:
+    """`…,” and two residents told…`: the clause after the conjunction has a subject of its own, not a
+    pronoun that goes on with the one before (`…,” and he vowed`) and not none (`…,” and telling…`)."""
+    for tok in window:
+        if is_quote_cue(tok):
+            return False
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.pos_ != "PRON"
+    return False
 
 
 # Fragments inside a sentence live in fragments.py; imported last because they build on the above.

@@ -27,10 +27,11 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # How a clause hangs inside what someone said: `said he was targeted because he was “…”`
 _WITHIN_LINKS = frozenset({"advcl", "conj", "ccomp", "xcomp"})
 # Verbs that name or judge something as the quoted words: the words are the subject's
-# (`dubbed him “…”`, `defended the plan as “…”`, `attacked Romney for being a “…”`).
+# (`dubbed him “…”`, `defended the plan as “…”`, `attacked Romney for being a “…”`, `rejected the
+# claims as “…”`).
 _NAMING_VERBS = frozenset("""
     dub nickname refer portray cast hail defend deride mock ridicule denounce decry condemn slam blast
-    attack bemoan lambaste lambast assail chastise castigate rebuke scold tout champion
+    attack bemoan lambaste lambast assail chastise castigate rebuke scold tout champion reject
 """.split())
 # Verbs of voicing words aloud whose object is the words: `the protesters chanted “…”`.
 _VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer sing mouth holler".split())

@@ -33,7 +33,7 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
     for child in verb.children:  # only the cue's own agent: `waylaid by mistrust, arguing…` is not
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if (cut := _cut_off_subject(verb)) is not None:
+    if (cut := _cut_off_subject(verb) or _run_on_subject(verb, loc)) is not None:
         return cut
     tok = verb
     for _ in range(4):
@@ -125,6 +125,27 @@ def _cut_off_subject(verb: Token) -> Token | None:
         start -= 1
     line = noun.doc[start:noun.i]
     return noun if all(t.head.i in range(start, noun.i + 1) for t in line) else None
+
+
+def _run_on_subject(verb: Token, loc: Locator | None) -> Token | None:
+    """`“… block the way out of the camp”⏎A reporter's source inside the camp, a refugee who asked not
+    to be named, said that…`: a line before it without a full stop, the parser ran into the cue's own
+    line and hung its opening noun phrase (and any appositive) on a word of the line above, leaving the
+    cue without a subject. The noun phrase that opens the cue's line, before the cue, is its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc, start = verb.doc, verb.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    # the words before the cue that hang outside the stretch from the line's start to the cue
+    tops = [t for t in doc[start:verb.i] if not t.is_punct and not t.is_space
+            and not (start <= t.head.i <= verb.i and t.head.i != t.i)]
+    words = [t for t in doc[start:verb.i] if not t.is_punct and not t.is_space]
+    if not tops or start == 0 or tops[0].left_edge.i > words[0].i:
+        return None
+    if not all(t.pos_ in ("NOUN", "PROPN") and t.head.i < start for t in tops):
+        return None
+    return tops[0] if loc is None or loc.narrative(tops[0].idx) else None
 
 
 def _speaks(verb: Token) -> bool:
