@@ -45,3 +45,17 @@ def test_a_products_model_number_is_not_a_year(nlp) -> None:
     found = [v for _, v in values(nlp, text)]
     assert "1650" not in found and "1050" not in found
     assert "2023" in found
+
+
+def test_a_tour_list_announced_by_its_own_heading_ignores_the_paragraph_before(nlp) -> None:
+    """`… were nominated for the Hall of Fame last month.` then `The Lanterns Reunion Tour 2024 dates:`
+    and the dates one a line: the heading announces the list; the past tense of the paragraph before
+    it, about something else, does not make the list a look back (the summer shows were read as last
+    summer's)."""
+    text = ("The Lanterns last month were nominated for the Hall of Fame.\n"
+            "The Lanterns Reunion Tour 2024 dates:\n"
+            "June 9 -- Harbor Amphitheatre, Mobile, AL\n"
+            "June 12 -- Riverside Arena, Macon, GA\n"
+            "July 2 -- Lakeview Pavilion, Erie, PA\n")
+    found = dict(values(nlp, text))
+    assert (found["June 9"], found["June 12"], found["July 2"]) == ("2024-06-09", "2024-06-12", "2024-07-02")

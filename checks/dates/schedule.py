@@ -133,6 +133,10 @@ def _announces(intro: list[tuple[str, int]], doc: Doc) -> bool:
     nearest = intro[0][0]
     if _BEHIND.search(nearest) or not any(_AHEAD.search(line) for line, _ in intro):
         return False
+    if _AHEAD.search(nearest):
+        # a heading that announces the list itself ("Tour 2020 dates:") is read alone: the paragraph
+        # before it may tell of something else, in the past ("were nominated last month")
+        intro = intro[:1]
     for line, start in intro:
         span = doc.char_span(start, start + len(line), alignment_mode="expand")
         if span is None or len(span) == 0:
