@@ -52,7 +52,7 @@ def schedule_years(cands: list[Candidate], doc: Doc, text: str, published: dt.da
     years: dict[int, int] = {}
     for run in _runs(cands, text, doc):
         intro = _intro(text, _line_start(text, run[0].start))
-        if not intro or not _announces(intro, doc):
+        if not intro or not _announces(intro, doc, published.year):
             continue
         days = [(month_number(c.parts["mon"]) or 0, int(c.parts["day"])) for c in run]
         if not _runs_forward(days):
@@ -126,16 +126,19 @@ def _intro(text: str, start: int) -> list[tuple[str, int]]:
     return lines
 
 
-def _announces(intro: list[tuple[str, int]], doc: Doc) -> bool:
+def _announces(intro: list[tuple[str, int]], doc: Doc, year: int) -> bool:
     """The list is announced as ahead: a word of plan in the heading or the paragraph before it, no
     word of retrospect in the heading, and no past-tense verb in the heading nor in the sentence
-    that leads to it ("The band wrapped up its tour on Sunday." before "Tour dates" is a look back)."""
+    that leads to it ("The band wrapped up its tour on Sunday." before "Tour dates" is a look back).
+    `year` is the publication's."""
     nearest = intro[0][0]
     if _BEHIND.search(nearest) or not any(_AHEAD.search(line) for line, _ in intro):
         return False
-    if _AHEAD.search(nearest):
-        # a heading that announces the list itself ("Tour 2020 dates:") is read alone: the paragraph
-        # before it may tell of something else, in the past ("were nominated last month")
+    if _AHEAD.search(nearest) and any(int(y) >= year for y in _YEAR.findall(nearest)):
+        # a heading that announces the list with a year not yet over ("Tour 2020 dates:" in a 2019
+        # story) is read alone: the paragraph before it may tell of something else, in the past
+        # ("were nominated last month"); without a year, "wrapped up its tour" before "Tour dates"
+        # is a look back at the tour listed
         intro = intro[:1]
     for line, start in intro:
         span = doc.char_span(start, start + len(line), alignment_mode="expand")
