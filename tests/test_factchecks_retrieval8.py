@@ -11,13 +11,13 @@ import math
 
 from alembic import command
 from sqlalchemy import text
+from support.bm25 import okapi
 
 from checks.factchecks import ClaimReview
 from checks.factchecks.match import supported
 from storage import open_store
 from storage.db import alembic_config, engine_for, upgrade
-from storage.factchecks import FactCheckStore, analyse, fact_checks, search_terms
-from storage.factchecks.search import K1, B
+from storage.factchecks import FactCheckStore, fact_checks, search_terms
 
 # The same claim twice; the second review's headline words it again.
 BARE = ClaimReview(url="https://harbourcheck.example/ferry-fares", rating="False",
@@ -47,21 +47,10 @@ def test_the_score_is_okapi_bm25_with_a_shared_word_held_twice(database_url: str
     store = FactCheckStore(open_store(database_url).engine)
     store.import_reviews([BARE, ECHOED, *FILLER], None)
     documents = [search_terms(r.claim, r.title) for r in (BARE, ECHOED, *FILLER)]
-    avgdl = sum(map(len, documents)) / len(documents)
-
-    def bm25(terms: list[str]) -> float:
-        total = 0.0
-        for term in dict.fromkeys(analyse(SENTENCE)):
-            df = sum(term in doc for doc in documents)
-            if df and terms.count(term):
-                idf = max(1e-6, math.log((len(documents) - df + 0.5) / (df + 0.5)))
-                held = terms.count(term)
-                total += idf * held * (K1 + 1) / (held + K1 * (1 - B + B * len(terms) / avgdl))
-        return total
 
     hits = {hit.review.url: hit.score for hit in store.index(None).search(SENTENCE, 5)}
-    assert math.isclose(hits[ECHOED.url], bm25(documents[1]), rel_tol=1e-9)
-    assert math.isclose(hits[BARE.url], bm25(documents[0]), rel_tol=1e-9)
+    assert math.isclose(hits[ECHOED.url], okapi(SENTENCE, documents[1], documents), rel_tol=1e-9)
+    assert math.isclose(hits[BARE.url], okapi(SENTENCE, documents[0], documents), rel_tol=1e-9)
 
 
 def test_a_database_from_before_shared_words_counted_twice_is_analysed_again(database_url: str) -> None:

@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, text
+from support.bm25 import okapi
 
 from checks.factchecks import ClaimReview
 from storage import open_store
 from storage.factchecks import FactCheckStore, analyse, search_terms
-from storage.factchecks.search import K1, B
 
 # A viral post's styled letters: their compatibility form is capitals, which the analyser keeps
 # ('Vaccin') and PostgreSQL's parser lowers ('vaccin').
@@ -83,18 +83,7 @@ def test_the_planner_setting_holds_for_the_search_and_ends_with_it(store: FactCh
 def test_a_word_the_databases_parse_differently_scores_as_bm25_says(store: FactCheckStore) -> None:
     assert "Vaccin" in analyse(SENTENCE)  # the styled word, as the analyser keeps it
     documents = [search_terms(r.claim, r.title) for r in (STYLED, PLAIN, *FILLER)]
-    avgdl = sum(map(len, documents)) / len(documents)
-
-    def bm25(terms: list[str]) -> float:
-        total = 0.0
-        for term in dict.fromkeys(analyse(SENTENCE)):
-            df = sum(term in doc for doc in documents)
-            if df and terms.count(term):
-                idf = max(1e-6, math.log((len(documents) - df + 0.5) / (df + 0.5)))
-                held = terms.count(term)
-                total += idf * held * (K1 + 1) / (held + K1 * (1 - B + B * len(terms) / avgdl))
-        return total
 
     hits = {hit.review.url: hit.score for hit in store.index(None).search(SENTENCE, 5)}
-    assert math.isclose(hits[STYLED.url], bm25(documents[0]), rel_tol=1e-9)
-    assert math.isclose(hits[PLAIN.url], bm25(documents[1]), rel_tol=1e-9)
+    assert math.isclose(hits[STYLED.url], okapi(SENTENCE, documents[0], documents), rel_tol=1e-9)
+    assert math.isclose(hits[PLAIN.url], okapi(SENTENCE, documents[1], documents), rel_tol=1e-9)

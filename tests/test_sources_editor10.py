@@ -24,8 +24,8 @@ def test_a_surname_the_parser_reads_as_a_noun_still_counts_its_quotes() -> None:
 def test_an_imagined_line_adds_no_source() -> None:
     """`Harrow Capital will be left to wonder: "…"`: the writer imagines it; Harrow said nothing, so it
     is neither a quote nor a source with 0 quotes."""
-    text = ("Singer signs with a new label\n\nThe singer has a new record deal in place with Crestline Music, "
-            "and Harrow Capital will be left to wonder: \"what did we do to deserve this?\"")
+    text = ("Singer signs with a new label\n\nThe singer has a new record deal in place with Crestline "
+            "Music, and Harrow Capital will be left to wonder: \"what did we do to deserve this?\"")
     report = check_text(text)
     assert report.quotes == ()
     assert "Harrow Capital" not in {s.name for s in report.sources.named}
