@@ -23,7 +23,7 @@ from .phrases import is_topic
 from .speakers import Cast, Speaker, described, in_speaker_slot, resolve
 from .subjects import subject_of
 
-__all__ = ["Attribution", "Locator", "according_to", "attribute_fragment", "attribute_full",
+__all__ = ["Attribution", "Locator", "according_to", "answer_after", "attribute_fragment", "attribute_full",
            "attribute_trailing", "imagined"]
 
 _WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
@@ -47,6 +47,12 @@ _GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca"})
 _DID_SAY = frozenset({"only", "barely", "hardly", "just", "later", "finally"})
 # A cue in a clause that describes a noun (`All she could say was, “…”`) is not the line's cue.
 _CLAUSE_OF_NOUN = frozenset({"relcl", "acl", "csubj", "amod"})
+# Verbs of answering, and the particle of `shot back`: after a question they bring its answer.
+_ANSWERING = frozenset({"respond", "reply", "answer", "retort", "counter"})
+_BACK_VERBS = frozenset({"shoot", "fire", "hit"})
+# What an answer says, when it is not the quotation: `responded that…`, `replied by saying…`.
+_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
+_CONTENT_PREPS = frozenset({"by", "with"})
 
 
 @dataclass(frozen=True)
@@ -364,6 +370,8 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
         if ends in ("?", "!"):
             window = _asked(window)
         found_after = _from_window(window, loc, cast, last, after=True) if window else None
+        if ends == "?" and found_after is not None and answer_after(window, found_after):
+            found_after = None  # `“…?” Grayson responded that…`: the answer's speaker did not ask
         if window and window[0].pos_ == "CCONJ":
             joined = found_after  # `Ruiz says, “…,” and the union asks…`: a new clause, with a new subject
         else:
@@ -380,6 +388,24 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     found = [a for a in tried if a is not None]
     # an imagined line (`one might wonder: “…”`) is nobody's, whoever a later reading would name
     return next((a for a in found if a.speaker is not None or a.imagined), found[0] if found else None)
+
+
+def answer_after(window: Sequence[Token], found: Attribution) -> bool:
+    """`“Which rockets can fly by 2028?” Grayson responded that only one could`: the cue after a question
+    brings an answer with words of its own (a clause, an object, `by saying`), so whoever answers did
+    not ask. `“Why not?” she replied.` has nothing but the question to say: it is her answer, and hers;
+    `“Why would I?” he replied, “I…”` is one answer split by its cue."""
+    cue = next((t for t in window if t.text == found.cue and is_quote_cue(t)), None)
+    if cue is None:
+        return False
+    lemma = cue.lemma_.lower()
+    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in cue.children)
+    if lemma not in _ANSWERING and not (lemma in _BACK_VERBS and back):
+        return False
+    doc = cue.doc
+    # the words the answer says in the narrative, not a quotation the parse hangs on the cue
+    return any(c.i > cue.i and (c.dep_ in _CONTENT or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS))
+               and not any(t.is_quote for t in doc[cue.i + 1:c.left_edge.i + 1]) for c in cue.children)
 
 
 def attribute_trailing(m: Marked, text: str, loc: Locator, cast: Cast,

@@ -16,14 +16,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..models import Quote
-from .attribution import Attribution, Locator, attribute_fragment, attribute_full, attribute_trailing
+from .attribution import (
+    Attribution,
+    Locator,
+    answer_after,
+    attribute_fragment,
+    attribute_full,
+    attribute_trailing,
+)
 from .cues import TITLE_WORDS
 from .followup import attribute_next
 from .marks import Marked, Paragraph, find_marked, paragraphs
 from .organisations import named_like_organisation
 from .phrases import HONORIFICS
 from .roles import named_for_role
-from .speakers import Cast, Speaker
+from .speakers import Cast, Speaker, resolve
 
 __all__ = ["Analysis", "analyse", "find_quotes"]
 
@@ -51,6 +58,7 @@ _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "de
                         "le", "al", "el", "bin", "ibn", "du", "di", "y"})
 _TITLED = TITLE_WORDS | HONORIFICS
 _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|[JS]r\.")
+_AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
 
 
 @dataclass(frozen=True)
@@ -169,7 +177,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 continue  # `fans may well ask: “…”`: a line the writer imagines, nobody's words
             found = found or _convention(m, out)
             if found is None or found.speaker is None:
-                found = attribute_next(m, text, loc, cast, last_group) or found
+                found = _asker(m, text, loc, cast, attribute_next(m, text, loc, cast, last_group)) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
         found = _plausible_speaker(_role_named(doc, found, cast), doc)
@@ -181,6 +189,43 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
         cast.heard(found.speaker if found else None)
         out.append((m, quote))
     return _carry_back([q for _, q in out], [m for m, _ in out])
+
+
+def _asker(m: Marked, text: str, loc: Locator, cast: Cast, found: Attribution | None) -> Attribution | None:
+    """`“…by 2028?” Grayson responded that only one rocket could.`: the sentence after a question
+    answers it; its speaker did not ask it. The asker is the person the sentence before is about,
+    a guess (`Whitcombe returned to the issue. “…?”`), else nobody."""
+    if found is None or m.close is None or not text[m.start:m.end].rstrip().rstrip("'’\"”").endswith("?"):
+        return found
+    first = loc.token(m.close) + 1
+    after = [t for t in loc.doc[first:first + _AFTER_QUESTION] if not t.is_space]
+    if not answer_after(after, found):
+        return found
+    asker = _subject_before(m, text, loc, cast)
+    if asker is None or (found.speaker is not None and asker.key == found.speaker.key):
+        return None
+    return Attribution(dataclasses.replace(asker, guessed=True, evidence="name_nearby"), None)
+
+
+def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast) -> Speaker | None:
+    """The named person who is the active subject of the narrative sentence right before a quote
+    that opens its own sentence in the same paragraph."""
+    if not text[m.paragraph.start:m.open].rstrip().endswith("."):
+        return None
+    before = loc.token(m.open) - 1
+    while before >= 0 and (loc.doc[before].is_space or loc.doc[before].is_punct):
+        before -= 1
+    if before < 0 or loc.doc[before].idx < m.paragraph.start:
+        return None
+    # the sentence within this paragraph: the parser may run the line above into it
+    sentence = [t for t in loc.doc[loc.doc[before].sent.start:before + 1] if t.idx >= m.paragraph.start]
+    if any(loc.quoted(t.idx) for t in sentence if not t.is_punct):
+        return None
+    inside = {t.i for t in sentence}
+    subject = next((t for t in sentence if t.dep_ == "nsubj" and t.head.i in inside
+                    and (t.head.dep_ == "ROOT" or t.head.head.i not in inside)), None)
+    speaker = resolve(subject, cast) if subject is not None and subject.pos_ == "PROPN" else None
+    return speaker if speaker is not None and speaker.kind == "named" else None
 
 
 def _role_named(doc: Doc, found: Attribution | None, cast: Cast) -> Attribution | None:

@@ -225,7 +225,9 @@ def mentions_by_surname(doc: Doc, keys: Collection[str],
     """Every narrative mention of each surname in `keys`, in one pass over the tokens."""
     found: dict[str, list[Token]] = {}
     for tok in doc:
-        if tok.pos_ == "PROPN" and (key := _surname_at(tok)) in keys and narrative(tok.idx):
+        # `Moon Jae-in`: the model may tag the last part of a hyphened name a common noun (`in`)
+        named = tok.pos_ == "PROPN" or _surname_start(tok).pos_ == "PROPN"
+        if named and (key := _surname_at(tok)) in keys and narrative(tok.idx):
             found.setdefault(key, []).append(tok)
     return found
 
@@ -239,10 +241,21 @@ def _surname_at(tok: Token) -> str:
     return word
 
 
+def _surname_start(tok: Token) -> Token:
+    """The first part of a surname glued by hyphens (`Jae` of `Jae-in`), or the token itself."""
+    at = tok.i
+    while at > 1 and glued_hyphen(tok.doc[at - 1]):
+        at -= 2
+    return tok.doc[at]
+
+
 def own_role(person: Person, mentions: Sequence[Token]) -> str | None:
     """The first role the article gives this person by their own name: the full name, or the
     surname alone when no one else in the story has it; cut free of datelines."""
     first = person.name.split()[0].lower() if " " in person.name else None
+    # `president Moon Jae-in`: the parse hangs the title and the family name on the hyphened name's
+    # first part, so that part stands for the name
+    mentions = [_surname_start(tok) if tok.pos_ != "PROPN" else tok for tok in mentions]
     given = [_given_name(tok, first) for tok in mentions]
     shared = len({g for g in given if g is not None}) > 1  # `Bill Holloway` and `Jane Holloway`
     for tok, name in zip(mentions, given, strict=True):
