@@ -59,7 +59,7 @@ _NOT_SCHEDULE = frozenset({"be", "have", "say", "tell", "show", "report", "note"
                            "feel", "see", "cover", "include", "date", "remain", "stay", "claim", "argue",
                            "write", "suggest", "add", "compare", "reflect", "follow", "come", "trace",
                            "recount", "describe", "detail", "list", "cite", "count"})
-_LINE_BREAKS = "deskcheck.dates.line_breaks"  # Doc.user_data key: the offsets of the text's line breaks
+_LINE_BREAKS = "deskcheck.dates.line_breaks"  # Doc.user_data key: the tokens holding a line break
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
@@ -252,7 +252,8 @@ def _same_line(a: Token, b: Token) -> bool:
     time ("... to lift the Islanders Tuesday night"): a date's verb is in its own paragraph."""
     doc = a.doc
     breaks = doc.user_data.get(_LINE_BREAKS)
-    if breaks is None:
-        text = doc.text
-        breaks = doc.user_data[_LINE_BREAKS] = [i for i, ch in enumerate(text) if ch == "\n"]
-    return bisect.bisect_left(breaks, a.idx) == bisect.bisect_left(breaks, b.idx)
+    if breaks is None:  # the tokens holding a line break, read once per story (never doc.text: a copy)
+        breaks = doc.user_data[_LINE_BREAKS] = [t.i for t in doc if "\n" in t.text_with_ws]
+    lo, hi = sorted((a.i, b.i))
+    # a break in the earlier token's trailing space or in any token up to the later one
+    return bisect.bisect_left(breaks, lo) == bisect.bisect_left(breaks, hi)
