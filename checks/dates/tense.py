@@ -7,10 +7,9 @@ the expression modifies decides, as in HeidelTime's news rules.
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Doc, Token
 
+from ..nlp import same_line
 from .timex import Tense
 
 __all__ = ["PLAN_VERBS", "governing_verb", "noun_tense", "put_off_to", "schedule_present", "tense_at",
@@ -59,7 +58,6 @@ _NOT_SCHEDULE = frozenset({"be", "have", "say", "tell", "show", "report", "note"
                            "feel", "see", "cover", "include", "date", "remain", "stay", "claim", "argue",
                            "write", "suggest", "add", "compare", "reflect", "follow", "come", "trace",
                            "recount", "describe", "detail", "list", "cite", "count"})
-_LINE_BREAKS = "deskcheck.dates.line_breaks"  # Doc.user_data key: the tokens holding a line break
 
 
 def tense_at(doc: Doc, start: int, end: int) -> Tense:
@@ -178,7 +176,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head == token or not _same_line(token, token.head):
+        if token.head == token or not same_line(token, token.head):
             return None
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
@@ -193,7 +191,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "present"
     if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "going" and verb.doc[verb.i - 1].lower_ == "to":
         return "future"
-    if "to" in words and depth < 2 and verb.head != verb and _same_line(verb, verb.head):
+    if "to" in words and depth < 2 and verb.head != verb and same_line(verb, verb.head):
         # "agreed to meet on Friday" / "is expected to meet on Friday": the main verb decides,
         # and an infinitive under a present verb looks forward. "Was due to be released in September",
         # "was likely to close": the copula of the adjective holds the tense.
@@ -221,7 +219,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
         # "pleaded guilty to threatening…", "was charged with stealing…": nor does one a preposition
         # takes; the verb the preposition hangs on tells when
         taker = governing_verb(verb.head)
-        if taker is not None and taker != verb and _same_line(verb, taker):
+        if taker is not None and taker != verb and same_line(verb, taker):
             return _verb_tense(taker, depth + 1)
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if "VBD" in tags or (verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in auxes) or not auxes)):
@@ -243,17 +241,4 @@ def _under_future(verb: Token, depth: int) -> bool:
     """The verb `verb` is joined to (a conjunct) or whose noun it describes (a relative clause) is future."""
     above = verb.head if verb.dep_ == "conj" else governing_verb(verb.head)
     return above is not None and above != verb and above.pos_ in ("VERB", "AUX") and \
-        _same_line(verb, above) and _verb_tense(above, depth + 1) == "future"
-
-
-def _same_line(a: Token, b: Token) -> bool:
-    """No line break between two tokens. A headline has no full stop, so the parser may run it into
-    the lead below it; the headline's verb ("N.Y. completes comeback") tells nothing of the lead's
-    time ("... to lift the Islanders Tuesday night"): a date's verb is in its own paragraph."""
-    doc = a.doc
-    breaks = doc.user_data.get(_LINE_BREAKS)
-    if breaks is None:  # the tokens holding a line break, read once per story (never doc.text: a copy)
-        breaks = doc.user_data[_LINE_BREAKS] = [t.i for t in doc if "\n" in t.text_with_ws]
-    lo, hi = sorted((a.i, b.i))
-    # a break in the earlier token's trailing space or in any token up to the later one
-    return bisect.bisect_left(breaks, lo) == bisect.bisect_left(breaks, hi)
+        same_line(verb, above) and _verb_tense(above, depth + 1) == "future"

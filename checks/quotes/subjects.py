@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..nlp import same_line
 from .cast import misread_subject
 from .cues import STATEMENT_NOUNS, is_person_noun, is_speech_verb
 
@@ -86,12 +87,12 @@ def _aside_of(tok: Token, loc: Locator | None) -> Token | None:
     after_comma = tok.doc[tok.i - 1].text == "," and (loc is None or loc.narrative(head.idx))
     if tok.dep_ == "acl" and after_comma and tok.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ in ("nsubj", "nsubjpass"):
-            return head if _one_line(head, tok) else None
+            return head if same_line(head, tok) else None
         while head.dep_ in _INSIDE_PHRASE and head.head != head:
             head = head.head
         # a parse run over a paragraph break is no clause of this cue's
-        return head if head.pos_ in ("VERB", "AUX") and _one_line(head, tok) else None
-    if tok.dep_ == "parataxis" and head.tag_ == "VBG" and _one_line(head, tok) and head.dep_ == "ROOT" \
+        return head if head.pos_ in ("VERB", "AUX") and same_line(head, tok) else None
+    if tok.dep_ == "parataxis" and head.tag_ == "VBG" and same_line(head, tok) and head.dep_ == "ROOT" \
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i for c in head.children):
         return head
     return None
@@ -106,7 +107,7 @@ def _held_by_participle(verb: Token, loc: Locator | None) -> Token | None:
                 and child.doc[child.i - 1].text == "," and (loc is None or loc.narrative(child.idx)):
             subject = next((c for c in child.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
             own = subject is not None and (loc is None or loc.narrative(subject.idx))
-            if subject is not None and own and _one_line(subject, verb):
+            if subject is not None and own and same_line(subject, verb):
                 return subject
     return None
 
@@ -118,7 +119,7 @@ def _cut_off_subject(verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     noun = verb.doc[verb.i - 1]
-    if noun.pos_ not in ("NOUN", "PROPN") or _one_line(noun, noun.head) or not _one_line(noun, verb):
+    if noun.pos_ not in ("NOUN", "PROPN") or same_line(noun, noun.head) or not same_line(noun, verb):
         return None
     start = noun.i
     while start > 0 and "\n" not in noun.doc[start - 1].text_with_ws:
@@ -153,9 +154,3 @@ def _speaks(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and (subject.pos_ in ("PROPN", "PRON")
                                     or subject.ent_type_ in ("PERSON", "ORG") or is_person_noun(subject))
-
-
-def _one_line(a: Token, b: Token) -> bool:
-    """Two tokens of one paragraph: the parser sometimes runs a sentence over a line break."""
-    first, second = (a, b) if a.i < b.i else (b, a)
-    return "\n" not in first.doc[first.i:second.i + 1].text
