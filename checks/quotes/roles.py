@@ -234,11 +234,7 @@ def mentions_by_surname(doc: Doc, keys: Collection[str],
 
 def _surname_at(tok: Token) -> str:
     """The surname a token ends, with the parts a glued hyphen joins to it (`Hau-yip`)."""
-    word, at = tok.lower_, tok.i
-    while at > 1 and glued_hyphen(tok.doc[at - 1]):
-        at -= 2
-        word = f"{tok.doc[at].lower_}-{word}"
-    return word
+    return "-".join(tok.doc[at].lower_ for at in range(_surname_start(tok).i, tok.i + 1, 2))
 
 
 def _surname_start(tok: Token) -> Token:
