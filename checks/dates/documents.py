@@ -15,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .timex import MONTHS
+
 __all__ = ["NEAR_NOUN", "Quoted", "dated_by", "dated_documents", "names_game", "quoted_documents",
            "spoke_after_game"]
 
@@ -70,8 +72,6 @@ _NAMES_GAME = re.compile(rf"['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?{_GAME_NOUN}\b")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'\u2019-]+)\s+$")
 _NAME_AFTER = re.compile(r",?\s+([A-Z][\w'\u2019-]+)")
 _NAME_CHARS = 40
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 _OPENING = {"\u201c": "\u201d", '"': '"'}
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s|\n")
 # Between a document word and its date: "a letter dated", "an e-mail sent to aides on", "Sent:".
@@ -175,7 +175,7 @@ def _posts(text: str) -> list[Quoted]:
     """Embedded posts: the lines above each signature line that fit in one post."""
     found = []
     for m in _SIGNATURE.finditer(text):
-        day = (int(m["year"]), _MONTHS.index(m["mon"]) + 1, int(m["day"]))
+        day = (int(m["year"]), MONTHS[m["mon"]], int(m["day"]))
         room = _POST_CHARS if day >= _LIMIT_DOUBLED else _OLD_POST_CHARS
         start = end = m.start()
         while start > 0:
