@@ -23,10 +23,13 @@ fitted without that ceiling, is 0.96 or more on 25 quotes or more there (`proven
 Every quote and gold stretch is written to --records (default scratch/polnear/records.jsonl);
 --from-records reads such a file back instead of checking the articles again (to refit, try a
 new confidence feature: the cells are recomputed from the stored quotes, or look at errors).
-Pronoun sources resolved by hand: scratch/polnear/pronouns_hand.json (`--hand-sample N` writes N
-unresolved ones with context to scratch/polnear/pronouns_todo.tsv to read: the seeded draw of N,
-less those already resolved). Each publisher's hand-resolved quotes stand for all its pronoun
-quotes (see weigh).
+Pronoun sources resolved by hand: bench/data/polnear_pronouns_hand.json, `{"<article>:<quote
+start>": "Name" or null}`, all 2,097 third-person pronoun sources of `train`, each resolved by reading
+the story, blind to our output. It is our own annotation, not PolNeAR's text, so it is committed
+(an earlier, partial table kept in scratch/ was lost with a machine). `--hand-sample N` writes N
+unresolved ones with context to scratch/polnear/pronouns_todo.tsv to read (the seeded draw of N,
+less those already resolved): for a new release of the corpus. Where only a sample is resolved,
+each publisher's hand-resolved quotes stand for all its pronoun quotes (see weigh).
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from checks.quotes.confidence import (  # noqa: E402
 MIRROR = Path("/work/.mirror/networkdynamics+PolNeAR/repo")
 SCRATCH = ROOT / "scratch" / "polnear"
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+HAND = Path(__file__).resolve().parent / "data" / "polnear_pronouns_hand.json"
 HAND_SEED = 14
 FOLDS = 5  # cross-validation of the confidence table, split by article
 FOLD_SEED = 14
@@ -129,8 +133,7 @@ def _records(stem: str, text: str, quotes: Iterable[Any], cells: list[Any],
 
 
 def _load_hand() -> dict[str, str | None]:
-    path = SCRATCH / "pronouns_hand.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return json.loads(HAND.read_text(encoding="utf-8")) if HAND.exists() else {}
 
 
 def _run(articles: list[tuple[str, str, str | None]], jobs: int) -> list[Record]:
