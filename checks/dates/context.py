@@ -67,6 +67,7 @@ class Story:
     story_published: dt.date | None = None
     document: Anchor | None = None  # the date of the quoted document being read, if any
     quarter: tuple[int, int] | None = None  # the last quarter named: (year, quarter), while no date follows
+    quarter_ahead: bool = False  # that quarter was named in a forecast ("will take a fourth-quarter charge")
     years: list[tuple[int, int, int]] = field(default_factory=list)  # every bare year: (start, end, year)
     listed: dict[int, int] = field(default_factory=dict)  # the year of each date in an announced list
     narrative: Anchor | None = None  # the last date with its year written, while it is the story's time
@@ -232,11 +233,12 @@ class Story:
         else:
             self.published = dt.date(self.document.date.year, *_MID_YEAR)
 
-    def note_quarter(self, value: str | None) -> None:
-        """Remember '1989-Q3' as the quarter the story talks about."""
+    def note_quarter(self, value: str | None, *, ahead: bool = False) -> None:
+        """Remember '1989-Q3' as the quarter the story talks about (`ahead`: in a forecast)."""
         m = _QUARTER.match(value or "")
         if m is not None:
             self.quarter = (int(m[1]), int(m[2]))
+            self.quarter_ahead = ahead
 
     def foresee(self, anchor: Anchor, start: int, end: int) -> None:
         """A document's date known before the text reaches it: it dates the document, nothing else."""

@@ -12,6 +12,7 @@ document's date stands in for the publication date (`checks.dates.context`).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -22,16 +23,19 @@ from spacy.tokens import Doc
 from ..models import DateKind, DateMention
 from .context import Story, coarsen
 from .fixed import century, decade, half, quarter, season_year, spelled_year
+from .generic import generic_time
 from .grammar import Candidate, candidates
 from .named import (
     end_of,
     holiday,
     month_only,
     month_rel_year,
+    period_rel_year,
     quarter_only,
     quarter_ref,
     season_only,
     the_year,
+    weekday_of_month,
     year_end,
     year_quarter,
 )
@@ -56,8 +60,10 @@ _WRITTEN_MONTH = {"iso", "numeric", "mdy", "dmy", "my"}
 # "the Dec. 21, 1988, bombing": a written date naming an event, not the time a narrative is told from.
 _NAMES_EVENT = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.I)
 _EVENT_CHARS = 8
+# What joins the first and last day of a run: "Friday to Sunday", "Friday through Sunday", "Friday-Sunday".
+_RUN_TO = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*", re.I)
 _TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "attr_month", "mod_month", "rel_month",
-                   "month_rel_year", "season_only", "quarter_only"}
+                   "month_rel_year", "period_rel_year", "season_only", "quarter_only", "weekday_of_month"}
 
 
 def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) -> tuple[DateMention, ...]:
@@ -92,8 +98,9 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) 
                                text, max(0, cand.start - _EVENT_CHARS), cand.start))
         elif story.narrated != cand.start:
             story.narrative = None  # "the following year", "later that year": the story's time moved on
-        if cand.rule in ("quarter", "quarter_only") or (cand.rule == "year_quarter" and "ord" in cand.parts):
-            story.note_quarter(value)
+        if cand.rule in ("quarter", "quarter_only", "period_rel_year") or \
+                (cand.rule == "year_quarter" and "ord" in cand.parts):
+            story.note_quarter(value, ahead=story.tense(cand) == "future")
         found.append(DateMention(text[cand.start:cand.end], value, kind, cand.start, cand.end))
     return tuple(found)
 
@@ -204,10 +211,31 @@ def _weekday(cand: Candidate, story: Story) -> Resolved | None:
     (`checks.dates.tense.noun_tense`)."""
     tense = noun_tense(story.doc, cand.start, cand.end) if "poss" in cand.parts else story.tense(cand)
     value, anchor = relative_value(cand, story.published, story.refs, tense)
+    start = _run_start(cand, story)
+    if start is not None and anchor is not None and anchor.date < start:
+        # "the festival runs from Friday to Sunday", in a Tuesday paper: the Sunday after that Friday, not
+        # the one gone (told in the past, a run already over keeps its end by publication)
+        day = start + dt.timedelta(days=(anchor.date.weekday() - start.weekday()) % 7 or 7)
+        if tense != "past" or story.published is None or day <= story.published:
+            value, anchor = day.isoformat(), Anchor(day, "day")
     return value, "relative", anchor
 
 
+def _run_start(cand: Candidate, story: Story) -> dt.date | None:
+    """The day a run of days starts when `cand` ends it: 'from Friday to Sunday', 'Nov. 7-Sunday'."""
+    at = bisect.bisect_left(story.starts, cand.start)
+    if at == 0:
+        return None
+    end, anchor = story.dated[at - 1]
+    if anchor.granularity != "day" or not _RUN_TO.fullmatch(story.text, end, cand.start):
+        return None
+    return anchor.date
+
+
 def _relative(cand: Candidate, story: Story) -> Resolved | None:
+    age = generic_time(cand, story.doc) if cand.rule == "deictic" else None
+    if age is not None:
+        return age, "relative", None  # "today's youth": the present age, no calendar day
     direction = cand.parts.get("dir", "").lower()
     if cand.rule == "rel_unit" and cand.parts["unit"].lower() == "day" and \
             direction in ("last", "current", "coming"):
@@ -235,7 +263,8 @@ _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "iso": _full_date, "numeric": _full_date, "mdy": _full_date, "dmy": _full_date,
     "my": _month_year, "md": _month_day, "dm": _month_day, "week_of": _week_of,
     "season_year": season_year, "quarter": quarter, "half": half, "quarter_only": quarter_only,
-    "month_rel_year": month_rel_year, "decade": decade, "decade_word": decade,
+    "month_rel_year": month_rel_year, "period_rel_year": period_rel_year,
+    "weekday_of_month": weekday_of_month, "decade": decade, "decade_word": decade,
     "century": century, "spelled_year": spelled_year,
     "mod_year": _year_only, "year": _year_only, "range_year": _year_only,
     "mod_month": month_only, "rel_month": month_only, "prep_month": month_only, "attr_month": month_only,

@@ -88,6 +88,13 @@ RULES: tuple[tuple[str, str, int], ...] = (
     # the nearest May (a month's modifier and its day belong to the one date)
     ("month_rel_year", rf"(?:{_MOD}[\s-]+)?{_MON_FULL},?\s+(?P<dir>this|last|next)\s+year\b", 0),
     ("month_rel_year", rf"{_MON}\s+{_DAY},?\s+(?P<dir>this|last|next)\s+year\b", 0),
+    # "the first quarter of next year", "the spring of last year", "late summer last year", "the winter of
+    # that year": the period of the year the words name, not this year's ("last year's champions" is no
+    # such year)
+    ("period_rel_year", r"\b(?:[Tt]he\s+)?(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?"
+                        r"(?:(?P<ord>first|second|third|fourth)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)|"
+                        r"(?i:(?P<season>spring|summer|fall|autumn|winter)))"
+                        r"(?:\s+of)?\s+(?P<dir>this|last|next|that)\s+year\b(?!['\u2019])", 0),
     ("spelled_year", rf"(?:(?:[Tt]he\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+|{_MON_FULL}\s+|"
                      rf"\b[Tt]he\s+year\s+)?\b{_SPELLED_YEAR}", 0),
     ("spelled_year", rf"\b[Tt]he\s+year\s+(?P<hi>two)\s+thousand(?:\s+and\s+(?P<lo>{_ONES}|{_TEENS}))?\b", 0),
@@ -119,7 +126,8 @@ RULES: tuple[tuple[str, str, int], ...] = (
                  r"the (?:near |distant |foreseeable )?future)\b", re.I),
     ("n_ago", r"\b(?:(?P<hedge>just|only|about|nearly|almost|some|roughly|around|barely|more than|"
               r"less than)\s+)?"
-              rf"{_NUM}\s+{_UNIT}\s+(?:or\s+so\s+)?(?:(?P<rel>ago|earlier|later|previously|from now|hence)\b|"
+              rf"{_NUM}\s+{_UNIT}\s+(?:or\s+so\s+)?"
+              r"(?:(?P<rel>ago|earlier|later|previously|from now|from today|hence)\b|"
               r"(?P<rel2>before|after|prior|on)"
               r"(?=\s*[,.;:!?)\u2014\u2013]|\s*$|\s+(?:and|but|when|that)\b))", re.I),
     ("past_span", rf"\bthe\s+(?P<dir>past|last)\s+(?:{_NUM}\s+)?"
@@ -135,7 +143,7 @@ RULES: tuple[tuple[str, str, int], ...] = (
                 r"Juneteenth|St\.? Patrick['\u2019]s Day|Election Day)(?![\w'\u2019])"
                 rf"(?:,?\s+{_YEAR}{_NOT_NUMBER_AFTER})?", 0),
     ("season_only", r"\b(?:in|In|during|During|by|By|until|since|Since|through|over|Over|throughout|"
-                    r"Throughout|early|late|mid|this past)"
+                    r"Throughout|into|early|late|mid|this past)"
                     r"[\s-](?P<body>(?:the\s+)?(?:(?P<mod>early|late)\s+)?(?P<season>spring|summer|fall|autumn|"
                     r"winter))\b(?!\s+(?:of\s+)?\d)", 0),
     ("end_of", r"\b(?P<mod>(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of)\s+the\s+"
@@ -159,6 +167,12 @@ RULES: tuple[tuple[str, str, int], ...] = (
     # "appeared in court the next morning": the day after the story's last day
     ("the_day_rel", r"\bthe\s+(?P<rel>next|following|previous|preceding)\s+"
                     r"(?:morning|afternoon|evening|night)\b", re.I),
+    # "the first Tuesday of November", "the third Monday in January": that day of the month; "the first
+    # Tuesday of every month" is a habit, no date
+    ("weekday_of_month", r"\b[Tt]he\s+(?P<nth>first|second|third|fourth|last)\s+"
+                         r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+"
+                         rf"(?:(?P<every>every|each|the)\s+month\b|{_MON_FULL}(?:,?\s+{_YEAR}{_NOT_NUMBER_AFTER})?)",
+     0),
     ("weekday", r"(?:\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his(?: past| coming)?|[Cc]oming|[Oo]n|[Bb]y|[Uu]ntil|"
                 r"[Ss]ince|"
                 r"(?:on\s+)?(?:the\s+)?(?:following|previous))\s+)?"

@@ -12,12 +12,13 @@ import re
 from ..models import DateKind
 from .context import Story
 from .grammar import Candidate
-from .tense import noun_tense
-from .timex import SEASONS, Anchor, holiday_date, month_number, season_of
-from .values import unit_point
+from .tense import forecast_time, noun_tense
+from .timex import SEASONS, WEEKDAYS, Anchor, holiday_date, month_number, nth_weekday, season_of
+from .values import latest, unit_point
 
-__all__ = ["end_of", "holiday", "month_only", "month_rel_year", "quarter_only", "quarter_ref",
-           "relative_month", "season_only", "the_year", "year_end", "year_quarter"]
+__all__ = ["end_of", "holiday", "month_only", "month_rel_year", "period_rel_year", "quarter_only",
+           "quarter_ref", "relative_month", "season_only", "the_year", "weekday_of_month", "year_end",
+           "year_quarter"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
 # "named coach of the year", "album of the year": an award's name, not a time.
@@ -34,6 +35,11 @@ _ELECTION = re.compile(r"\b(?:November\s+)?(?P<year>(?:19|20)\d\d)\s+(?:(?:presi
                        r"mid-term|congressional|national|state|U\.S\.)\s+)*(?:elections?|races?|campaigns?|"
                        r"votes?|midterms|ballots?)\b", re.I)
 _ELECTION_CHARS = 6000  # how far back a story's election is still the one it talks about
+# "this year", "last year", "next year": years from publication.
+_YEAR_STEPS = {"this": 0, "last": -1, "next": 1}
+_ORDINALS = ("first", "second", "third", "fourth")
+# "the latest quarter", "the most recent quarter", "the just-ended quarter": one whose results are in.
+_CLOSED_WORDS = {"latest", "most recent", "just ended"}
 # "down from the March high", "its April peak": a month naming a measurement already taken.
 _MEASURED = re.compile(r"\s+(?:high|low|peak|trough|levels?|figures?|readings?|record|total|tally|average|"
                        r"data|numbers)\b")
@@ -79,7 +85,7 @@ def relative_month(month: int, cand: Candidate, ctx: Story) -> Resolved:
 
 def quarter_only(cand: Candidate, ctx: Story) -> Resolved | None:
     """'the third quarter', 'last quarter': the publication's year (or the story's), by tense."""
-    q = ["first", "second", "third", "fourth"].index(cand.parts["ord"].lower()) + 1
+    q = _ORDINALS.index(cand.parts["ord"].lower()) + 1
     direction = cand.parts.get("dir", "").lower()
     if ctx.published is not None and direction not in ("previous", "same"):
         # business news reports the quarter just closed or running, rarely one ahead
@@ -89,6 +95,12 @@ def quarter_only(cand: Candidate, ctx: Story) -> Resolved | None:
             year = pub.year
         elif direction == "next":
             year = pub.year + (1 if q <= current else 0)
+        elif not direction and q != (current + 2) % 4 + 1 and forecast_time(ctx.doc, cand.start, cand.end):
+            # "expects to return to profit in the first quarter", "said it would cut jobs by the end of the
+            # first quarter", in November: a forecast is of the quarter running or one ahead. Not the
+            # quarter just closed, whose results may still be to come ("will post a loss in the third
+            # quarter", in October)
+            year = pub.year + (1 if q < current else 0)
         else:  # "the third quarter", "last year's fourth quarter": the latest one begun by publication
             year = pub.year - (0 if q <= current else 1) - (1 if direction == "last" and q == current else 0)
     elif ctx.ref is not None:
@@ -110,14 +122,14 @@ def year_quarter(cand: Candidate, ctx: Story) -> Resolved | None:
     elif ctx.published is None:
         return None, "relative", None
     else:
-        year = ctx.published.year + {"last": -1, "next": 1, "this": 0}[p["dir"].lower()]
+        year = ctx.published.year + _YEAR_STEPS[p["dir"].lower()]
     if "ord" not in p:
         if p["unit"] == "half":
             return None  # "the 1988 half" names no half
         # "the 1988 period" may be the nine months or the year: only its year is sure
         quarter = f"-Q{ctx.quarter[1]}" if ctx.quarter is not None and p["unit"] == "quarter" else ""
         return f"{year:04d}{quarter}", kind, None
-    number = ["first", "second", "third", "fourth"].index(p["ord"]) + 1
+    number = _ORDINALS.index(p["ord"]) + 1
     letter = "Q" if p["unit"] != "half" else "H"
     if letter == "H" and number > 2:
         return None  # "the third half" is no period
@@ -135,16 +147,28 @@ def quarter_ref(cand: Candidate, ctx: Story) -> Resolved | None:
             return None
         return f"{ctx.published.year:04d}-Q{(ctx.published.month - 1) // 3 + 1}", "relative", None
     base = ctx.quarter
-    if base is None and (cand.parts.get("unit") != "quarter" or ctx.published is None):
-        return None  # "the period" with no quarter before it names no quarter
+    if ctx.published is not None:
+        closed = _last_closed(ctx.published)
+        if (base is None and cand.parts.get("unit") == "quarter") or \
+                (which in _CLOSED_WORDS and ctx.quarter_ahead and base is not None and base > closed):
+            # "will take a fourth-quarter charge ... profit fell 5% in the latest quarter": a quarter
+            # forecast and not yet over has no results; the latest is the last one closed by publication
+            # (a fiscal fourth quarter reported in October stays the story's, as TimeBank numbers it)
+            base = closed
     if base is None:
-        assert ctx.published is not None
-        ended = (ctx.published.month - 1) // 3  # quarters ended by publication this year
-        base = (ctx.published.year, ended) if ended else (ctx.published.year - 1, 4)
+        return None  # "the period" with no quarter before it names no quarter
+    if which in _CLOSED_WORDS:
+        ctx.note_quarter(f"{base[0]:04d}-Q{base[1]}")  # "a year ago" after it compares with this one
     year, q = base
     if "year" in which:
         year -= 1
     return f"{year:04d}-Q{q}", "relative", None
+
+
+def _last_closed(published: dt.date) -> tuple[int, int]:
+    """The latest quarter ended by publication: (year, quarter)."""
+    ended = (published.month - 1) // 3  # quarters ended by publication this year
+    return (published.year, ended) if ended else (published.year - 1, 4)
 
 
 def month_rel_year(cand: Candidate, ctx: Story) -> Resolved | None:
@@ -152,11 +176,45 @@ def month_rel_year(cand: Candidate, ctx: Story) -> Resolved | None:
     month = month_number(cand.parts["mon"]) or 1
     if ctx.published is None:
         return None, "relative", None
-    year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[cand.parts["dir"]]
+    year = ctx.published.year + _YEAR_STEPS[cand.parts["dir"]]
     if "day" in cand.parts:
         day = dt.date(year, month, int(cand.parts["day"]))  # ValueError (no such day) drops the date
         return day.isoformat(), "relative", Anchor(day, "day")
     return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")
+
+
+def period_rel_year(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'the first quarter of next year', 'the spring of last year', 'the winter of that year': the
+    quarter, half or season of the year named from publication ("that year": from the story's last date)."""
+    p = cand.parts
+    if p["dir"] == "that":
+        ref = latest(ctx.distal_refs())
+        year = ref.date.year if ref is not None else None
+    else:
+        year = ctx.published.year + _YEAR_STEPS[p["dir"]] if ctx.published is not None else None
+    if year is None:
+        return None  # no year to read it in; "the spring" alone would be this year's, which it is not
+    if "season" in p:
+        return f"{year:04d}-{SEASONS[p['season'].lower()]}", "relative", None
+    number = _ORDINALS.index(p["ord"]) + 1
+    if p["unit"] == "half" and number > 2:
+        return None  # "the third half" is no period
+    return f"{year:04d}-{'Q' if p['unit'] == 'quarter' else 'H'}{number}", "relative", None
+
+
+def weekday_of_month(cand: Candidate, ctx: Story) -> Resolved | None:
+    """'the first Tuesday of November', 'the third Monday in January 2026'; none for 'the first Tuesday
+    of every month', a habit."""
+    p = cand.parts
+    if "every" in p:
+        return None
+    month = month_number(p["mon"]) or 1
+    year = int(p["year"]) if "year" in p else ctx.year_for(month, 15, cand)
+    if year is None:
+        return None
+    nth = -1 if p["nth"] == "last" else _ORDINALS.index(p["nth"]) + 1
+    day = nth_weekday(year, month, WEEKDAYS[p["wd"]], nth)
+    return day.isoformat(), "absolute" if "year" in p else "partial", Anchor(day, "day")
 
 
 def holiday(cand: Candidate, ctx: Story) -> Resolved | None:

@@ -12,10 +12,14 @@ from spacy.tokens import Doc, Token
 from ..nlp import same_line
 from .timex import Tense
 
-__all__ = ["PLAN_VERBS", "governing_verb", "noun_tense", "put_off_to", "schedule_present", "tense_at",
-           "under_infinitive"]
+__all__ = ["PLAN_VERBS", "forecast_time", "governing_verb", "noun_tense", "put_off_to", "schedule_present",
+           "tense_at", "under_infinitive"]
 
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
+# Prepositions that make a date the time of the verb they hang on ("recover in the first quarter"), and
+# the nouns of a period's part between ("cut jobs by the end of the first quarter").
+_TIME_PREPS = {"in", "during", "by", "until", "till", "through", "before", "after", "from", "within"}
+_PERIOD_PARTS = {"end", "start", "beginning", "middle", "close"}
 # Verbs of intent: "planned a rally on Saturday", "has scheduled a news conference Thursday" tell of
 # an event near the story, ahead or just past, whatever their own tense: the nearest day is meant.
 PLAN_VERBS = {"plan", "schedule", "expect", "intend", "prepare", "slate", "aim"}
@@ -80,6 +84,26 @@ def schedule_present(doc: Doc, start: int, end: int) -> bool:
     verb = governing_verb(span.root) if span is not None and len(span) else None
     return verb is not None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _NOT_SCHEDULE and \
         not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+
+
+def forecast_time(doc: Doc, start: int, end: int) -> bool:
+    """The characters start..end are the time of a verb told in the future or under a modal: "will
+    recover in the first quarter", "said it would cut jobs by the end of the first quarter", "sales
+    should pick up in the second quarter". Not a noun's time ("will restate revenue for the third
+    quarter", "a loss in the second quarter"), nor a modal of the past ("would have cut jobs in
+    March"), which tells what did not happen."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _PERIOD_PARTS:
+        token = token.head.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _TIME_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = prep.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return _verb_tense(verb) == "future" or (bool(auxes & _MODALS) and "have" not in auxes)
 
 
 def under_infinitive(doc: Doc, start: int, end: int) -> bool:
@@ -194,9 +218,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
     if "to" in words and depth < 2 and verb.head != verb and same_line(verb, verb.head):
         # "agreed to meet on Friday" / "is expected to meet on Friday": the main verb decides,
         # and an infinitive under a present verb looks forward. "Was due to be released in September",
-        # "was likely to close": the copula of the adjective holds the tense.
+        # "was likely to close": the copula of the adjective holds the tense, and so does the verb of
+        # "made it hard for the mill to meet orders into the summer" (an adjective as its complement).
         above = verb.head
-        if above.pos_ == "ADJ" and above.dep_ == "acomp" and above.head != above:
+        if above.pos_ == "ADJ" and above.dep_ in ("acomp", "ccomp") and above.head != above:
             above = above.head
         if above.lemma_.lower() in _RESULT_NOUNS:
             done = governing_verb(above)

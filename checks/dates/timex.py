@@ -24,6 +24,7 @@ __all__ = [
     "holiday_date",
     "month_number",
     "nearest_year",
+    "nth_weekday",
     "number_value",
     "season_of",
     "season_year",
@@ -194,13 +195,17 @@ def holiday_date(name: str, year: int) -> dt.date:
         return dt.date(year, *_FIXED_HOLIDAYS[key])
     if key in _EASTER_OFFSETS:
         return _easter(year) + dt.timedelta(days=_EASTER_OFFSETS[key])
-    month, weekday, nth = _RULE_HOLIDAYS[key]
-    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
-            if dt.date(year, month, d).weekday() == weekday]
-    day = dt.date(year, month, days[nth - 1] if nth > 0 else days[nth])
+    day = nth_weekday(year, *_RULE_HOLIDAYS[key])
     if key == "election day":  # the Tuesday after the first Monday
         day += dt.timedelta(days=1)
     return day
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The `nth` `weekday` (0 for Monday) of the month, -1 for the last: Thanksgiving is (11, 3, 4)."""
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).weekday() == weekday]
+    return dt.date(year, month, days[nth - 1] if nth > 0 else days[nth])
 
 
 def _easter(year: int) -> dt.date:

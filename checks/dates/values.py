@@ -133,14 +133,14 @@ def shifted_value(cand: Candidate, published: dt.date | None, refs: dict[str, An
     p = {k: v.lower() for k, v in cand.parts.items()}
     rel = " ".join((p.get("rel") or p.get("rel2") or "").split())
     unit = p["unit"].rstrip("s")
-    sign = 1 if rel in ("later", "after", "from now", "hence", "on") else -1
+    sign = 1 if rel in ("later", "after", "from now", "from today", "hence", "on") else -1
     count = number_value(p["n"])
     if count is None:
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
     ref = latest(refs, unit)
     if ref is None and rel in ("later", "after", "on"):
         return None  # "a decade later", with no date before it to count from: not from publication
-    if rel in ("ago", "from now", "hence") or ref is None:
+    if rel in ("ago", "from now", "from today", "hence") or ref is None:  # "a week from today": publication
         base = Anchor(published, "day") if published is not None else None
     else:
         base = ref

@@ -50,6 +50,7 @@ _STREET_NAME_WORDS = 3
 _MODEL_YEARS_BACK = 50
 _ERA_LETTERS = {"AD", "BC", "BCE", "CE", "FY", "A.D.", "B.C."}
 _TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "overnight"}
+_EVERY = {"every", "each"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 # Nouns a holiday may qualify and still be its time: "Christmas morning", "the Thanksgiving weekend".
 _HOLIDAY_TIMES = _TIMES_OF_DAY | {"day", "eve", "week", "weekend", "holiday", "holidays", "season", "break",
@@ -62,7 +63,8 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
     `text` is `doc.text` when the caller already has it (building it walks the whole Doc)."""
     if cand.rule in ("deictic", "rel_unit"):
         return not _masthead(cand, doc, doc.text if text is None else text)
-    if cand.rule in ("quarter_only", "quarter_ref"):
+    if cand.rule in ("quarter_only", "quarter_ref") or \
+            (cand.rule == "period_rel_year" and "unit" in cand.parts):  # "the second half last year"
         return not game_period(cand, doc, doc.text if text is None else text)
     if cand.rule == "holiday":
         return not _holiday_modifier(cand, doc)
@@ -82,7 +84,7 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
         # the weekday's own token; the tokenizer may have glued it to its neighbour ("Monday-Friday")
         day = next((t for t in span if t.text in cand.parts.get("wd", "")), first)
         prev = doc[day.i - 1] if day.i > 0 else None
-        if _weekday_modifier(day, cand):
+        if _weekday_modifier(day, cand) or _every(day):
             return False
         return not ((prev is not None and prev.lower_ in _NAMED_DAYS) or day.ent_type_ in _NOT_A_DATE)
     if cand.rule == "attr_month":
@@ -129,6 +131,12 @@ def _weekday_modifier(day: Token, cand: Candidate) -> bool:
         before = day.doc[day.i - 1] if day.i > 0 else None
         return before is None or before.pos_ != "ADP"
     return head.tag_ == "NNS" and all(d.tag_ == "PRP$" for d in dets)
+
+
+def _every(day: Token) -> bool:
+    """'is open every Saturday', 'prints each Sunday', 'meets every other Thursday': a habit, no one day."""
+    words = [t.lower_ for t in day.doc[max(0, day.i - 2):day.i]]
+    return bool(words) and (words[-1] in _EVERY or words[-2:] == ["every", "other"])
 
 
 def _plausible_year(year: Token, before: Token | None, value: int) -> bool:

@@ -1,0 +1,44 @@
+"""'Today's youth', 'the leaders of tomorrow': a deictic word that names an age, not a day.
+
+"Today's meeting" is the day of publication, but "today's youth", "in today's world" and "in today's
+dollars" speak of the present age, and "the people of tomorrow" of the future: nothing happened on the
+day, so the value is TimeML's PRESENT_REF (FUTURE_REF), kept with the story's vague references, not a
+calendar day. The sign is the noun the word qualifies: people taken as a generation, or the state of
+the world (`_AGE_NOUNS`). Any other noun keeps the day ("today's editions", "tomorrow's vote").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .grammar import Candidate
+
+__all__ = ["generic_time"]
+
+_AGE_VALUES = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
+# Nouns that "today's" or "of today" qualify as an age: a generation of people, or the state of the
+# world and its measures ("in today's dollars"); none of them is an event of one day.
+_AGE_NOUNS = frozenset("""world society youth generation generations children kids teens teenagers youngsters
+students parents families women men people workers workforce consumers voters leaders culture economy
+climate environment standards times age era dollars terms technology jobs""".split())
+
+
+def generic_time(cand: Candidate, doc: Doc) -> str | None:
+    """PRESENT_REF for 'today's youth' or 'the world of today', FUTURE_REF for 'tomorrow's leaders'
+    or 'the people of tomorrow'; None when the word names its day."""
+    word = cand.parts.get("word", "").lower()
+    if word not in _AGE_VALUES or "pod" in cand.parts:
+        return None
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    token = span[0]
+    if token.dep_ == "poss":  # "today's youth"
+        noun = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.dep_ == "prep":
+        noun = token.head.head  # "the youth of today"
+    else:
+        return None
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.lower_ not in _AGE_NOUNS:  # "in today's Times"
+        return None
+    return _AGE_VALUES[word]
