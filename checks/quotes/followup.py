@@ -9,9 +9,10 @@ attribution: they laughed at the words, someone else said them.
 
 Failing that, a quote that opens its sentence takes the speaker of the sentence just before
 when that sentence is reported speech (`Tully said the council had not asked anyone.` then a
-paragraph `“Nobody knocked on a single door.”`; `Sometimes clerks skip it, he said. “But …”`):
-news goes on quoting the person it has just paraphrased. A guess the report flags. Tried after
-the conventions for continued quotes.
+paragraph `“Nobody knocked on a single door.”`; `Sometimes clerks skip it, he said. “But …”`),
+also when that sentence quotes a few of the person's words or says they gave words of their own
+(`Ruiz issued a statement.`): news goes on quoting the person it has just paraphrased. A guess the
+report flags. Tried after the conventions for continued quotes.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator
 from .cast import Cast
-from .cues import is_quote_cue, is_speech_verb
+from .cues import QUOTE_VERBS, is_quote_cue, is_speech_verb
 from .marks import Marked
-from .speakers import Speaker, resolve
+from .speakers import DELIVERING, Speaker, resolve
 from .subjects import subject_of
 
 __all__ = ["attribute_next"]
@@ -36,6 +37,10 @@ _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who"})
 # What listeners do after a quote: their reaction, not an attribution of the words before it.
 _REACTIONS = frozenset("smile laugh shrug sigh chuckle cheer boo roar nod grin applaud gasp".split())
 _OPENS_SENTENCE = frozenset(".?!")  # what may stand before a quote that opens its own sentence
+_CONTENT = frozenset({"ccomp", "xcomp", "dobj"})  # where a reporting verb's words are
+# Nouns for words their deliverer speaks (not `report`, `letter`, `book`: those may quote others).
+_OWN_WORDS = frozenset("""statement remarks remark comments comment speech address response reply answer
+    message""".split())
 
 
 def attribute_next(m: Marked, text: str, loc: Locator, cast: Cast,
@@ -107,10 +112,10 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     # a line without a full stop the parser ran into this one (`CLICK HERE TO GET THE APP`) is no
     # part of it: the sentence is narrative when its last line is
     line = text.rfind("\n", sent.start_char, doc[i].idx) + 1 or sent.start_char
-    if any(loc.quoted(t.idx) for t in sent if not t.is_punct) or not loc.narrative(line):
-        return None  # a sentence with a quote of its own is that quote's attribution
+    if not loc.narrative(line):
+        return None
     verb = _reporting_verb(_line_root(sent, line))
-    if verb is None:
+    if verb is None or not _own_words_after(sent, verb, loc):
         return None
     # a surname the parser reads as an adverb (`Tully said …`) is still the one who said it
     subject = subject_of(verb, loc) or next((c for c in verb.lefts if cast.person(c) is not None), None)
@@ -122,6 +127,20 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     if speaker.evidence in ("name_at_cue", "name_nearby"):
         speaker = dataclasses.replace(speaker, evidence="carried", guessed=True)
     return Attribution(speaker, (verb if is_speech_verb(verb) else _framed(verb)).text)
+
+
+def _own_words_after(sent: Span, verb: Token, loc: Locator) -> bool:
+    """No quotation in the sentence, or only fragments of what its speaker is reported to say
+    (`Baxter now said the mayor had “the obligation to act.”`): the speaker, paraphrased with a
+    few quoted words, goes on in the quote that follows. A quotation before the reporting verb
+    (`“…,” Ruiz said, adding…`) is a quote with an attribution of its own, and so is one whose
+    clause the verb does not govern."""
+    quoted = [t for t in sent if not t.is_punct and loc.quoted(t.idx)]
+    if not quoted:
+        return True
+    speech = verb if is_speech_verb(verb) else _framed(verb)
+    content = {t.i for c in speech.children if c.i > speech.i and c.dep_ in _CONTENT for t in c.subtree}
+    return all(t.i in content for t in quoted)
 
 
 def _line_root(sent: Span, line: int) -> Token:
@@ -136,14 +155,31 @@ def _line_root(sent: Span, line: int) -> Token:
 def _reporting_verb(root: Token) -> Token | None:
     """The speech verb a sentence reports with: its root (`Tully said the council…`) or a
     parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`), or the
-    root that only frames it (`Tully was quick to add that…`, `Tully went on to say…`), whose
-    subject is the speaker."""
+    root that only frames it (`Tully was quick to add that…`, `Tully went on to say…`), or a
+    speech verb joined to the root, whose subject is the speaker."""
     if is_speech_verb(root):
         return root
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
     if aside is not None:
         return aside
-    return root if _framed(root) != root else None
+    if _framed(root) != root or _delivers(root):
+        return root
+    # `Baxter backed the governor, but now said…`, `Ruiz shot back in a statement, saying…`: the
+    # sentence's speech is its second verb, whose subject the parse finds through the first
+    joined = (c for c in root.children if c.dep_ in ("conj", "advcl") and c.i > root.i and is_speech_verb(c))
+    return next((c for c in joined if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
+def _delivers(root: Token) -> bool:
+    """`Trump issued a statement.`, `Howard continued his remarks.`: the subject gives words of their
+    own, and the quotation that follows is those words (`Ruiz read Roe's statement` gives Roe's, and
+    `Ruiz made no comment` none)."""
+    lemma = root.lemma_.lower()
+    if (lemma not in DELIVERING and lemma not in QUOTE_VERBS) or any(c.dep_ == "neg" for c in root.children):
+        return False  # `Ruiz did not issue a statement`, `Ruiz made no comment`: no words of theirs follow
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _OWN_WORDS and not any(
+        (p.dep_ == "poss" and p.pos_ != "PRON") or (p.dep_ == "det" and p.lower_ == "no") for p in c.children)
+        for c in root.children)
 
 
 def _framed(root: Token) -> Token:

@@ -36,12 +36,12 @@ from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_aft
 
 # Cast, Person, Speaker, described and in_speaker_slot live elsewhere: the quote finders import
 # them from here, with resolve
-__all__ = ["Cast", "Person", "Speaker", "described", "in_speaker_slot", "resolve"]
+__all__ = ["DELIVERING", "Cast", "Person", "Speaker", "described", "in_speaker_slot", "resolve"]
 
 # `said in a statement`, `during an interview`: the prepositions that put words in someone's mouth
 _DELIVERED_IN = frozenset({"in", "during"})
 # Verbs whose subject is the author of the statement they take: `Vance issued a statement`.
-_DELIVERING = frozenset("""issue release make give deliver send post write publish offer share present file
+DELIVERING = frozenset("""issue release make give deliver send post write publish offer share present file
     put submit sign pen tweet defend express voice read""".split())
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 # Nouns for words named as words (`the phrase “…”`), not for a statement that speaks.
@@ -138,7 +138,7 @@ def _voiced_by(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -
     verb = tok.head
     if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in _DELIVERED_IN:
         verb = verb.head
-    elif not (tok.dep_ == "dobj" and verb.lemma_.lower() in _DELIVERING):
+    elif not (tok.dep_ == "dobj" and verb.lemma_.lower() in DELIVERING):
         return None
     if verb.pos_ not in ("VERB", "AUX"):
         return None

@@ -34,7 +34,8 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
     for child in verb.children:  # only the cue's own agent: `waylaid by mistrust, arguing…` is not
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if (cut := _cut_off_subject(verb) or _run_on_subject(verb, loc)) is not None:
+    if (cut := _cut_off_subject(verb) or _run_on_subject(verb, loc) or _apposed_before(verb)
+            or _before_relative(verb)) is not None:
         return cut
     tok = verb
     for _ in range(4):
@@ -147,6 +148,50 @@ def _run_on_subject(verb: Token, loc: Locator | None) -> Token | None:
     if not all(t.pos_ in ("NOUN", "PROPN") and t.head.i < start for t in tops):
         return None
     return tops[0] if loc is None or loc.narrative(tops[0].idx) else None
+
+
+def _apposed_before(verb: Token) -> Token | None:
+    """`In a call on Monday, Col. Ann Roe, a spokeswoman in Kabul, said, “…”`: news opens with
+    when or where, then names the speaker and their role between commas right before the cue. The
+    parser often reads the name as an apposition to the opening phrase's last noun (`Monday, Col.
+    Ann Roe`), leaving the cue without a subject. A name so hung, set off by a comma before it and
+    whose phrase (with its role) ends at the comma right before the cue, is the cue's subject."""
+    if not _bare_after_comma(verb):
+        return None
+    doc = verb.doc
+    name = doc[verb.i - 2]
+    for _ in range(8):  # from the role's last word up to the name it describes
+        if name.dep_ == "appos" and name.pos_ == "PROPN" and name.ent_type_ == "PERSON":
+            break
+        if name.head == name or name.head.i >= verb.i:
+            return None
+        name = name.head
+    opens = name.left_edge.i
+    # the comma before the cue hangs on the name or on the cue, as the parse has it
+    if name.head.i >= opens or name.right_edge.i < verb.i - 2 or opens == 0 or doc[opens - 1].text != ",":
+        return None
+    return name if same_line(name, verb) else None
+
+
+def _before_relative(verb: Token) -> Token | None:
+    """`Ruiz, meanwhile, who sits on no committee, said…`: a `who` clause set off by commas between a
+    speaker and the cue; the parser may read it as the cue's clause and hang the speaker on it as a
+    second subject, leaving the cue without one. The subject before `who` is the cue's."""
+    if not _bare_after_comma(verb):
+        return None
+    for clause in verb.lefts:
+        subjects = [c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+        if clause.right_edge.i >= verb.i - 2 and len(subjects) == 2 and subjects[1].lower_ == "who" \
+                and subjects[0].pos_ in ("PROPN", "NOUN") and subjects[0].doc[subjects[0].i + 1].text == ",":
+            return subjects[0] if same_line(subjects[0], verb) else None
+    return None
+
+
+def _bare_after_comma(verb: Token) -> bool:
+    """A finite cue right after a comma, with no subject of its own in the parse. A participle
+    (`…, Hillary Clinton, saying “…”`) takes the subject of its clause, never the name before it."""
+    return verb.i >= 3 and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.doc[verb.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _speaks(verb: Token) -> bool:
