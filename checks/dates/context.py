@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .documents import NEAR_NOUN, Quoted, dated_by, names_game, quoted_documents, spoke_after_game
-from .grammar import Candidate
+from .grammar import Candidate, shared_year
 from .tense import PLAN_VERBS, governing_verb, put_off_to, schedule_present, tense_at, under_infinitive
-from .timex import Anchor, Granularity, Tense, nearest_year
+from .timex import Anchor, Granularity, Tense, month_number, nearest_year
 
 __all__ = ["Story", "coarsen"]
 
@@ -101,6 +101,11 @@ class Story:
         tense (`tense` overrides the verb's), else the story's last year.
 
         "As of March 20" is a status on a day already past: the latest March 20 by publication."""
+        listed = shared_year(self.text, cand.end)
+        if listed is not None and (listed[1] is not None or day is not None):
+            # "from December to February 2015": a span that runs over New Year starts the year before
+            last = month_number(listed[1]) if listed[1] is not None else month
+            return listed[0] - (1 if last is not None and month > last else 0)
         pub = self.published
         stated = self._stated_year(cand)
         if stated is not None and (pub is None or stated < pub.year):

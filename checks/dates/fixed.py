@@ -18,8 +18,11 @@ _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seven
 
 
 def season_year(cand: Candidate, ctx: object = None) -> Resolved:
-    """'summer 2019' -> 2019-SU."""
-    return f"{int(cand.parts['year']):04d}-{SEASONS[cand.parts['season'].lower()]}", "absolute", None
+    """'summer 2019' -> 2019-SU. Its year is the story's year from then on, as a written year is:
+    "arrived in the summer of 1959 ... no one else at the time" is 1959."""
+    year = int(cand.parts["year"])
+    value = f"{year:04d}-{SEASONS[cand.parts['season'].lower()]}"
+    return value, "absolute", Anchor(dt.date(year, 1, 1), "year")
 
 
 def quarter(cand: Candidate, ctx: object = None) -> Resolved:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["MAX_RANGE_YEARS", "RULES", "Candidate", "candidates", "split_ranges"]
+__all__ = ["MAX_RANGE_YEARS", "RULES", "Candidate", "candidates", "shared_year", "split_ranges"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,9 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("iso", r"(?<![\w/-])(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>3[01]|[12]\d|0[1-9])\b", 0),
     ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b", 0),
     ("mdy", rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,\s*|\s+)(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
-    ("dmy", rf"(?:{_WD},?\s+)?(?:the\s+)?(?<!\d){_DAY}(?:\s+of)?\s+{_MON},?\s+{_YEAR}{_NOT_NUMBER_AFTER}", 0),
+    # a number glued to a dot or a comma is the end of a version or a decimal ("4.2.3 April 2014"), no day
+    ("dmy", rf"(?:{_WD},?\s+)?(?:the\s+)?(?<![\d.,$]){_DAY}(?:\s+of)?\s+{_MON},?\s+{_YEAR}"
+            rf"{_NOT_NUMBER_AFTER}", 0),
     ("my", rf"(?:{_MOD}[\s-]+)?{_MON},?\s+(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", 0),
     # "the week of March 6": the week that holds the day, not the day
     ("week_of", rf"\b[Tt]he\s+week\s+of\s+{_MON}\s+{_DAY}(?:,\s*{_YEAR})?"
@@ -181,6 +183,13 @@ RULES: tuple[tuple[str, str, int], ...] = (
 )
 _COMPILED = tuple((name, re.compile(pattern, flags)) for name, pattern, flags in RULES)
 _RANK = {name: i for i, (name, _, _) in reversed(list(enumerate(RULES)))}
+# "in August and October of 2015", "from May to July 2014", "June 3-4, 2015", "in May, June and July
+# 2015": months (or days) joined in a list or a span are written with one year, after the last of them.
+_LISTED_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_SHARED_YEAR = re.compile(
+    rf"(?:\s*,\s*{_LISTED_MONTH}(?:\s+\d{{1,2}})?)*\s*,?\s*(?:and|or|to|through|until|till|[-\u2013\u2014])\s*"
+    rf"(?:(?:early|late|mid)[\s-]+)?(?:(?P<last>{_LISTED_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?),?\s+(?:of\s+)?{_YEAR}{_NOT_NUMBER_AFTER}")
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -240,3 +249,10 @@ def split_ranges(found: list[Candidate]) -> list[Candidate]:
         out.append(Candidate("range_year", cand.start, cand.start + 4, {"year": cand.parts["year"]}))
         out.append(Candidate("range_year", second, cand.end, {"year": cand.parts["last"]}))
     return out
+
+
+def shared_year(text: str, end: int) -> tuple[int, str | None] | None:
+    """The year written after the last of the months or days a date ending at `end` is listed with
+    ("August" in "August and October of 2015"), and that last month's name (None: the date's own)."""
+    m = _SHARED_YEAR.match(text, end)
+    return (int(m["year"]), m["last"]) if m is not None else None

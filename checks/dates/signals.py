@@ -269,7 +269,9 @@ def _no_absolute_date(dates: tuple[DateMention, ...], published: dt.date | None)
     """A story that tells of an event ('on Tuesday', 'today') without ever giving its date."""
     if any(d.kind == "absolute" for d in dates):
         return None
-    events = [d for d in dates if d.value not in _REF_VALUES and not (d.value or "").startswith("P")]
+    # with a publication date, an anaphor left without a value ("that day") was placed from nothing
+    events = [d for d in dates if d.value not in _REF_VALUES and not (d.value or "").startswith("P")
+              and (published is None or d.value is not None)]
     if not events:
         return None
     first = events[0]

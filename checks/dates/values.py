@@ -47,6 +47,9 @@ def relative_value(
             return None, None
         earlier = p["rel"] in ("before", "previous", "preceding")
         day = refs["day"].date + dt.timedelta(days=-1 if earlier else 1)
+        if tense == "past" and published is not None and day > published:
+            # a past narrative's "next morning" follows a day it told, never the publication day
+            return None, None
         return day.isoformat(), Anchor(day, "day")
     if cand.rule == "weekday":
         return _weekday(p, published, refs.get("day"), tense)

@@ -53,6 +53,8 @@ _FURNITURE_NAME = re.compile(
     r"more-(?:on|coverage|stories|from)|recommended|recirc|also-read|read-also|see-also|"
     r"inline-(?:headlines?|stories|links)|headlines?-(?:list|widget|rail|module|stack)|"
     r"story-(?:list|links|rail)|outbrain|taboola|cta|"
+    # a slideshow or a carousel, or one of its slides: photos and captions (or other stories) beside the story
+    r"slide-?shows?|slides?|carousel|"
     # a name's hover card inside a sentence (`rollover-people-block`: the person's latest headlines),
     # not the name's own link around it
     r"(?:rollover|hover|popover|tooltip)[a-z-]*-(?:block|card|panel|content))(?![a-z])")
