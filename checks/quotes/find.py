@@ -37,11 +37,16 @@ __all__ = ["Analysis", "analyse", "find_quotes"]
 _CACHE_KEY = "deskcheck.quotes"
 _EMBEDDED_AFTER = frozenset(":.?!;—–(")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_LAST_WORD = re.compile(r"(\w+)[ \t]*$")
+# The word before a quotation, maybe set off by a comma (`in his book, “Out There”`).
+_LAST_WORD = re.compile(r"(\w+),?[ \t]*$")
+# `“Museum opens a new wing,” by Ana Ruiz`: a comma ends the quoted words, then `by` and two
+# capitalised words, a name or an outlet's (`by Times' Ana Ruiz`), never a day (`by Friday, the…`).
+_BYLINE = re.compile(r"[ \t]*,?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z][\w.'’]*[ \t]+[A-Z]")
 # Nouns and verbs that name a work whose title follows: `his book “…”`, `a film titled “…”`.
 _WORK_NOUNS = frozenset({"book", "novel", "memoir", "album", "film", "movie", "song", "single", "paper",
                          "essay", "column", "show", "series", "podcast", "documentary", "play", "titled",
-                         "entitled", "headlined"})
+                         "entitled", "headlined", "ad", "advert", "commercial", "video", "article", "story",
+                         "report", "poem", "musical", "opera", "exhibition"})
 _MARK_CHARS = frozenset("\"“”„‟«»")
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a capital inside one word (`factcheckUK`, `McCain`, `iPhone`): a name
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
@@ -130,13 +135,35 @@ def _cited_title(text: str, m: Marked) -> bool:
 
 
 def _named_work(text: str, m: Marked) -> bool:
-    """`In his book “Financial Freedom: A Proven Path to Wealth,” Ruiz shares…`: a title-cased
-    quotation right after the noun of a work, however long, is the work's name."""
+    """`In his book “Financial Freedom: A Proven Path to Wealth,” Ruiz shares…`, `in her 2019 memoir,
+    “Out There,”`: a title-cased quotation right after the noun of a work, however long, is the
+    work's name."""
     before = _LAST_WORD.search(text, m.paragraph.start, m.open)
     if before is None or before.group(1).lower() not in _WORK_NOUNS:
         return False
     words = _WORDS.findall(text[m.start:m.end])
     return bool(words) and _title_cased(words)
+
+
+def _bylined(text: str, m: Marked) -> bool:
+    """`“Museum opens a new wing,” by the Gazette's Ana Ruiz: …`, `according to “Out Past the Wall” by
+    Ana Ruiz`: newsletters, reading lists and stories cite a story or a book by its title and its
+    author (after a comma, or a title in Title Case); the author wrote the title, nobody said it."""
+    if m.close is None:
+        return False
+    quoted = text[m.start:m.end]
+    set_off = quoted.rstrip().endswith(",") or text[m.close + 1:m.close + 2] == "," \
+        or _title_cased(_WORDS.findall(quoted) or ["x"])  # `“Perfect Enough: …” by George Anders`
+    return set_off and _BYLINE.match(text, m.close + 1, m.paragraph.end) is not None
+
+
+def _subhead(text: str, m: Marked, doubled: bool) -> bool:
+    """`'A fight from start to finish.'` alone on its line, in a story that quotes people in double
+    marks: a subhead quoting, headline-style, in single marks, what a section below is about; the
+    story's own quotations, and whoever spoke the paragraph before, do not own it. (A story that
+    quotes in single marks, as British papers do, keeps such a line as a quotation.)"""
+    return m.single and doubled and m.close is not None and not text[m.paragraph.start:m.open].strip() \
+        and not text[m.close + 1:m.paragraph.end].strip()
 
 
 def _label_like(quoted: str) -> bool:
@@ -157,8 +184,10 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                    cast: Cast) -> list[Quote]:
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
+    doubled = 2 * sum(not m.single for m in marked) > len(marked)  # the story quotes in double marks
     for m in marked:
-        if _handle_like(text[m.start:m.end]) or _cited_title(text, m) or _named_work(text, m):
+        if _handle_like(text[m.start:m.end]) or _cited_title(text, m) or _named_work(text, m) \
+                or _bylined(text, m) or _subhead(text, m, doubled):
             continue
         partial = _embedded(text, m)
         if partial:

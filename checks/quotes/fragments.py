@@ -4,8 +4,9 @@
 inside what someone else reports (`Pike said Ferris called it “a disgrace”`) reaches the reader
 through the teller, the outermost speaker of the sentence. Verbs of naming, voicing and thinking
 (`dubbed him “…”`, `chanted “…”`, `thought that “…”`) and a speaker set off by commas (`the
-plan, she said, is “…”`) also give a fragment its speaker; a scare quote, a label or a title
-nobody is said to have said stays out.
+plan, she said, is “…”`) also give a fragment its speaker, and a long run of words woven into a
+sentence is its subject's whatever the verb (`Moore thanked him for “…”`); a scare quote, a label or
+a title nobody is said to have said stays out.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ _REPORTED_LINKS = frozenset({"ccomp", "xcomp"})  # a clause that is the content 
 # How words in front of a noun modify it: `a ‘phase one’ deal`, `his “tough on crime” record`
 _PREMODIFIER = frozenset({"amod", "compound", "nmod", "nummod"})
 _ARTICLES = frozenset({"a", "an", "the"})
-# How a clause hangs inside what someone said: `said he was targeted because he was “…”`
-_WITHIN_LINKS = frozenset({"advcl", "conj", "ccomp", "xcomp"})
+# How a clause hangs inside what someone said: `said he was targeted because he was “…”`, `said he
+# is hopeful the bill can be “…”` (the content of an adjective of feeling or certainty)
+_WITHIN_LINKS = frozenset({"advcl", "conj", "ccomp", "xcomp", "acomp"})
 # Verbs that name or judge something as the quoted words: the words are the subject's
 # (`dubbed him “…”`, `defended the plan as “…”`, `attacked Romney for being a “…”`, `rejected the
 # claims as “…”`).
@@ -40,6 +42,11 @@ _THOUGHT_VERBS = frozenset("think believe feel fear hope worry suspect reckon fi
 # Verbs that, in the passive with no `by`, tell what something is called: the words are a term.
 _TERM_VERBS = frozenset("call name term dub label nickname know brand title".split())
 _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “…”`, not a long phrase later
+# Words in marks from which a fragment is someone's words woven into the sentence, not a scare quote
+# or a label (the “strongman” playbook, a “phase one” deal: a word or three).
+_SPOKEN_WORDS = 6
+# Linking and perception verbs: their subject is described or perceives, it does not speak.
+_NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel".split())
 
 
 def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
@@ -69,7 +76,43 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     sentence = [t for t in first.sent if paragraph.start <= t.idx < paragraph.end]
     if (source := according_to(sentence)) is not None:
         return Attribution(resolve(source, cast, last), "according to")
+    if len(words) >= _SPOKEN_WORDS and not all(w.text[0].isupper() or w.is_stop for w in words):
+        return _sentence_subject(outside, para, loc, cast, last)
     return None
+
+
+def _sentence_subject(outside: list[Token], para: int, loc: Locator, cast: Cast,
+                      last: Speaker | None) -> Attribution | None:
+    """`He offered “my thoughts and prayers for all of the victims' families”`, `Moore thanked him
+    for “stepping up and taking action when Congress won't”`: a scare quote or a label is a word or
+    two; a long run of someone's words woven into a sentence is what the sentence's subject said or
+    wrote, whatever the verb (`offered`, `thanked`, `seeks`). Only a subject known to be someone,
+    and only when no clause with a subject of its own lies between the words and the sentence's main
+    verb, the words' own included: such a clause has another voice (`a website that ran headlines
+    such as “…”`, `ads using her comments that “I was responsible…”`), and so has a phrase describing
+    a noun (`signed an agreement barring her from publishing a “…”`: the agreement's words). A
+    subject that only seems or perceives (`he seemed …`, `will see “…”`) says nothing."""
+    if not outside or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for t in outside for c in t.children):
+        return None
+    tok = outside[0].head
+    for _ in range(12):
+        if tok.idx < para or loc.quoted(tok.idx):
+            return None
+        if tok.dep_ == "ROOT":
+            break
+        if tok.dep_ == "acl" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            return None
+        tok = tok.head
+    else:
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_SAYING or subject is None or loc.quoted(subject.idx) \
+            or subject.idx < para:
+        return None
+    speaker = resolve(subject, cast, last, loose=False)
+    if speaker is None or speaker.kind not in ("named", "organization"):
+        return None
+    return Attribution(speaker, tok.text)
 
 
 def _quoted_possessor(quoted: Span, words: list[Token]) -> bool:
@@ -255,7 +298,10 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             subject = subject_of(cue, loc)
             if subject is None:
                 return Attribution(None, None if through_report else cue.text)
-            speaker = resolve(subject, cast, last, loose=False)  # `the collapse denies Trump a “win”`
+            # The verb governs the quotation itself, so any person noun speaks (`the senator said
+            # the man would “not get beat up”`), as one right next to a quotation does; a thing does
+            # not (`the collapse denies Trump a “win”`), nor a person deeper in a report.
+            speaker = resolve(subject, cast, last, loose=not through_report)
             if through_report and (speaker is None or speaker.kind == "unresolved"
                                    or subject.ent_type_ in ("DATE", "TIME")):
                 return Attribution(None, None)  # a deep clause is credited only to someone known
