@@ -49,6 +49,7 @@ from checks.factchecks.match import (
     query_text,
     rank_order,
     score_pairs,
+    statement_text,
     supported,
 )
 from storage import open_store
@@ -100,20 +101,20 @@ def pools(index: FactCheckIndex, rows: list[tuple[str, str]], embedder: Sentence
     """
     out = []
     for tweet, gold in rows:
-        q = query_text(tweet)
+        q, said = query_text(tweet), statement_text(tweet)  # searched; compared with the claims
         hits = index.search(q, CANDIDATES + 1)
         hits = [h for h in hits if h.review.url != gold] if without_gold else hits
         hits = hits[:CANDIDATES]
         if not hits:
             out.append(Pool(None if without_gold else gold, [], [], []))
             continue
-        qv = embedder.embed([q])[0]
+        qv = embedder.embed([said])[0]
         cos = embedder.embed([h.review.claim for h in hits]) @ qv
         titles = embedder.embed([h.review.title or "" for h in hits]) @ qv
-        rows = [pair_features(q, h.review.claim, float(c)) for h, c in zip(hits, cos, strict=True)]
-        order = order_features([h.score for h in hits], rows, [float(t) for t in titles])
-        out.append(Pool(None if without_gold else gold, hits, rows, order,
-                        [supported(q, h.review.claim) for h in hits]))
+        pairs = [pair_features(said, h.review.claim, float(c)) for h, c in zip(hits, cos, strict=True)]
+        order = order_features([h.score for h in hits], pairs, [float(t) for t in titles])
+        out.append(Pool(None if without_gold else gold, hits, pairs, order,
+                        [supported(said, h.review.claim) for h in hits]))
     return out
 
 
@@ -211,7 +212,7 @@ def calibration(with_gold: list[Pool], without: list[Pool], weights: tuple[float
     """
     pos, neg = tops(with_gold, weights, order_weights), tops(without, weights, order_weights)
     print("threshold  precision  recall  false alarms (fact-check not loaded)")
-    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+    for threshold in sorted({0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, THRESHOLD}):
         right = sum(ok for s, ok in pos if s >= threshold)
         wrong = sum(not ok for s, ok in pos if s >= threshold) + sum(s >= threshold for s, _ in neg)
         mark = "  <- THRESHOLD" if abs(threshold - THRESHOLD) < 1e-9 else ""
