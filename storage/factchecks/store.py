@@ -37,7 +37,9 @@ from .search import POSTINGS_BUDGET, SqlFactCheckIndex
 __all__ = ["FactCheckStore", "ImportSummary", "reindex"]
 
 BATCH = 500
-ANALYZE_AFTER = 10_000  # rows an import changes before PostgreSQL's planner statistics are renewed
+# rows an import changes before the index is renewed with it: PostgreSQL's planner statistics, or
+# SQLite's FTS5 index merged into one segment (see _merge_segments)
+ANALYZE_AFTER = 10_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class FactCheckStore:
                     new, old = _write_batch(conn, batch, scope, stats)
                     imported, updated = imported + new, updated + old
                 _apply_stats(conn, stats)
+                if conn.dialect.name == "sqlite" and imported + updated >= ANALYZE_AFTER:
+                    _merge_segments(conn)
         except IntegrityError as exc:  # the rollback left nothing half-written
             raise StoreError("another import wrote some of these fact-checks at the same moment; "
                              "run this import again") from exc
@@ -193,6 +197,14 @@ def _apply_stats(conn: Connection, stats: Counter[str]) -> None:
         upsert = pg.on_conflict_do_update(
             index_elements=["term"], set_={"docs": fact_check_terms.c.docs + pg.excluded.docs})
     conn.execute(upsert, changes)
+
+
+def _merge_segments(conn: Connection) -> None:
+    """FTS5's index merged into one segment, in the import's transaction. A large import leaves it in
+    several (100,000 reviews: nine), and a search seeks each term of each group in every one of them:
+    merged, the same candidates cost about a fifth less of FTS5's work (a search about a tenth less,
+    bench/factchecks.py). Rewriting the index takes 0.2 s at 100,000 reviews, little beside the import."""
+    conn.execute(text("INSERT INTO fact_checks_fts(fact_checks_fts) VALUES ('optimize')"))
 
 
 def _refresh_index(conn: Connection, *, analyse: bool) -> None:
