@@ -235,10 +235,11 @@ def _named_as(verb: Token, came_from: Token, para: int, loc: Locator, cast: Cast
 
 def _bare_participle(verb: Token) -> bool:
     """`4.1.1 (described as “a micro update” in the announcement)`, `Called a “…” by its makers, X
-    is`: a past participle without a subject or an auxiliary is a passive; what it describes was
-    described, and the subject of the clause it hangs on did not describe it."""
+    is`: a past participle without a subject, an auxiliary or an object is a passive; what it
+    describes was described, and the subject of the clause it hangs on did not describe it. With an
+    object (`De Luca, …, called Fisk a “…”`, misread as a modifier) it is the active verb of a name."""
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "ccomp") and rooted_verb(verb.head) != verb \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:
