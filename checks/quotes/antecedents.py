@@ -16,10 +16,11 @@ Everyone has to fit the pronoun's gender (`_fits`) and not be whom its verb addr
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from spacy.tokens import Token
 
-from .cast import LOOKBACK, SUBJECT, Cast, Mention, sentence_start
+from .cast import LOOKBACK, SUBJECT, Cast, Mention, Person, sentence_start
 from .cues import is_person_noun
 from .phrases import sentences_back
 from .pronouns import PRONOUN_GENDER, noun_gender
@@ -42,6 +43,9 @@ def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
     addressed = _addressed(cast, pronoun)
     near = [m for m in cast.mentions[max(0, at - LOOKBACK):at]
             if _fits(cast, m, pronoun) and m.key not in addressed]
+    if (namesake := _unfit_namesake(cast, cast.mentions[max(0, at - LOOKBACK):at], pronoun, sent)):
+        subject, fitting = namesake
+        return dataclasses.replace(subject, key=fitting[0].key) if len(fitting) == 1 else None
     same = [m for m in near if m.sent == sent and m.subject]
     if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
         return [m for m in same if m.main][-1]  # ("X declined to say whether Y …")
@@ -57,6 +61,29 @@ def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
     sents = sorted({m.sent for m in earlier})
     recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
     return max(recent, key=lambda m: _rank(cast, m, sents, pronoun))
+
+
+def _unfit_namesake(cast: Cast, before: list[Mention], pronoun: Token,
+                    sent: int) -> tuple[Mention, list[Person]] | None:
+    """`Gille recalls that …; she said …` in a story with John Gille and two women named Gille: the
+    main subject of the pronoun's sentence, else of the sentence just before when its own names
+    nobody, is a bare surname that several people hold, and the one the cast took it for is not of
+    the pronoun's gender. The pronoun stands for a namesake who fits: that one when only one does;
+    when several do, the words do not say which. Either way, never someone the sentence is not about,
+    named earlier. The subject and the namesakes who fit, or None when no such subject stands there."""
+    own = [m for m in before if m.sent == sent]
+    if not own and sent:
+        own = [m for m in before if m.sent == sentence_start(cast.doc[sent - 1])]
+    subjects = [m for m in own if m.main] or [m for m in own if m.subject]
+    if not subjects:
+        return None
+    # the subject highest in the sentence, as `antecedent` reads it
+    top = min(reversed(subjects), key=lambda m: sum(1 for _ in cast.doc[m.i].ancestors))
+    namesakes = cast.namesakes(cast.doc[top.i])
+    if not namesakes or _fits(cast, top, pronoun):
+        return None
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    return top, [p for p in namesakes if p.sex() in (None, want)]
 
 
 def _fits(cast: Cast, mention: Mention, pronoun: Token) -> bool:

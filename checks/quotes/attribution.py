@@ -52,6 +52,7 @@ _ANSWERING = frozenset({"respond", "reply", "answer", "retort", "counter"})
 _BACK_VERBS = frozenset({"shoot", "fire", "hit"})
 # What an answer says, when it is not the quotation: `responded that…`, `replied by saying…`.
 _CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
+_WORDS_THAT_COME = STATEMENT_NOUNS | {"question", "query", "shout", "cry", "call"}
 _CONTENT_PREPS = frozenset({"by", "with"})
 
 
@@ -143,6 +144,8 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
         cues = [t for t in window if t.pos_ == "VERB" and any(
             c.dep_ == "ccomp" and c.i < window[0].i for c in t.children) and not _expletive(t)]
+    if after:
+        cues = [t for t in cues if not _subject_before(t, window, loc)]
     if not cues:
         return None
     main = [t for t in cues if t.dep_ not in ("acl", "relcl", "amod")] or cues
@@ -206,6 +209,16 @@ def _named_subject(cue: Token, window: Sequence[Token], cast: Cast, last: Speake
     return found if found is not None and found.kind == "named" else None
 
 
+def _subject_before(cue: Token, window: Sequence[Token], loc: Locator) -> bool:
+    """`Lorenz, “the father of chaos,” started a revolution`: a verb whose subject stands in the
+    narrative before the quotation is what that subject did; the quotation only interrupts the
+    sentence between them (an epithet, an aside), so the verb does not attribute it and its object
+    never speaks. A cue after a quotation has its subject after the quote or none (`…,” she said`,
+    `…,” said the mayor`, `…,” adding`)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < window[0].i and loc.narrative(c.idx)
+               for c in cue.lefts)
+
+
 def _inverts(cue: Token) -> bool:
     """`said the mayor`, `added Murphy`: a finite cue may put its speaker after it; a participle
     (`…,” telling reporters`) and `tell` (`told Reuters`) put their listener there instead."""
@@ -256,6 +269,8 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
         return held
     if (owner := _words_of(window)) is not None and (speaker := resolve(owner, cast, last)) is not None:
         return Attribution(speaker, "words")
+    if (asker := _came_from(window)) is not None and (speaker := resolve(asker, cast, last)) is not None:
+        return Attribution(speaker, asker.head.head.text)
     for tok in window:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window:
             speaker = resolve(tok, cast, last)
@@ -267,6 +282,18 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     for tok in reversed(window):
         if tok.ent_type_ == "PERSON" and cast.person(tok) is not None and not is_topic(tok):
             return Attribution(_nearby(resolve(tok, cast, last)), None)
+    return None
+
+
+def _came_from(window: Sequence[Token]) -> Token | None:
+    """`A question came from a member of the audience:`, `The reply came from the mayor:`: words that
+    `came from` someone are that someone's; the words themselves (the subject) are nobody."""
+    for tok in window:
+        came = tok.head.lemma_.lower() == "come"
+        if tok.dep_ != "nsubj" or tok.lemma_.lower() not in _WORDS_THAT_COME or not came:
+            continue
+        source = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        return next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
     return None
 
 

@@ -241,10 +241,11 @@ class Cast:
         if person.role is None:
             person.role = role_of(root)
             person.titles.update(w.lower() for w in (person.role or "").split())
+        rooted = rooted_verb(root) is not None
         subject = (root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
-                   or misread_subject(root))
+                   or misread_subject(root) or rooted)
         topic = is_topic(root)
-        main = root.dep_ in SUBJECT and root.head == root.sent.root
+        main = (root.dep_ in SUBJECT and root.head == root.sent.root) or rooted
         self.mentions.append(Mention(root.i, person.key, subject, sentence_start(root), topic, main))
         self.mention_at.append(root.i)
         if (said := gender_evidence(root, start, subject)) is not None:
@@ -278,6 +279,16 @@ class Cast:
         alias = self.people.get(tok.lower_)
         return alias if alias is not None and alias.first == tok.lower_ else None
 
+    def namesakes(self, tok: Token) -> list[Person]:
+        """Everyone a bare surname at `tok` may stand for when two or more people of the story share
+        it (`Gille` in a story about a mother and her daughter); empty for a full name or a surname
+        only one person holds."""
+        found = self._at.get(tok.i)
+        if found is None or found[2] - found[1] != 1:
+            return []
+        group = self._surnames.get(tok.lower_, [])
+        return group if len(group) > 1 else []
+
     def bounds(self, tok: Token) -> tuple[int, int] | None:
         """The name's token range [start, end) around `tok`, without titles, with a suffix."""
         found = self._at.get(tok.i)
@@ -299,6 +310,17 @@ def misread_subject(tok: Token) -> bool:
     opens = (before is None or "\n" in before.text or before.text in _CLAUSE_OPENERS
              or before.pos_ in ("CCONJ", "SCONJ"))
     return opens and not any(c.dep_ in SUBJECT for c in head.children)
+
+
+def rooted_verb(tok: Token) -> Token | None:
+    """`Mr. Warner, the Virginia Democrat, called the bill …` parsed with the name as the sentence's
+    root and `called` as a modifier after the commas: the verb the sentence is built on, whose
+    subject the name is (a sentence has a verb; a noun at its root with one hung on it after a comma
+    is the subject the parser lost), or None."""
+    if tok.dep_ != "ROOT" or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in tok.rights if c.dep_ == "acl" and c.pos_ == "VERB"
+                 and c.tag_ in ("VBD", "VBN", "VBZ") and tok.doc[c.i - 1].text == ","), None)
 
 
 def _says(tok: Token) -> bool:

@@ -47,6 +47,8 @@ _WORK_NOUNS = frozenset({"book", "novel", "memoir", "album", "film", "movie", "s
                          "essay", "column", "show", "series", "podcast", "documentary", "play", "titled",
                          "entitled", "headlined", "ad", "advert", "commercial", "video", "article", "story",
                          "report", "poem", "musical", "opera", "exhibition"})
+_TITLE_SMALL = frozenset({"that", "which", "who", "when", "where", "but", "nor", "so", "yet", "into", "over",
+                          "about", "through", "up", "vs", "upon", "onto", "than"})
 _MARK_CHARS = frozenset("\"“”„‟«»")
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a capital inside one word (`factcheckUK`, `McCain`, `iPhone`): a name
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
@@ -63,6 +65,8 @@ _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "de
                         "le", "al", "el", "bin", "ibn", "du", "di", "y"})
 _TITLED = TITLE_WORDS | HONORIFICS
 _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|[JS]r\.")
+_ELLIPSIS = re.compile(r"…|\.\.\.|\[…\]|\[\.\.\.\]")
+_ECHO_WORDS = 4  # words of a repeated piece: fewer may be a phrase anyone uses
 _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
 
 
@@ -113,8 +117,8 @@ def _title_like(quoted: str) -> bool:
     return words[0][0].isupper() and _title_cased(words)
 
 
-def _title_cased(words: list[str]) -> bool:
-    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+def _title_cased(words: list[str], small: frozenset[str] = _SMALL_WORDS) -> bool:
+    return all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _handle_like(quoted: str) -> bool:
@@ -142,7 +146,8 @@ def _named_work(text: str, m: Marked) -> bool:
     if before is None or before.group(1).lower() not in _WORK_NOUNS:
         return False
     words = _WORDS.findall(text[m.start:m.end])
-    return bool(words) and _title_cased(words)
+    # a long title keeps its conjunctions and relative words small too (`Communities that Arise`)
+    return bool(words) and _title_cased(words, _SMALL_WORDS | _TITLE_SMALL)
 
 
 def _bylined(text: str, m: Marked) -> bool:
@@ -217,7 +222,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
             last_group = found.speaker
         cast.heard(found.speaker if found else None)
         out.append((m, quote))
-    return _carry_back([q for _, q in out], [m for m, _ in out])
+    return _echoed(_carry_back([q for _, q in out], [m for m, _ in out]))
 
 
 def _asker(m: Marked, text: str, loc: Locator, cast: Cast, found: Attribution | None) -> Attribution | None:
@@ -347,6 +352,30 @@ def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:
                 and marks[n].paragraph.index == marks[n - 1].paragraph.index + 1:
             quotes[n] = _carried(quotes[n], quotes[n - 1])
     return quotes
+
+
+def _echoed(quotes: list[Quote]) -> list[Quote]:
+    """`Uber tweeted: “We are all concerned … Fares have increased …”` and later `Let’s parse that
+    tweet: “We are all concerned …”`: a writer who quotes again words already quoted and credited
+    (whole, or in pieces cut with an ellipsis) is repeating that speaker's words, so the earlier
+    speaker is theirs. Only pieces of a few words count: a short phrase may be anyone's."""
+    credited: list[tuple[str, Quote]] = []
+    for n, quote in enumerate(quotes):
+        if quote.speaker is not None:
+            credited.append((f" {_plain(quote.text)} ", quote))
+            continue
+        pieces = [p for p in (_plain(p) for p in _ELLIPSIS.split(quote.text)) if p]
+        if not pieces or any(len(p.split()) < _ECHO_WORDS for p in pieces):
+            continue
+        source = next((q for text, q in reversed(credited) if all(f" {p} " in text for p in pieces)), None)
+        if source is not None:
+            quotes[n] = _carried(quote, source)
+    return quotes
+
+
+def _plain(text: str) -> str:
+    """The words of a quotation, lower case, without punctuation: how a repeat is recognised."""
+    return " ".join(_WORDS.findall(text.lower()))
 
 
 def _carried(quote: Quote, source: Quote) -> Quote:

@@ -36,6 +36,7 @@ _SPEAKING = frozenset({"named", "anonymous"})
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who"})
 # What listeners do after a quote: their reaction, not an attribution of the words before it.
 _REACTIONS = frozenset("smile laugh shrug sigh chuckle cheer boo roar nod grin applaud gasp".split())
+_SUMMING = frozenset({"summarize", "summarise"})  # with `sum up` and `put it`: verbs that word a thought
 _OPENS_SENTENCE = frozenset(".?!")  # what may stand before a quote that opens its own sentence
 _CONTENT = frozenset({"ccomp", "xcomp", "dobj"})  # where a reporting verb's words are
 # Nouns for words their deliverer speaks (not `report`, `letter`, `book`: those may quote others).
@@ -157,7 +158,7 @@ def _reporting_verb(root: Token) -> Token | None:
     parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`), or the
     root that only frames it (`Tully was quick to add that…`, `Tully went on to say…`), or a
     speech verb joined to the root, whose subject is the speaker."""
-    if is_speech_verb(root):
+    if is_speech_verb(root) or _announces(root):
         return root
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
     if aside is not None:
@@ -180,6 +181,17 @@ def _delivers(root: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _OWN_WORDS and not any(
         (p.dep_ == "poss" and p.pos_ != "PRON") or (p.dep_ == "det" and p.lower_ == "no") for p in c.children)
         for c in root.children)
+
+
+def _announces(verb: Token) -> bool:
+    """`Schultze once summed up the danger with a metaphor.`, `Ruiz put it this way.`: a verb of
+    wording whose own sentence gives no words (no clause of content) announces the quotation that
+    follows, as news writes it to introduce a line in the next sentence."""
+    lemma = verb.lemma_.lower()
+    worded = lemma in _SUMMING \
+        or (lemma == "sum" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)) \
+        or (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children))
+    return worded and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _framed(root: Token) -> Token:

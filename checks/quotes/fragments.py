@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator, according_to
+from .cast import rooted_verb
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .marks import Paragraph
 from .speakers import Cast, Speaker, resolve
@@ -262,7 +263,7 @@ def _named_as(verb: Token, came_from: Token, para: int, loc: Locator, cast: Cast
         named = lemma in _THOUGHT_VERBS and came_from.dep_ == "ccomp" and _own_subject(verb)
     if not named:
         return None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _bare_participle(verb)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return Attribution(None, None)  # `Rubio was dubbed “…”`: the one named did not name himself
     if (told := _told_by(verb, loc, cast, last)) is None or (
@@ -273,6 +274,15 @@ def _named_as(verb: Token, came_from: Token, para: int, loc: Locator, cast: Cast
     if verb.dep_ in _REPORTED_LINKS and is_speech_verb(verb.head):
         return Attribution(None, None)  # `a woman told him she worries he is “…”`: her words, unknown
     return told
+
+
+def _bare_participle(verb: Token) -> bool:
+    """`4.1.1 (described as “a micro update” in the announcement)`, `Called a “…” by its makers, X
+    is`: a past participle without a subject, an auxiliary or an object is a passive; what it
+    describes was described, and the subject of the clause it hangs on did not describe it. With an
+    object (`De Luca, …, called Fisk a “…”`, misread as a modifier) it is the active verb of a name."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "ccomp") and rooted_verb(verb.head) != verb \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:
@@ -295,6 +305,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
         if is_speech_verb(cue) and not loc.quoted(cue.idx):
+            if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
+                return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
             subject = subject_of(cue, loc)
             if subject is None:
                 return Attribution(None, None if through_report else cue.text)

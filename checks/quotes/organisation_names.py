@@ -31,6 +31,11 @@ _ORG_LAST_WORDS = BUSINESS_WORDS | frozenset("""films labs games publishing
     # a newspaper's name (`The Portland Courier says`); Post, Star, Sun or Globe are surnames too
     """chronicle tribune times herald journal gazette courier observer examiner inquirer dispatch
     sentinel telegraph""".split())
+# a word with a dot and a top-level domain in it: a website or a product named after one
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|cc|io|co|uk|de|fr|it|gov|edu|tv|ai|app)\b")
+# the last words of a government body's name, written after its short name (`Roscosmos Space Agency`);
+# foundations, companies and universities are left out: people found and name them after themselves
+_NAMED_BODIES = "Agency|Ministry|Department|Bureau|Commission"
 # A word the story writes right after `the`, as written; and, with its dot, an abbreviation a word
 # follows (`the Co.uk`), which a search for `the Co.` followed by a word boundary also finds.
 _AFTER_THE = re.compile(r"\b[Tt]he (?=(\w+)(\.\b)?)")
@@ -43,8 +48,13 @@ def named_like_organisation(name: str, doc: Doc | None = None) -> bool:
     story writes it after `the` (`The Chronicle says`); `WHO`, an acronym the story spells out (`the
     World Health Organization`)."""
     words = name.lower().split()
+    if _DOMAIN.search(name):  # `the Arduino.cc IDE`, `Booking.com`: no person's name holds a web address
+        return True
     if len(words) > 1:
         return words[-1] in _ORG_LAST_WORDS
+    if doc is not None and words and re.search(rf"\b{re.escape(name)}(?: [A-Z][a-z]+)? (?:{_NAMED_BODIES})\b",
+                                               doc.text):
+        return True  # `Roscosmos Space Agency`: a government body's name, which no one is named after
     if doc is not None and words and words[0] in _ORG_LAST_WORDS:  # `The Chronicle says`: never a person
         return name in _written_after_the(doc)
     return doc is not None and ACRONYM.fullmatch(name) is not None and bool(spelled_out(doc, name))

@@ -57,6 +57,11 @@ def organisation(tok: Token) -> Speaker:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    # `Wired Italy reports`, `Vogue Paris`: a proper noun the model left out of the entity but hung
+    # on it is the rest of the name (a brand and the country of its edition), not a word before it
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].ent_iob_ == "O" and start <= doc[start - 1].head.i < end:
+        start -= 1
     while start < end and doc[start].lower_ == "the":
         start += 1
     while end > start and doc[end - 1].tag_ == "POS":

@@ -19,6 +19,7 @@ _AGE = re.compile(r"(?:an? )?\d{1,3}[- ](?:year|month)s?[- ]old", re.IGNORECASE)
 # Words of time a sentence may open with ahead of a name (`Day-by-day Schiff's hearings…`): never a role.
 _TIME_NOUNS = frozenset("""day days week weeks month months year years night nights morning evening
     hour hours time times season decade weekend""".split())
+_BORN = frozenset({"née", "nee", "né", "born"})  # before a maiden or birth name
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
 _NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
                        "npadvmod"})
@@ -127,6 +128,10 @@ def role_of(tok: Token) -> str | None:
         listed = any(c.dep_ == "cc" for c in child.children)
         if child.dep_ == "appos" and (child.pos_ == "NOUN" or child.lower_ in TITLE_WORDS) and not listed:
             start, end = noun_phrase(child)
+            last = child
+            while last.i + 2 < len(tok.doc) and glued_hyphen(tok.doc[last.i + 1]):
+                last = tok.doc[last.i + 2]  # `co-director of …` split into three appositions: one role
+            end = max(end, noun_phrase(last)[1])
             text = tok.doc[start:end].text
             return text if len(text.split()) <= 14 else None
     words: list[Token] = []
@@ -141,6 +146,8 @@ def role_of(tok: Token) -> str | None:
     # words on the title; a role never runs back across a quotation mark
     quote = max((n for n, w in enumerate(titled) if w.is_quote), default=-1)
     titled = titled[quote + 1:]
+    # `Ellen Gille, née Fetter`: the name someone was born with, not a role
+    titled = [w for w in titled if w.lower_ not in _BORN]
     while titled and titled[0].is_punct:
         titled.pop(0)
     if titled and any(w.lower_ in TITLE_WORDS or (w.pos_ == "NOUN" and w.lower_ not in _TIME_NOUNS)

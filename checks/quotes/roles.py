@@ -59,6 +59,19 @@ def role_holder(tok: Token, cast: Cast) -> Token | None:
                 and last.i > child.i and _a_person(last, cast) and _closed(last) \
                 and _after_the_role(last, cast):
             return last
+    return _holder_after_of(tok, cast)
+
+
+def _holder_after_of(tok: Token, cast: Cast) -> Token | None:
+    """`The leader of Ennahda, Rachid Ghannouchi,`: the parse hangs the name on the party, place or
+    body after `of`; a person's name in apposition to what is no person names the role's holder."""
+    if not is_person_noun(tok):
+        return None
+    for of in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for owner in (c for c in of.children if c.dep_ == "pobj" and not _a_person(c, cast)):
+            name = next((a for a in owner.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+            if name is not None and _a_person(name, cast) and _closed(name):
+                return name
     return None
 
 

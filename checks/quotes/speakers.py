@@ -33,6 +33,7 @@ from .outlets import ORG_LABELS, organisation, outlet_or_company
 from .phrases import end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import PRONOUN_GENDER
 from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
+from .subjects import subject_of
 
 # Cast, Person, Speaker, described and in_speaker_slot live elsewhere: the quote finders import
 # them from here, with resolve
@@ -143,6 +144,8 @@ def _voiced_by(tok: Token, cast: Cast, last_group: Speaker | None, depth: int) -
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.tag_ == "VBG":
+        subject = subject_of(verb)  # `X condemned the attack, saying in a statement that…`: X says it
     if subject is None or subject.lower_ in RELATIVE:
         return None
     found = resolve(subject, cast, last_group, depth + 1, loose=False)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..nlp import same_line
-from .cast import misread_subject
+from .cast import misread_subject, rooted_verb
 from .cues import STATEMENT_NOUNS, is_person_noun, is_speech_verb
 
 if TYPE_CHECKING:
@@ -39,8 +39,11 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
         return cut
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)):
+        # nearest first: where the parser ran a line above into the sentence and gave the verb several
+        # subjects (`Berea, OH, …, Gov. John Kasich (R-OH), said`), the one next to the verb is its own
+        for child in (*reversed(list(tok.lefts)), *tok.rights):
+            if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)) \
+                    and not _sentence_between(child, tok):
                 # `a banner that said`: a relative pronoun stands for the noun its clause describes
                 relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
                 return tok.head if relative else child
@@ -51,7 +54,7 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
             return tok.head  # `issued a statement saying, “…”`: the statement speaks, for whoever issued it
         if (aside := _aside_of(tok, loc)) is not None:
-            if aside.dep_ in ("nsubj", "nsubjpass"):
+            if aside.dep_ in ("nsubj", "nsubjpass") or rooted_verb(aside) is not None:
                 return aside
             tok = aside
             continue
@@ -67,6 +70,21 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                 and (loc is None or not loc.quoted(tok.head.idx)):
             tok = tok.head  # `Kerr told them that Lund “had a plan,” adding, …`: Kerr adds, not Lund
     return None
+
+
+def _sentence_between(subject: Token, verb: Token) -> bool:
+    """`Chaos, for sure, and also “Thumper.” Called a “…” by its creators, …`: a full stop, question
+    or exclamation mark followed by a capital (after any closing mark) ends a sentence; a subject
+    before it that the parser hung on a verb after it belongs to the sentence it ran into this one."""
+    doc = verb.doc
+    for i in range(subject.i + 1, verb.i):
+        if doc[i].text in (".", "?", "!"):
+            nxt = i + 1
+            while nxt < verb.i and (doc[nxt].is_quote or doc[nxt].is_space):
+                nxt += 1
+            if nxt <= verb.i and doc[nxt].text[:1].isupper():
+                return True
+    return False
 
 
 def _reports(verb: Token) -> bool:
@@ -87,7 +105,10 @@ def _aside_of(tok: Token, loc: Locator | None) -> Token | None:
         return None
     after_comma = tok.doc[tok.i - 1].text == "," and (loc is None or loc.narrative(head.idx))
     if tok.dep_ == "acl" and after_comma and tok.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN"):
-        if head.dep_ in ("nsubj", "nsubjpass"):
+        # `Mr. Warner, the Virginia Democrat, called the bill “…”` parsed with the name as the root and
+        # `called` (and any verb after it, `…, saying`) hung on it: a sentence has a verb, so the root
+        # noun is the subject of the verbs hung on it
+        if head.dep_ in ("nsubj", "nsubjpass") or rooted_verb(head) is not None:
             return head if same_line(head, tok) else None
         while head.dep_ in _INSIDE_PHRASE and head.head != head:
             head = head.head
