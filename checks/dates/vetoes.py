@@ -103,12 +103,22 @@ def _holiday_modifier(cand: Candidate, doc: Doc) -> bool:
     """'his Christmas cards', 'Thanksgiving dinner', 'Easter eggs': a holiday's name that qualifies a
     noun names a kind of thing, not a day. 'On Christmas', 'this Christmas', 'Christmas Day',
     'Christmas morning', 'the Thanksgiving weekend' (a time noun) and a name with its year stay dates."""
-    if "year" in cand.parts or cand.parts["hol"].split()[-1] in ("Day", "Eve", "Sunday", "Monday", "Friday"):
+    if "year" in cand.parts:
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0 or span[-1].i + 1 >= len(doc):
         return False
     name, after = span[-1], doc[span[-1].i + 1]
+    if cand.parts["hol"].split()[-1] in ("Day", "Eve", "Sunday", "Monday", "Friday"):
+        # 'neon Valentine's Day candies', 'Mother's Day cards': a day's name before a plural noun
+        # with no article or preposition making it one occasion names a kind of thing sold or
+        # made for every such day, as a weekday does ('Sunday editions'); 'the Memorial Day
+        # parade', 'at Christmas Day services' stay the day.
+        if after.tag_ != "NNS" or after.lower_ in _HOLIDAY_TIMES or name.head != after:
+            return False
+        dets = [c for c in after.children if c.dep_ in ("det", "poss") and c.i < span[0].i]
+        before = doc[span[0].i - 1] if span[0].i > 0 else None
+        return all(d.tag_ == "PRP$" for d in dets) and (bool(dets) or before is None or before.pos_ != "ADP")
     return after.pos_ == "NOUN" and after.is_lower and after.lower_ not in _HOLIDAY_TIMES and (
         name.head == after or (name.dep_ in _MODIFIER_DEPS and name.head.i > name.i))
 
