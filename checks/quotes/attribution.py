@@ -43,6 +43,9 @@ _MAYBE = frozenset({"may", "might", "could", "should", "must"})
 # say`) make a line imagined too; `Reyes can say only this:` reports what Reyes says.
 _ANYONE = frozenset({"you", "one", "anyone", "anybody", "someone", "somebody"})
 _GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca"})
+# `as if`/`as though` before a cue compare a look or a gesture with words nobody spoke
+# (`he grinned, as if to say “…”`): the writer's reading of a face, never a quote.
+_UNREAL = frozenset({"if", "though"})
 # `could only quip:`, `could barely whisper:`: what someone managed to say, and did.
 _DID_SAY = frozenset({"only", "barely", "hardly", "just", "later", "finally"})
 # A cue in a clause that describes a noun (`All she could say was, “…”`) is not the line's cue.
@@ -177,14 +180,17 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
 
 def imagined(cue: Token) -> bool:
     """A cue the writer imagines, not one that happened: under a modal of possibility (`fans may
-    well ask:`), `would` or `can` with a generic subject (`you would say`), or a `left to wonder` (`X will
-    be left to wonder:`). `may have said` reports a real line with doubt, and stays a quote."""
+    well ask:`), `would` or `can` with a generic subject (`you would say`), a `left to wonder` (`X will
+    be left to wonder:`), or an `as if to say`. `may have said` reports a real line with doubt, and stays a quote."""
     after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if not is_quote_cue(cue) or cue.dep_ in _CLAUSE_OF_NOUN or (after is not None and after.lemma_ == "be"):
         return False  # `All Ruiz could say was, “…”`, however the parse hangs it: what he did say
     if cue.dep_ in ("advcl", "xcomp") and cue.head.lemma_.lower() == "leave" and (
             cue.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)):
         return True  # `left to wonder:`, `left wondering:`
+    marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
+    if "as" in marks and marks & _UNREAL:
+        return True  # `a shrug, as if to say “…”`: a comparison with what was not said
     aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
     if "have" in aux or any(c.dep_ == "advmod" and c.lower_ in _DID_SAY for c in cue.children):
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .attribution import Attribution, Locator, according_to
+from .attribution import Attribution, Locator, according_to, imagined
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .marks import Paragraph
 from .speakers import Cast, Speaker, resolve
@@ -252,6 +252,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
         if is_speech_verb(cue) and not loc.quoted(cue.idx):
+            if imagined(cue):
+                return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
             subject = subject_of(cue, loc)
             if subject is None:
                 return Attribution(None, None if through_report else cue.text)
