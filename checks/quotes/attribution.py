@@ -255,13 +255,19 @@ def _words_of(window: Sequence[Token]) -> Token | None:
     return None
 
 
+def _in_words_of(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+    owner = _words_of(window)
+    speaker = resolve(owner, cast, last) if owner is not None else None
+    return Attribution(speaker, "words") if speaker is not None else None
+
+
 def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
     """`Carney shot back with an analogy:` / `Her answer was two words:`: whoever the sentence
     that introduces the quote is about."""
     if (held := _held_statement(window)) is not None:
         return held
-    if (owner := _words_of(window)) is not None and (speaker := resolve(owner, cast, last)) is not None:
-        return Attribution(speaker, "words")
+    if (words := _in_words_of(window, cast, last)) is not None:
+        return words
     for tok in window:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window:
             speaker = resolve(tok, cast, last)
@@ -387,6 +393,8 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
         tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))
         if before[-1].text == ":":
             tried.append(_intro(before, cast, last))
+        else:  # `In Dr. Ruiz's words, “…”`: a comma introduces them as well as a colon does
+            tried.append(_in_words_of(before, cast, last))
     tried.append(joined)
     if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
         window = _before_window(previous_colon + 1, 0, loc)
