@@ -48,10 +48,12 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to"
                           "from", "is", "as"})
 # A line that signs the quotation above it, as reader reviews, letters and pull quotes do: a dash,
 # a name (masked or not), maybe where the writer is from after a comma (`– Ali***`, `— Jane D.`,
-# `—Mayor Tom Reyes`, `– Ali***, Leeds`).
-_SIGNATURE = re.compile(r"[—–-]{1,2}[ \t\u00a0]*"
+# `—Mayor Tom Reyes`, `– Ali***, Leeds`). A pull quote may be signed without the dash, by the full
+# name of someone the story named (`Tom Reyes, Ph.D.`): a line that is only a known person's name
+# under a quotation is its credit, as a byline is; an unknown name without a dash may be a subhead.
+_SIGNATURE = re.compile(r"(?P<dash>[—–-]{1,2})?[ \t\u00a0]*"
                         r"(?P<name>[^\W\d_][\w.*'’-]*(?:[ \t\u00a0]+[^\W\d_][\w.*'’-]*){0,4})"
-                        r"[ \t\u00a0]*(?:,[^\n\"“”.!?]{1,60}\.?)?")
+                        r"[ \t\u00a0]*(?:,[^\n\"“”.!?]{1,60}(?:\.[^\W\d_]{1,3})*\.?)?")
 _SIGNATURE_WORD = re.compile(r"[^ \t\u00a0]+")
 # Lower-case words inside a name: `Ana de Souza`, `Rafiq al Aziz`, `Jan van der Berg`.
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "del", "della", "la",
@@ -272,7 +274,10 @@ def _signed(m: Marked, text: str, sign: Paragraph | None, loc: Locator, cast: Ca
         end -= 1  # `— Tom Reyes.`: the line's full stop; `— Jane D.` keeps her initial
     name = key = text[start:end]
     person = cast.person(loc.doc[loc.token(end - 1)])
-    if person is not None and (len(words) == 1 or person.first in (None, words[0].group().lower())):
+    first = words[0].group().lower()
+    if found.group("dash") is None and (person is None or len(words) < 2 or person.first != first):
+        return None  # no dash: only a full name the story gave a person signs the quote
+    if person is not None and (len(words) == 1 or person.first in (None, first)):
         name, key = person.name.strip(), person.key  # `— Tom Reyes` after a story that named him
     return Attribution(Speaker(name, "named", start, end, key.lower(), evidence="signature"), None)
 

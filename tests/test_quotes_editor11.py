@@ -1,0 +1,54 @@
+"""Quotes from the eleventh editor's reading of real pages (invented text throughout): `as if to
+say` imagines a line, ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import check_text
+
+STORY = ("The Harbour Lions lost their ninth game in a row on Sunday, and coach Dana Ruiz left without "
+         "a word.\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    'Ruiz looked up at the stands as if to say "You expected anything else?" and walked off.',
+    'A flicker crossed her face, as though to say: "Not this question again."',
+])
+def test_as_if_to_say_is_a_look_not_a_quote(line: str) -> None:
+    """`as if to say “…”` reads a face or a gesture: nobody spoke the words."""
+    report = check_text(STORY + line)
+    assert report.quotes == ()
+    assert not [s for s in report.signals if s.code == "unattributed_quote"]
+
+
+LAB = ("The study was led by Priya Raman, Ph.D., of the Northfield Institute, and appeared in a journal "
+       "of neurology.\n")
+
+
+@pytest.mark.parametrize("line", [
+    'In Dr. Raman\'s words, "Could a hunch be nothing more than evidence adding up?"',
+    'In Raman\'s own words, "We wanted to time the moment of insight."',
+])
+def test_in_x_words_with_a_comma_names_the_speaker(line: str) -> None:
+    """`In Dr. X's words, “…”` was a quote with no speaker: only a colon introduced `in X's words`."""
+    (quote,) = check_text(LAB + line).quotes
+    assert quote.speaker == "Priya Raman"
+
+
+PULL = LAB + ('Raman said the team tested forty volunteers.\n'
+              '"In the end, knowing that you have decided is part of deciding."\n'
+              '{sign}\n'
+              'The findings could help doctors who treat patients after a stroke.')
+
+
+@pytest.mark.parametrize("sign", ["Priya Raman, Ph.D.", "Priya Raman"])
+def test_a_pull_quote_signed_by_a_full_name_on_the_next_line(sign: str) -> None:
+    quote = next(q for q in check_text(PULL.format(sign=sign)).quotes if "knowing" in q.text)
+    assert (quote.speaker, quote.speaker_evidence) == ("Priya Raman", "signature")
+
+
+def test_a_name_line_the_story_never_gave_a_person_signs_nothing() -> None:
+    """Without a dash an unknown name may be a subhead: the quote keeps what it had."""
+    quote = next(q for q in check_text(PULL.format(sign="Nora Quill")).quotes if "knowing" in q.text)
+    assert quote.speaker_evidence != "signature"
