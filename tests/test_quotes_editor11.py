@@ -4,6 +4,7 @@ say` imagines a line, ..."""
 from __future__ import annotations
 
 import pytest
+from support.quotes import only
 
 from checks import check_text
 
@@ -52,3 +53,20 @@ def test_a_name_line_the_story_never_gave_a_person_signs_nothing() -> None:
     """Without a dash an unknown name may be a subhead: the quote keeps what it had."""
     quote = next(q for q in check_text(PULL.format(sign="Nora Quill")).quotes if "knowing" in q.text)
     assert quote.speaker_evidence != "signature"
+
+
+@pytest.mark.parametrize("line", [
+    'In a second post, in which Vance links to a poll, Vance states, "Nobody believes these numbers."',
+    'Ada Vance runs the union. Later in the thread Vance notes, "Nobody believes these numbers."',
+])
+def test_a_cue_the_tagger_read_as_a_plural_noun_after_a_surname(line: str) -> None:
+    """`Emery states, “…”` had no speaker: `states` after a surname parsed as a noun."""
+    story = "Ada Vance, a union organiser, has posted about the strike for weeks.\n" + line
+    quote = only(check_text(story).quotes, "Nobody")
+    assert (quote.speaker, quote.speaker_evidence) == ("Ada Vance", "name_at_cue")
+
+
+def test_a_plural_noun_after_a_place_is_no_cue() -> None:
+    story = ('Ada Vance, a union organiser, spoke in Brussels.\n'
+             'Ministers from the Baltic states, "united as never before," signed the pact.')
+    assert all(q.speaker != "Ada Vance" for q in check_text(story).quotes)

@@ -143,6 +143,8 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     if source is not None and not any(_own_subject(c, window) is not None for c in cues
                                       if c.i < source.i or (not after and _introduces(c, window))):
         return Attribution(resolve(source, cast, last), "according to")
+    if not cues and not after and (misread := _noun_cue(window, cast)) is not None:
+        return Attribution(resolve(misread.doc[misread.i - 1], cast, last), misread.text)
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
         cues = [t for t in window if t.pos_ == "VERB" and any(
             c.dep_ == "ccomp" and c.i < window[0].i for c in t.children) and not _expletive(t)]
@@ -178,10 +180,25 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     return Attribution(speaker, cue.text, imagined(cue))
 
 
+def _noun_cue(window: Sequence[Token], cast: Cast) -> Token | None:
+    """`…, Emery states, “…”`: the tagger read the cue after a surname as a plural noun (as in `the
+    Gulf states`). A person the story named, then a lower-case `-s` form of a quote verb, then only
+    the punctuation that opens the quote, can only be that person speaking."""
+    words = [t for t in window if not t.is_punct]
+    if len(words) < 2:
+        return None
+    cue, name = words[-1], words[-2]
+    if cue.tag_ != "NNS" or not cue.is_lower or cue.lemma_.lower() not in QUOTE_VERBS \
+            or name.i != cue.i - 1 or cast.person(name) is None:
+        return None
+    return cue
+
+
 def imagined(cue: Token) -> bool:
     """A cue the writer imagines, not one that happened: under a modal of possibility (`fans may
     well ask:`), `would` or `can` with a generic subject (`you would say`), a `left to wonder` (`X will
-    be left to wonder:`), or an `as if to say`. `may have said` reports a real line with doubt, and stays a quote."""
+    be left to wonder:`), or an `as if to say`. `may have said` reports a real line with doubt, and
+    stays a quote."""
     after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if not is_quote_cue(cue) or cue.dep_ in _CLAUSE_OF_NOUN or (after is not None and after.lemma_ == "be"):
         return False  # `All Ruiz could say was, “…”`, however the parse hangs it: what he did say
