@@ -70,3 +70,16 @@ def test_a_plural_noun_after_a_place_is_no_cue() -> None:
     story = ('Ada Vance, a union organiser, spoke in Brussels.\n'
              'Ministers from the Baltic states, "united as never before," signed the pact.')
     assert all(q.speaker != "Ada Vance" for q in check_text(story).quotes)
+
+
+GAME = ('A toy maker surprised fans this spring by announcing "Star Pilot Deluxe," its first phone game. '
+        'It is a game you can play with one thumb.\n')
+
+
+@pytest.mark.parametrize("adverb", ["Thankfully", "Happily"])
+def test_a_sentence_adverb_is_never_a_name(adverb: str) -> None:
+    """`Thankfully, now we know…: “Super Mario Run” will launch…` made `Thankfully` a person who spoke."""
+    report = check_text(GAME + adverb + ', now we know when you can get it and for how much: "Star Pilot '
+                        'Deluxe" will launch on phones on March 3, for a flat fee of $9.99.')
+    assert adverb not in [q.speaker for q in report.quotes]
+    assert adverb not in [s.name for s in report.sources.named]

@@ -51,7 +51,8 @@ def strip_name(span: Span) -> tuple[int, int] | None:
     end = next((t.i for t in span
                 if t.tag_ == "POS" or (t.is_punct and t.text != "." and not glued_hyphen(t))), end)
     while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
-                           or not doc[start].text[:1].isupper() or _role_word(doc[start], end - start)):
+                           or not doc[start].text[:1].isupper() or _role_word(doc[start], end - start)
+                           or _sentence_adverb(doc[start])):
         start += 1
     titled = any(t.lower_ in HONORIFICS or t.lower_ in TITLE_WORDS for t in doc[span.start:start])
     if start < end and _not_a_name(doc[start], titled, end - start):
@@ -68,6 +69,13 @@ def _not_a_name(first: Token, titled: bool, words: int) -> bool:
     if titled or words < 2 or not first.is_sent_start or not first.lower_.endswith("ing"):
         return False
     return gender_of_first_name(first.text) is None
+
+
+def _sentence_adverb(tok: Token) -> bool:
+    """`Thankfully, now we know…`: an `-ly` adverb opening its sentence, which the model sometimes tags
+    PERSON, comments on the sentence; it is never a name unless the lists know it (`Kelly`, `Holly`)."""
+    return tok.is_sent_start and tok.tag_ == "RB" and tok.lower_.endswith("ly") \
+        and gender_of_first_name(tok.text) is None
 
 
 def _role_word(tok: Token, left: int) -> bool:
