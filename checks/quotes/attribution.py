@@ -146,8 +146,11 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     if not cues and not after and (misread := _noun_cue(window, cast)) is not None:
         return Attribution(resolve(misread.doc[misread.i - 1], cast, last), misread.text)
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
+        # (its content the quoted words themselves: `Facebook is a “…,” albeit … the company owns X`
+        # has a clause of the writer's around the quote, and `owns` says nothing)
         cues = [t for t in window if t.pos_ == "VERB" and any(
-            c.dep_ == "ccomp" and c.i < window[0].i for c in t.children) and not _expletive(t)]
+            c.dep_ == "ccomp" and c.i < window[0].i and loc.quoted(c.idx) for c in t.children)
+            and not _expletive(t)]
     if not cues:
         return None
     main = [t for t in cues if t.dep_ not in ("acl", "relcl", "amod")] or cues
