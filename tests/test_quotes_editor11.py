@@ -83,3 +83,35 @@ def test_a_sentence_adverb_is_never_a_name(adverb: str) -> None:
                         'Deluxe" will launch on phones on March 3, for a flat fee of $9.99.')
     assert adverb not in [q.speaker for q in report.quotes]
     assert adverb not in [s.name for s in report.sources.named]
+
+
+@pytest.mark.parametrize("text", [
+    'These are just a few of the tools that enable tracking. Meta is just one culprit in this online '
+    '"attention economy," albeit a massive one — the company owns Instagram, Atlas, WhatsApp, and dozens '
+    'of other services.',
+    'These are just a few of the tools that enable tracking. Acme is just one culprit in this online '
+    '"attention economy," albeit a large one — the company owns Vista, Atlas, Beacon, and dozens of '
+    'other brands.',
+])
+def test_a_verb_over_the_writers_clause_is_no_cue(text: str) -> None:
+    """`Facebook is one culprit in this “surveillance economy,” albeit … the company owns Instagram,
+    Atlas, …` credited the scare quote to Atlas: `owns` took the writer's clause, not the quote, as
+    its content."""
+    report = check_text(text)
+    assert report.quotes == ()
+    assert [s.name for s in report.sources.named] == []
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Strandings rose sharply in November, according to whale rescue group Project Jonah, with 140 whales "
+     "dying on one beach.", "Project Jonah"),
+    ("Strandings rose sharply, said Sea Watch, a volunteer rescue group based in Otago.", "Sea Watch"),
+])
+def test_a_source_whose_role_is_an_organisation_is_one(text: str, source: str) -> None:
+    """`whale rescue group Project Jonah` was listed as a person."""
+    assert [(s.name, s.kind) for s in check_text(text).sources.named] == [(source, "organization")]
+
+
+def test_a_member_of_a_group_stays_a_person() -> None:
+    text = "Strandings rose sharply, according to Eric Lamb, a member of the rescue group."
+    assert [(s.name, s.kind) for s in check_text(text).sources.named] == [("Eric Lamb", "person")]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import imagined
-from .cues import STATEMENT_NOUNS, is_speech_verb
+from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
 from .organisations import named_like_organisation
 from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
@@ -37,6 +37,9 @@ _ISSUE_VERBS = frozenset({"deliver", "issue", "make", "give", "release", "publis
 # What a company reports that is no statement of a source's: `reports earnings Wednesday`.
 _FIGURES = frozenset({"earnings", "results", "revenue", "revenues", "profit", "profits", "loss", "losses",
                       "sales", "growth"})
+# Words after a role's head noun: `head of the group`, `a group based in Ohio`, `founder and CEO`.
+_ROLE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "on", "based", "who", "which", "that",
+                        "and", "to"})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
 
@@ -174,7 +177,8 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
         person, named = None, False  # `according to the Ledger`: a paper, not a person
     if person is not None:
         role = own_role(person, named_at)
-        return NamedSource(person.name, "person", role, entry.quotes, person.mentions, entry.start, entry.end)
+        kind_of: Literal["person", "organization"] = "organization" if _organisation_role(role) else "person"
+        return NamedSource(person.name, kind_of, role, entry.quotes, person.mentions, entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if named else "organization"
     # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
     written = text.replace("’", "'")
@@ -182,6 +186,16 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
     mentions = max(1, text.count(entry.name.split()[-1]) if kind == "person"
                    else sum(written.count(form) for form in forms))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
+
+
+def _organisation_role(role: str | None) -> bool:
+    """`whale rescue group Project Jonah`, `Oxfam, a charity group based in …`: a role whose head
+    noun (its last word before a preposition or a clause) is an organisation's describes an
+    organisation, whatever the model tagged its name; `campaign manager`, `member of the board` are
+    people's roles."""
+    words = _WORDS.findall(role.lower()) if role else []
+    cut = next((n for n, w in enumerate(words) if w in _ROLE_ENDS), len(words))
+    return cut > 0 and words[cut - 1] in ORG_NOUNS
 
 
 def _only_after_the(text: str, person: Person) -> bool:
