@@ -115,3 +115,18 @@ def test_a_source_whose_role_is_an_organisation_is_one(text: str, source: str) -
 def test_a_member_of_a_group_stays_a_person() -> None:
     text = "Strandings rose sharply, according to Eric Lamb, a member of the rescue group."
     assert [(s.name, s.kind) for s in check_text(text).sources.named] == [("Eric Lamb", "person")]
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leader Bill Shorten said the law went too far. Editors want a warrant for any search. "
+    "There would be a code including — according to the explanatory notes of the British Bill — "
+    "“provision to protect the confidentiality of sources”. The Bill passed the Senate on Tuesday.",
+    "Labor leader Bill Horan backed the plan. There would be a code — according to the notes of the "
+    "Bill — “protecting the confidentiality of sources”. The Bill was drafted in London.",
+])
+def test_the_bill_is_legislation_not_a_person_called_bill(text: str) -> None:
+    """`according to the explanatory notes of the British Bill` credited the words to Bill Shorten."""
+    report = check_text(text)
+    (quote,) = report.quotes
+    assert quote.speaker_kind != "named"
+    assert all(s.quotes == 0 for s in report.sources.named if s.kind == "person")

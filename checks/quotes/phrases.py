@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from .cues import ORG_NOUNS, TITLE_WORDS, is_person_noun
 from .names import gender_of_first_name, glued_hyphen, surname_before
 
-__all__ = ["HONORIFICS", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds", "role_of",
-           "sentences_back", "strip_name"]
+__all__ = ["HONORIFICS", "after_the", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds",
+           "role_of", "sentences_back", "strip_name"]
 
 _AGE = re.compile(r"(?:an? )?\d{1,3}[- ](?:year|month)s?[- ]old", re.IGNORECASE)
 # Words of time a sentence may open with ahead of a name (`Day-by-day Schiff's hearings…`): never a role.
@@ -62,10 +62,19 @@ def strip_name(span: Span) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def after_the(tok: Token) -> bool:
+    """`the Bill`, `the British Bill`: news writes no person's name after `the`, so one proper noun
+    with that article is a thing's or an institution's name, never a person's."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def _not_a_name(first: Token, titled: bool, words: int) -> bool:
     """`Hosting Cook at the summit is our dream`: a gerund opening the sentence, tagged a proper
     noun before a surname, is not a first name unless the lists know it (`Sterling Brown`); a lone
-    `Manning` stays a surname."""
+    `Manning` stays a surname. One word after `the` (`the Bill`, `the British Bill`) is a thing's
+    name, legislation or a brand: news writes no person's name after `the`."""
+    if not titled and words == 1 and after_the(first):
+        return True
     if titled or words < 2 or not first.is_sent_start or not first.lower_.endswith("ing"):
         return False
     return gender_of_first_name(first.text) is None
