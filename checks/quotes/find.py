@@ -60,6 +60,7 @@ _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "de
                         "le", "al", "el", "bin", "ibn", "du", "di", "y"})
 _TITLED = TITLE_WORDS | HONORIFICS
 _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|[JS]r\.")
+_CUE_CLAUSE = 4  # words of `he said.`, `said Mayor Ruiz.`: a cue clause, not a sentence going on
 _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
 
 
@@ -177,7 +178,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 or attribute_full(m, text, loc, cast, last_group, colon)
             if found is not None and found.imagined:
                 continue  # `fans may well ask: “…”`: a line the writer imagines, nobody's words
-            found = found or _convention(m, out)
+            found = found or _convention(m, out, text)
             if found is None or found.speaker is None:
                 found = _asker(m, text, loc, cast, attribute_next(m, text, loc, cast, last_group)) or found
             if found is None and _label_like(text[m.start:m.end]):
@@ -290,9 +291,10 @@ def _introduced(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | 
     return found if found is not None and found.speaker is not None else None
 
 
-def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | None:
+def _convention(m: Marked, done: list[tuple[Marked, Quote]], text: str) -> Attribution | None:
     """`“A,” she said. “B.”`: B is hers. A paragraph that is only a quotation right after a
-    quoted paragraph goes on with the same speaker (a guess the report flags)."""
+    quoted paragraph goes on with the same speaker (a guess the report flags), also after a
+    paragraph that ends with a fragment and its cue (`… “what's possible,” he said.`)."""
     if not done:
         return None
     prev_m, prev = done[-1]
@@ -302,13 +304,24 @@ def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | No
     if prev_m.paragraph.index == m.paragraph.index:
         pass
     elif prev_m.paragraph.index == m.paragraph.index - 1 and m.open - m.paragraph.start <= 1 \
-            and not prev.partial:
+            and (not prev.partial or _ends_with_its_cue(text, prev_m, prev)):
         guessed = True
     else:
         return None
     speaker = Speaker(prev.speaker, prev.speaker_kind, *(prev.speaker_span or (0, 0)),
                       key=prev.speaker.lower(), guessed=guessed, evidence="carried")
     return Attribution(speaker, prev.cue)
+
+
+def _ends_with_its_cue(text: str, m: Marked, quote: Quote) -> bool:
+    """`Children … “will see it differently,” he said.` closing its paragraph: a fragment that ends
+    as a quotation does (a comma), followed by nothing but its short cue clause, is how a quote is
+    carried into the next paragraph, as a whole quoted paragraph is; a fragment inside the
+    narrative (`accused Ruiz of “arrogance.”`) is not."""
+    if m.close is None or quote.cue is None or not text[m.start:m.end].rstrip().endswith(","):
+        return False
+    tail = text[m.close + 1:m.paragraph.end].split()
+    return 0 < len(tail) <= _CUE_CLAUSE and quote.cue in (w.strip(".") for w in tail)
 
 
 def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:
