@@ -130,3 +130,28 @@ def test_the_bill_is_legislation_not_a_person_called_bill(text: str) -> None:
     (quote,) = report.quotes
     assert quote.speaker_kind != "named"
     assert all(s.quotes == 0 for s in report.sources.named if s.kind == "person")
+
+
+COUNCIL = "Mayor Tom Reyes met residents on Monday to talk about the flood barrier.\n"
+
+
+def test_a_quote_paragraph_after_a_fragment_and_its_cue_goes_on() -> None:
+    """`… “what's possible,” he said.` then a paragraph that is only a quotation had no speaker."""
+    report = check_text(COUNCIL + 'Families on the river "will sleep better than they have in years," he said.\n'
+                        '"There will be delays. But if you walk the new wall, you can see what it does."')
+    quote = only(report.quotes, "delays")
+    assert (quote.speaker, quote.speaker_evidence) == ("Tom Reyes", "carried")
+
+
+def test_a_fragment_inside_the_narrative_lends_no_speaker() -> None:
+    report = check_text(COUNCIL + 'Critics accused Reyes of "wasting a fortune on concrete."\n'
+                        '"There will be delays. But if you walk the new wall, you can see what it does."')
+    assert only(report.quotes, "delays").speaker != "Tom Reyes"
+
+
+def test_a_quote_paragraph_after_someone_defends_a_decision_is_their_defence() -> None:
+    """`However, he defended his decision to engage with … governments.` then a quotation paragraph."""
+    report = check_text(COUNCIL + "Reyes admitted the barrier had cost more than planned. However, he defended "
+                        "his decision to build it before the winter.\n"
+                        '"Well, it is not a perfect wall. But what we learned is that waiting costs more."')
+    assert only(report.quotes, "perfect wall").speaker == "Tom Reyes"

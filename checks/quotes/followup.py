@@ -36,6 +36,9 @@ _NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "who"})
 # What listeners do after a quote: their reaction, not an attribution of the words before it.
 _REACTIONS = frozenset("smile laugh shrug sigh chuckle cheer boo roar nod grin applaud gasp".split())
 _OPENS_SENTENCE = frozenset(".?!")  # what may stand before a quote that opens its own sentence
+# `He defended his decision to visit.` then a quotation: news states a position, then quotes the
+# defence of it; only the verbs whose object is a stand someone took (a decision, a record, a policy).
+_DEFENDING = frozenset({"defend", "justify"})
 
 
 def attribute_next(m: Marked, text: str, loc: Locator, cast: Cast,
@@ -134,11 +137,12 @@ def _line_root(sent: Span, line: int) -> Token:
 
 
 def _reporting_verb(root: Token) -> Token | None:
-    """The speech verb a sentence reports with: its root (`Tully said the council…`) or a
+    """The speech verb a sentence reports with: its root (`Tully said the council…`, also `Tully
+    defended the vote.`) or a
     parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`), or the
     root that only frames it (`Tully was quick to add that…`, `Tully went on to say…`), whose
     subject is the speaker."""
-    if is_speech_verb(root):
+    if is_speech_verb(root) or root.lemma_.lower() in _DEFENDING:
         return root
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
     if aside is not None:
