@@ -1,5 +1,8 @@
-"""Quotes from the eleventh editor's reading of real pages (invented text throughout): `as if to
-say` imagines a line, ..."""
+"""Quotes and sources from the eleventh editor's reading of real pages (invented text throughout):
+`as if to say` imagines a line, `in X's words,` and a name line under a pull quote name the speaker,
+a cue misread as a noun, a sentence adverb or `the Bill` taken for a name, a scare quote credited to
+the object of `owns`, a group listed as a person, quotes carried after a fragment's cue or a
+defence."""
 
 from __future__ import annotations
 
@@ -45,31 +48,26 @@ PULL = LAB + ('Raman said the team tested forty volunteers.\n'
 
 @pytest.mark.parametrize("sign", ["Priya Raman, Ph.D.", "Priya Raman"])
 def test_a_pull_quote_signed_by_a_full_name_on_the_next_line(sign: str) -> None:
-    quote = next(q for q in check_text(PULL.format(sign=sign)).quotes if "knowing" in q.text)
+    """A closing pull quote over `Michael Shadlen, Ph.D.` had no speaker. Without a dash a name the
+    story never gave anyone may be a subhead: it signs nothing."""
+    report = check_text(PULL.format(sign=sign) + '\n"A stroke changes how fast we choose."\nNora Quill\n'
+                        'Quill runs a clinic in the same city.')
+    quote = only(report.quotes, "knowing")
     assert (quote.speaker, quote.speaker_evidence) == ("Priya Raman", "signature")
+    assert only(report.quotes, "stroke").speaker_evidence != "signature"
 
 
-def test_a_name_line_the_story_never_gave_a_person_signs_nothing() -> None:
-    """Without a dash an unknown name may be a subhead: the quote keeps what it had."""
-    quote = next(q for q in check_text(PULL.format(sign="Nora Quill")).quotes if "knowing" in q.text)
-    assert quote.speaker_evidence != "signature"
-
-
-@pytest.mark.parametrize("line", [
-    'In a second post, in which Vance links to a poll, Vance states, "Nobody believes these numbers."',
-    'Ada Vance runs the union. Later in the thread Vance notes, "Nobody believes these numbers."',
-])
-def test_a_cue_the_tagger_read_as_a_plural_noun_after_a_surname(line: str) -> None:
-    """`Emery states, “…”` had no speaker: `states` after a surname parsed as a noun."""
-    story = "Ada Vance, a union organiser, has posted about the strike for weeks.\n" + line
-    quote = only(check_text(story).quotes, "Nobody")
-    assert (quote.speaker, quote.speaker_evidence) == ("Ada Vance", "name_at_cue")
-
-
-def test_a_plural_noun_after_a_place_is_no_cue() -> None:
-    story = ('Ada Vance, a union organiser, spoke in Brussels.\n'
+def test_a_cue_the_tagger_read_as_a_plural_noun_after_a_surname() -> None:
+    """`Emery states, “…”` had no speaker: `states` after a surname parsed as a noun. A place before
+    `states` (`the Baltic states, “…”`) is no one speaking."""
+    story = ("Paula Emery, a union organiser, has posted about the strike for weeks.\n"
+             "In a later post in which Emery links to a report that wrongly pins a remark on Governor Ruiz, "
+             'Emery states, "Honestly, some people feel they must invent quotes to make him look bad."\n'
              'Ministers from the Baltic states, "united as never before," signed the pact.')
-    assert all(q.speaker != "Ada Vance" for q in check_text(story).quotes)
+    report = check_text(story)
+    quote = only(report.quotes, "Honestly")
+    assert (quote.speaker, quote.speaker_evidence) == ("Paula Emery", "name_at_cue")
+    assert [q.speaker for q in report.quotes if "united" in q.text] in ([], [None])
 
 
 GAME = ('A toy maker surprised fans this spring by announcing "Star Pilot Deluxe," its first phone game. '
@@ -89,9 +87,6 @@ def test_a_sentence_adverb_is_never_a_name(adverb: str) -> None:
     'These are just a few of the tools that enable tracking. Meta is just one culprit in this online '
     '"attention economy," albeit a massive one — the company owns Instagram, Atlas, WhatsApp, and dozens '
     'of other services.',
-    'These are just a few of the tools that enable tracking. Acme is just one culprit in this online '
-    '"attention economy," albeit a large one — the company owns Vista, Atlas, Beacon, and dozens of '
-    'other brands.',
 ])
 def test_a_verb_over_the_writers_clause_is_no_cue(text: str) -> None:
     """`Facebook is one culprit in this “surveillance economy,” albeit … the company owns Instagram,
@@ -108,13 +103,10 @@ def test_a_verb_over_the_writers_clause_is_no_cue(text: str) -> None:
     ("Strandings rose sharply, said Sea Watch, a volunteer rescue group based in Otago.", "Sea Watch"),
 ])
 def test_a_source_whose_role_is_an_organisation_is_one(text: str, source: str) -> None:
-    """`whale rescue group Project Jonah` was listed as a person."""
-    assert [(s.name, s.kind) for s in check_text(text).sources.named] == [(source, "organization")]
-
-
-def test_a_member_of_a_group_stays_a_person() -> None:
-    text = "Strandings rose sharply, according to Eric Lamb, a member of the rescue group."
-    assert [(s.name, s.kind) for s in check_text(text).sources.named] == [("Eric Lamb", "person")]
+    """`whale rescue group Project Jonah` was listed as a person; a member of a group stays one."""
+    text += " The season is far from over, according to Eric Lamb, a member of the rescue group."
+    assert [(s.name, s.kind) for s in check_text(text).sources.named] == [
+        (source, "organization"), ("Eric Lamb", "person")]
 
 
 @pytest.mark.parametrize("text", [
@@ -136,22 +128,20 @@ COUNCIL = "Mayor Tom Reyes met residents on Monday to talk about the flood barri
 
 
 def test_a_quote_paragraph_after_a_fragment_and_its_cue_goes_on() -> None:
-    """`… “what's possible,” he said.` then a paragraph that is only a quotation had no speaker."""
-    report = check_text(COUNCIL + 'Families on the river "will sleep better than they have in years," he said.\n'
-                        '"There will be delays. But if you walk the new wall, you can see what it does."')
+    """`… “what's possible,” he said.` then a paragraph that is only a quotation had no speaker; a
+    fragment inside the narrative (`accused Reyes of “…”`) still lends none."""
+    report = check_text(COUNCIL + 'Families on the river "will sleep better than in years," he said.\n'
+                        '"There will be delays. But if you walk the new wall, you can see what it does."\n'
+                        'Critics accused Reyes of "wasting a fortune on concrete."\n'
+                        '"The money is gone and the river is still rising."')
     quote = only(report.quotes, "delays")
     assert (quote.speaker, quote.speaker_evidence) == ("Tom Reyes", "carried")
-
-
-def test_a_fragment_inside_the_narrative_lends_no_speaker() -> None:
-    report = check_text(COUNCIL + 'Critics accused Reyes of "wasting a fortune on concrete."\n'
-                        '"There will be delays. But if you walk the new wall, you can see what it does."')
-    assert only(report.quotes, "delays").speaker != "Tom Reyes"
+    assert only(report.quotes, "river is still").speaker != "Tom Reyes"
 
 
 def test_a_quote_paragraph_after_someone_defends_a_decision_is_their_defence() -> None:
     """`However, he defended his decision to engage with … governments.` then a quotation paragraph."""
-    report = check_text(COUNCIL + "Reyes admitted the barrier had cost more than planned. However, he defended "
-                        "his decision to build it before the winter.\n"
+    report = check_text(COUNCIL + "Reyes admitted the barrier had cost more than planned. However, he "
+                        "defended his decision to build it before the winter.\n"
                         '"Well, it is not a perfect wall. But what we learned is that waiting costs more."')
     assert only(report.quotes, "perfect wall").speaker == "Tom Reyes"
