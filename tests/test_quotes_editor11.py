@@ -145,3 +145,14 @@ def test_a_quote_paragraph_after_someone_defends_a_decision_is_their_defence() -
                         "defended his decision to build it before the winter.\n"
                         '"Well, it is not a perfect wall. But what we learned is that waiting costs more."')
     assert only(report.quotes, "perfect wall").speaker == "Tom Reyes"
+
+
+def test_a_cue_parsed_as_the_modifier_of_a_name_that_roots_the_sentence() -> None:
+    """`Mr. Warner, the Virginia Democrat, called last year's tax bill “…”` had no speaker (the parse
+    made the name the root and `called` its modifier), and the next `he called it “…”` went to
+    another senator."""
+    report = check_text("Representative Dan Holt, an Ohio Democrat, spoke first. Representative Tom Baird, a "
+                        "Utah Republican, followed.\nMr. Holt, the Ohio Democrat, called last year\u2019s farm "
+                        "bill \u201cthe worst law we have passed since I came to the House.\u201d In 2012, "
+                        "however, he called a similar bill \u201ca fair deal for growers.\u201d")
+    assert [q.speaker for q in report.quotes] == ["Dan Holt", "Dan Holt"]

@@ -50,8 +50,8 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
             return tok.head  # `issued a statement saying, “…”`: the statement speaks, for whoever issued it
         if (aside := _aside_of(tok, loc)) is not None:
-            if aside.dep_ in ("nsubj", "nsubjpass"):
-                return aside
+            if aside.dep_ in ("nsubj", "nsubjpass") or aside.pos_ in ("NOUN", "PROPN"):
+                return aside  # the noun the cue was hung on speaks; a verb's subject is looked up next
             tok = aside
             continue
         if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep") or tok.head == tok:
@@ -86,7 +86,9 @@ def _aside_of(tok: Token, loc: Locator | None) -> Token | None:
         return None
     after_comma = tok.doc[tok.i - 1].text == "," and (loc is None or loc.narrative(head.idx))
     if tok.dep_ == "acl" and after_comma and tok.pos_ == "VERB" and head.pos_ in ("NOUN", "PROPN"):
-        if head.dep_ in ("nsubj", "nsubjpass"):
+        # `Mr. Warner, the Virginia Democrat, called the bill “…”` parsed with the name as the root:
+        # a sentence has a verb, so the one read as the name's modifier is its main verb
+        if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT":
             return head if same_line(head, tok) else None
         while head.dep_ in _INSIDE_PHRASE and head.head != head:
             head = head.head
