@@ -151,8 +151,8 @@ def test_a_cue_parsed_as_the_modifier_of_a_name_that_roots_the_sentence() -> Non
     """`Mr. Warner, the Virginia Democrat, called last year's tax bill “…”` had no speaker (the parse
     made the name the root and `called` its modifier), and the next `he called it “…”` went to
     another senator."""
-    report = check_text("Representative Dan Holt, an Ohio Democrat, spoke first. Representative Tom Baird, a "
-                        "Utah Republican, followed.\nMr. Holt, the Ohio Democrat, called last year\u2019s farm "
-                        "bill \u201cthe worst law we have passed since I came to the House.\u201d In 2012, "
-                        "however, he called a similar bill \u201ca fair deal for growers.\u201d")
+    report = check_text("Representative Dan Holt, an Ohio Democrat, spoke first. Representative Tom Baird, "
+                        "a Utah Republican, followed.\nMr. Holt, the Ohio Democrat, called last year\u2019s "
+                        "farm bill \u201cthe worst law we have passed since I came to the House.\u201d In "
+                        "2012, however, he called a similar bill \u201ca fair deal for growers.\u201d")
     assert [q.speaker for q in report.quotes] == ["Dan Holt", "Dan Holt"]
