@@ -44,8 +44,10 @@ _WORK_NOUNS = frozenset({"book", "novel", "memoir", "album", "film", "movie", "s
                          "entitled", "headlined"})
 _MARK_CHARS = frozenset("\"“”„‟«»")
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a capital inside one word (`factcheckUK`, `McCain`, `iPhone`): a name
+# Words a title leaves in lower case: articles, short prepositions and conjunctions, and the `that`
+# of a subtitle (`The Communities that Arise in Disaster`).
 _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "by", "or",
-                          "from", "is", "as"})
+                          "from", "is", "as", "that", "but", "nor", "into", "than", "via"})
 # A line that signs the quotation above it, as reader reviews, letters and pull quotes do: a dash,
 # a name (masked or not), maybe where the writer is from after a comma (`– Ali***`, `— Jane D.`,
 # `—Mayor Tom Reyes`, `– Ali***, Leeds`). A pull quote may be signed without the dash, by the full
