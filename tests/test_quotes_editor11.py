@@ -161,7 +161,7 @@ def test_a_cue_parsed_as_the_modifier_of_a_name_that_roots_the_sentence() -> Non
 def test_a_book_title_with_a_lower_case_that_is_the_books_name() -> None:
     """`In her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,”`
     was a quote, credited to someone named earlier."""
-    report = check_text("Grief can bring strangers together. In her book \u201cA Harbour After the Storm: The "
-                        "Small Towns that Rebuild Themselves,\u201d Ada Kerr wrote of the pride people find in "
-                        "shared work.")
+    report = check_text("Grief can bring strangers together. In her book \u201cA Harbour After the Storm: "
+                        "The Small Towns that Rebuild Themselves,\u201d Ada Kerr wrote of the pride people "
+                        "find in shared work.")
     assert report.quotes == ()
