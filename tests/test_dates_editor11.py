@@ -30,3 +30,12 @@ def test_a_holiday_qualifying_a_plural_noun_is_no_day(nlp, text: str, value: str
     """`neon Valentine's Day candies` read as 14 February; one occasion of a holiday (`the Memorial
     Day ceremonies`, `at Christmas Day services`, `The Christmas Day fire`) stays its day."""
     assert [v for _, v in values(nlp, text)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "The new headset has a resolution of 1800 x 1920 per eye, more than any rival.",
+    "Each panel shows 1920 x 1080 on both sides of the sign.",
+])
+def test_a_number_beside_a_times_sign_is_a_size_not_a_year(nlp, text: str) -> None:
+    """`a resolution of 1800 x 1920 per eye` gave the year 1920."""
+    assert values(nlp, text) == []

@@ -45,6 +45,7 @@ watts kilowatts megawatts bytes megabytes gigabytes mah rpm horsepower hp""".spl
 _STREETS = frozenset("""street st avenue ave road rd drive dr lane ln boulevard blvd way court ct place pl
 circle parkway pkwy highway hwy terrace trail square""".split())
 _STREET_NAME_WORDS = 3
+_TIMES_SIGNS = frozenset({"x", "\u00d7"})  # "1800 x 1920": a size; "by" also joins years ("1990 by 2000")
 # "GTX 1660", "RTX 2080": a number after a product line's capital letters is a model, unless it is a
 # recent year ("CES 2020", "SXSW 2019" name an event of that year). Not era or fiscal letters.
 _MODEL_YEARS_BACK = 50
@@ -148,6 +149,8 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
         return False  # "2000 troops" is a count; "1998 profits" is a year
     if after is not None and after.lower_ in _UNITS:
         return False  # "1080 by 1920 pixels", "a 1500 mAh battery"
+    if _dimension(year, before, after):
+        return False  # "a resolution of 1800 x 1920 per eye": a size, whatever unit follows
     if _model_number(year, before, value):
         return False
     before = _past_hedge(before)
@@ -161,6 +164,16 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
     if named and year.ent_type_ != "DATE":
         return False  # "Flight 1549", "Room 1801", "Windows 2000"
     return year.ent_type_ not in _NOT_A_DATE
+
+
+def _dimension(number: Token, before: Token | None, after: Token | None) -> bool:
+    """'1800 x 1920', '1920×1080': a number on either side of a times sign between two numbers is
+    one side of a size (a screen, a print, a room), never a year."""
+    doc = number.doc
+    if before is not None and before.lower_ in _TIMES_SIGNS:
+        return before.i > 0 and doc[before.i - 1].like_num
+    return after is not None and after.lower_ in _TIMES_SIGNS and after.i + 1 < len(doc) \
+        and doc[after.i + 1].like_num
 
 
 def _house_number(number: Token) -> bool:
