@@ -114,14 +114,18 @@ def test_a_source_whose_role_is_an_organisation_is_one(text: str, source: str) -
     "There would be a code including — according to the explanatory notes of the British Bill — "
     "“provision to protect the confidentiality of sources”. The Bill passed the Senate on Tuesday.",
     "Labor leader Bill Horan backed the plan. There would be a code — according to the notes of the "
-    "Bill — “protecting the confidentiality of sources”. The Bill was drafted in London.",
+    "Bill — “protecting the confidentiality of sources”. The Bill was drafted in London.\n"
+    "Horan is not only right on the law, he is also the most able leader Horan argues, said the union.\n"
+    "“Horan is our best voice,” he says.",
 ])
 def test_the_bill_is_legislation_not_a_person_called_bill(text: str) -> None:
     """`according to the explanatory notes of the British Bill` credited the words to Bill Shorten."""
     report = check_text(text)
-    (quote,) = report.quotes
+    quote = only(report.quotes, "confidentiality")
     assert quote.speaker_kind != "named"
-    assert all(s.quotes == 0 for s in report.sources.named if s.kind == "person")
+    # a role between `the` and a name (`the most able leader Horan`) is a title: the name stays his
+    assert all(q.speaker == "Bill Horan" for q in report.quotes if "best voice" in q.text)
+    assert all(s.quotes == 0 for s in report.sources.named if s.kind == "person" and s.name != "Bill Horan")
 
 
 COUNCIL = "Mayor Tom Reyes met residents on Monday to talk about the flood barrier.\n"

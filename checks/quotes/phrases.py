@@ -64,8 +64,10 @@ def strip_name(span: Span) -> tuple[int, int] | None:
 
 def after_the(tok: Token) -> bool:
     """`the Bill`, `the British Bill`: news writes no person's name after `the`, so one proper noun
-    with that article is a thing's or an institution's name, never a person's."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    with that article is a thing's or an institution's name, never a person's. A role between them
+    (`the most able candidate Viguerie`, `the billionaire mogul`) is a title before a name."""
+    the = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"), None)
+    return the is not None and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[the.i + 1:tok.i])
 
 
 def _not_a_name(first: Token, titled: bool, words: int) -> bool:

@@ -82,7 +82,8 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
     """Every attribution in document order: quote speakers count a quote, reported speech none."""
     for q in quotes:
         if q.speaker and q.speaker_span and q.speaker_kind != "unresolved":
-            yield Speaker(q.speaker, q.speaker_kind, *q.speaker_span, key=_key(q.speaker, analysis)), 1
+            yield Speaker(q.speaker, q.speaker_kind, *q.speaker_span,
+                          key=_key(q.speaker, analysis, q.speaker_kind)), 1
     last: Speaker | None = None
     for tok in doc:
         subject = _reported_speaker(tok, analysis)
@@ -94,7 +95,8 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
             found = named_for_role(doc, found, analysis.cast) or found  # as the quote finder does
             if found.kind != "named":
                 last = found
-            yield Speaker(found.name, found.kind, found.start, found.end, _key(found.name, analysis)), 0
+            key = _key(found.name, analysis, found.kind)
+            yield Speaker(found.name, found.kind, found.start, found.end, key), 0
 
 
 def _accuses(charge: Token) -> bool:
@@ -136,10 +138,11 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     return subject_of(tok, analysis.locator)
 
 
-def _key(name: str, analysis: Analysis) -> str:
+def _key(name: str, analysis: Analysis, kind: str = "named") -> str:
     """One key per person: `Liu` alone, when the story names one Liu Xiaming and calls him by
-    the name it opens with, is his row, not a second one."""
-    person = analysis.cast.people.get(name.split()[-1].lower()) if name else None
+    the name it opens with, is his row, not a second one. An organisation is never a person's row
+    (`the Bill`, legislation, is not Bill Horan)."""
+    person = analysis.cast.people.get(name.split()[-1].lower()) if name and kind == "named" else None
     if person is None:
         return _folded(name)
     one_word = " " not in name and name.lower() in (person.first, person.name.split()[-1].lower())
