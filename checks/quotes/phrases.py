@@ -85,7 +85,7 @@ def _not_a_name(first: Token, titled: bool, words: int) -> bool:
 def _sentence_adverb(tok: Token) -> bool:
     """`Thankfully, now we know…`: an `-ly` adverb opening its sentence, which the model sometimes tags
     PERSON, comments on the sentence; it is never a name unless the lists know it (`Kelly`, `Holly`)."""
-    return tok.is_sent_start and tok.tag_ == "RB" and tok.lower_.endswith("ly") \
+    return bool(tok.is_sent_start) and tok.tag_ == "RB" and tok.lower_.endswith("ly") \
         and gender_of_first_name(tok.text) is None
 
 
