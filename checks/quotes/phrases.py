@@ -73,9 +73,10 @@ def after_the(tok: Token) -> bool:
 def _not_a_name(first: Token, titled: bool, words: int) -> bool:
     """`Hosting Cook at the summit is our dream`: a gerund opening the sentence, tagged a proper
     noun before a surname, is not a first name unless the lists know it (`Sterling Brown`); a lone
-    `Manning` stays a surname. One word after `the` (`the Bill`, `the British Bill`) is a thing's
-    name, legislation or a brand: news writes no person's name after `the`."""
-    if not titled and words == 1 and after_the(first):
+    `Manning` stays a surname. A first name alone after `the` (`the Bill`, `the British Bill`) is a
+    thing's name, legislation or a brand: news writes no person's name after `the` (another word
+    after it, `the Chronicle`, stays for the publications' rules to read)."""
+    if not titled and words == 1 and after_the(first) and gender_of_first_name(first.text) is not None:
         return True
     if titled or words < 2 or not first.is_sent_start or not first.lower_.endswith("ing"):
         return False

@@ -140,10 +140,10 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
 
 def _key(name: str, analysis: Analysis, kind: str = "named") -> str:
     """One key per person: `Liu` alone, when the story names one Liu Xiaming and calls him by
-    the name it opens with, is his row, not a second one. An organisation is never a person's row
-    (`the Bill`, legislation, is not Bill Horan)."""
-    person = analysis.cast.people.get(name.split()[-1].lower()) if name and kind == "named" else None
-    if person is None:
+    the name it opens with, is his row, not a second one. An organisation is never the row of a
+    person with a first name (`the Bill`, legislation, is not Bill Horan's)."""
+    person = analysis.cast.people.get(name.split()[-1].lower()) if name else None
+    if person is None or (kind != "named" and person.first is not None):
         return _folded(name)
     one_word = " " not in name and name.lower() in (person.first, person.name.split()[-1].lower())
     if person.name == name or one_word:
