@@ -45,6 +45,7 @@ watts kilowatts megawatts bytes megabytes gigabytes mah rpm horsepower hp""".spl
 _STREETS = frozenset("""street st avenue ave road rd drive dr lane ln boulevard blvd way court ct place pl
 circle parkway pkwy highway hwy terrace trail square""".split())
 _STREET_NAME_WORDS = 3
+_TIMES_SIGNS = frozenset({"x", "\u00d7"})  # "1800 x 1920": a size; "by" also joins years ("1990 by 2000")
 # "GTX 1660", "RTX 2080": a number after a product line's capital letters is a model, unless it is a
 # recent year ("CES 2020", "SXSW 2019" name an event of that year). Not era or fiscal letters.
 _MODEL_YEARS_BACK = 50
@@ -109,12 +110,22 @@ def _holiday_modifier(cand: Candidate, doc: Doc) -> bool:
     """'his Christmas cards', 'Thanksgiving dinner', 'Easter eggs': a holiday's name that qualifies a
     noun names a kind of thing, not a day. 'On Christmas', 'this Christmas', 'Christmas Day',
     'Christmas morning', 'the Thanksgiving weekend' (a time noun) and a name with its year stay dates."""
-    if "year" in cand.parts or cand.parts["hol"].split()[-1] in ("Day", "Eve", "Sunday", "Monday", "Friday"):
+    if "year" in cand.parts:
         return False
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0 or span[-1].i + 1 >= len(doc):
         return False
     name, after = span[-1], doc[span[-1].i + 1]
+    if cand.parts["hol"].split()[-1] in ("Day", "Eve", "Sunday", "Monday", "Friday"):
+        # 'neon Valentine's Day candies', 'Mother's Day cards': a day's name before a plural noun
+        # with no article or preposition making it one occasion names a kind of thing sold or
+        # made for every such day, as a weekday does ('Sunday editions'); 'the Memorial Day
+        # parade', 'at Christmas Day services' stay the day.
+        if after.tag_ != "NNS" or after.lower_ in _HOLIDAY_TIMES or name.head != after:
+            return False
+        dets = [c for c in after.children if c.dep_ in ("det", "poss") and c.i < span[0].i]
+        before = doc[span[0].i - 1] if span[0].i > 0 else None
+        return all(d.tag_ == "PRP$" for d in dets) and (bool(dets) or before is None or before.pos_ != "ADP")
     return after.pos_ == "NOUN" and after.is_lower and after.lower_ not in _HOLIDAY_TIMES and (
         name.head == after or (name.dep_ in _MODIFIER_DEPS and name.head.i > name.i))
 
@@ -150,6 +161,8 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
         return False  # "2000 troops" is a count; "1998 profits" is a year
     if after is not None and after.lower_ in _UNITS:
         return False  # "1080 by 1920 pixels", "a 1500 mAh battery"
+    if _dimension(year, before, after):
+        return False  # "a resolution of 1800 x 1920 per eye": a size, whatever unit follows
     if _model_number(year, before, value):
         return False
     before = _past_hedge(before)
@@ -163,6 +176,16 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
     if named and year.ent_type_ != "DATE":
         return False  # "Flight 1549", "Room 1801", "Windows 2000"
     return year.ent_type_ not in _NOT_A_DATE
+
+
+def _dimension(number: Token, before: Token | None, after: Token | None) -> bool:
+    """'1800 x 1920', '1920×1080': a number on either side of a times sign between two numbers is
+    one side of a size (a screen, a print, a room), never a year."""
+    doc = number.doc
+    if before is not None and before.lower_ in _TIMES_SIGNS:
+        return before.i > 0 and doc[before.i - 1].like_num
+    return after is not None and after.lower_ in _TIMES_SIGNS and after.i + 1 < len(doc) \
+        and doc[after.i + 1].like_num
 
 
 def _house_number(number: Token) -> bool:

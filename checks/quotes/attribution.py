@@ -43,6 +43,9 @@ _MAYBE = frozenset({"may", "might", "could", "should", "must"})
 # say`) make a line imagined too; `Reyes can say only this:` reports what Reyes says.
 _ANYONE = frozenset({"you", "one", "anyone", "anybody", "someone", "somebody"})
 _GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca"})
+# `as if`/`as though` before a cue compare a look or a gesture with words nobody spoke
+# (`he grinned, as if to say “…”`): the writer's reading of a face, never a quote.
+_UNREAL = frozenset({"if", "though"})
 # `could only quip:`, `could barely whisper:`: what someone managed to say, and did.
 _DID_SAY = frozenset({"only", "barely", "hardly", "just", "later", "finally"})
 # A cue in a clause that describes a noun (`All she could say was, “…”`) is not the line's cue.
@@ -141,9 +144,14 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     if source is not None and not any(_own_subject(c, window) is not None for c in cues
                                       if c.i < source.i or (not after and _introduces(c, window))):
         return Attribution(resolve(source, cast, last), "according to")
+    if not cues and not after and (misread := _noun_cue(window, cast)) is not None:
+        return Attribution(resolve(misread.doc[misread.i - 1], cast, last), misread.text)
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
+        # (its content the quoted words themselves: `Facebook is a “…,” albeit … the company owns X`
+        # has a clause of the writer's around the quote, and `owns` says nothing)
         cues = [t for t in window if t.pos_ == "VERB" and any(
-            c.dep_ == "ccomp" and c.i < window[0].i for c in t.children) and not _expletive(t)]
+            c.dep_ == "ccomp" and c.i < window[0].i and loc.quoted(c.idx) for c in t.children)
+            and not _expletive(t)]
     if after:
         cues = [t for t in cues if not _subject_before(t, window, loc)]
     if not cues:
@@ -178,16 +186,34 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     return Attribution(speaker, cue.text, imagined(cue))
 
 
+def _noun_cue(window: Sequence[Token], cast: Cast) -> Token | None:
+    """`…, Emery states, “…”`: the tagger read the cue after a surname as a plural noun (as in `the
+    Gulf states`). A person the story named, then a lower-case `-s` form of a quote verb, then only
+    the punctuation that opens the quote, can only be that person speaking."""
+    words = [t for t in window if not t.is_punct]
+    if len(words) < 2:
+        return None
+    cue, name = words[-1], words[-2]
+    if cue.tag_ != "NNS" or not cue.is_lower or cue.lemma_.lower() not in QUOTE_VERBS \
+            or name.i != cue.i - 1 or cast.person(name) is None:
+        return None
+    return cue
+
+
 def imagined(cue: Token) -> bool:
     """A cue the writer imagines, not one that happened: under a modal of possibility (`fans may
-    well ask:`), `would` or `can` with a generic subject (`you would say`), or a `left to wonder` (`X will
-    be left to wonder:`). `may have said` reports a real line with doubt, and stays a quote."""
+    well ask:`), `would` or `can` with a generic subject (`you would say`), a `left to wonder` (`X will
+    be left to wonder:`), or an `as if to say`. `may have said` reports a real line with doubt, and
+    stays a quote."""
     after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if not is_quote_cue(cue) or cue.dep_ in _CLAUSE_OF_NOUN or (after is not None and after.lemma_ == "be"):
         return False  # `All Ruiz could say was, “…”`, however the parse hangs it: what he did say
     if cue.dep_ in ("advcl", "xcomp") and cue.head.lemma_.lower() == "leave" and (
             cue.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)):
         return True  # `left to wonder:`, `left wondering:`
+    marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
+    if "as" in marks and marks & _UNREAL:
+        return True  # `a shrug, as if to say “…”`: a comparison with what was not said
     aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
     if "have" in aux or any(c.dep_ == "advmod" and c.lower_ in _DID_SAY for c in cue.children):
         return False
@@ -262,13 +288,19 @@ def _words_of(window: Sequence[Token]) -> Token | None:
     return None
 
 
+def _in_words_of(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+    owner = _words_of(window)
+    speaker = resolve(owner, cast, last) if owner is not None else None
+    return Attribution(speaker, "words") if speaker is not None else None
+
+
 def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
     """`Carney shot back with an analogy:` / `Her answer was two words:`: whoever the sentence
     that introduces the quote is about."""
     if (held := _held_statement(window)) is not None:
         return held
-    if (owner := _words_of(window)) is not None and (speaker := resolve(owner, cast, last)) is not None:
-        return Attribution(speaker, "words")
+    if (words := _in_words_of(window, cast, last)) is not None:
+        return words
     if (asker := _came_from(window)) is not None and (speaker := resolve(asker, cast, last)) is not None:
         return Attribution(speaker, asker.head.head.text)
     for tok in window:
@@ -408,6 +440,8 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
         tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))
         if before[-1].text == ":":
             tried.append(_intro(before, cast, last))
+        else:  # `In Dr. Ruiz's words, “…”`: a comma introduces them as well as a colon does
+            tried.append(_in_words_of(before, cast, last))
     tried.append(joined)
     if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
         window = _before_window(previous_colon + 1, 0, loc)

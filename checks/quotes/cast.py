@@ -35,7 +35,7 @@ from .names import (
     with_suffix,
     without_possessive,
 )
-from .phrases import HONORIFICS, is_topic, name_bounds, role_of, strip_name
+from .phrases import HONORIFICS, after_the, is_topic, name_bounds, role_of, strip_name
 from .pronouns import described_person, gender_evidence
 
 __all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misread_subject", "sentence_start"]
@@ -203,8 +203,8 @@ class Cast:
         while name_start < end and (doc[name_start].lower_ in _TITLED
                                     or not doc[name_start].text[:1].isupper()):
             name_start += 1
-        if name_start >= end:
-            return None
+        if name_start >= end or (end - name_start == 1 and after_the(doc[name_start])):
+            return None  # `the British Bill` is no mention of Bill Shorten
         parts = name_parts(doc[name_start:end])
         if parts is None:
             return None
@@ -277,7 +277,7 @@ class Cast:
         if group:
             return self._salient(group, tok.i)
         alias = self.people.get(tok.lower_)
-        return alias if alias is not None and alias.first == tok.lower_ else None
+        return alias if alias is not None and alias.first == tok.lower_ and not after_the(tok) else None
 
     def namesakes(self, tok: Token) -> list[Person]:
         """Everyone a bare surname at `tok` may stand for when two or more people of the story share

@@ -55,10 +55,12 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to"
                           "from", "is", "as"})
 # A line that signs the quotation above it, as reader reviews, letters and pull quotes do: a dash,
 # a name (masked or not), maybe where the writer is from after a comma (`– Ali***`, `— Jane D.`,
-# `—Mayor Tom Reyes`, `– Ali***, Leeds`).
-_SIGNATURE = re.compile(r"[—–-]{1,2}[ \t\u00a0]*"
+# `—Mayor Tom Reyes`, `– Ali***, Leeds`). A pull quote may be signed without the dash, by the full
+# name of someone the story named (`Tom Reyes, Ph.D.`): a line that is only a known person's name
+# under a quotation is its credit, as a byline is; an unknown name without a dash may be a subhead.
+_SIGNATURE = re.compile(r"(?P<dash>[—–-]{1,2})?[ \t\u00a0]*"
                         r"(?P<name>[^\W\d_][\w.*'’-]*(?:[ \t\u00a0]+[^\W\d_][\w.*'’-]*){0,4})"
-                        r"[ \t\u00a0]*(?:,[^\n\"“”.!?]{1,60}\.?)?")
+                        r"[ \t\u00a0]*(?:,[^\n\"“”.!?]{1,60}(?:\.[^\W\d_]{1,3})*\.?)?")
 _SIGNATURE_WORD = re.compile(r"[^ \t\u00a0]+")
 # Lower-case words inside a name: `Ana de Souza`, `Rafiq al Aziz`, `Jan van der Berg`.
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "van", "von", "der", "den", "del", "della", "la",
@@ -67,6 +69,7 @@ _TITLED = TITLE_WORDS | HONORIFICS
 _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|[JS]r\.")
 _ELLIPSIS = re.compile(r"…|\.\.\.|\[…\]|\[\.\.\.\]")
 _ECHO_WORDS = 4  # words of a repeated piece: fewer may be a phrase anyone uses
+_CUE_CLAUSE = 4  # words of `he said.`, `said Mayor Ruiz.`: a cue clause, not a sentence going on
 _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
 
 
@@ -209,7 +212,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 or attribute_full(m, text, loc, cast, last_group, colon)
             if found is not None and found.imagined:
                 continue  # `fans may well ask: “…”`: a line the writer imagines, nobody's words
-            found = found or _convention(m, out)
+            found = found or _convention(m, out, text)
             if found is None or found.speaker is None:
                 found = _asker(m, text, loc, cast, attribute_next(m, text, loc, cast, last_group)) or found
             if found is None and _label_like(text[m.start:m.end]):
@@ -306,7 +309,10 @@ def _signed(m: Marked, text: str, sign: Paragraph | None, loc: Locator, cast: Ca
         end -= 1  # `— Tom Reyes.`: the line's full stop; `— Jane D.` keeps her initial
     name = key = text[start:end]
     person = cast.person(loc.doc[loc.token(end - 1)])
-    if person is not None and (len(words) == 1 or person.first in (None, words[0].group().lower())):
+    first = words[0].group().lower()
+    if found.group("dash") is None and (person is None or len(words) < 2 or person.first != first):
+        return None  # no dash: only a full name the story gave a person signs the quote
+    if person is not None and (len(words) == 1 or person.first in (None, first)):
         name, key = person.name.strip(), person.key  # `— Tom Reyes` after a story that named him
     return Attribution(Speaker(name, "named", start, end, key.lower(), evidence="signature"), None)
 
@@ -319,9 +325,10 @@ def _introduced(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker | 
     return found if found is not None and found.speaker is not None else None
 
 
-def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | None:
+def _convention(m: Marked, done: list[tuple[Marked, Quote]], text: str) -> Attribution | None:
     """`“A,” she said. “B.”`: B is hers. A paragraph that is only a quotation right after a
-    quoted paragraph goes on with the same speaker (a guess the report flags)."""
+    quoted paragraph goes on with the same speaker (a guess the report flags), also after a
+    paragraph that ends with a fragment and its cue (`… “what's possible,” he said.`)."""
     if not done:
         return None
     prev_m, prev = done[-1]
@@ -331,13 +338,24 @@ def _convention(m: Marked, done: list[tuple[Marked, Quote]]) -> Attribution | No
     if prev_m.paragraph.index == m.paragraph.index:
         pass
     elif prev_m.paragraph.index == m.paragraph.index - 1 and m.open - m.paragraph.start <= 1 \
-            and not prev.partial:
+            and (not prev.partial or _ends_with_its_cue(text, prev_m, prev)):
         guessed = True
     else:
         return None
     speaker = Speaker(prev.speaker, prev.speaker_kind, *(prev.speaker_span or (0, 0)),
                       key=prev.speaker.lower(), guessed=guessed, evidence="carried")
     return Attribution(speaker, prev.cue)
+
+
+def _ends_with_its_cue(text: str, m: Marked, quote: Quote) -> bool:
+    """`Children … “will see it differently,” he said.` closing its paragraph: a fragment that ends
+    as a quotation does (a comma), followed by nothing but its short cue clause, is how a quote is
+    carried into the next paragraph, as a whole quoted paragraph is; a fragment inside the
+    narrative (`accused Ruiz of “arrogance.”`) is not."""
+    if m.close is None or quote.cue is None or not text[m.start:m.end].rstrip().endswith(","):
+        return False
+    tail = text[m.close + 1:m.paragraph.end].split()
+    return 0 < len(tail) <= _CUE_CLAUSE and quote.cue in (w.strip(".") for w in tail)
 
 
 def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:

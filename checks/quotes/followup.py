@@ -42,6 +42,9 @@ _CONTENT = frozenset({"ccomp", "xcomp", "dobj"})  # where a reporting verb's wor
 # Nouns for words their deliverer speaks (not `report`, `letter`, `book`: those may quote others).
 _OWN_WORDS = frozenset("""statement remarks remark comments comment speech address response reply answer
     message""".split())
+# `He defended his decision to visit.` then a quotation: news states a position, then quotes the
+# defence of it; only the verbs whose object is a stand someone took (a decision, a record, a policy).
+_DEFENDING = frozenset({"defend", "justify"})
 
 
 def attribute_next(m: Marked, text: str, loc: Locator, cast: Cast,
@@ -154,11 +157,12 @@ def _line_root(sent: Span, line: int) -> Token:
 
 
 def _reporting_verb(root: Token) -> Token | None:
-    """The speech verb a sentence reports with: its root (`Tully said the council…`) or a
+    """The speech verb a sentence reports with: its root (`Tully said the council…`, also `Tully
+    defended the vote.`) or a
     parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`), or the
     root that only frames it (`Tully was quick to add that…`, `Tully went on to say…`), or a
     speech verb joined to the root, whose subject is the speaker."""
-    if is_speech_verb(root) or _announces(root):
+    if is_speech_verb(root) or _announces(root) or root.lemma_.lower() in _DEFENDING:
         return root
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
     if aside is not None:

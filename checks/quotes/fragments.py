@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .attribution import Attribution, Locator, according_to
+from .attribution import Attribution, Locator, according_to, imagined
 from .cast import rooted_verb
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .marks import Paragraph
@@ -305,6 +305,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
         if is_speech_verb(cue) and not loc.quoted(cue.idx):
+            if imagined(cue):
+                return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
                 return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
             subject = subject_of(cue, loc)

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from .cues import ORG_NOUNS, TITLE_WORDS, is_person_noun
 from .names import gender_of_first_name, glued_hyphen, surname_before
 
-__all__ = ["HONORIFICS", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds", "role_of",
-           "sentences_back", "strip_name"]
+__all__ = ["HONORIFICS", "after_the", "end_char", "is_topic", "name_bounds", "noun_phrase", "proper_bounds",
+           "role_of", "sentences_back", "strip_name"]
 
 _AGE = re.compile(r"(?:an? )?\d{1,3}[- ](?:year|month)s?[- ]old", re.IGNORECASE)
 # Words of time a sentence may open with ahead of a name (`Day-by-day Schiff's hearings…`): never a role.
@@ -52,7 +52,8 @@ def strip_name(span: Span) -> tuple[int, int] | None:
     end = next((t.i for t in span
                 if t.tag_ == "POS" or (t.is_punct and t.text != "." and not glued_hyphen(t))), end)
     while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
-                           or not doc[start].text[:1].isupper() or _role_word(doc[start], end - start)):
+                           or not doc[start].text[:1].isupper() or _role_word(doc[start], end - start)
+                           or _sentence_adverb(doc[start])):
         start += 1
     titled = any(t.lower_ in HONORIFICS or t.lower_ in TITLE_WORDS for t in doc[span.start:start])
     if start < end and _not_a_name(doc[start], titled, end - start):
@@ -62,13 +63,32 @@ def strip_name(span: Span) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def after_the(tok: Token) -> bool:
+    """`the Bill`, `the British Bill`: news writes no person's name after `the`, so one proper noun
+    with that article is a thing's or an institution's name, never a person's. A role between them
+    (`the most able candidate Viguerie`, `the billionaire mogul`) is a title before a name."""
+    the = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"), None)
+    return the is not None and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[the.i + 1:tok.i])
+
+
 def _not_a_name(first: Token, titled: bool, words: int) -> bool:
     """`Hosting Cook at the summit is our dream`: a gerund opening the sentence, tagged a proper
     noun before a surname, is not a first name unless the lists know it (`Sterling Brown`); a lone
-    `Manning` stays a surname."""
+    `Manning` stays a surname. A first name alone after `the` (`the Bill`, `the British Bill`) is a
+    thing's name, legislation or a brand: news writes no person's name after `the` (another word
+    after it, `the Chronicle`, stays for the publications' rules to read)."""
+    if not titled and words == 1 and after_the(first) and gender_of_first_name(first.text) is not None:
+        return True
     if titled or words < 2 or not first.is_sent_start or not first.lower_.endswith("ing"):
         return False
     return gender_of_first_name(first.text) is None
+
+
+def _sentence_adverb(tok: Token) -> bool:
+    """`Thankfully, now we know…`: an `-ly` adverb opening its sentence, which the model sometimes tags
+    PERSON, comments on the sentence; it is never a name unless the lists know it (`Kelly`, `Holly`)."""
+    return bool(tok.is_sent_start) and tok.tag_ == "RB" and tok.lower_.endswith("ly") \
+        and gender_of_first_name(tok.text) is None
 
 
 def _role_word(tok: Token, left: int) -> bool:

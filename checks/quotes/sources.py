@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import imagined
-from .cues import STATEMENT_NOUNS, is_speech_verb
+from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
 from .organisations import named_like_organisation
 from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
@@ -37,6 +37,9 @@ _ISSUE_VERBS = frozenset({"deliver", "issue", "make", "give", "release", "publis
 # What a company reports that is no statement of a source's: `reports earnings Wednesday`.
 _FIGURES = frozenset({"earnings", "results", "revenue", "revenues", "profit", "profits", "loss", "losses",
                       "sales", "growth"})
+# Words after a role's head noun: `head of the group`, `a group based in Ohio`, `founder and CEO`.
+_ROLE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "on", "based", "who", "which", "that",
+                        "and", "to"})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
 
@@ -79,7 +82,8 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
     """Every attribution in document order: quote speakers count a quote, reported speech none."""
     for q in quotes:
         if q.speaker and q.speaker_span and q.speaker_kind != "unresolved":
-            yield Speaker(q.speaker, q.speaker_kind, *q.speaker_span, key=_key(q.speaker, analysis)), 1
+            yield Speaker(q.speaker, q.speaker_kind, *q.speaker_span,
+                          key=_key(q.speaker, analysis, q.speaker_kind)), 1
     last: Speaker | None = None
     for tok in doc:
         subject = _reported_speaker(tok, analysis)
@@ -91,7 +95,8 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
             found = named_for_role(doc, found, analysis.cast) or found  # as the quote finder does
             if found.kind != "named":
                 last = found
-            yield Speaker(found.name, found.kind, found.start, found.end, _key(found.name, analysis)), 0
+            key = _key(found.name, analysis, found.kind)
+            yield Speaker(found.name, found.kind, found.start, found.end, key), 0
 
 
 def _accuses(charge: Token) -> bool:
@@ -133,11 +138,12 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     return subject_of(tok, analysis.locator)
 
 
-def _key(name: str, analysis: Analysis) -> str:
+def _key(name: str, analysis: Analysis, kind: str = "named") -> str:
     """One key per person: `Liu` alone, when the story names one Liu Xiaming and calls him by
-    the name it opens with, is his row, not a second one."""
+    the name it opens with, is his row, not a second one. An organisation is never the row of a
+    person with a first name (`the Bill`, legislation, is not Bill Horan's)."""
     person = analysis.cast.people.get(name.split()[-1].lower()) if name else None
-    if person is None:
+    if person is None or (kind != "named" and person.first is not None):
         return _folded(name)
     one_word = " " not in name and name.lower() in (person.first, person.name.split()[-1].lower())
     if person.name == name or one_word:
@@ -174,7 +180,8 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
         person, named = None, False  # `according to the Ledger`: a paper, not a person
     if person is not None:
         role = own_role(person, named_at)
-        return NamedSource(person.name, "person", role, entry.quotes, person.mentions, entry.start, entry.end)
+        kind_of: Literal["person", "organization"] = "organization" if _organisation_role(role) else "person"
+        return NamedSource(person.name, kind_of, role, entry.quotes, person.mentions, entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if named else "organization"
     # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
     written = text.replace("’", "'")
@@ -182,6 +189,16 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
     mentions = max(1, text.count(entry.name.split()[-1]) if kind == "person"
                    else sum(written.count(form) for form in forms))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
+
+
+def _organisation_role(role: str | None) -> bool:
+    """`whale rescue group Project Jonah`, `Oxfam, a charity group based in …`: a role whose head
+    noun (its last word before a preposition or a clause) is an organisation's describes an
+    organisation, whatever the model tagged its name; `campaign manager`, `member of the board` are
+    people's roles."""
+    words = _WORDS.findall(role.lower()) if role else []
+    cut = next((n for n, w in enumerate(words) if w in _ROLE_ENDS), len(words))
+    return cut > 0 and words[cut - 1] in ORG_NOUNS
 
 
 def _only_after_the(text: str, person: Person) -> bool:

@@ -30,7 +30,7 @@ from .cues import (
 )
 from .epithets import aged
 from .outlets import ORG_LABELS, organisation, outlet_or_company
-from .phrases import end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
+from .phrases import after_the, end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import PRONOUN_GENDER
 from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
 from .subjects import subject_of
@@ -95,7 +95,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.pos_ == "PROPN":
         start, end = proper_bounds(tok)
         words = {t.lower_ for t in doc[start:end]}
-        kind: SpeakerKind = "organization" if words & ORG_NOUNS or company_name(tok) else "named"
+        kind: SpeakerKind = "organization" if words & ORG_NOUNS or company_name(tok) or after_the(tok) \
+            else "named"  # `the British Bill`: no person
         name = doc[start:end].text
         return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower(),
                        evidence="organization" if kind == "organization" else "name_at_cue")
