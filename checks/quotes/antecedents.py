@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from .cast import LOOKBACK, SUBJECT, Cast, Mention, Person, sentence_start
 from .cues import is_person_noun
 from .phrases import sentences_back
-from .pronouns import PRONOUN_GENDER, noun_gender
+from .pronouns import HONORIFIC_GENDER, PRONOUN_GENDER, noun_gender
 
 __all__ = ["agrees", "antecedent", "described_antecedent", "group_antecedent", "titled_antecedent"]
 
@@ -68,9 +68,10 @@ def _unfit_namesake(cast: Cast, before: list[Mention], pronoun: Token,
     """`Gille recalls that …; she said …` in a story with John Gille and two women named Gille: the
     main subject of the pronoun's sentence, else of the sentence just before when its own names
     nobody, is a bare surname that several people hold, and the one the cast took it for is not of
-    the pronoun's gender. The pronoun stands for a namesake who fits: that one when only one does;
-    when several do, the words do not say which. Either way, never someone the sentence is not about,
-    named earlier. The subject and the namesakes who fit, or None when no such subject stands there."""
+    the pronoun's gender. The pronoun stands for a namesake known to fit: that one when only one does;
+    when several do, the words do not say which (when none is known to, the rule does not apply).
+    Either way, never someone the sentence is not about, named earlier. The subject and the namesakes
+    who fit, or None when no such subject stands there."""
     own = [m for m in before if m.sent == sent]
     if not own and sent:
         own = [m for m in before if m.sent == sentence_start(cast.doc[sent - 1])]
@@ -80,10 +81,19 @@ def _unfit_namesake(cast: Cast, before: list[Mention], pronoun: Token,
     # the subject highest in the sentence, as `antecedent` reads it
     top = min(reversed(subjects), key=lambda m: sum(1 for _ in cast.doc[m.i].ancestors))
     namesakes = cast.namesakes(cast.doc[top.i])
-    if not namesakes or _fits(cast, top, pronoun):
+    if not namesakes or _fits(cast, top, pronoun) or _titled(cast.doc[top.i]):
         return None
+    # only a namesake the story shows to be of the pronoun's gender: one of unknown gender (a book
+    # titled `Trump v. Trump`, a first name the lists do not know) is no evidence the subject is wrong
     want = PRONOUN_GENDER.get(pronoun.lower_)
-    return top, [p for p in namesakes if p.sex() in (None, want)]
+    fitting = [p for p in namesakes if p.sex() == want]
+    return (top, fitting) if fitting else None
+
+
+def _titled(surname: Token) -> bool:
+    """`Mrs. Clinton, with her service …, “…,” he said`: a surname under Mr. or Mrs. is of a known
+    gender, so a pronoun of the other one is somebody else (the speaker), not a namesake."""
+    return surname.i > 0 and surname.doc[surname.i - 1].lower_ in HONORIFIC_GENDER
 
 
 def _fits(cast: Cast, mention: Mention, pronoun: Token) -> bool:

@@ -240,9 +240,11 @@ def _subject_before(cue: Token, window: Sequence[Token], loc: Locator) -> bool:
     narrative before the quotation is what that subject did; the quotation only interrupts the
     sentence between them (an epithet, an aside), so the verb does not attribute it and its object
     never speaks. A cue after a quotation has its subject after the quote or none (`…,” she said`,
-    `…,” said the mayor`, `…,” adding`)."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < window[0].i and loc.narrative(c.idx)
-               for c in cue.lefts)
+    `…,” said the mayor`, `…,” adding`); when the parse gives the cue a subject there too (`An
+    argument between those who fear … (“…,” Monica Crowley wrote`), that one is the speaker."""
+    subjects = [c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.i < window[0].i and loc.narrative(c.idx) for c in subjects) \
+        and not any(c.i >= window[0].i for c in subjects)
 
 
 def _inverts(cue: Token) -> bool:

@@ -75,7 +75,11 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
 def _sentence_between(subject: Token, verb: Token) -> bool:
     """`Chaos, for sure, and also “Thumper.” Called a “…” by its creators, …`: a full stop, question
     or exclamation mark followed by a capital (after any closing mark) ends a sentence; a subject
-    before it that the parser hung on a verb after it belongs to the sentence it ran into this one."""
+    before it that the parser hung on a verb after it belongs to the sentence it ran into this one.
+    Only within a line: a subject across a line break (a headline's `Bill Clinton: …` over the lead's
+    `former president Bill Clinton said`) is read by the rules for lines (`_run_on_subject`)."""
+    if not same_line(subject, verb):
+        return False
     doc = verb.doc
     for i in range(subject.i + 1, verb.i):
         if doc[i].text in (".", "?", "!"):
