@@ -202,12 +202,27 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
 def _apposed_name(tok: Token, cast: Cast) -> Speaker | None:
     named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if named is None or cast.person(named) is None:
-        named = _name_before_verb(tok, cast)
+        named = _name_before_verb(tok, cast) or _titled_conjunct(tok)
     if named is None or (person := cast.person(named)) is None:
         return None
     start, end = cast.bounds(named) or name_bounds(named)
     return Speaker(person.name, "named", tok.doc[start].idx, end_char(tok.doc, end), person.key,
                    evidence="name_at_cue")
+
+
+def _titled_conjunct(tok: Token) -> Token | None:
+    """`Transit analyst and staff writer Tom Reyes wrote…`: news style stacks a person's titles
+    before the name with no article, so a bare singular role joined by `and` to a name that carries
+    a role of its own is that one person's first title. `The mayor and Jane Doe said` is two people:
+    a role with an article (or a number, or an owner) stands for someone else."""
+    if tok.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in tok.children) \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+        return None
+    name = next((c for c in tok.children if c.dep_ == "conj"), None)
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    titled = any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < name.i for c in name.children)
+    return name if titled and not any(c.dep_ == "det" for c in name.children) else None
 
 
 def _name_before_verb(tok: Token, cast: Cast) -> Token | None:
