@@ -307,6 +307,11 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if is_speech_verb(cue) and not loc.quoted(cue.idx):
             if imagined(cue):
                 return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
+            if label and came_from.dep_ == "xcomp" and not is_speech_verb(came_from):
+                # `asked five people to perform a “…” task`, `told staff to follow a “…” rule`: a label
+                # in what someone is asked or told to do names the thing done; the request is the
+                # speaker's, the label is the story's name for a thing, no one's words
+                return Attribution(None, None)
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
                 return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
             subject = subject_of(cue, loc)
