@@ -57,6 +57,9 @@ _BACK_VERBS = frozenset({"shoot", "fire", "hit"})
 _CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 _WORDS_THAT_COME = STATEMENT_NOUNS | {"question", "query", "shout", "cry", "call"}
 _CONTENT_PREPS = frozenset({"by", "with"})
+# Nouns that present the words after them as a name for a thing (`the term “…”`): American style puts
+# the sentence's comma inside the marks, so `the term “…,”` ends a phrase, not someone's quotation.
+_TERM_NOUNS = frozenset({"term", "phrase", "word", "expression", "slogan", "motto", "label", "nickname"})
 
 
 @dataclass(frozen=True)
@@ -477,6 +480,9 @@ def attribute_trailing(m: Marked, text: str, loc: Locator, cast: Cast,
     ends the way a quotation does takes the attribution that follows it."""
     if not text[m.start:m.end].rstrip().endswith(","):
         return None
+    before = _before_window(m.open, m.paragraph.start, loc)
+    if before and before[-1].lemma_.lower() in _TERM_NOUNS:
+        return None  # `who popularized the term “…,” later led the team that wrote…`: a term's comma
     window = _after_window(m, loc, _WINDOW)
     if window and window[0].pos_ == "CCONJ" and _new_subject(window):
         return None  # `rejected it as “false,” and analysts told…`: a new clause, with words of its own
