@@ -33,3 +33,14 @@ def test_a_term_s_comma_does_not_take_the_verb_after_it() -> None:
     text = ("Ortiz, who popularized the term “urban canopy,” later led the team that wrote the city's "
             "first tree survey. She retired in 2001.")
     assert all(q.speaker is None for q in check_text(text).quotes)
+
+
+def test_what_the_reader_will_say_is_nobody_s_quote() -> None:
+    """`“I'm Batman,” you will say` was listed as a quote: the writer predicts the reader's words."""
+    text = ("“Sky Glider” ($15)\n\n"
+            "“I’m flying,” you will say. And you will be right, because the game puts you in a "
+            "glider over the sea.")
+    assert check_text(text).quotes == ()
+    # a named subject's `will say` is a speech's released text, and stays a quote
+    named = check_text("“We are ready,” Obama will say tonight, according to excerpts released on Monday.")
+    assert [q.speaker for q in named.quotes] == ["Obama"]

@@ -42,7 +42,9 @@ _MAYBE = frozenset({"may", "might", "could", "should", "must"})
 # `would` and `can` with nobody in particular as their subject (`anyone would tell you:`, `you can
 # say`) make a line imagined too; `Reyes can say only this:` reports what Reyes says.
 _ANYONE = frozenset({"you", "one", "anyone", "anybody", "someone", "somebody"})
-_GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca"})
+# `will` with such a subject too: `“…,” you will say` predicts the reader's words, nobody spoke them
+# (`Obama will say tonight:`, a named subject, stays a real line).
+_GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca", "will", "'ll", "’ll"})
 # `as if`/`as though` before a cue compare a look or a gesture with words nobody spoke
 # (`he grinned, as if to say “…”`): the writer's reading of a face, never a quote.
 _UNREAL = frozenset({"if", "though"})
