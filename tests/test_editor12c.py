@@ -44,3 +44,14 @@ def test_what_the_reader_will_say_is_nobody_s_quote() -> None:
     # a named subject's `will say` is a speech's released text, and stays a quote
     named = check_text("“We are ready,” Obama will say tonight, according to excerpts released on Monday.")
     assert [q.speaker for q in named.quotes] == ["Obama"]
+
+
+def test_a_one_word_name_never_introduced_as_a_person_is_an_organisation() -> None:
+    """`Roscosmos said in a statement` was listed as a person: no first name, title, role or he/she."""
+    text = ("An unmanned supply ship broke apart minutes after launch on Thursday, Kosmoflot said in a "
+            "statement. It said most of the debris burned up over the ocean.\n\n"
+            "Kosmoflot said the ship had worked normally before it stopped sending data. The state space "
+            "agency would not say what went wrong.\n\n"
+            "Both Kosmoflot and NASA said the loss would not affect the crew on the station.")
+    named = check_text(text, dt.date(2021, 5, 7)).sources.named
+    assert [(s.name, s.kind) for s in named] == [("Kosmoflot", "organization")]
