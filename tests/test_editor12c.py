@@ -55,3 +55,34 @@ def test_a_one_word_name_never_introduced_as_a_person_is_an_organisation() -> No
             "Both Kosmoflot and NASA said the loss would not affect the crew on the station.")
     named = check_text(text, dt.date(2021, 5, 7)).sources.named
     assert [(s.name, s.kind) for s in named] == [("Kosmoflot", "organization")]
+
+
+def _dates(text: str, published: dt.date) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in check_text(text, published).dates]
+
+
+def test_a_past_plan_s_weekday_is_the_nearest_one() -> None:
+    """`It was set to dock with the space station on Saturday`, in a Friday story of a Thursday
+    launch, gave the Saturday gone; the plan as it stood was for the day ahead."""
+    text = ("The supply ship lifted off on Thursday from the launch site. It was set to dock with the "
+            "station on Saturday.")
+    assert _dates(text, dt.date(2021, 5, 7)) == [("on Thursday", "2021-05-06"), ("on Saturday", "2021-05-08")]
+
+
+def test_a_site_s_today_box_is_no_date() -> None:
+    """`Today on WebMD`, the heading of a box of links, was read as the story's day."""
+    text = ("Peanut study changes advice for parents of babies, doctors say.\n\n"
+            "Today on HealthWire\n"
+            "Please wait...")
+    assert _dates(text, dt.date(2021, 5, 7)) == []
+
+
+def test_the_dateline_dates_the_story() -> None:
+    """A page dated 4 February by its furniture opened `Feb. 23, 2015 -- …`: the dateline wins."""
+    from checks.links.extract import extract_article
+
+    body = " ".join(["Doctors now say early feeding of peanut snacks may prevent allergies."] * 12)
+    html = ("<html><head><title>Peanuts early</title><meta name='date' content='2021-02-04'></head>"
+            "<body><article><h1>Babies who eat peanuts early may avoid allergy</h1>"
+            f"<p>March 23, 2021 -- Peanut allergies have been on the rise. {body}</p></article></body></html>")
+    assert extract_article(html, "https://example.org/news/peanuts").article.published == dt.date(2021, 3, 23)
