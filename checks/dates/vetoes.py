@@ -8,6 +8,7 @@ parse whether they are a year, a month and a day here ("2000 troops", "Carney an
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -33,6 +34,9 @@ _MASTHEADS = {"usa": ("Today", "TODAY")}
 _SENTENCE_OPENERS = ".!?:;\"'`([\u201c\u2018\u2014\u2013\n"
 # A line this short whose words are mostly capitalised is a headline, where "Today" is the day.
 _HEADLINE_CHARS = 120
+# What follows "Today" on a line that is only a site's or a section's name: the heading of a box of
+# links the page carries every day ("Today on WebMD"), not a date of the story.
+_SITE_SECTION = re.compile(r"[ \t]+(?:on|in|at) [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}[ \t]*(?:\n|$)")
 _LEAD_CHARS = 40  # the text before a candidate looked at to tell whether a sentence starts there
 _HEADLINE_CAPITALS = 0.6
 # Dependencies of a word that qualifies the noun after it ("Sunday editions", "the March vote").
@@ -228,6 +232,8 @@ def _masthead(cand: Candidate, doc: Doc, text: str) -> bool:
     if before is not None and word.split()[0] in _MASTHEADS.get(before.lower_, ()) and before.text.isupper():
         return True
     lead = text[max(0, cand.start - _LEAD_CHARS):cand.start].rstrip(" \t")
+    if (not lead or lead.endswith("\n")) and _SITE_SECTION.match(text, cand.end):
+        return True  # a line of its own, "Today on WebMD", "Today in Politics": a site's box, no day
     if _headline(text, cand.start):
         return False
     if len(word.split()) > 1 and not word.isupper():

@@ -11,6 +11,8 @@ which is how pasted articles arrive too, so the quote logic sees the same struct
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import logging
@@ -25,6 +27,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from ..dates.timex import month_number
 from ..errors import FetchError, NotEnglish
 from ..models import Article, InputInfo
 from .fetch import FetchLimits, Page, fetch_page
@@ -53,6 +56,10 @@ class NoArticleText(FetchError):
     """The page holds too little article text to check."""
 
 
+# `Feb. 23, 2015 --`, `WASHINGTON, March 3, 2021 —`: a story's dateline, its place in capitals
+_DATELINE_DAY = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{1,40},(?: [A-Z][a-z]+\.?,)? )?([A-Z][a-z]{2,8})\.? (\d{1,2}), "
+                           r"(\d{4}) ?(?:--|\u2014|\u2013|-) ")
+_DATELINE_LINES = 3  # the dateline opens the first paragraph, under the headline and the standfirst
 # A news brief is rarely under 60 words; a JavaScript shell or a login wall almost always is.
 MIN_WORDS = 60
 # Old sites lay the whole page out in one table; trafilatura then writes the article as one table
@@ -154,7 +161,25 @@ def extract_article(html: str, url: str | None = None, *, min_words: int = MIN_W
         # it only when the first pass found too little, where it can rescue odd layouts.
         text = max(text, _main_text(tree, url, links, fast=False), key=len)
     _require_words(text, min_words)
+    dated = _dateline_day(text)
+    if dated is not None and dated != article.published:
+        article = dataclasses.replace(article, published=dated)
     return ExtractedArticle(text=text, article=article)
+
+
+def _dateline_day(text: str) -> dt.date | None:
+    """`Feb. 23, 2015 -- Peanut allergies…`: a full date that opens the story's first lines (after its
+    place, if any) and a dash is the newsroom's own dating of the story; the page's date may be a guess read
+    from its furniture or a later update, so the dateline wins."""
+    lines = text.split("\n", _DATELINE_LINES)
+    found = _DATELINE_DAY.search("\n".join(lines[:_DATELINE_LINES]))
+    month = month_number(found.group(1)) if found is not None else None
+    if found is None or month is None:
+        return None
+    try:
+        return dt.date(int(found.group(3)), month, int(found.group(2)))
+    except ValueError:
+        return None
 
 
 def _main_text(tree: HtmlElement, url: str | None, links: PageLinks, *, fast: bool,
