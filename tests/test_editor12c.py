@@ -84,5 +84,6 @@ def test_the_dateline_dates_the_story() -> None:
     body = " ".join(["Doctors now say early feeding of peanut snacks may prevent allergies."] * 12)
     html = ("<html><head><title>Peanuts early</title><meta name='date' content='2021-02-04'></head>"
             "<body><article><h1>Babies who eat peanuts early may avoid allergy</h1>"
-            f"<p>March 23, 2021 -- Peanut allergies have been on the rise. {body}</p></article></body></html>")
+            f"<p>March 23, 2021 -- Peanut allergies have been on the rise. {body}</p>"
+            "</article></body></html>")
     assert extract_article(html, "https://example.org/news/peanuts").article.published == dt.date(2021, 3, 23)

@@ -57,8 +57,8 @@ class NoArticleText(FetchError):
 
 
 # `Feb. 23, 2015 --`, `WASHINGTON, March 3, 2021 —`: a story's dateline, its place in capitals
-_DATELINE_DAY = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{1,40},(?: [A-Z][a-z]+\.?,)? )?([A-Z][a-z]{2,8})\.? (\d{1,2}), "
-                           r"(\d{4}) ?(?:--|\u2014|\u2013|-) ")
+_DATELINE_DAY = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{1,40},(?: [A-Z][a-z]+\.?,)? )?"
+                           r"([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) ?(?:--|\u2014|\u2013|-) ")
 _DATELINE_LINES = 3  # the dateline opens the first paragraph, under the headline and the standfirst
 # A news brief is rarely under 60 words; a JavaScript shell or a login wall almost always is.
 MIN_WORDS = 60
