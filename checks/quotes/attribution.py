@@ -483,7 +483,7 @@ def attribute_trailing(m: Marked, text: str, loc: Locator, cast: Cast,
     if not text[m.start:m.end].rstrip().endswith(","):
         return None
     before = _before_window(m.open, m.paragraph.start, loc)
-    if before and before[-1].lemma_.lower() in _TERM_NOUNS:
+    if before and before[-1].pos_ == "NOUN" and before[-1].lemma_.lower() in _TERM_NOUNS:
         return None  # `who popularized the term “…,” later led the team that wrote…`: a term's comma
     window = _after_window(m, loc, _WINDOW)
     if window and window[0].pos_ == "CCONJ" and _new_subject(window):

@@ -307,10 +307,11 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if is_speech_verb(cue) and not loc.quoted(cue.idx):
             if imagined(cue):
                 return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
-            if label and came_from.dep_ == "xcomp" and not is_speech_verb(came_from):
+            if label and _asked_to_do(cue, came_from) and _teller(cue, para, loc, cast, last) is None:
                 # `asked five people to perform a “…” task`, `told staff to follow a “…” rule`: a label
                 # in what someone is asked or told to do names the thing done; the request is the
-                # speaker's, the label is the story's name for a thing, no one's words
+                # speaker's, the label is the story's name for a thing, no one's words (told by
+                # someone, `She said she would ask him to lead a “…” effort`, it is the teller's)
                 return Attribution(None, None)
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
                 return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
@@ -340,6 +341,14 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return None
         came_from, cue = cue, cue.head
     return None
+
+
+def _asked_to_do(verb: Token, came_from: Token) -> bool:
+    """`asked five people to perform…`: a speech verb with the person asked as its object and what
+    they are to do as an infinitive; `promised to create…` (no one asked) says what the speaker will."""
+    return came_from.dep_ == "xcomp" and not is_speech_verb(came_from) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children) \
+        and any(c.dep_ == "dobj" and c.i < came_from.i for c in verb.children)
 
 
 def _named_passively(verb: Token) -> bool:
