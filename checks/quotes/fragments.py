@@ -48,6 +48,8 @@ _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “�
 _SPOKEN_WORDS = 6
 # Linking and perception verbs: their subject is described or perceives, it does not speak.
 _NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel".split())
+# Prepositions of concession and time: what they open is when or despite what someone spoke.
+_CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
 
 def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
@@ -304,7 +306,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return named
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
-        if is_speech_verb(cue) and not loc.quoted(cue.idx):
+        if is_speech_verb(cue) and not loc.quoted(cue.idx) and not _circumstance(came_from):
             if imagined(cue):
                 return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
@@ -335,6 +337,14 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return None
         came_from, cue = cue, cue.head
     return None
+
+
+def _circumstance(came_from: Token) -> bool:
+    """`demanding credit despite having little say, and of having to endure “rude” managers`: a
+    phrase of concession or time on a speech verb tells the circumstances of the speaking, never
+    what was said (that is the verb's object, its clause, or `of`/`as`/`about` after it), so the
+    words in it are not that verb's speaker's; the climb goes on to whoever tells the sentence."""
+    return came_from.dep_ == "prep" and came_from.lower_ in _CIRCUMSTANCES
 
 
 def _named_passively(verb: Token) -> bool:
