@@ -114,3 +114,24 @@ def test_a_year_after_in_is_not_part_of_the_role() -> None:
     text = ("Hollin regards the grape highly. In 2019 head winemaker Ludwig Hollin was named Vintner of the "
             'Year. "The wine is smoother," Hollin says.')
     assert _named(check_text(text))["Ludwig Hollin"].role == "head winemaker"  # type: ignore[attr-defined]
+
+
+def test_a_blogs_excerpts_of_other_posts_are_not_the_story() -> None:
+    """A blog page lists other posts under the story, each cut with `[…]`: one of them dated 2019 under
+    a 2013 post raised `date_after_publication`. Two such lines are a listing; one may be an omission."""
+    from checks.links.widgets import PageLinks, drop_teasers
+
+    story = ("Cartoonist Dana Holt got a spot on the evening news for her sharp critique of the story told "
+             "about a lazy generation, which has gone well beyond grumbling and into plain prejudice.")
+    excerpts = [
+        "The good folks at the Harbour Choir are still doing their thing, and now they have brought in two "
+        "drummers: On April 13, 2019, the choir joined a festival of democracy at the town hall, "
+        "co-presented by the public theatre and […]",
+        "Lena Park is several kinds of excellent comics person: from her debut graphic novel to her "
+        "award-winning fairy tale about a tailor, to the middle-grades comic she adapted from a story of "
+        "mine […]",
+    ]
+    links = PageLinks(link_texts=frozenset(), headings=frozenset())
+    assert drop_teasers("\n".join([story, *excerpts]), links) == story
+    one = "\n".join([story, excerpts[0]])
+    assert drop_teasers(one, links) == one
