@@ -135,3 +135,13 @@ def test_a_blogs_excerpts_of_other_posts_are_not_the_story() -> None:
     assert drop_teasers("\n".join([story, *excerpts]), links) == story
     one = "\n".join([story, excerpts[0]])
     assert drop_teasers(one, links) == one
+
+
+def test_a_headline_cited_by_its_page_is_nobodys_words() -> None:
+    """Letters to the editor cite the story they answer by headline and page: `Re. “…,” Page A8, Jan.
+    13:` raised `No speaker found`."""
+    text = ("Agencies must make better use of tax dollars\n"
+            'Re. "School levy proves costly to county programs," Page A8, Jan. 13:\n'
+            "I disagree with the notion that local governments don't have enough money already.\n"
+            "Dana Ruiz\nFremont\n")
+    assert check_text(text).quotes == ()
