@@ -145,3 +145,13 @@ def test_a_headline_cited_by_its_page_is_nobodys_words() -> None:
             "I disagree with the notion that local governments don't have enough money already.\n"
             "Dana Ruiz\nFremont\n")
     assert check_text(text).quotes == ()
+
+
+def test_the_gloss_of_a_so_called_term_is_nobodys_words() -> None:
+    """`agreeing so-called “Schutzverträge,” or “protection contracts,”`: the English gloss of a term
+    had gone to the man who signed them, through `agreeing`, at full confidence."""
+    text = ("The most notorious of the three is Karl Brenner, who bought parcels of land in what is now "
+            'Tanzania. He did this mainly by agreeing so-called "Schutzverträge," or "protection contracts," '
+            "which gave the locals military protection from neighboring tribes.\n"
+            'Brenner said the deals were "fair to everyone involved in them at the time."\n')
+    assert [q.text for q in check_text(text).quotes] == ["fair to everyone involved in them at the time."]

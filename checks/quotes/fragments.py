@@ -11,6 +11,8 @@ a title nobody is said to have said stays out.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator, according_to, imagined
@@ -48,6 +50,11 @@ _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “�
 _SPOKEN_WORDS = 6
 # Linking and perception verbs: their subject is described or perceives, it does not speak.
 _NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel".split())
+# `so-called “Schutzverträge,” or “protection contracts,”`: a term and its translation, nobody's speech.
+# Only the gloss: a so-called term alone may be the words of whoever the sentence reports (PolNeAR
+# `train` has one, `the so-called “governor’s bracket”`, rightly credited to a campaign).
+_SO_CALLED = re.compile(r"\bso[- ]called\s+[“\"‘'][^“”\"\n]{1,60}[”\"’']\s*,?\s+or\s+[“\"‘']\s*\Z")
+_SO_CALLED_REACH = 80  # characters before a fragment that hold `so-called` and a term's gloss
 # Prepositions of concession and time: what they open is when or despite what someone spoke.
 _CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
@@ -57,6 +64,8 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     """A fragment inside a sentence counts only when a speech verb or noun governs it:
     that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
     quoted = first.doc[first.i:last_tok.i + 1]
+    if _SO_CALLED.search(first.doc.text, max(0, first.idx - _SO_CALLED_REACH), first.idx):
+        return None  # `so-called “Schutzverträge,” or “protection contracts,”`: a term's gloss
     words = [t for t in quoted if t.is_alpha]
     # the quoted words that hang on a word outside the marks: how the fragment joins its sentence
     outside = [t for t in quoted if not first.i <= t.head.i <= last_tok.i]
