@@ -181,8 +181,12 @@ def _folded(name: str) -> str:
     """`U.S. Attorney’s Office` and `U.S. attorney's office`: one office, whatever the case and the
     apostrophe it is written with; `Microsoft Corp` and `Microsoft`: one company, with or without its
     legal form."""
-    words = name.lower().replace("’", "'").split()
-    while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
+    return _without_legal_form(name).lower().replace("’", "'")
+
+
+def _without_legal_form(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_FORMS:
         words.pop()
     return " ".join(words)
 
@@ -215,7 +219,8 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
     kind: Literal["person", "organization"] = "person" if named else "organization"
     # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
     written = text.replace("’", "'")
-    forms = [f for f in entry.forms if not any(f != g and f in g for g in entry.forms)]  # counted once
+    written_as = {_without_legal_form(f) for f in entry.forms}  # `Microsoft Corp` is counted as `Microsoft`
+    forms = [f for f in written_as if not any(f != g and f in g for g in written_as)]  # counted once
     mentions = max(1, text.count(entry.name.split()[-1]) if kind == "person"
                    else sum(written.count(form) for form in forms))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
