@@ -20,7 +20,6 @@ _AGE = re.compile(r"(?:an? )?\d{1,3}[- ](?:year|month)s?[- ]old", re.IGNORECASE)
 _TIME_NOUNS = frozenset("""day days week weeks month months year years night nights morning evening
     hour hours time times season decade weekend""".split())
 _BORN = frozenset({"née", "nee", "né", "born"})  # before a maiden or birth name
-_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir"})
 _NP_RIGHT = frozenset({"amod", "compound", "nummod", "prep", "pobj", "det", "poss", "case", "acomp",
                        "npadvmod"})
@@ -167,9 +166,8 @@ def role_of(tok: Token) -> str | None:
     # words on the title; a role never runs back across a quotation mark
     quote = max((n for n, w in enumerate(titled) if w.is_quote), default=-1)
     titled = titled[quote + 1:]
-    # `Ellen Gille, née Fetter`: the name someone was born with, not a role; `Ms. Price`: how the
-    # paper addresses someone, not what they do
-    titled = [w for w in titled if w.lower_ not in _BORN and w.lower_ not in _COURTESY]
+    # `Ellen Gille, née Fetter`: the name someone was born with, not a role
+    titled = [w for w in titled if w.lower_ not in _BORN]
     # `in 2011 winemaker Ana Ruiz was awarded`: the year belongs to the phrase before the role
     while titled and (titled[0].is_punct or _year_of_phrase(titled[0])):
         titled.pop(0)

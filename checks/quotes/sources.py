@@ -45,6 +45,7 @@ _ROLE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "on", "based", 
 _THING_VERBS = frozenset({"add", "maintain"})
 # A company's legal form, which the story writes once and then drops: `Microsoft Corp` is `Microsoft`.
 _LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc"})
+_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
 
@@ -214,6 +215,9 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
         person, named = None, False  # `according to the Ledger`: a paper, not a person
     if person is not None:
         role = own_role(person, named_at)
+        if role is not None and role.lower() in _COURTESY:
+            role = None  # `Ms. Price`: how the paper addresses her, not what she does (shown only: the
+            # cast and the epithets keep it, where a first title decides which later ones are hers)
         kind_of: Literal["person", "organization"] = "organization" if _organisation_role(role) else "person"
         return NamedSource(person.name, kind_of, role, entry.quotes, person.mentions, entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if named else "organization"
