@@ -315,7 +315,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return named
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
-        if is_speech_verb(cue) and not loc.quoted(cue.idx) and not _circumstance(came_from):
+        if is_speech_verb(cue) and not loc.quoted(cue.idx) and not (step >= 2 and _circumstance(came_from)):
             if imagined(cue):
                 return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
@@ -352,7 +352,9 @@ def _circumstance(came_from: Token) -> bool:
     """`demanding credit despite having little say, and of having to endure “rude” managers`: a
     phrase of concession or time on a speech verb tells the circumstances of the speaking, never
     what was said (that is the verb's object, its clause, or `of`/`as`/`about` after it), so the
-    words in it are not that verb's speaker's; the climb goes on to whoever tells the sentence."""
+    words deep in it are not that verb's speaker's; the climb goes on to whoever tells the sentence.
+    Words that are the phrase itself or its own object (`“despite repeated requests”`, `after
+    “sliming” fish`) are not deep in it: `_governing` asks only two steps or more above them."""
     return came_from.dep_ == "prep" and came_from.lower_ in _CIRCUMSTANCES
 
 
