@@ -44,6 +44,7 @@ MAX_HEADLINE_WORDS = 20
 MAX_TEASER_WORDS = 40
 # This many teasers in a row outside the story's prose are a block of links, not a list in the story.
 TEASER_RUN = 3
+EXCERPT_RUN = 2  # paragraphs ending in a `[…]` excerpt mark that make a listing of other posts
 # A block's own heading (`Our latest stories`, a promo's title) is short.
 MAX_HEADING_WORDS = 12
 
@@ -84,6 +85,8 @@ _NOT_A_PAGE = ("#", "javascript:", "mailto:", "tel:")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # A paragraph of prose ends a sentence: a teaser's summary or a block's title often does not.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+# How a blog (WordPress's default) ends the excerpt of a post it lists: `… it would probably be […]`.
+_EXCERPT_END = re.compile(r"\w[,;:]?\s*\[(?:…|\.\.\.|&hellip;)\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,10 @@ def drop_teasers(text: str, links: PageLinks) -> str:
     teaser = [_teaser(line, links) for line in lines]
     prose = [i for i, line in enumerate(lines) if not teaser[i] and _prose(line)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
-    dropped: set[int] = set()
+    # a blog's excerpts of other posts, each cut at about 55 words with a `[…]` mark: one such line
+    # may be a quotation's omission, two or more are a listing, wherever they stand
+    excerpts = {i for i, line in enumerate(lines) if _EXCERPT_END.search(line)}
+    dropped: set[int] = excerpts if len(excerpts) >= EXCERPT_RUN else set()
     for start, end in _runs(teaser):
         above = start - 1
         if above >= 0 and _POINTER_HEADING.match(lines[above]):

@@ -28,6 +28,7 @@ from .names import (
     SUFFIXES,
     Person,
     family_first,
+    gender_of_first_name,
     glued_hyphen,
     name_parts,
     name_run,
@@ -44,6 +45,8 @@ SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_OPENERS = frozenset({",", ";", ":", ")", "—", "–"})  # what may stand before a clause's first word
 # Entity labels a title can overrule: the small model calls `Mayor Tess Greer` a PRODUCT at times.
 _VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
+# Labels the small model gives a relative's name it did not know (`Brigitta Vesper`, `Ivana Roe`).
+_MISREAD_AS_THINGS = frozenset({"WORK_OF_ART", "PRODUCT"})
 _TITLED = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
 LOOKBACK = 40  # mentions a pronoun may reach back over
 _NAME_WINDOW = 80  # tokens: a full name this close decides which of two same-surname people is meant
@@ -126,6 +129,9 @@ class Cast:
         for tok in doc:  # `Tarun Vellaiyan, a trade professor,` tagged ORG: a person's role vouches for it
             if (bounds := _apposed_person(tok)) is not None and narrative(tok.idx):
                 self._add_name(doc[bounds[0]:bounds[1]])
+        for tok in doc[:-1]:  # `Brigitta Vesper` tagged a work after `Margit Vesper`: a relative
+            if self._relative(tok) and narrative(tok.idx):
+                self._add_name(doc[tok.i:tok.i + 2])
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
         for person in persons:
             person.settle_name()
@@ -138,6 +144,25 @@ class Cast:
         for first, same in firsts.items():  # a first name alone (`Anya said`) is that person
             if len(same) == 1 and (first not in self.people or self.people[first].first is None):
                 self.people[first] = same[0]
+
+    def _relative(self, tok: Token) -> bool:
+        """A known first name and a surname the story already gives a person, which the model typed
+        as a thing (a work, a product). Family businesses, farms and wineries
+        are written about through their members, who share the surname; without this the bare-surname
+        rule would credit `Brigitta Vesper tells me` to the one Vesper the model did tag."""
+        nxt = tok.doc[tok.i + 1]
+        if tok.pos_ != "PROPN" or nxt.pos_ != "PROPN" or not (nxt.is_title and nxt.is_alpha):
+            return False
+        if not {tok.ent_type_, nxt.ent_type_} <= _MISREAD_AS_THINGS:
+            return False  # an organisation (`the Washington Post`) keeps its label
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+        if (before is not None and (before.pos_ == "PROPN" or before.lower_ == "the")) or (
+                after is not None and after.pos_ == "PROPN"):
+            return False
+        group = self._surnames.get(nxt.lower_, [])
+        return gender_of_first_name(tok.text) is not None and any(
+            p.first is not None and p.first != tok.lower_ for p in group)
 
     def _add_name(self, tokens: Span) -> None:
         parts = name_parts(tokens)

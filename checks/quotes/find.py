@@ -41,6 +41,8 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _LAST_WORD = re.compile(r"(\w+),?[ \t]*$")
 # `“Museum opens a new wing,” by Ana Ruiz`: a comma ends the quoted words, then `by` and two
 # capitalised words, a name or an outlet's (`by Times' Ana Ruiz`), never a day (`by Friday, the…`).
+# A printed story cited by its page, as letters to the editor do: `“…,” Page A8` or `“…” (Page B1, Jan. 15)`.
+_PAGE_CITED = re.compile(r"[ \t]*,?[ \t]*\(?(?:Page|Pg\.|p\.)[ \t]+[A-Z]?\d+\b")
 _BYLINE = re.compile(r"[ \t]*,?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z][\w.'’]*[ \t]+[A-Z]")
 # Nouns and verbs that name a work whose title follows: `his book “…”`, `a film titled “…”`.
 _WORK_NOUNS = frozenset({"book", "novel", "memoir", "album", "film", "movie", "song", "single", "paper",
@@ -162,6 +164,8 @@ def _bylined(text: str, m: Marked) -> bool:
     quoted = text[m.start:m.end]
     set_off = quoted.rstrip().endswith(",") or text[m.close + 1:m.close + 2] == "," \
         or _title_cased(_WORDS.findall(quoted) or ["x"])  # `“Perfect Enough: …” by George Anders`
+    if _PAGE_CITED.match(text, m.close + 1, m.paragraph.end):
+        return True  # `Re. “Prop. 13 proves costly,” Page A8, Jan. 13:`: a letter cites the paper's page
     return set_off and _BYLINE.match(text, m.close + 1, m.paragraph.end) is not None
 
 

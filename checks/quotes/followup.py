@@ -165,6 +165,10 @@ def _reporting_verb(root: Token) -> Token | None:
     if is_speech_verb(root) or _announces(root) or root.lemma_.lower() in _DEFENDING:
         return root
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
+    # `It's easy, she says, for people to marvel…`: the parse may hang the aside on a clause
+    # below the root; set off by commas with a subject of its own, it still tells the whole sentence
+    aside = aside or next((t for t in root.sent if t.dep_ == "parataxis" and is_speech_verb(t)
+                           and t.i > 0 and t.doc[t.i - 1].i >= root.sent.start and _set_off(t)), None)
     if aside is not None:
         return aside
     if _framed(root) != root or _delivers(root):
@@ -173,6 +177,13 @@ def _reporting_verb(root: Token) -> Token | None:
     # sentence's speech is its second verb, whose subject the parse finds through the first
     joined = (c for c in root.children if c.dep_ in ("conj", "advcl") and c.i > root.i and is_speech_verb(c))
     return next((c for c in joined if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
+def _set_off(verb: Token) -> bool:
+    """`, she says,`: a speech verb with its own subject between commas."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and verb.doc[subject.left_edge.i - 1].text == "," \
+        and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
 
 
 def _delivers(root: Token) -> bool:

@@ -11,6 +11,8 @@ a title nobody is said to have said stays out.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator, according_to, imagined
@@ -48,6 +50,13 @@ _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “�
 _SPOKEN_WORDS = 6
 # Linking and perception verbs: their subject is described or perceives, it does not speak.
 _NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel".split())
+# `so-called “Schutzverträge,” or “protection contracts,”`: a term and its translation, nobody's speech.
+# Only the gloss: a so-called term alone may be the words of whoever the sentence reports (PolNeAR
+# `train` has one, `the so-called “governor’s bracket”`, rightly credited to a campaign).
+_SO_CALLED = re.compile(r"\bso[- ]called\s+[“\"‘'][^“”\"\n]{1,60}[”\"’']\s*,?\s+or\s+[“\"‘']\s*\Z")
+_SO_CALLED_REACH = 80  # characters before a fragment that hold `so-called` and a term's gloss
+# Prepositions of concession and time: what they open is when or despite what someone spoke.
+_CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
 
 def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc: Locator, cast: Cast,
@@ -55,6 +64,8 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     """A fragment inside a sentence counts only when a speech verb or noun governs it:
     that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
     quoted = first.doc[first.i:last_tok.i + 1]
+    if _SO_CALLED.search(first.doc.text, max(0, first.idx - _SO_CALLED_REACH), first.idx):
+        return None  # `so-called “Schutzverträge,” or “protection contracts,”`: a term's gloss
     words = [t for t in quoted if t.is_alpha]
     # the quoted words that hang on a word outside the marks: how the fragment joins its sentence
     outside = [t for t in quoted if not first.i <= t.head.i <= last_tok.i]
@@ -304,7 +315,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return named
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
-        if is_speech_verb(cue) and not loc.quoted(cue.idx):
+        if is_speech_verb(cue) and not loc.quoted(cue.idx) and not (step >= 2 and _circumstance(came_from)):
             if imagined(cue):
                 return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
             if label and _asked_to_do(cue, came_from) and _teller(cue, para, loc, cast, last) is None:
@@ -349,6 +360,16 @@ def _asked_to_do(verb: Token, came_from: Token) -> bool:
     return came_from.dep_ == "xcomp" and not is_speech_verb(came_from) \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children) \
         and any(c.dep_ == "dobj" and c.i < came_from.i for c in verb.children)
+
+
+def _circumstance(came_from: Token) -> bool:
+    """`demanding credit despite having little say, and of having to endure “rude” managers`: a
+    phrase of concession or time on a speech verb tells the circumstances of the speaking, never
+    what was said (that is the verb's object, its clause, or `of`/`as`/`about` after it), so the
+    words deep in it are not that verb's speaker's; the climb goes on to whoever tells the sentence.
+    Words that are the phrase itself or its own object (`“despite repeated requests”`, `after
+    “sliming” fish`) are not deep in it: `_governing` asks only two steps or more above them."""
+    return came_from.dep_ == "prep" and came_from.lower_ in _CIRCUMSTANCES
 
 
 def _named_passively(verb: Token) -> bool:

@@ -168,13 +168,19 @@ def role_of(tok: Token) -> str | None:
     titled = titled[quote + 1:]
     # `Ellen Gille, née Fetter`: the name someone was born with, not a role
     titled = [w for w in titled if w.lower_ not in _BORN]
-    while titled and titled[0].is_punct:
+    # `in 2011 winemaker Ana Ruiz was awarded`: the year belongs to the phrase before the role
+    while titled and (titled[0].is_punct or _year_of_phrase(titled[0])):
         titled.pop(0)
     if titled and any(w.lower_ in TITLE_WORDS or (w.pos_ == "NOUN" and w.lower_ not in _TIME_NOUNS)
                       for w in titled):
         role = tok.doc[titled[0].i:titled[-1].i + 1].text
         return None if _AGE.fullmatch(role) else role  # `43-year-old Ana Ruiz`: an age, not a role
     return None
+
+
+def _year_of_phrase(word: Token) -> bool:
+    """A number right after a preposition (`in 2011`) ends that phrase; a role never opens with it."""
+    return word.like_num and word.i > 0 and word.doc[word.i - 1].pos_ == "ADP"
 
 
 def sentences_back(tok: Token, count: int) -> int:

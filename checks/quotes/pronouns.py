@@ -78,6 +78,15 @@ def described_person(tok: Token) -> bool:
         return False
     if any(a.dep_ == "ccomp" for a in tok.ancestors):
         return False  # `Trump said only an outsider could do it`: someone talked about, not present
-    if tok.lemma_.lower() in TITLE_WORDS or tok.lemma_.lower() in _COLLECTIVE:
-        return False  # `the president`: a title, resolved to its holder elsewhere
+    if tok.lemma_.lower() in _COLLECTIVE:
+        return False
+    if tok.lemma_.lower() in TITLE_WORDS and not _indefinite(tok):
+        return False  # `the president`: a title, resolved to its holder elsewhere; but `a spokesperson
+        # for the association` holds no office the story named: an unnamed person, like `a nurse`
     return not any(c.pos_ == "PROPN" or c.dep_ == "poss" for c in tok.children)
+
+
+def _indefinite(tok: Token) -> bool:
+    """`a spokesman`, `one spokeswoman`: a noun its article introduces as someone new."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+               for c in tok.children)

@@ -422,4 +422,9 @@ def _modifies_noun(doc: Doc, end: int) -> bool:
 
 
 def _full_name(person: Person | None) -> bool:
-    return person is not None and " " in person.name
+    """A first name and a surname, the first one a person's: `São Paulo`, which the model may tag a
+    person, has no first name the lists or the story (a gender, a title, a role) vouch for."""
+    if person is None or " " not in person.name:
+        return False
+    vouched = bool(person.gender or person.titles or person.role)
+    return vouched or gender_of_first_name(person.first or "") is not None

@@ -40,6 +40,12 @@ _FIGURES = frozenset({"earnings", "results", "revenue", "revenues", "profit", "p
 # Words after a role's head noun: `head of the group`, `a group based in Ohio`, `founder and CEO`.
 _ROLE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "on", "based", "who", "which", "that",
                         "and", "to"})
+# Speech verbs whose other sense takes a thing as its object: `added 36 dishes`, `maintains status
+# pages`; as speech they take a clause, a quotation or a statement (`maintained his innocence`).
+_THING_VERBS = frozenset({"add", "maintain"})
+# A company's legal form, which the story writes once and then drops: `Microsoft Corp` is `Microsoft`.
+_LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc"})
+_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
 
@@ -111,8 +117,17 @@ def _credible(subject: Token, found: Speaker, analysis: Analysis) -> bool:
         return False
     if found.kind == "named":
         return analysis.cast.person(subject) is not None or subject.ent_type_ == "PERSON" \
-            or subject.lower_ in ("he", "she", "his", "her")
+            or (subject.lower_ in ("he", "she", "his", "her") and _known_person(found, analysis))
     return True
+
+
+def _known_person(found: Speaker, analysis: Analysis) -> bool:
+    """`he added` with no person of known gender or role near: the model took a place or an acronym
+    for a name (`São Paulo`, `SAG`) or missed the real speaker's name, and a `he` resolved to it is too
+    weak to list a source on; a `he` that agrees with the person's known gender, or stands for someone
+    the story gave a role or a title, is a person speaking."""
+    person = analysis.cast.people.get(found.key)
+    return found.evidence == "pronoun_agree" or (person is not None and bool(person.role or person.titles))
 
 
 def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
@@ -133,9 +148,21 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
         return None  # `Acme reports earnings Wednesday`: a company's figures, not a statement
     if tok.lemma_.lower() == "charge" and not _accuses(tok):
         return None  # `while charging a laptop`: power, not an accusation
+    if tok.lemma_.lower() in _THING_VERBS and _thing_object(tok):
+        return None  # `adding 36 dishes`, `Meta maintains status pages`: a thing added or kept, no words
+    if tok.lemma_.lower() == "recall" and any(c.dep_ in ("auxpass", "agent") for c in tok.children):
+        return None  # `recalled by the Reich`: summoned back; who remembers or tells is active
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) or imagined(tok):
         return None  # `if the patient reports no birds`, `X will be left to wonder`: imagined, no source
     return subject_of(tok, analysis.locator)
+
+
+def _thing_object(verb: Token) -> bool:
+    """The verb's object is a thing (a noun or a number that is no statement) and no clause is said."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM") and c.lemma_.lower() not in STATEMENT_NOUNS
+               for c in verb.children)
 
 
 def _key(name: str, analysis: Analysis, kind: str = "named") -> str:
@@ -153,8 +180,16 @@ def _key(name: str, analysis: Analysis, kind: str = "named") -> str:
 
 def _folded(name: str) -> str:
     """`U.S. Attorney’s Office` and `U.S. attorney's office`: one office, whatever the case and the
-    apostrophe it is written with."""
-    return name.lower().replace("’", "'")
+    apostrophe it is written with; `Microsoft Corp` and `Microsoft`: one company, with or without its
+    legal form."""
+    return _without_legal_form(name).lower().replace("’", "'")
+
+
+def _without_legal_form(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def _a_source(doc: Doc, text: str, speaker: Speaker, analysis: Analysis) -> bool:
@@ -180,12 +215,16 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
         person, named = None, False  # `according to the Ledger`: a paper, not a person
     if person is not None:
         role = own_role(person, named_at)
+        if role is not None and role.lower() in _COURTESY:
+            role = None  # `Ms. Price`: how the paper addresses her, not what she does (shown only: the
+            # cast and the epithets keep it, where a first title decides which later ones are hers)
         kind_of: Literal["person", "organization"] = "organization" if _organisation_role(role) else "person"
         return NamedSource(person.name, kind_of, role, entry.quotes, person.mentions, entry.start, entry.end)
     kind: Literal["person", "organization"] = "person" if named else "organization"
     # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
     written = text.replace("’", "'")
-    forms = [f for f in entry.forms if not any(f != g and f in g for g in entry.forms)]  # counted once
+    written_as = {_without_legal_form(f) for f in entry.forms}  # `Microsoft Corp` is counted as `Microsoft`
+    forms = [f for f in written_as if not any(f != g and f in g for g in written_as)]  # counted once
     mentions = max(1, text.count(entry.name.split()[-1]) if kind == "person"
                    else sum(written.count(form) for form in forms))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
