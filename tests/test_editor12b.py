@@ -42,3 +42,13 @@ def test_dubbed_names_who_coined_the_words_like_called() -> None:
     text = ("Ruiz testified for two hours. She said her deputy, Mark Olsen, had dubbed the budget plan "
             "\"a slow-motion disaster.\"")
     assert [q.speaker for q in check_text(text).quotes] == ["Mark Olsen"]
+
+
+def test_a_closing_said_x_tells_the_words_the_sentence_reports_someone_told() -> None:
+    # the words speak of Olsen as `he`: they are the witness's account, not Olsen's own line
+    text = ("Olsen was known for telling others \"he was in charge of the port\" despite being a junior "
+            "clerk, said another witness, former harbor master Ana Ruiz.")
+    assert [q.speaker for q in check_text(text).quotes] == ["Ana Ruiz"]
+    # a second verb with its own subject before it is a second statement, not the attribution
+    second = "Mayor Ana Ruiz called the budget \"a disgrace\" and said she would veto it."
+    assert [q.speaker for q in check_text(second).quotes] == ["Ana Ruiz"]

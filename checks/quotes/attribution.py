@@ -39,8 +39,9 @@ _PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON"})  # `s
 # `you could say`, `voters should ask:`. `will` and `would` are left out: `Obama will say tonight:`
 # (a speech's released text) and `Smith would later tell reporters` are real lines.
 _MAYBE = frozenset({"may", "might", "could", "should", "must"})
-# `would`, `will` and `can` with nobody in particular as their subject (`anyone would tell you:`, `you can
-# say`, `you will always wonder:`) make a line imagined too; `Reyes can say only this:` reports what Reyes says.
+# `would`, `will` and `can` with nobody in particular as their subject (`anyone would tell you:`,
+# `you can say`, `you will always wonder:`) make a line imagined too; `Reyes can say only this:`
+# reports what Reyes says.
 _ANYONE = frozenset({"you", "one", "anyone", "anybody", "someone", "somebody"})
 _GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca", "will", "'ll", "’ll"})
 # `As Sherlock would say, “…”`, `as my grandmother would say`: the writer borrows a saying someone is
