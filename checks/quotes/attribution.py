@@ -39,12 +39,14 @@ _PHRASE_ENDS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON"})  # `s
 # `you could say`, `voters should ask:`. `will` and `would` are left out: `Obama will say tonight:`
 # (a speech's released text) and `Smith would later tell reporters` are real lines.
 _MAYBE = frozenset({"may", "might", "could", "should", "must"})
-# `would` and `can` with nobody in particular as their subject (`anyone would tell you:`, `you can
-# say`) make a line imagined too; `Reyes can say only this:` reports what Reyes says.
+# `would`, `will` and `can` with nobody in particular as their subject (`anyone would tell you:`,
+# `you can say`, `you will always wonder:`) make a line imagined too; `Reyes can say only this:`
+# reports what Reyes says.
 _ANYONE = frozenset({"you", "one", "anyone", "anybody", "someone", "somebody"})
-# `will` with such a subject too: `“…,” you will say` predicts the reader's words, nobody spoke them
-# (`Obama will say tonight:`, a named subject, stays a real line).
 _GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca", "will", "'ll", "’ll"})
+# `As Sherlock would say, “…”`, `as my grandmother would say`: the writer borrows a saying someone is
+# known for; no one said it to the story (`as she would later say` is real, and kept by _DID_SAY).
+_WOULD = frozenset({"would", "'d", "’d"})
 # `as if`/`as though` before a cue compare a look or a gesture with words nobody spoke
 # (`he grinned, as if to say “…”`): the writer's reading of a face, never a quote.
 _UNREAL = frozenset({"if", "though"})
@@ -224,6 +226,8 @@ def imagined(cue: Token) -> bool:
         return False
     if aux & _MAYBE:
         return True
+    if "as" in marks and aux & _WOULD:
+        return True  # `As Sherlock would say, “…”`: a line someone is known for, not one this story heard
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     return bool(aux & _GENERIC_MODALS) and subject is not None and subject.lower_ in _ANYONE
 

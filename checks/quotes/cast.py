@@ -132,6 +132,9 @@ class Cast:
         for tok in doc[:-1]:  # `Brigitta Vesper` tagged a work after `Margit Vesper`: a relative
             if self._relative(tok) and narrative(tok.idx):
                 self._add_name(doc[tok.i:tok.i + 2])
+        for ent in doc.ents:  # `Montell Figgins` tagged ORG, then `Figgins said` tagged PERSON: one person
+            if ent.label_ == "ORG" and narrative(ent.start_char) and _surname_named_alone(ent):
+                self._add_name(ent)
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
         for person in persons:
             person.settle_name()
@@ -384,6 +387,19 @@ def _apposed_person(tok: Token) -> tuple[int, int] | None:
     if not 2 <= len(words) <= _APPOSED_WORDS or not all(t.is_title and t.is_alpha for t in words):
         return None
     return None if any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) else (start, end)
+
+
+def _surname_named_alone(ent: Span) -> bool:
+    """`Montell Figgins, who represents…` tagged ORG, and elsewhere `Figgins said` tagged PERSON:
+    a known first name and a surname the story also uses alone for a person is that person's full
+    name. A company or agency is named by its full name or an acronym, never by its last word as a
+    person, and names made of a given name and a family name are how stories introduce people."""
+    words = list(ent)
+    if not 2 <= len(words) <= _APPOSED_WORDS or not all(t.is_title and t.is_alpha for t in words) \
+            or any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) \
+            or gender_of_first_name(words[0].text) is None:
+        return False
+    return any(e.label_ == "PERSON" and len(e) == 1 and e.text == words[-1].text for e in ent.doc.ents)
 
 
 def _office_or_job(tok: Token) -> bool:

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset("""
     confirm deny admit suggest report write post tweet describe accuse urge emphasize
     emphasise stress express recall predict respond reply ask remark comment contend
     maintain assert concede reveal testify allege charge complain caution vow pledge
-    promise boast dismiss criticize criticise praise brand label term call quote
+    promise boast dismiss criticize criticise praise brand label term call dub quote
     disclose indicate observe point counter retort lament question wonder propose
     recommend estimate characterize characterise mouth float tout joke quip
     assure reassure scoff snap gush marvel chide fume huff crow plead demand proclaim

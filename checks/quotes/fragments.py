@@ -188,7 +188,24 @@ def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | Non
             if (told := _told_by(tok, loc, cast, last)) is None:
                 break
             found = told
+    if found is None and (trailing := _trailing_teller(cue.sent.root, cue)) is not None:
+        found = _told_by(trailing, loc, cast, last)
     return found
+
+
+def _trailing_teller(top: Token, cue: Token) -> Token | None:
+    """`Ferris was known for telling others “…” despite …, said another witness, Ana Pike.`: a
+    `, said X` that closes the sentence, its speaker after it, reports the whole sentence (the parse
+    hangs it on the main verb as a second verb); whatever the sentence says anyone told or called,
+    the reader has it from X. A verb with its own subject before it (`…, and Pike said`) is a second
+    statement, not the sentence's attribution."""
+    for verb in top.rights:
+        if verb.dep_ == "conj" and verb.i > cue.i and is_speech_verb(verb) and verb.i > 0 \
+                and verb.doc[verb.i - 1].text == "," and not any(c.dep_ == "cc" for c in top.children) \
+                and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) \
+                and not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            return verb
+    return None
 
 
 def _told_by(verb: Token, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
