@@ -44,9 +44,6 @@ _MAYBE = frozenset({"may", "might", "could", "should", "must"})
 # reports what Reyes says.
 _ANYONE = frozenset({"you", "one", "anyone", "anybody", "someone", "somebody"})
 _GENERIC_MODALS = frozenset({"would", "'d", "’d", "can", "ca", "will", "'ll", "’ll"})
-# `As Sherlock would say, “…”`, `as my grandmother would say`: the writer borrows a saying someone is
-# known for; no one said it to the story (`as she would later say` is real, and kept by _DID_SAY).
-_WOULD = frozenset({"would", "'d", "’d"})
 # `as if`/`as though` before a cue compare a look or a gesture with words nobody spoke
 # (`he grinned, as if to say “…”`): the writer's reading of a face, never a quote.
 _UNREAL = frozenset({"if", "though"})
@@ -226,8 +223,6 @@ def imagined(cue: Token) -> bool:
         return False
     if aux & _MAYBE:
         return True
-    if "as" in marks and aux & _WOULD:
-        return True  # `As Sherlock would say, “…”`: a line someone is known for, not one this story heard
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     return bool(aux & _GENERIC_MODALS) and subject is not None and subject.lower_ in _ANYONE
 

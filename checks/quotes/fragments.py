@@ -199,10 +199,11 @@ def _trailing_teller(top: Token, cue: Token) -> Token | None:
     hangs it on the main verb as a second verb); whatever the sentence says anyone told or called,
     the reader has it from X. A verb with its own subject before it (`…, and Pike said`) is a second
     statement, not the sentence's attribution."""
-    for verb in top.rights:
-        if verb.dep_ == "conj" and verb.i > cue.i and is_speech_verb(verb) and verb.i > 0 \
-                and verb.doc[verb.i - 1].text == "," and not any(c.dep_ == "cc" for c in top.children) \
-                and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) \
+    # the parse makes such a `said` the root (its speaker an object) or a second verb of the root
+    for verb in [top, *(c for c in top.rights if c.dep_ == "conj")]:
+        if verb.i > cue.i and is_speech_verb(verb) and verb.doc[verb.i - 1].text == "," \
+                and not any(c.dep_ == "cc" for c in top.children) \
+                and any(c.dep_ in ("nsubj", "dobj") and c.i > verb.i for c in verb.children) \
                 and not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
             return verb
     return None
