@@ -228,13 +228,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense:
             if done is not None and done != verb and _verb_tense(done, depth + 1) == "past":
                 return "past"
         if above.lemma_ == "set" and above.tag_ == "VBN" and \
-                any(c.tag_ == "VBD" for c in above.children if c.dep_ in ("aux", "auxpass")):
-            # "was set to dock on Saturday": the plan as it stood, for a day near the story's events,
-            # just past ("was set to begin Wednesday but was delayed") or still ahead (a ship lost on
-            # the way): the nearest day, as for the verbs of intent
-            return "present"
-        if above.lemma_ == "set" and above.tag_ == "VBN":
-            # "talks set to resume Monday", "is set to open": a plan, as "scheduled to" is
+                not any(c.tag_ == "VBD" for c in above.children if c.dep_ in ("aux", "auxpass")):
+            # "talks set to resume Monday", "is set to open": a plan, as "scheduled to" is; "was set to
+            # begin Wednesday" is the plan as it stood, the past's
             head: Tense = "present"
         else:
             head = _verb_tense(above, depth + 1) if above.pos_ in ("VERB", "AUX") else "present"
