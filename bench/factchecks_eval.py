@@ -9,8 +9,9 @@ The verified claims (with their fact-checks' titles) are imported into the real 
 file unless --database-url names an empty database, and the lexical stage is the search a check runs
 (storage.factchecks: the bounded BM25 over the indexed claims and titles). Printed, for train
 and dev: MAP@5 of plain BM25 and of checks.factchecks.match (BM25 top CANDIDATES re-ranked), the
-share of tweets whose checked claim is among the candidates (the re-ranker's ceiling), then the
-threshold's precision and recall for "this sentence has a matching fact-check" on dev (the top hit
+share of tweets whose checked claim is among the candidates (the re-ranker's ceiling; also among the
+first 30 and 50 the search returns, what more candidates could reach), then, for train and dev, the
+threshold's precision and recall for "this sentence has a matching fact-check" (the top hit
 kept when its score reaches the threshold, correct when it is the checked claim), and a calibration
 table (score bins against the share of top hits that are correct). `--fit` fits the logistic
 model's weights on train by Newton's method and prints them, for checks/factchecks/match.py.
@@ -57,6 +58,10 @@ from storage.factchecks import FactCheckStore
 
 csv.field_size_limit(10**7)
 COSINE = 1  # its position in pair_features
+# How deep the search is read to tell how often a deeper first stage would find the checked claim
+# (the re-ranker's ceiling at more candidates); the pools themselves are the first CANDIDATES, the
+# same claims in the same order as a search for CANDIDATES (the store orders by score, then id).
+DEPTHS = (CANDIDATES, 30, 50)
 
 
 def load(data: Path) -> tuple[list[ClaimReview], dict[str, list[tuple[str, str]]]]:
@@ -90,6 +95,7 @@ class Pool:
     features: list[list[float]]  # pair_features, the score's inputs
     order: list[list[float]]  # order_features, the order's inputs
     supported: list[bool] | None = None  # checks.factchecks.match.supported, per candidate
+    deeper: list[str] | None = None  # the review URLs of the search read to max(DEPTHS), in its order
 
 
 def pools(index: FactCheckIndex, rows: list[tuple[str, str]], embedder: SentenceEmbedder, *,
@@ -102,11 +108,12 @@ def pools(index: FactCheckIndex, rows: list[tuple[str, str]], embedder: Sentence
     out = []
     for tweet, gold in rows:
         q, said = query_text(tweet), statement_text(tweet)  # searched; compared with the claims
-        hits = index.search(q, CANDIDATES + 1)
+        hits = index.search(q, max(DEPTHS) + 1)
         hits = [h for h in hits if h.review.url != gold] if without_gold else hits
+        deeper = [h.review.url for h in hits[:max(DEPTHS)]]
         hits = hits[:CANDIDATES]
         if not hits:
-            out.append(Pool(None if without_gold else gold, [], [], []))
+            out.append(Pool(None if without_gold else gold, [], [], [], None, deeper))
             continue
         qv = embedder.embed([said])[0]
         cos = embedder.embed([h.review.claim for h in hits]) @ qv
@@ -114,7 +121,7 @@ def pools(index: FactCheckIndex, rows: list[tuple[str, str]], embedder: Sentence
         pairs = [pair_features(said, h.review.claim, float(c)) for h, c in zip(hits, cos, strict=True)]
         order = order_features([h.score for h in hits], pairs, [float(t) for t in titles])
         out.append(Pool(None if without_gold else gold, hits, pairs, order,
-                        [supported(said, h.review.claim) for h in hits]))
+                        [supported(said, h.review.claim) for h in hits], deeper))
     return out
 
 
@@ -192,9 +199,9 @@ def report_split(name: str, split: list[Pool], weights: tuple[float, ...],
     golds = [p.gold or "" for p in split]
     bm25 = map5([[h.review.url for h in p.hits] for p in split], golds)
     ours = map5([[u for u, _ in rerank(p, weights, order_weights)] for p in split], golds)
-    recall = sum(any(h.review.url == p.gold for h in p.hits) for p in split) / len(split)
-    print(f"{name:5} n={len(split):4}  MAP@5 BM25 {bm25:.4f}  re-ranked {ours:.4f}  "
-          f"gold in top {CANDIDATES}: {recall:.3f}")
+    recall = {depth: sum(p.gold in (p.deeper or [])[:depth] for p in split) / len(split) for depth in DEPTHS}
+    print(f"{name:5} n={len(split):4}  MAP@5 BM25 {bm25:.4f}  re-ranked {ours:.4f}  gold in top "
+          + ", ".join(f"{depth}: {share:.3f}" for depth, share in recall.items()))
 
 
 def tops(split: list[Pool], weights: tuple[float, ...],
@@ -207,7 +214,7 @@ def calibration(with_gold: list[Pool], without: list[Pool], weights: tuple[float
                 order_weights: Sequence[float]) -> None:
     """Precision/recall of "this sentence has a matching fact-check" by threshold, and a calibration table.
 
-    The dev tweets twice: with their fact-check loaded (a hit is correct when it is that one) and
+    A partition's tweets twice: with their fact-check loaded (a hit is correct when it is that one) and
     without it (every hit above the threshold is a false alarm).
     """
     pos, neg = tops(with_gold, weights, order_weights), tops(without, weights, order_weights)
@@ -275,8 +282,9 @@ def evaluate(args: argparse.Namespace, index: FactCheckIndex,
     lexical_order = (1.0,) + (0.0,) * (len(order_weights) - 1)
     report_split("train", train, weights, order_weights)
     report_split("dev", dev, weights, order_weights)
-    print("dev:")
-    calibration(dev, dev_neg, weights, order_weights)
+    for name, with_gold, without in (("train", train, train_neg), ("dev", dev, dev_neg)):
+        print(f"{name}:")
+        calibration(with_gold, without, weights, order_weights)
     if args.fit:
         blind = fit([Pool(p.gold, p.hits, [[*f[:COSINE], 0.0, *f[COSINE + 1:]] for f in p.features], p.order)
                      for p in train + train_neg], lexical_order)
