@@ -4,6 +4,7 @@
 words, the last date the text mentioned for anaphoric ones. It also knows the passages written at
 another time (`checks.dates.documents`): inside a quoted e-mail dated March 3, 2008, "today" is
 that day, so the publication date is swapped for the document's while such a passage is read.
+The year of a date written without one is chosen from this state in `checks.dates.yearless`.
 """
 
 from __future__ import annotations
@@ -13,20 +14,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .documents import NEAR_NOUN, Quoted, dated_by, names_game, quoted_documents, spoke_after_game
-from .grammar import Candidate, shared_year
-from .tense import PLAN_VERBS, governing_verb, put_off_to, schedule_present, tense_at, under_infinitive
-from .timex import Anchor, Granularity, Tense, month_number, nearest_year
+from .grammar import Candidate
+from .tense import put_off_to, tense_at
+from .timex import Anchor, Granularity, Tense
 
-__all__ = ["Story", "coarsen"]
+__all__ = ["Story", "after_since", "coarsen"]
 
 # A document dated only by its year or month: the middle of that period stands in for "today".
 _MID_YEAR = (7, 2)
 _MID_MONTH = 15
-_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
-_AS_OF_CHARS = 8
 # "a dividend payable Dec. 15 to holders of record Nov. 28", "a new office, effective Feb. 1": a term
 # of the thing announced, not the time of the announcing verb, whose past tense does not put it behind
 # publication.
@@ -38,17 +37,12 @@ _SINCE = re.compile(r"\b[Ss]ince\s+(?:(?:shortly|just|soon|right|long)\s+)?(?:(?
 # "back in March", "back on May 3": a time the writer looks back to, whatever the verb's tense.
 _BACK = re.compile(r"\bback\s+(?:(?:in|on|during|around)\s+)?$", re.I)
 _BACK_CHARS = 16
-# The prepositions that make a month after a past verb the verb's own time ("changed it in December").
-_DURING = {"in", "during"}
 # Quoted documents that may hold one position: a header block and a quotation inside it at most.
 _OVERLAPPING = 3
-# Bare months a narrative carries on ("by December", "in early March"), and what parts paragraphs.
-_NARRATED = {"prep_month", "mod_month", "md", "dm"}
-# Dates a schedule gives with a verb in the present ("stops there on July 22", "opens in March").
-_SCHEDULED_DAYS = {"md", "dm", "prep_month"}
-_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-\d\d|^(\d{4})-W\d\d")
+# The granularities a date of each one covers: once the story names a month, its days are unnamed.
+_FINER: dict[str, tuple[str, ...]] = {"day": (), "month": ("day",), "year": ("day", "month")}
 
 
 @dataclass
@@ -68,6 +62,7 @@ class Story:
     document: Anchor | None = None  # the date of the quoted document being read, if any
     quarter: tuple[int, int] | None = None  # the last quarter named: (year, quarter), while no date follows
     quarter_ahead: bool = False  # that quarter was named in a forecast ("will take a fourth-quarter charge")
+    reported: tuple[int, int] | None = None  # the last quarter named outside a forecast, as `quarter`
     years: list[tuple[int, int, int]] = field(default_factory=list)  # every bare year: (start, end, year)
     listed: dict[int, int] = field(default_factory=dict)  # the year of each date in an announced list
     narrative: Anchor | None = None  # the last date with its year written, while it is the story's time
@@ -85,7 +80,7 @@ class Story:
             lead = max(0, cand.start - _TERM_CHARS)
             if _TERM_OF.search(self.text, lead, cand.start):
                 self.tenses[cand.start] = "present"
-            elif _SINCE.search(self.text, lead, cand.start) or \
+            elif after_since(self.text, cand.start) or \
                     _BACK.search(self.text, max(0, cand.start - _BACK_CHARS), cand.start):
                 self.tenses[cand.start] = "past"
             elif put_off_to(self.doc, cand.start, cand.end):
@@ -94,111 +89,9 @@ class Story:
                 self.tenses[cand.start] = tense_at(self.doc, cand.start, cand.end)
         return self.tenses[cand.start]
 
-    def year_for(
-        self, month: int, day: int | None, cand: Candidate, tense: Tense | None = None
-    ) -> int | None:
-        """The year of a date written without one: the year its sentence states, else publication and
-        tense (`tense` overrides the verb's), else the story's last year.
-
-        "As of March 20" is a status on a day already past: the latest March 20 by publication."""
-        listed = shared_year(self.text, cand.end)
-        if listed is not None and (listed[1] is not None or day is not None):
-            # "from December to February 2015": a span that runs over New Year starts the year before
-            last = month_number(listed[1]) if listed[1] is not None else month
-            return listed[0] - (1 if last is not None and month > last else 0)
-        pub = self.published
-        stated = self._stated_year(cand)
-        if stated is not None and (pub is None or stated < pub.year):
-            return stated
-        told = self._narrative_year(month, day, cand)
-        if told is not None:
-            return told
-        if pub is not None:
-            if _AS_OF.search(self.text, max(0, cand.start - _AS_OF_CHARS), cand.start):
-                return pub.year - (1 if (month, day or 1) > (pub.month, pub.day) else 0)
-            year = nearest_year(pub, month, day or 1, tense or self._day_tense(cand))
-            if day is None and (year, month) > (pub.year, pub.month) and self._leads_past_clause(cand):
-                year -= 1  # "In December, the firm bid" in November: a month not yet begun is last year's
-            return year
-        return self.ref.date.year if self.ref is not None else None
-
-    def _narrative_year(self, month: int, day: int | None, cand: Candidate) -> int | None:
-        """'Visited his doctor in November 2016. ... But by December, they worsened': a bare month
-        told in the past right after a written month and year (in its paragraph or the one before)
-        goes on from it, as HeidelTime anchors a narrative's dates: the December nearest November
-        2016, not the one nearest publication. Only a date that has begun by publication."""
-        told, pub = self.narrative, self.published
-        if cand.rule not in _NARRATED or told is None or pub is None or self.document is not None or \
-                told.date > pub or len(_PARAGRAPH_BREAK.findall(self.text, told.start, cand.start)) > 1:
-            return None
-        if _SINCE.search(self.text, max(0, told.start - _TERM_CHARS), told.start):
-            return None  # "duties since July 2013": where a stretch began, not the time the story tells
-        if self.tense(cand) != "past" or (day is None and month == told.date.month):
-            # "sold in October", right after "in October 2015": the written month's own name again is
-            # the story's October, not a narrative going on from 2015
-            return None
-        base = told.date if told.granularity == "day" else told.date.replace(day=1)
-        year = nearest_year(base, month, day or 1, "present")
-        if (year, month, day or 1) > (pub.year, pub.month, pub.day if day else 1):
-            return None
-        self.narrated = cand.start
-        return year
-
-    def _day_tense(self, cand: Candidate) -> Tense:
-        """The tense that places a date without a year. "Agreed to buy the unit in February": what
-        a past verb agreed on may still lie ahead, so an infinitive's date is the nearest one (a
-        weekday keeps the past: "lobbied for the league to act on Thursday" is the Thursday gone)."""
-        tense = self.tense(cand)
-        if tense == "past" and under_infinitive(self.doc, cand.start, cand.end) and \
-                not _SINCE.search(self.text, max(0, cand.start - _TERM_CHARS), cand.start):
-            return "present"
-        if tense == "present" and cand.rule in _SCHEDULED_DAYS and self.document is None and \
-                schedule_present(self.doc, cand.start, cand.end):
-            return "future"  # "the tour stops at the arena on July 22", in November: next July
-        return tense
-
-    def _leads_past_clause(self, cand: Candidate) -> bool:
-        """'In December, the firm bid ...', 'the firm changed its fiscal year in December': a month
-        that is the time of a past-tense verb itself, put before it or after it with "in" or
-        "during". A month hanging on a noun or an infinitive may be the time of a plan the verb
-        reports ("told of a cutback in September", "decided to admit them in March"), and one after
-        "until" or "to" a new date ("postponed the vote until December"): those can lie ahead."""
-        span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return False
-        prep = span.root.head
-        verb = prep.head
-        if prep.dep_ != "prep" or verb.tag_ != "VBD":
-            return False
-        # after the verb, "planned a vote in December" is a plan: its month may lie ahead
-        return span.root.i < verb.i or (prep.lower_ in _DURING and verb.lemma_ not in PLAN_VERBS)
-
     def note_years(self, cands: list[Candidate]) -> None:
         """The bare years of the text ("in 2016", "the 2016 campaign"), for the dates around them."""
         self.years = [(c.start, c.end, int(c.parts["year"])) for c in cands if c.rule in ("year", "mod_year")]
-
-    def _stated_year(self, cand: Candidate) -> int | None:
-        """The year the sentence itself gives a date written without one: "fainted at a September 11
-        commemoration during the 2016 campaign" is 2016's. The year must hang on the date's own verb
-        or a verb above it, not on a clause of its own ("the firm, founded in 1998, said on March 3")."""
-        span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or not self.years:
-            return None
-        sent = span.root.sent
-        lo = bisect.bisect_left(self.years, (sent.start_char, 0, 0))
-        hi = bisect.bisect_left(self.years, (sent.end_char, 0, 0))
-        verb = governing_verb(span.root)
-        found = set()
-        for start, end, year in self.years[lo:hi]:
-            token = self.doc.char_span(start, end, alignment_mode="expand")
-            if token is None or len(token) == 0:
-                continue
-            other = governing_verb(token.root)
-            while other is not None and other.dep_ == "xcomp":
-                other = other.head  # "sought to make it an issue in 2016": the year is sought's
-            if other == verb or (verb is not None and other is not None and _above(other, verb)):
-                found.add(year)
-        return found.pop() if len(found) == 1 else None
 
     def ref_near(self, start: int) -> Anchor | None:
         """The last mentioned date when it is in the same paragraph."""
@@ -219,9 +112,14 @@ class Story:
         placed = Anchor(anchor.date, anchor.granularity, start)
         self._place(end, placed)
         if sets_time:
-            self.quarter = None
+            self.quarter = self.reported = None
             self.ref = placed
             self.refs[anchor.granularity] = placed
+            # "killed on Feb. 4 ... most recently last October ... crossed out that same day": once
+            # the story's time moves to a whole month or year, "that day" or "the next day" is a day
+            # in it the text does not name, no longer the day told before it
+            for finer in _FINER[anchor.granularity]:
+                self.refs.pop(finer, None)
             self.narrative = placed if written or self.narrated == start else None
         elif anchor.granularity == "year":
             self.refs["year"] = placed
@@ -244,6 +142,8 @@ class Story:
         if m is not None:
             self.quarter = (int(m[1]), int(m[2]))
             self.quarter_ahead = ahead
+            if not ahead:
+                self.reported = self.quarter
 
     def foresee(self, anchor: Anchor, start: int, end: int) -> None:
         """A document's date known before the text reaches it: it dates the document, nothing else."""
@@ -291,15 +191,10 @@ class Story:
         return None
 
 
-def _above(verb: Token, below: Token) -> bool:
-    """`verb` governs the clause of `below` ("after she was seen ..."), not merely a clause joined to
-    it by "and" ("sales rose in 2016, and on March 3 the firm said"): that is another event."""
-    token = below
-    while token.head.i != token.i and token.dep_ != "conj":
-        token = token.head
-        if token == verb:
-            return True
-    return False
+def after_since(text: str, at: int) -> bool:
+    """The date at `at` follows "since" ("since Oct. 23", "since shortly after the Oct. 23 attack"):
+    where a stretch began, a time already past whatever the verb."""
+    return _SINCE.search(text, max(0, at - _TERM_CHARS), at) is not None
 
 
 def coarsen(value: str | None, granularity: Granularity) -> str | None:

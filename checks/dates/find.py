@@ -33,6 +33,7 @@ from .named import (
     period_rel_year,
     quarter_only,
     quarter_ref,
+    results_quarter,
     season_only,
     the_year,
     weekday_of_month,
@@ -44,6 +45,7 @@ from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value
 from .values import latest, relative_value, shifted_value, unit_value
 from .vetoes import plausible
+from .yearless import year_for
 
 __all__ = ["VAGUE_VALUES", "find_dates", "split_vague"]
 
@@ -159,7 +161,7 @@ def _month_day(cand: Candidate, ctx: Story) -> Resolved | None:
     day = int(cand.parts["day"])
     if month is None or day > calendar.monthrange(2000, month)[1]:  # 2000: a leap year allows Feb 29
         return None
-    year = ctx.listed.get(cand.start) or ctx.year_for(month, day, cand)
+    year = ctx.listed.get(cand.start) or year_for(ctx, month, day, cand)
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}", "partial", None
     if ctx.published is None and "wd" in cand.parts:
@@ -249,8 +251,9 @@ def _shifted(cand: Candidate, story: Story) -> Resolved:
     """'six weeks earlier', 'two years ago'; in a story about a quarter, 'a year earlier' is that
     quarter a year before ("profit rose from 1.2 million a year earlier")."""
     p = cand.parts
-    if story.quarter is not None and p["unit"].lower() == "year" and number_value(p["n"]) == 1:
-        year, q = story.quarter
+    compared = results_quarter(story)
+    if compared is not None and p["unit"].lower() == "year" and number_value(p["n"]) == 1:
+        year, q = compared
         return f"{year - 1:04d}-Q{q}", "relative", None
     return shifted_value(cand, story.published, story.refs), "relative", None
 

@@ -32,7 +32,8 @@ def quarter(cand: Candidate, ctx: object = None) -> Resolved:
 
 
 def half(cand: Candidate, ctx: object = None) -> Resolved:
-    """'the first half of 2025', 'the last half of 2025', 'H2 2025' -> 2025-H1, 2025-H2."""
+    """'the first half of 2025', 'the last half of 2025', 'H2 2025', 'the first two quarters of 2025'
+    -> 2025-H1, 2025-H2, 2025-H1."""
     p = cand.parts
     number = p.get("h") or ("1" if p["ord"].lower() == "first" else "2")
     return f"{int(p.get('year') or p['year2']):04d}-H{number}", "absolute", None

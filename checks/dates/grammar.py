@@ -71,7 +71,9 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of)?,?\s+"
                 rf"(?:fiscal\s+)?{_YEAR}{_NOT_NUMBER_AFTER}", re.I),
     ("quarter", rf"\bQ(?P<q>[1-4])\s+{_YEAR}\b", 0),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|last)\s+half\s+of\s+{_YEAR}{_NOT_NUMBER_AFTER}|"
+    # "the first two quarters of 1990" is the year's first half, as results stories also write it
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+"
+             rf"{_YEAR}{_NOT_NUMBER_AFTER}|"
              rf"\bH(?P<h>[12])\s+(?P<year2>(?:19|20)\d\d)\b", re.I),
     # "the 1988 second quarter", "next year's first quarter": the quarter of the year written before it;
     # "the 1988 quarter": the story's quarter in that year

@@ -15,10 +15,11 @@ from .grammar import Candidate
 from .tense import forecast_time, noun_tense
 from .timex import SEASONS, WEEKDAYS, Anchor, holiday_date, month_number, nth_weekday, season_of
 from .values import latest, unit_point
+from .yearless import year_for
 
 __all__ = ["end_of", "holiday", "month_only", "month_rel_year", "period_rel_year", "quarter_only",
-           "quarter_ref", "relative_month", "season_only", "the_year", "weekday_of_month", "year_end",
-           "year_quarter"]
+           "quarter_ref", "relative_month", "results_quarter", "season_only", "the_year", "weekday_of_month",
+           "year_end", "year_quarter"]
 
 Resolved = tuple[str | None, DateKind, Anchor | None]
 # "named coach of the year", "album of the year": an award's name, not a time.
@@ -55,7 +56,7 @@ def month_only(cand: Candidate, ctx: Story) -> Resolved | None:
     # nearest June unless a past verb places the noun's event ("evidence gathered in the October slaying")
     # or the noun is a measurement ("the March high"), which is always of a month begun
     tense = noun_tense(ctx.doc, cand.start, cand.end) if cand.rule == "attr_month" else None
-    year = ctx.year_for(month, None, cand, tense)
+    year = year_for(ctx, month, None, cand, tense)
     if year is None:
         return f"XXXX-{month:02d}", "partial", None
     pub = ctx.published
@@ -146,15 +147,9 @@ def quarter_ref(cand: Candidate, ctx: Story) -> Resolved | None:
         if cand.parts.get("unit") != "quarter" or ctx.published is None:
             return None
         return f"{ctx.published.year:04d}-Q{(ctx.published.month - 1) // 3 + 1}", "relative", None
-    base = ctx.quarter
-    if ctx.published is not None:
-        closed = _last_closed(ctx.published)
-        if (base is None and cand.parts.get("unit") == "quarter") or \
-                (which in _CLOSED_WORDS and ctx.quarter_ahead and base is not None and base > closed):
-            # "will take a fourth-quarter charge ... profit fell 5% in the latest quarter": a quarter
-            # forecast and not yet over has no results; the latest is the last one closed by publication
-            # (a fiscal fourth quarter reported in October stays the story's, as TimeBank numbers it)
-            base = closed
+    base = results_quarter(ctx) if which in _CLOSED_WORDS or "year" in which else ctx.quarter
+    if base is None and cand.parts.get("unit") == "quarter" and ctx.published is not None:
+        base = _last_closed(ctx.published)
     if base is None:
         return None  # "the period" with no quarter before it names no quarter
     if which in _CLOSED_WORDS:
@@ -163,6 +158,22 @@ def quarter_ref(cand: Candidate, ctx: Story) -> Resolved | None:
     if "year" in which:
         year -= 1
     return f"{year:04d}-Q{q}", "relative", None
+
+
+def results_quarter(ctx: Story) -> tuple[int, int] | None:
+    """The quarter whose results the story reports, for "the latest quarter" and "a year ago".
+
+    The quarter it last named, unless that was a forecast not yet over ("will take a fourth-quarter
+    charge", "losses through the third quarter of next year"): such a quarter has no results to be
+    the latest or to compare with a year before, so the last quarter named outside a forecast stands
+    in, else the latest one closed by publication (a fiscal fourth quarter reported in October stays
+    the story's, as TimeBank numbers it)."""
+    base = ctx.quarter
+    if base is not None and ctx.quarter_ahead and ctx.published is not None:
+        closed = _last_closed(ctx.published)
+        if base > closed:
+            return ctx.reported or closed
+    return base
 
 
 def _last_closed(published: dt.date) -> tuple[int, int]:
@@ -209,7 +220,7 @@ def weekday_of_month(cand: Candidate, ctx: Story) -> Resolved | None:
     if "every" in p:
         return None
     month = month_number(p["mon"]) or 1
-    year = int(p["year"]) if "year" in p else ctx.year_for(month, 15, cand)
+    year = int(p["year"]) if "year" in p else year_for(ctx, month, 15, cand)
     if year is None:
         return None
     nth = -1 if p["nth"] == "last" else _ORDINALS.index(p["nth"]) + 1
@@ -225,7 +236,7 @@ def holiday(cand: Candidate, ctx: Story) -> Resolved | None:
         return day.isoformat(), "absolute", Anchor(day, "day")
     rough = holiday_date(name, 2001)  # the month and day it falls near, to choose the year
     year = _named_election(ctx.text, cand.start) if name == "Election Day" else None
-    year = year or ctx.year_for(rough.month, rough.day, cand)
+    year = year or year_for(ctx, rough.month, rough.day, cand)
     if year is None:
         fixed = holiday_date(name, 2002) == rough.replace(year=2002)
         return (f"XXXX-{rough.month:02d}-{rough.day:02d}" if fixed else None), "partial", None
@@ -254,7 +265,7 @@ def season_only(cand: Candidate, ctx: Story) -> Resolved:
         # "The RAV4 goes on sale in the summer", in November: the present of a schedule is ahead;
         # a season already past would be told in the past ("went on sale")
         tense = "future"
-    year = ctx.year_for(middle, 15, cand, tense)
+    year = year_for(ctx, middle, 15, cand, tense)
     if year is None:
         return f"XXXX-{code}", "partial", None
     if code == "WI" and ctx.published is not None:

@@ -127,9 +127,7 @@ def _holiday_modifier(cand: Candidate, doc: Doc) -> bool:
         # parade', 'at Christmas Day services' stay the day.
         if after.tag_ != "NNS" or after.lower_ in _HOLIDAY_TIMES or name.head != after:
             return False
-        dets = [c for c in after.children if c.dep_ in ("det", "poss") and c.i < span[0].i]
-        before = doc[span[0].i - 1] if span[0].i > 0 else None
-        return all(d.tag_ == "PRP$" for d in dets) and (bool(dets) or before is None or before.pos_ != "ADP")
+        return _kind_of_thing(span[0], after)
     return after.pos_ == "NOUN" and after.is_lower and after.lower_ not in _HOLIDAY_TIMES and (
         name.head == after or (name.dep_ in _MODIFIER_DEPS and name.head.i > name.i))
 
@@ -145,11 +143,19 @@ def _weekday_modifier(day: Token, cand: Candidate) -> bool:
         return False
     if head.lower_ in _TIMES_OF_DAY:
         return False
-    dets = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < day.i]
+    return _kind_of_thing(day, head)
+
+
+def _kind_of_thing(first: Token, noun: Token) -> bool:
+    """The day's name from `first` on qualifies `noun` for every such day ("Sunday editions",
+    "Valentine's Day candies"), unless an article or a preposition makes it one occasion ("the
+    Tuesday meeting", "after Tuesday talks"). A possessive pronoun leaves a plural a kind of
+    thing ("its Sunday editions") and a singular one occasion ("its Tuesday statement")."""
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss") and c.i < first.i]
     if not dets:
-        before = day.doc[day.i - 1] if day.i > 0 else None
+        before = first.doc[first.i - 1] if first.i > 0 else None
         return before is None or before.pos_ != "ADP"
-    return head.tag_ == "NNS" and all(d.tag_ == "PRP$" for d in dets)
+    return noun.tag_ == "NNS" and all(d.tag_ == "PRP$" for d in dets)
 
 
 def _every(day: Token) -> bool:
