@@ -21,7 +21,7 @@ from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_person_noun, is_quote_cue, is
 from .marks import Marked, Paragraph
 from .phrases import is_topic
 from .speakers import Cast, Speaker, described, in_speaker_slot, resolve
-from .subjects import subject_of
+from .subjects import modal_name, subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "answer_after", "attribute_fragment", "attribute_full",
            "attribute_trailing", "imagined"]
@@ -218,7 +218,7 @@ def imagined(cue: Token) -> bool:
     marks = {c.lower_ for c in cue.children if c.dep_ == "mark"}
     if "as" in marks and marks & _UNREAL:
         return True  # `a shrug, as if to say “…”`: a comparison with what was not said
-    aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    aux = {c.lower_ for c in cue.children if c.dep_ == "aux" and not modal_name(c)}  # not `May said`
     if "have" in aux or any(c.dep_ == "advmod" and c.lower_ in _DID_SAY for c in cue.children):
         return False
     if aux & _MAYBE:

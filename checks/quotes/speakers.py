@@ -33,7 +33,7 @@ from .outlets import ORG_LABELS, organisation, outlet_or_company
 from .phrases import after_the, end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import PRONOUN_GENDER
 from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
-from .subjects import subject_of
+from .subjects import modal_name, subject_of
 
 # Cast, Person, Speaker, described and in_speaker_slot live elsewhere: the quote finders import
 # them from here, with resolve
@@ -81,6 +81,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS and depth < 2:
         return _owner(tok, cast, last_group, depth) or _voiced_by(tok, cast, last_group, depth) \
             or _user(tok, cast, last_group, depth) or described(tok)
+    if modal_name(tok):
+        return _modal_named(tok, cast)
     if (person := cast.person(tok)) is not None:
         if (organisation_named := outlet_or_company(tok, person, cast)) is not None:
             return organisation_named  # `Politico reported`, `Big Machine have denied`
@@ -105,6 +107,19 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if aged(tok):  # `The 56-year-old said`: a description; roles.named_for_role asks whom it refers to
         return in_speaker_slot(list(tok.subtree))
     return _common_noun(tok, cast, loose)
+
+
+def _modal_named(tok: Token, cast: Cast) -> Speaker | None:
+    """`“…,” Will wrote` in a story about George Will: the surname the tagger read as a modal is the
+    person of the cast who holds it; a name the model saw as a person's (`Theresa May`) that the cast
+    missed is still named as written. Anything else is no speaker."""
+    person = cast.people.get(tok.lower_)
+    end = tok.idx + len(tok.text)
+    if person is not None and person.key == tok.lower_:
+        return Speaker(person.name, "named", tok.idx, end, person.key, evidence="name_at_cue")
+    if tok.ent_type_ == "PERSON":
+        return Speaker(tok.text, "named", tok.idx, end, tok.lower_, evidence="name_at_cue")
+    return None
 
 
 def _last_person(cast: Cast, pronoun: Token) -> Speaker | None:
@@ -201,6 +216,10 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
 
 def _apposed_name(tok: Token, cast: Cast) -> Speaker | None:
     named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        # `said Scott Reed, the Chamber's chief strategist, who added that…`: the description set
+        # beside a name is that person, wherever a clause after it picks the description up
+        named = tok.head
     if named is None or cast.person(named) is None:
         named = _name_before_verb(tok, cast) or _titled_conjunct(tok)
     if named is None or (person := cast.person(named)) is None:

@@ -19,7 +19,7 @@ from .cues import STATEMENT_NOUNS, is_person_noun, is_speech_verb
 if TYPE_CHECKING:
     from .attribution import Locator
 
-__all__ = ["subject_of"]
+__all__ = ["modal_name", "subject_of"]
 
 # How an object noun hangs inside its clause, up to the clause's verb: `rejected the notion of …`
 _INSIDE_PHRASE = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "appos", "compound"})
@@ -47,8 +47,9 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                 # `a banner that said`: a relative pronoun stands for the noun its clause describes
                 relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
                 return tok.head if relative else child
-        if (misread := next((c for c in tok.children if misread_subject(c)), None)) is not None:
-            return misread  # `Early says …`: a surname the tagger took for an adverb
+        misread = next((c for c in tok.children if misread_subject(c) or modal_name(c)), None)
+        if misread is not None:  # `Early says …`, `“…,” May said`: a surname taken for an adverb, a modal
+            return misread
         if (held := _held_by_participle(tok, loc)) is not None:
             return held
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -70,6 +71,15 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                 and (loc is None or not loc.quoted(tok.head.idx)):
             tok = tok.head  # `Kerr told them that Lund “had a plan,” adding, …`: Kerr adds, not Lund
     return None
+
+
+def modal_name(tok: Token) -> bool:
+    """`“…,” May said`, `Will wrote that …`: a capitalised modal whose verb is inflected is a surname
+    (Theresa May, George Will) the tagger read as the modal. An English modal takes the bare verb
+    (`may say`, `will write`), never `said` or `writes`, so the word cannot be the modal there."""
+    verb = tok.head
+    return tok.tag_ == "MD" and tok.dep_ == "aux" and tok.text.istitle() and verb.i > tok.i \
+        and verb.pos_ == "VERB" and verb.lower_ != verb.lemma_.lower()
 
 
 def _sentence_between(subject: Token, verb: Token) -> bool:
