@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..models import Quote
+from ..similar import normalise
 from .attribution import (
     Attribution,
     Locator,
@@ -36,6 +37,8 @@ __all__ = ["Analysis", "analyse", "find_quotes"]
 
 _CACHE_KEY = "deskcheck.quotes"
 _EMBEDDED_AFTER = frozenset(":.?!;—–(")
+# A sentence's end inside a closing mark, single or double (`“Meet the Press.”`, `''This Week.''`).
+_SENTENCE_CLOSED = re.compile(r"[.?!…][\"”’']+$")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 # The word before a quotation, maybe set off by a comma (`in his book, “Out There”`).
 _LAST_WORD = re.compile(r"(\w+),?[ \t]*$")
@@ -48,7 +51,8 @@ _BYLINE = re.compile(r"[ \t]*,?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z][\w.'’]*[ \t]+
 _WORK_NOUNS = frozenset({"book", "novel", "memoir", "album", "film", "movie", "song", "single", "paper",
                          "essay", "column", "show", "series", "podcast", "documentary", "play", "titled",
                          "entitled", "headlined", "ad", "advert", "commercial", "video", "article", "story",
-                         "report", "poem", "musical", "opera", "exhibition"})
+                         "report", "poem", "musical", "opera", "exhibition", "autobiography", "biography",
+                         "newsletter", "blog", "sitcom", "program", "programme"})
 _TITLE_SMALL = frozenset({"that", "which", "who", "when", "where", "but", "nor", "so", "yet", "into", "over",
                           "about", "through", "up", "vs", "upon", "onto", "than"})
 _MARK_CHARS = frozenset("\"“”„‟«»")
@@ -105,8 +109,13 @@ def analyse(doc: Doc, text: str | None = None) -> Analysis:
 
 
 def _embedded(text: str, m: Marked) -> bool:
-    """A fragment sits inside a sentence: `of “an arrogant kind of thought” and` ."""
+    """A fragment sits inside a sentence: `of “an arrogant kind of thought” and` . A quotation after
+    a sentence that ended inside a closing mark (`he said on NBC's “Meet the Press.” “We…`, as
+    American style puts the full stop inside the marks of a show's or a song's name) opens its own
+    sentence: the speaker's next words, not a fragment of the narrative."""
     before = text[m.paragraph.start:m.open].rstrip()
+    if _SENTENCE_CLOSED.search(before):
+        return False
     if not before or before[-1] in _EMBEDDED_AFTER:
         return False
     if before[-1] == ",":
@@ -380,24 +389,22 @@ def _echoed(quotes: list[Quote]) -> list[Quote]:
     """`Uber tweeted: “We are all concerned … Fares have increased …”` and later `Let’s parse that
     tweet: “We are all concerned …”`: a writer who quotes again words already quoted and credited
     (whole, or in pieces cut with an ellipsis) is repeating that speaker's words, so the earlier
-    speaker is theirs. Only pieces of a few words count: a short phrase may be anyone's."""
+    speaker is theirs. Only pieces of a few words count: a short phrase may be anyone's. The words
+    are compared as the similar-articles check compares quotes (similar.normalise): a repeat may
+    straighten a curly apostrophe or spell a contraction out (`don’t`, `do not`)."""
     credited: list[tuple[str, Quote]] = []
     for n, quote in enumerate(quotes):
         if quote.speaker is not None:
-            credited.append((f" {_plain(quote.text)} ", quote))
+            credited.append((f" {normalise(quote.text)} ", quote))
             continue
-        pieces = [p for p in (_plain(p) for p in _ELLIPSIS.split(quote.text)) if p]
-        if not pieces or any(len(p.split()) < _ECHO_WORDS for p in pieces):
+        pieces = [p for p in _ELLIPSIS.split(quote.text) if normalise(p)]
+        if not pieces or any(len(_WORDS.findall(p)) < _ECHO_WORDS for p in pieces):
             continue
-        source = next((q for text, q in reversed(credited) if all(f" {p} " in text for p in pieces)), None)
+        source = next((q for text, q in reversed(credited)
+                       if all(f" {normalise(p)} " in text for p in pieces)), None)
         if source is not None:
             quotes[n] = _carried(quote, source)
     return quotes
-
-
-def _plain(text: str) -> str:
-    """The words of a quotation, lower case, without punctuation: how a repeat is recognised."""
-    return " ".join(_WORDS.findall(text.lower()))
 
 
 def _carried(quote: Quote, source: Quote) -> Quote:
