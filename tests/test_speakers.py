@@ -394,7 +394,8 @@ def test_a_name_the_tagger_reads_as_a_common_noun_still_leads_the_pronoun(quotes
     text = ("Montell Figgins, who represents Thomas, said his client chose not to accept a plea deal.\n"
             "Figgins declined to address whether Thomas slept on the job on the night Ruiz died. "
             "“When all the evidence is presented about how the unit was run,” he said, “you will see.”")
-    assert only(quotes_in(text), "When all the evidence").speaker == "Figgins"
+    # the model tags the full name ORG; the surname alone as a person gives it back (cast.py)
+    assert only(quotes_in(text), "When all the evidence").speaker == "Montell Figgins"
 
 
 def test_a_named_persons_surname_tagged_as_a_noun_is_still_that_person(quotes_in) -> None:
@@ -405,7 +406,7 @@ def test_a_named_persons_surname_tagged_as_a_noun_is_still_that_person(quotes_in
             "Sometimes guards do not follow the rules, he said. \"But does that mean they will be charged?”\n"
             "Figgins declined to address whether Thomas slept on the job on the night Ruiz died. "
             "“When all the evidence is presented about how the unit was run,” he said, “you will see.”")
-    assert only(quotes_in(text), "When all the evidence").speaker == "Figgins"
+    assert only(quotes_in(text), "When all the evidence").speaker == "Montell Figgins"
 
 
 # -- reported speech just before a quote, and reactions after it (editor's reading, issue 14) -----
