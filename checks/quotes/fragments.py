@@ -55,6 +55,7 @@ _NOT_SAYING = frozenset("seem appear become remain look sound see hear watch fee
 # `train` has one, `the so-called “governor’s bracket”`, rightly credited to a campaign).
 _SO_CALLED = re.compile(r"\bso[- ]called\s+[“\"‘'][^“”\"\n]{1,60}[”\"’']\s*,?\s+or\s+[“\"‘']\s*\Z")
 _SO_CALLED_REACH = 80  # characters before a fragment that hold `so-called` and a term's gloss
+_SO_CALLED_TOKENS = 40  # tokens enough to hold those characters
 # Prepositions of concession and time: what they open is when or despite what someone spoke.
 _CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
@@ -64,7 +65,9 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     """A fragment inside a sentence counts only when a speech verb or noun governs it:
     that is what separates `accusing Carney of “arrogance”` from the “strongman” playbook."""
     quoted = first.doc[first.i:last_tok.i + 1]
-    if _SO_CALLED.search(first.doc.text, max(0, first.idx - _SO_CALLED_REACH), first.idx):
+    # the words just before the marks, built from a few tokens (never the whole text: see test_engine_scaling)
+    before = first.doc[max(0, first.i - _SO_CALLED_TOKENS):first.i].text_with_ws
+    if _SO_CALLED.search(before[-_SO_CALLED_REACH:]):
         return None  # `so-called “Schutzverträge,” or “protection contracts,”`: a term's gloss
     words = [t for t in quoted if t.is_alpha]
     # the quoted words that hang on a word outside the marks: how the fragment joins its sentence

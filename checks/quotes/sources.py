@@ -211,7 +211,8 @@ def _proper(doc: Doc, speaker: Speaker, analysis: Analysis) -> bool:
 def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[Token]) -> NamedSource:
     named = entry.kind == "named" and not named_like_organisation(entry.name, analysis.cast.doc)
     person = analysis.cast.people.get(entry.key) if named else None
-    if person is not None and (_only_after_the(text, person) or _rarely_a_person(person, analysis.cast.doc)):
+    if person is not None and (_only_after_the(text, person)
+                               or _rarely_a_person(text, person, analysis.cast.doc)):
         person, named = None, False  # `according to the Ledger`: a paper, not a person
     if person is not None:
         role = own_role(person, named_at)
@@ -251,13 +252,16 @@ def _only_after_the(text: str, person: Person) -> bool:
     return bool(before) and all(b == "the " for b in before)
 
 
-def _rarely_a_person(person: Person, doc: Doc) -> bool:
+def _rarely_a_person(text: str, person: Person, doc: Doc) -> bool:
     """`Roscosmos said in a statement`: news introduces a person by full name, a title or a role,
     and goes on with he or she; a one-word name given none of these, which the model reads as a
     person at fewer than half of its mentions, is an agency's or a company's."""
     if " " in person.name or person.first or person.titles or person.gender or person.role:
         return False
-    tags = [t.ent_type_ for t in doc if t.text == person.name]
+    # its mentions found in the text, not by walking every token: one walk per source would grow
+    # with the article times its sources (test_engine_scaling)
+    spans = (doc.char_span(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(person.name)}\b", text))
+    tags = [span[0].ent_type_ for span in spans if span is not None and len(span) == 1]
     return bool(tags) and 2 * tags.count("PERSON") < len(tags)
 
 
