@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import weakref
 from collections.abc import Callable, Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -177,8 +178,7 @@ def _described_person(span: Span, cast: Cast) -> Speaker | None:
     def role(person: Person) -> str | None:
         if person.key not in roles:
             surname = person.key.removesuffix(f" {person.suffix}" if person.suffix else "").split()[-1]
-            mentions = mentions_by_surname(cast.doc, {surname}, cast.narrative).get(surname, [])
-            roles[person.key] = own_role(person, mentions)
+            roles[person.key] = own_role(person, _surname_mentions(cast, surname))
         return roles[person.key]
 
     mention = referent(described, cast, role)
@@ -231,6 +231,19 @@ def _office(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
     if head is None or head.i == span.start or doc[head.i - 1].lower_ not in TITLE_WORDS:
         return None
     return dataclasses.replace(speaker, kind="organization", evidence="organization")
+
+
+# A check asks for the same surnames' mentions once per description it resolves: each surname's are
+# found once per cast (a pass over the tokens per description and person grew with the story's
+# length times its descriptions). Weak keys: the entries go with the check's cast.
+_MENTIONS: weakref.WeakKeyDictionary[Cast, dict[str, list[Token]]] = weakref.WeakKeyDictionary()
+
+
+def _surname_mentions(cast: Cast, surname: str) -> list[Token]:
+    known = _MENTIONS.setdefault(cast, {})
+    if surname not in known:
+        known[surname] = mentions_by_surname(cast.doc, {surname}, cast.narrative).get(surname, [])
+    return known[surname]
 
 
 def mentions_by_surname(doc: Doc, keys: Collection[str],
