@@ -26,6 +26,15 @@ def test_a_fragment_said_by_a_described_person_is_theirs(line: str) -> None:
     assert quotes[0].speaker == "Tom Reyes"
 
 
+def test_the_attribution_after_a_fragment_names_its_speaker() -> None:
+    """`being warned about “…,” said Jon Doggett`: the verb inside the sentence has no one speaking;
+    the attribution after the words does."""
+    text = ("Corn prices fell again.\n\nFarmers are tired of being warned about \u201cthe worst harvest "
+            "in living memory,\u201d said Jon Doggett.\n")
+    quotes = check_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Jon Doggett"]
+
+
 def test_a_trade_written_before_a_name_leaves_the_words_to_the_name() -> None:
     """`the businessman Ali Haddad added`: the noun before the name is his title, however the parser
     hangs it; the name speaks, not the one person the story was about before him."""
