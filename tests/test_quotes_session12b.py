@@ -35,6 +35,14 @@ def test_the_attribution_after_a_fragment_names_its_speaker() -> None:
     assert [q.speaker for q in quotes] == ["Jon Doggett"]
 
 
+def test_the_admiral_is_the_admiral_named_before() -> None:
+    """A rank with `the` picks up the person who holds it, as `the senator` does."""
+    text = ("Senator Bill Hart met Admiral Tom Reyes on Monday.\n\n"
+            "\u201cWe have never been stronger,\u201d the admiral said.\n")
+    quotes = check_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Tom Reyes"]
+
+
 def test_a_trade_written_before_a_name_leaves_the_words_to_the_name() -> None:
     """`the businessman Ali Haddad added`: the noun before the name is his title, however the parser
     hangs it; the name speaks, not the one person the story was about before him."""

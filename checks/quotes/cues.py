@@ -88,7 +88,8 @@ TITLE_WORDS = frozenset("""
     representative rep rep. sen sen. gov gov. spokesperson spokesman spokeswoman
     councilman councilwoman councillor councilor commissioner congressman congresswoman
     assemblyman assemblywoman sheriff superintendent lt lt. sgt sgt. capt capt. det det.
-    rev rev. reverend bishop rabbi
+    rev rev. reverend bishop rabbi admiral adm adm. colonel col. lieutenant sergeant captain
+    commander gen.
 """.split())
 
 # Where words are published, never who said them: `wrote on Twitter` credits the writer.
