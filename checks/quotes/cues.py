@@ -88,7 +88,8 @@ TITLE_WORDS = frozenset("""
     representative rep rep. sen sen. gov gov. spokesperson spokesman spokeswoman
     councilman councilwoman councillor councilor commissioner congressman congresswoman
     assemblyman assemblywoman sheriff superintendent lt lt. sgt sgt. capt capt. det det.
-    rev rev. reverend bishop rabbi
+    rev rev. reverend bishop rabbi admiral adm adm. colonel col. lieutenant sergeant captain
+    commander gen.
 """.split())
 
 # Where words are published, never who said them: `wrote on Twitter` credits the writer.
@@ -109,6 +110,23 @@ HUMAN_NOUNS = frozenset("""
     professor author writer reporter journalist anchor commentator columnist pollster
     republican republicans democrat democrats conservative conservatives liberal liberals
     administration campaign committee
+""".split()) | frozenset(  # what people are in the news (a trade, an office, a rank, kin) that
+    # the suffix rule of is_person_noun misses: `the billionaire businessman said`, `the retired
+    # neurosurgeon wrote`, `a man yelled`; a curated list, as no word list of people is installed
+    """
+    businessman businesswoman businessmen businesswomen mogul moguls tycoon tycoons magnate
+    magnates billionaire billionaires millionaire millionaires entrepreneur entrepreneurs heir heiress
+    congressman congresswoman congressmen congresswomen assemblyman assemblywoman councilman
+    councilwoman alderman alderwoman
+    surgeon surgeons neurosurgeon physician medic paramedic nurses
+    actress actresses star celebrity poet playwright athlete athletes coach quarterback
+    incumbent contender contenders frontrunner hopeful hopefuls
+    admiral colonel captain sergeant lieutenant soldier soldiers marine marines cop cops detective
+    boss intern clerk
+    monk nun cleric cardinal archbishop bishop pope
+    guy guys lady ladies girl girls boy boys teen teens kid kids widow uncle aunt cousin nephew niece
+    mom dad mum
+    king queen prince princess monarch strongman autocrat
 """.split())
 _NOT_PEOPLE = frozenset("""
     order paper number letter center centre matter chapter corner border water power

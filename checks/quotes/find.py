@@ -214,8 +214,11 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
         if partial:
             first, last = loc.token(m.start), loc.token(m.end - 1)
             found = attribute_fragment(doc[first], doc[last], m.paragraph, loc, cast, last_group)
-            found = found or attribute_trailing(m, text, loc, cast, last_group) \
-                or _introduced(m, text, loc, cast, last_group)
+            if found is None or found.speaker is None:
+                # a verb inside the sentence that names no one who speaks does not settle it: the
+                # attribution after the words (`…, “…,” said Ana Ruiz`) names the speaker
+                found = attribute_trailing(m, text, loc, cast, last_group) \
+                    or _introduced(m, text, loc, cast, last_group) or found
             if found is None or found.imagined or _title_like(text[m.start:m.end]):
                 continue  # a scare quote or a title: nobody is said to have said it
         else:

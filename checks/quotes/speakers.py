@@ -203,6 +203,9 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
         return None
     if lemma not in ANON_NOUNS and lemma not in ORG_NOUNS and not (loose and is_person_noun(tok)):
         return None
+    after = next((t for t in doc[tok.i + 1:tok.i + 3] if not t.is_space), None)
+    if lemma not in ANON_NOUNS and lemma not in ORG_NOUNS and after is not None and after.pos_ == "PROPN":
+        return None  # `his nephew Ali Haddad added`: a title right before a name; the name is who speaks
     if tok.lower_ in _GENERIC and all(c.is_punct or c.dep_ in ("cc", "conj") for c in tok.children):
         return None  # `people say`: no one in particular; `some people`, `people close to him` are sources
     start, end = noun_phrase(tok)
