@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 import logging
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -53,6 +53,10 @@ _CAPTIONS = XPath(
 )
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|undated|handout)\s+(?:photo|image|picture|shot)|"
                          r"\bphoto(?:graph)?\s+(?:taken|shows|provided|released)\b", re.I)
+# A date inside a link to another page is a teaser's: the list of other stories ("Related content")
+# dates each story it links to. A blog's own date may link to the story itself (rel="bookmark").
+_LINKED_DATES = XPath("//a[not(contains(@rel, 'bookmark'))]//*[contains(translate(@class, 'DATE', 'date'), "
+                      "'date')]|//a[not(contains(@rel, 'bookmark'))]//time")
 _TEXT_HOLDERS = XPath("//p|//div|//span|//small|//em|//i|//figure")
 # A caption is a line or two; a longer element with "caption" in its class is a page section
 # (<body class="... f_caption_muted_videos_on ...">), not to be dropped.
@@ -119,15 +123,28 @@ def _page_date(tree: HtmlElement, canonical: str | None) -> str | None:
     """htmldate's publication date, read from a copy without photo captions and credits.
 
     htmldate checks <meta> and JSON-LD first, then any element whose class says "date" or "meta";
-    a caption's "This March 28, 2017, file photo" there would date the story by its picture."""
+    a caption's "This March 28, 2017, file photo" there would date the story by its picture, and a
+    related story's teaser by that story's day."""
     pruned = copy.deepcopy(tree)
     captions = [e for e in _CAPTIONS(pruned) if e.tag not in _NEVER_CAPTIONS
                 and len(e.text_content()) <= _CAPTION_CHARS]
-    for element in [*captions, *(e for e in _TEXT_HOLDERS(pruned) if _file_photo(e))]:
+    teasers = _teaser_dates(pruned, canonical)
+    for element in [*captions, *teasers, *(e for e in _TEXT_HOLDERS(pruned) if _file_photo(e))]:
         if element.getparent() is not None:
             element.drop_tree()
     return find_date(pruned, url=canonical, original_date=True, extensive_search=True,
                      max_date=dt.datetime.now(dt.UTC).date().isoformat())
+
+
+def _teaser_dates(tree: HtmlElement, canonical: str | None) -> list[HtmlElement]:
+    """Dates inside links to other pages (a link to the page itself dates the page)."""
+    own = urldefrag(canonical)[0] if canonical else ""
+    found = []
+    for element in _LINKED_DATES(tree):
+        href = urldefrag((next(element.iterancestors("a")).get("href") or "").strip())[0]
+        if href and urldefrag(urljoin(own, href))[0] != own:
+            found.append(element)
+    return found
 
 
 def _file_photo(element: HtmlElement) -> bool:
