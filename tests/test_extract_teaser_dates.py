@@ -1,4 +1,5 @@
 """A page's publication date is never a related story's: a teaser list dates the stories it links to.
+Its author is never the publisher named again in the author <meta>: a labelled Author field is.
 
 Pages are invented and served from 127.0.0.1, fetched the way a reporter's link is."""
 
@@ -29,7 +30,9 @@ PAGES = {
     # the story's own date is a labelled field in the sidebar and ends its title; the related
     # stories under it carry later dates of their own
     "/culture/late-harvest": (
-        "<html><head><title>A late harvest on the river terraces | Culture | 14.11.2016</title></head>"
+        "<html><head><title>A late harvest on the river terraces | Culture | 14.11.2016</title>"
+        '<meta name="publisher" content="Rhine Wire (www.rhinewire.example)">'
+        '<meta name="author" content="Rhine Wire (www.rhinewire.example)"></head>'
         "<body><article><h1>A late harvest on the river terraces</h1>"
         f'{BODY}</article><div class="related"><h4>Related content</h4>{TEASERS}</div>{SIDEBAR}'
         "</body></html>"),
@@ -67,7 +70,16 @@ def published(base: str, path: str) -> dt.date | None:
     return found.article.published
 
 
+def author(base: str, path: str) -> str | None:
+    found, _ = read_link(base + path, allowed_networks=LOOPBACK)
+    return found.article.author
+
+
 def test_a_related_storys_teaser_date_is_not_the_publication_date(base: str) -> None:
     assert published(base, "/culture/late-harvest") == dt.date(2016, 11, 14)
     # a date linked to the story itself is still its date
     assert published(base, "/blog/late-harvest") == dt.date(2016, 11, 14)
+
+
+def test_the_publisher_named_as_author_gives_way_to_a_labelled_author_field(base: str) -> None:
+    assert author(base, "/culture/late-harvest") == "Mara Feld"

@@ -37,7 +37,11 @@ _BYLINE = XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
 )
-_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by)[:\s]+", re.IGNORECASE)
+# A labelled field of the story's facts box: "<strong>Author</strong> Ann Lee", "<dt>Author</dt><dd>…".
+_AUTHOR_LABEL = XPath("//*[self::strong or self::b or self::dt or self::th]"
+                      "[translate(normalize-space(), 'AUTHOR:', 'author')='author']")
+_PUBLISHER = XPath("//meta[@name='publisher']/@content")
+_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by|author)[:\s]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 6
 _CANONICAL_LINK = XPath("//link[translate(@rel, 'CANONIL', 'canonil')='canonical']/@href")
 _OG_URL = XPath("//meta[@property='og:url' or @name='og:url']/@content")
@@ -69,6 +73,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None  # a handle ("jsmith") or a site name, not a byline
+    if meta.author and any(meta.author in str(name) for name in _PUBLISHER(tree)):
+        meta.author = None  # the publisher named again as the author: the site, not a writer
     try:
         meta = extract_meta_json(tree, meta)
     except Exception as exc:  # trafilatura's JSON-LD reader trips on odd markup; the rest still counts
@@ -154,11 +160,13 @@ def _file_photo(element: HtmlElement) -> bool:
 
 
 def _byline(tree: HtmlElement) -> str | None:
-    for element in _BYLINE(tree)[:20]:
+    labels = _AUTHOR_LABEL(tree)[:2]
+    for element in [*_BYLINE(tree)[:20], *labels]:
         if not isinstance(element, HtmlElement):
             continue
         # itertext, not text_content: "Ann Lee<br>Wire" is two words apart, not "Ann LeeWire"
-        text = _BY.sub("", " ".join(" ".join(element.itertext()).split()))
+        text = _labelled_value(element) if element in labels else \
+            _BY.sub("", " ".join(" ".join(element.itertext()).split()))
         words = text.split()
         # A byline names people: 2-6 words, capitalised, no dates or counts in it.
         if (2 <= len(words) <= _MAX_NAME_WORDS and text[0].isupper()
@@ -166,6 +174,15 @@ def _byline(tree: HtmlElement) -> str | None:
             # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it
             return normalize_authors(None, text) or text
     return None
+
+
+def _labelled_value(label: HtmlElement) -> str:
+    """The words after a field's label: its tail ("<strong>Author</strong> Ann Lee") or the next cell."""
+    value = label.tail or ""
+    if not value.strip() and label.tag in ("dt", "th"):
+        after = label.getnext()
+        value = " ".join(after.itertext()) if after is not None else ""
+    return " ".join(value.split())
 
 
 def _clean(value: str | None) -> str | None:
