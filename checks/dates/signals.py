@@ -120,6 +120,9 @@ def _weekday_mismatches(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
 
 
 def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text: str) -> Iterator[Signal]:
+    # A story comes back to the day of an event ahead ("the Oscars on Feb. 9") once it has said
+    # the event is ahead: a day read as a plan in one sentence is that plan in the others too.
+    planned = {day_of(m) for m in dates if m.kind != "relative" and _planned(m, text)}
     for mention in dates:
         if mention.kind == "relative":
             continue  # computed from the publication date: after it only when the text says so
@@ -127,7 +130,7 @@ def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text:
         if day is None or day <= published or _in_editorial_line(text, mention.start):
             continue
         sentence, left = _sentence(text, mention.start, mention.end)
-        if _FUTURE_CUE.search(sentence) or _EVENT_AFTER.match(text, mention.end):
+        if day in planned:
             continue
         if mention.kind == "partial" and not _past_near(sentence, mention.start - left, mention.end - left):
             continue  # the year is ours, chosen by the tense: a date ahead is what the text meant
@@ -135,6 +138,12 @@ def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text:
                      f"'{mention.text}' ({_spoken(day)}) is after the publication date "
                      f"({_spoken(published)}) and the sentence does not read as a plan or forecast",
                      mention.start, mention.end)
+
+
+def _planned(mention: DateMention, text: str) -> bool:
+    """The sentence of `mention` reads as a plan or a forecast, or the date names a scheduled event."""
+    sentence, _ = _sentence(text, mention.start, mention.end)
+    return _FUTURE_CUE.search(sentence) is not None or _EVENT_AFTER.match(text, mention.end) is not None
 
 
 def _in_editorial_line(text: str, at: int) -> bool:

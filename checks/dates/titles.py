@@ -7,13 +7,15 @@ times): two words or more ("Windows Server 2019"), or one word when the year's i
 list of such titles ("Football Manager 2020, Grid 2019 and Just Dance 2020"). A single name with
 its year ("Election 2020", "Vision 2030", "Expo 2020") may be an event of that year and stays a
 date, and so does a name ending in a word of time or of an event ("Fiscal Year 2019", "World Cup
-2022", "Memorial Day 2020").
+2022", "Memorial Day 2020"). A year that is the whole of a quoted title right after a work noun
+(`the film “1917,”`) is that work's title.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..quotes.find import _WORK_NOUNS as WORK_NOUNS
 from .grammar import Candidate
 from .timex import MONTHS
 
@@ -38,14 +40,21 @@ _ITEM = re.compile(rf"(?:^|,\s+|;\s+|\band\s+|\bor\s+|:\s+)((?:{_WORD} )+)(?:19|
                    r"(?=\s*(?:,|;|\band\b|\bor\b|\)|\.|$))")
 # "2001: A Space Odyssey": a colon and two capitalised words (or an article and one) after the year.
 _TITLE_AFTER = re.compile(r":[ \t]+(?:A|An|The|[A-Z]\w+)[ \t]+[A-Z]\w+")
+# A year that is a whole quotation right after a noun naming a work (`the film “1917,”`, `his album
+# '1989'`): news writing sets a work's title in quotation marks, never a time, so the year is the title.
+_WORK_BEFORE = re.compile(r"\b(\w+),?[ \t]+[\"\u201c\u2018']$")
+_QUOTE_CLOSED = re.compile(r"[,.]?[\"\u201d\u2019']")
 _LOOK_BACK = 80
 _LIST_CHARS = 400
 
 
 def titled_year(cand: Candidate, text: str) -> bool:
     """The bare year at `cand` closes a product's or a game's title, or opens one ("2001: A Space
-    Odyssey", a colon and a capitalised title right after the year)."""
+    Odyssey", a colon and a capitalised title right after the year), or is a work's quoted title."""
     if _TITLE_AFTER.match(text, cand.end):
+        return True
+    work = _WORK_BEFORE.search(text, max(0, cand.start - _LOOK_BACK), cand.start)
+    if work is not None and work[1].lower() in WORK_NOUNS and _QUOTE_CLOSED.match(text, cand.end):
         return True
     words = _title_words(text[max(0, cand.start - _LOOK_BACK):cand.start])
     if not words:

@@ -175,6 +175,8 @@ def _plausible_year(year: Token, before: Token | None, value: int) -> bool:
         return False  # "a resolution of 1800 x 1920 per eye": a size, whatever unit follows
     if _model_number(year, before, value):
         return False
+    if before is not None and (before.text == "\u00a9" or before.lower_ == "copyright"):
+        return False  # "© 2019 Science X Network": a site's copyright line, furniture no story rests on
     before = _past_hedge(before)
     if before is not None and before.tag_ == "POS":
         return year.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")  # "the governor's 2016 campaign"

@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 import logging
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -37,7 +37,11 @@ _BYLINE = XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
 )
-_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by)[:\s]+", re.IGNORECASE)
+# A labelled field of the story's facts box: "<strong>Author</strong> Ann Lee", "<dt>Author</dt><dd>…".
+_AUTHOR_LABEL = XPath("//*[self::strong or self::b or self::dt or self::th]"
+                      "[translate(normalize-space(), 'AUTHOR:', 'author')='author']")
+_PUBLISHER = XPath("//meta[@name='publisher']/@content")
+_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by|author)[:\s]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 6
 _CANONICAL_LINK = XPath("//link[translate(@rel, 'CANONIL', 'canonil')='canonical']/@href")
 _OG_URL = XPath("//meta[@property='og:url' or @name='og:url']/@content")
@@ -53,6 +57,10 @@ _CAPTIONS = XPath(
 )
 _FILE_PHOTO = re.compile(r"\b(?:file|archive|undated|handout)\s+(?:photo|image|picture|shot)|"
                          r"\bphoto(?:graph)?\s+(?:taken|shows|provided|released)\b", re.I)
+# A date inside a link to another page is a teaser's: the list of other stories ("Related content")
+# dates each story it links to. A blog's own date may link to the story itself (rel="bookmark").
+_LINKED_DATES = XPath("//a[not(contains(@rel, 'bookmark'))]//*[contains(translate(@class, 'DATE', 'date'), "
+                      "'date')]|//a[not(contains(@rel, 'bookmark'))]//time")
 _TEXT_HOLDERS = XPath("//p|//div|//span|//small|//em|//i|//figure")
 # A caption is a line or two; a longer element with "caption" in its class is a page section
 # (<body class="... f_caption_muted_videos_on ...">), not to be dropped.
@@ -65,6 +73,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None  # a handle ("jsmith") or a site name, not a byline
+    if meta.author and any(meta.author in str(name) for name in _PUBLISHER(tree)):
+        meta.author = None  # the publisher named again as the author: the site, not a writer
     try:
         meta = extract_meta_json(tree, meta)
     except Exception as exc:  # trafilatura's JSON-LD reader trips on odd markup; the rest still counts
@@ -119,15 +129,28 @@ def _page_date(tree: HtmlElement, canonical: str | None) -> str | None:
     """htmldate's publication date, read from a copy without photo captions and credits.
 
     htmldate checks <meta> and JSON-LD first, then any element whose class says "date" or "meta";
-    a caption's "This March 28, 2017, file photo" there would date the story by its picture."""
+    a caption's "This March 28, 2017, file photo" there would date the story by its picture, and a
+    related story's teaser by that story's day."""
     pruned = copy.deepcopy(tree)
     captions = [e for e in _CAPTIONS(pruned) if e.tag not in _NEVER_CAPTIONS
                 and len(e.text_content()) <= _CAPTION_CHARS]
-    for element in [*captions, *(e for e in _TEXT_HOLDERS(pruned) if _file_photo(e))]:
+    teasers = _teaser_dates(pruned, canonical)
+    for element in [*captions, *teasers, *(e for e in _TEXT_HOLDERS(pruned) if _file_photo(e))]:
         if element.getparent() is not None:
             element.drop_tree()
     return find_date(pruned, url=canonical, original_date=True, extensive_search=True,
                      max_date=dt.datetime.now(dt.UTC).date().isoformat())
+
+
+def _teaser_dates(tree: HtmlElement, canonical: str | None) -> list[HtmlElement]:
+    """Dates inside links to other pages (a link to the page itself dates the page)."""
+    own = urldefrag(canonical)[0] if canonical else ""
+    found = []
+    for element in _LINKED_DATES(tree):
+        href = urldefrag((next(element.iterancestors("a")).get("href") or "").strip())[0]
+        if href and urldefrag(urljoin(own, href))[0] != own:
+            found.append(element)
+    return found
 
 
 def _file_photo(element: HtmlElement) -> bool:
@@ -137,11 +160,13 @@ def _file_photo(element: HtmlElement) -> bool:
 
 
 def _byline(tree: HtmlElement) -> str | None:
-    for element in _BYLINE(tree)[:20]:
+    labels = _AUTHOR_LABEL(tree)[:2]
+    for element in [*_BYLINE(tree)[:20], *labels]:
         if not isinstance(element, HtmlElement):
             continue
         # itertext, not text_content: "Ann Lee<br>Wire" is two words apart, not "Ann LeeWire"
-        text = _BY.sub("", " ".join(" ".join(element.itertext()).split()))
+        text = _labelled_value(element) if element in labels else \
+            _BY.sub("", " ".join(" ".join(element.itertext()).split()))
         words = text.split()
         # A byline names people: 2-6 words, capitalised, no dates or counts in it.
         if (2 <= len(words) <= _MAX_NAME_WORDS and text[0].isupper()
@@ -149,6 +174,15 @@ def _byline(tree: HtmlElement) -> str | None:
             # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it
             return normalize_authors(None, text) or text
     return None
+
+
+def _labelled_value(label: HtmlElement) -> str:
+    """The words after a field's label: its tail ("<strong>Author</strong> Ann Lee") or the next cell."""
+    value = label.tail or ""
+    if not value.strip() and label.tag in ("dt", "th"):
+        after = label.getnext()
+        value = " ".join(after.itertext()) if after is not None else ""
+    return " ".join(value.split())
 
 
 def _clean(value: str | None) -> str | None:
