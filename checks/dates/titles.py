@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..quotes.find import _WORK_NOUNS as WORK_NOUNS
+from ..works import WORK_NOUNS
 from .grammar import Candidate
 from .timex import MONTHS
 

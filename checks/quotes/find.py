@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..models import Quote
 from ..similar import normalise
+from ..works import WORK_NOUNS
 from .attribution import (
     Attribution,
     Locator,
@@ -47,12 +48,6 @@ _LAST_WORD = re.compile(r"(\w+),?[ \t]*$")
 # A printed story cited by its page, as letters to the editor do: `“…,” Page A8` or `“…” (Page B1, Jan. 15)`.
 _PAGE_CITED = re.compile(r"[ \t]*,?[ \t]*\(?(?:Page|Pg\.|p\.)[ \t]+[A-Z]?\d+\b")
 _BYLINE = re.compile(r"[ \t]*,?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z][\w.'’]*[ \t]+[A-Z]")
-# Nouns and verbs that name a work whose title follows: `his book “…”`, `a film titled “…”`.
-_WORK_NOUNS = frozenset({"book", "novel", "memoir", "album", "film", "movie", "song", "single", "paper",
-                         "essay", "column", "show", "series", "podcast", "documentary", "play", "titled",
-                         "entitled", "headlined", "ad", "advert", "commercial", "video", "article", "story",
-                         "report", "poem", "musical", "opera", "exhibition", "autobiography", "biography",
-                         "newsletter", "blog", "sitcom", "program", "programme"})
 _TITLE_SMALL = frozenset({"that", "which", "who", "when", "where", "but", "nor", "so", "yet", "into", "over",
                           "about", "through", "up", "vs", "upon", "onto", "than"})
 _MARK_CHARS = frozenset("\"“”„‟«»")
@@ -157,7 +152,7 @@ def _named_work(text: str, m: Marked) -> bool:
     “Out There,”`: a title-cased quotation right after the noun of a work, however long, is the
     work's name."""
     before = _LAST_WORD.search(text, m.paragraph.start, m.open)
-    if before is None or before.group(1).lower() not in _WORK_NOUNS:
+    if before is None or before.group(1).lower() not in WORK_NOUNS:
         return False
     words = _WORDS.findall(text[m.start:m.end])
     # a long title keeps its conjunctions and relative words small too (`Communities that Arise`)
