@@ -13,3 +13,15 @@ def test_a_closing_said_whose_speaker_the_parse_took_for_its_object_is_the_telle
             "U.S. envoy in Geneva, said another witness in the impeachment probe, former White House "
             "Bolivia adviser Nora Lind.")
     assert [q.speaker for q in check_text(text).quotes] == ["Nora Lind"]
+
+
+def test_a_bare_name_saying_i_is_a_person_not_an_organisation() -> None:
+    """`"…I think I played one of the best matches…," the 14th-ranked X said`: the surname after an
+    epithet was tagged an organisation and listed as one."""
+    text = "\"I think I played my best match of the year,\" the 14th-ranked Hollister said."
+    report = check_text(text)
+    assert [(q.speaker, q.speaker_kind) for q in report.quotes] == [("Hollister", "named")]
+    assert all(s.kind == "person" for s in report.sources.named)
+    # a company speaks as `we`: still an organisation
+    company = check_text("\"We will keep our prices low this winter,\" Costco said.")
+    assert [(q.speaker, q.speaker_kind) for q in company.quotes] == [("Costco", "organization")]
