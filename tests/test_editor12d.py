@@ -25,3 +25,14 @@ def test_a_bare_name_saying_i_is_a_person_not_an_organisation() -> None:
     # a company speaks as `we`: still an organisation
     company = check_text("\"We will keep our prices low this winter,\" Costco said.")
     assert [(q.speaker, q.speaker_kind) for q in company.quotes] == [("Costco", "organization")]
+
+
+def test_a_semicolon_after_the_speech_verb_introduces_the_quote() -> None:
+    """`Speaking through an interpreter he added; “It is true …”` gave `No speaker found`: the
+    semicolon after `added` is a slip for a colon."""
+    text = ("Director Peter Wong said backstage that nobody could tell what would happen at the awards.\n\n"
+            "Speaking through an interpreter he added; “It is true that the momentum is building.”")
+    assert [q.speaker for q in check_text(text).quotes] == ["Peter Wong"]
+    # a semicolon between two clauses of the writer's introduces nothing
+    two = check_text("Mayor Ana Ruiz opened the meeting. The plan failed; “we tried everything,” she said.")
+    assert [q.speaker for q in two.quotes] == ["Ana Ruiz"]
