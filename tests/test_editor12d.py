@@ -36,3 +36,11 @@ def test_a_semicolon_after_the_speech_verb_introduces_the_quote() -> None:
     # a semicolon between two clauses of the writer's introduces nothing
     two = check_text("Mayor Ana Ruiz opened the meeting. The plan failed; “we tried everything,” she said.")
     assert [q.speaker for q in two.quotes] == ["Ana Ruiz"]
+
+
+def test_he_never_stands_for_an_organisation() -> None:
+    """`Speaking through an interpreter he added; “…”` went to SAG (a guild the model tagged a
+    person): a person's pronoun that finds only a name reading like an organisation finds nobody."""
+    text = ("The Eric Lund Foundation gave the money. Eric Lund Foundation said the gift was a loan.\n\n"
+            "He added, “My father made the donation himself.”")
+    assert [q.speaker for q in check_text(text).quotes] == [None]

@@ -306,12 +306,14 @@ def _plausible_speaker(found: Attribution | None, doc: Doc | None = None) -> Att
     """A speaker whose words include a quotation mark (`profoundly pleased” at the release`) is a
     stretch of the sentence the parse mistook for a description, never someone: no speaker beats
     that one. A `named` speaker called like a company (`Dick Clark Productions`) or by an acronym the
-    story spells out (`WHO`) is an organisation."""
+    story spells out (`WHO`) is an organisation, and then no `he` or `she` stood for it."""
     if found is None or found.speaker is None:
         return found
     if _MARK_CHARS & set(found.speaker.name):
         return Attribution(None, found.cue)
     if found.speaker.kind == "named" and named_like_organisation(found.speaker.name, doc):
+        if found.speaker.evidence in ("pronoun", "pronoun_agree"):
+            return Attribution(None, found.cue)  # `he added`: a person's pronoun never stands for the Guild
         return Attribution(dataclasses.replace(found.speaker, kind="organization"), found.cue)
     return found
 
