@@ -442,9 +442,12 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
         else:
             tried.append(found_after)
     before = _before_window(m.open, m.paragraph.start, loc)
-    if before and before[-1].text in (",", ":", "—", "–"):
+    intro = before[-1].text if before else ""
+    if intro == ";" and len(before) > 1 and is_speech_verb(before[-2]):
+        intro = ":"  # `he added; “…”`: nothing follows a speech verb but its words, so the mark is a slip
+    if intro in (",", ":", "—", "–"):
         tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))
-        if before[-1].text == ":":
+        if intro == ":":
             tried.append(_intro(before, cast, last))
         else:  # `In Dr. Ruiz's words, “…”`: a comma introduces them as well as a colon does
             tried.append(_in_words_of(before, cast, last))

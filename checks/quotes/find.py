@@ -72,6 +72,10 @@ _ELLIPSIS = re.compile(r"…|\.\.\.|\[…\]|\[\.\.\.\]")
 _ECHO_WORDS = 4  # words of a repeated piece: fewer may be a phrase anyone uses
 _CUE_CLAUSE = 4  # words of `he said.`, `said Mayor Ruiz.`: a cue clause, not a sentence going on
 _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
+# `I`, `me`, `my`: one person's voice. An organisation quoted in the news speaks as `we` (a statement,
+# a spokesman for it); only a person says `I played my best match`.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+_SAID = frozenset({"said", "says"})
 
 
 @dataclass(frozen=True)
@@ -228,7 +232,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 found = _asker(m, text, loc, cast, attribute_next(m, text, loc, cast, last_group)) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
-        found = _plausible_speaker(_role_named(doc, found, cast), doc)
+        found = _speaking_as_one(_plausible_speaker(_role_named(doc, found, cast), doc), text[m.start:m.end])
         quote = _quote(text, m, found, partial)
         if quote is None:
             continue
@@ -237,6 +241,20 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
         cast.heard(found.speaker if found else None)
         out.append((m, quote))
     return _echoed(_carry_back([q for _, q in out], [m for m, _ in out]))
+
+
+def _speaking_as_one(found: Attribution | None, words: str) -> Attribution | None:
+    """`“I think I played my best match,” the 14th-ranked Lockhart said`: a one-word name the model
+    tagged an organisation, saying `I` or `my` of itself, is a person's surname (news calls people
+    by surname after the first mention, and the model often tags a rare one, or one after an epithet
+    like `14th-ranked`, an organisation); a company, an agency or a team speaks as `we`."""
+    speaker = found.speaker if found is not None else None
+    if found is None or speaker is None or speaker.kind != "organization" \
+            or speaker.evidence != "organization" or not speaker.name.isalpha() \
+            or not speaker.name.istitle() \
+            or (found.cue or "").lower() not in _SAID or not _FIRST_PERSON.search(words):
+        return found
+    return Attribution(dataclasses.replace(speaker, kind="named", evidence="name_at_cue"), found.cue)
 
 
 def _asker(m: Marked, text: str, loc: Locator, cast: Cast, found: Attribution | None) -> Attribution | None:
@@ -286,12 +304,14 @@ def _plausible_speaker(found: Attribution | None, doc: Doc | None = None) -> Att
     """A speaker whose words include a quotation mark (`profoundly pleased” at the release`) is a
     stretch of the sentence the parse mistook for a description, never someone: no speaker beats
     that one. A `named` speaker called like a company (`Dick Clark Productions`) or by an acronym the
-    story spells out (`WHO`) is an organisation."""
+    story spells out (`WHO`) is an organisation, and then no `he` or `she` stood for it."""
     if found is None or found.speaker is None:
         return found
     if _MARK_CHARS & set(found.speaker.name):
         return Attribution(None, found.cue)
     if found.speaker.kind == "named" and named_like_organisation(found.speaker.name, doc):
+        if found.speaker.evidence in ("pronoun", "pronoun_agree"):
+            return Attribution(None, found.cue)  # `he added`: a person's pronoun never stands for the Guild
         return Attribution(dataclasses.replace(found.speaker, kind="organization"), found.cue)
     return found
 

@@ -192,8 +192,16 @@ def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | Non
                 break
             found = told
     if found is None and (trailing := _trailing_teller(cue.sent.root, cue)) is not None:
-        found = _told_by(trailing, loc, cast, last)
+        found = _told_by(trailing, loc, cast, last) or _named_after(trailing, cast, last)
     return found
+
+
+def _named_after(verb: Token, cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`…, said another witness, Ana Pike.`: in a closing `, said X` the parse may take the speaker
+    after the verb for its object; nothing is said *to* anyone there, so that noun is the speaker."""
+    after = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    speaker = resolve(after, cast, last, loose=False) if after is not None else None
+    return None if speaker is None or speaker.kind == "unresolved" else Attribution(speaker, verb.text)
 
 
 def _trailing_teller(top: Token, cue: Token) -> Token | None:
