@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import weakref
 from collections.abc import Callable, Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -233,17 +232,15 @@ def _office(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
     return dataclasses.replace(speaker, kind="organization", evidence="organization")
 
 
-# A check asks for the same surnames' mentions once per description it resolves: each surname's are
-# found once per cast (a pass over the tokens per description and person grew with the story's
-# length times its descriptions). Weak keys: the entries go with the check's cast.
-_MENTIONS: weakref.WeakKeyDictionary[Cast, dict[str, list[Token]]] = weakref.WeakKeyDictionary()
-
-
 def _surname_mentions(cast: Cast, surname: str) -> list[Token]:
-    known = _MENTIONS.setdefault(cast, {})
-    if surname not in known:
-        known[surname] = mentions_by_surname(cast.doc, {surname}, cast.narrative).get(surname, [])
-    return known[surname]
+    """A surname's mentions, found once per story: a check asks for the same surnames once per
+    description it resolves, and a pass over the tokens each time grew with the story's length
+    times its descriptions. Kept on the cast, so they go with the story (a cache keyed by the cast
+    outside it kept every story alive: its tokens hold the document, which holds the cast)."""
+    if surname not in cast.surname_mentions:
+        found = mentions_by_surname(cast.doc, {surname}, cast.narrative)
+        cast.surname_mentions[surname] = found.get(surname, [])
+    return cast.surname_mentions[surname]
 
 
 def mentions_by_surname(doc: Doc, keys: Collection[str],
