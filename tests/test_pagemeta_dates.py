@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 
 import pytest
-from support.loopback import serving
+from support.loopback import html_pages, serving
 
 from checks.links.extract import read_link
 from checks.links.netguard import parse_networks
@@ -39,23 +38,9 @@ PAGES = {
 }
 
 
-class _Pages(BaseHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        page = PAGES.get(self.path)
-        body = (page or "<html><body>not found</body></html>").encode()
-        self.send_response(200 if page else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def base() -> Iterator[str]:
-    with serving(_Pages) as running:
+    with serving(html_pages(PAGES)) as running:
         yield running
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -28,3 +28,22 @@ def serving(handler: type[BaseHTTPRequestHandler], *, quiet: bool = False) -> It
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def html_pages(pages: Mapping[str, str]) -> type[BaseHTTPRequestHandler]:
+    """A site of fixed HTML pages by path; any other path is a 404 page."""
+
+    class _Pages(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            page = pages.get(self.path)
+            body = (page or "<html><body>not found</body></html>").encode()
+            self.send_response(200 if page else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return _Pages
