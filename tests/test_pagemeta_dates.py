@@ -1,4 +1,6 @@
-"""A page's publication date: its address and its own metadata, never a photo caption.
+"""A page's publication date: its address and its own metadata, never a photo caption, never a
+related story's teaser (a teaser list dates the stories it links to). Its author is never the
+publisher named again in the author <meta>: a labelled Author field is.
 
 Pages are invented and served from 127.0.0.1, fetched the way a reporter's link is."""
 
@@ -20,6 +22,16 @@ BODY = "".join(
     for n in range(2, 8))
 CAPTION = ('<figure><img src="/img/quay.jpg"><div class="image-meta"><div class="image-caption">'
            "This June 3, 2015, file photo shows the old quay before it was rebuilt.</div></div></figure>")
+HARVEST = "".join(
+    f"<p>The cooperative pressed {n} tonnes of late grapes this autumn, its cellar master said, and the "
+    "growers on the river terraces hope the dry summer will give a smaller but richer vintage.</p>"
+    for n in range(2, 8))
+TEASERS = "".join(
+    f'<div class="news"><a href="/culture/{slug}"><h2>{title}<span class="date">{day}</span></h2>'
+    "<p>Another story from the wine country.</p></a></div>"
+    for slug, title, day in (("cellar-robots", "Robots in the cellar", "03.09.2021"),
+                             ("cork-shortage", "A shortage of corks", "17.08.2021")))
+SIDEBAR = "<ul><li><strong>Date</strong> 14.11.2016</li><li><strong>Author</strong> Mara Feld</li></ul>"
 PAGES = {
     # the declared address carries the day; the only date in the page itself is a caption's
     "/copy.html": (
@@ -35,6 +47,21 @@ PAGES = {
     "/undated": (
         "<html><head><title>Ferry timetable agreed</title></head><body><article>"
         f"<h1>Ferry timetable agreed</h1>{CAPTION}{BODY}</article></body></html>"),
+    # the story's own date is a labelled field in the sidebar and ends its title; the related
+    # stories under it carry later dates of their own
+    "/culture/late-harvest": (
+        "<html><head><title>A late harvest on the river terraces | Culture | 14.11.2016</title>"
+        '<meta name="publisher" content="Rhine Wire (www.rhinewire.example)">'
+        '<meta name="author" content="Rhine Wire (www.rhinewire.example)"></head>'
+        "<body><article><h1>A late harvest on the river terraces</h1>"
+        f'{HARVEST}</article><div class="related"><h4>Related content</h4>{TEASERS}</div>{SIDEBAR}'
+        "</body></html>"),
+    # a blog's date links to the story itself: that date is the story's
+    "/blog/late-harvest": (
+        "<html><head><title>A late harvest on the river terraces</title></head><body><article>"
+        '<h1>A late harvest on the river terraces</h1><a href="/blog/late-harvest" rel="bookmark">'
+        '<time class="entry-date" datetime="2016-11-14">November 14, 2016</time></a>'
+        f"{HARVEST}</article></body></html>"),
 }
 
 
@@ -59,3 +86,18 @@ def test_the_pages_metadata_outranks_a_caption(base: str) -> None:
 
 def test_a_file_photo_caption_is_never_the_publication_date(base: str) -> None:
     assert published(base, "/undated") != dt.date(2015, 6, 3)
+
+
+def author(base: str, path: str) -> str | None:
+    found, _ = read_link(base + path, allowed_networks=LOOPBACK)
+    return found.article.author
+
+
+def test_a_related_storys_teaser_date_is_not_the_publication_date(base: str) -> None:
+    assert published(base, "/culture/late-harvest") == dt.date(2016, 11, 14)
+    # a date linked to the story itself is still its date
+    assert published(base, "/blog/late-harvest") == dt.date(2016, 11, 14)
+
+
+def test_the_publisher_named_as_author_gives_way_to_a_labelled_author_field(base: str) -> None:
+    assert author(base, "/culture/late-harvest") == "Mara Feld"
