@@ -122,16 +122,14 @@ def _weekday_mismatches(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
 def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text: str) -> Iterator[Signal]:
     # A story comes back to the day of an event ahead ("the Oscars on Feb. 9") once it has said
     # the event is ahead: a day read as a plan in one sentence is that plan in the others too.
-    planned = {day_of(m) for m in dates if m.kind != "relative" and _planned(m, text)}
-    for mention in dates:
-        if mention.kind == "relative":
-            continue  # computed from the publication date: after it only when the text says so
-        day = day_of(mention)
-        if day is None or day <= published or _in_editorial_line(text, mention.start):
+    # Relative dates are computed from the publication date: after it only when the text says so.
+    ahead = [(m, day) for m in dates
+             if m.kind != "relative" and (day := day_of(m)) is not None and day > published]
+    planned = {day for m, day in ahead if _planned(m, text)}
+    for mention, day in ahead:
+        if day in planned or _in_editorial_line(text, mention.start):
             continue
         sentence, left = _sentence(text, mention.start, mention.end)
-        if day in planned:
-            continue
         if mention.kind == "partial" and not _past_near(sentence, mention.start - left, mention.end - left):
             continue  # the year is ours, chosen by the tense: a date ahead is what the text meant
         yield Signal("date_after_publication", "warn",
