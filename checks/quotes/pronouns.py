@@ -11,8 +11,11 @@ from spacy.tokens import Token
 from .cues import TITLE_WORDS, is_person_noun
 from .names import Gender
 
-__all__ = ["HONORIFIC_GENDER", "PRONOUN_GENDER", "described_person", "gender_evidence", "noun_gender"]
+__all__ = ["HONORIFIC_GENDER", "INDEFINITE", "PRONOUN_GENDER", "described_person", "gender_evidence",
+           "noun_gender"]
 
+# Determiners that introduce someone new (`a spokesman`, `another witness`, `one Canadian`).
+INDEFINITE = frozenset({"a", "an", "another", "one"})
 PRONOUN_GENDER: dict[str, Gender] = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
@@ -88,5 +91,4 @@ def described_person(tok: Token) -> bool:
 
 def _indefinite(tok: Token) -> bool:
     """`a spokesman`, `one spokeswoman`: a noun its article introduces as someone new."""
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
-               for c in tok.children)
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children)

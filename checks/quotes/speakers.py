@@ -31,7 +31,7 @@ from .cues import (
 from .epithets import aged
 from .outlets import ORG_LABELS, organisation, outlet_or_company
 from .phrases import after_the, end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
-from .pronouns import PRONOUN_GENDER
+from .pronouns import INDEFINITE, PRONOUN_GENDER
 from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
 from .subjects import modal_name, subject_of
 
@@ -44,7 +44,6 @@ _DELIVERED_IN = frozenset({"in", "during"})
 # Verbs whose subject is the author of the statement they take: `Vance issued a statement`.
 DELIVERING = frozenset("""issue release make give deliver send post write publish offer share present file
     put submit sign pen tweet defend express voice read""".split())
-_INDEFINITE = frozenset({"a", "an", "another", "one"})
 # Nouns for words named as words (`the phrase “…”`), not for a statement that speaks.
 _MENTIONED = frozenset({"phrase", "word", "words", "term", "label"})
 # A generic plural is nobody in particular: `billboards in which people say, “…”`.
@@ -90,7 +89,7 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         return Speaker(person.name, "named", doc[start].idx, end_char(doc, end), person.key,
                        evidence="name_at_cue")
     if tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and any(
-            c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children):
+            c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
         return member(tok)
     if tok.ent_type_ in ORG_LABELS and tok.pos_ == "PROPN":
         return organisation(tok)
