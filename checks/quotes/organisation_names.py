@@ -13,12 +13,14 @@ import re
 
 from spacy.tokens import Doc
 
-__all__ = ["ACRONYM", "BUSINESS_WORDS", "PARTICLES", "named_like_organisation", "spelled_out"]
+__all__ = ["ACRONYM", "BUSINESS_WORDS", "LEGAL_FORMS", "PARTICLES", "named_like_organisation", "spelled_out"]
 
+# A company's legal form, which a story writes once and then drops (`Microsoft Corp`, then `Microsoft`).
+LEGAL_FORMS = frozenset("inc corp corporation co ltd llc plc".split())
 # The words that make a name a business's: `Acme Inc.`, `Lantern Media Group`, `Dick Clark Productions`.
-BUSINESS_WORDS = frozenset("""inc inc. corp corp. corporation co co. company companies group media holdings
-    llc productions records studios pictures
-    ltd ltd. plc bank motors airlines airways technologies partners capital industries pharmaceuticals
+BUSINESS_WORDS = LEGAL_FORMS | frozenset("""inc. corp. co. ltd. company companies group media holdings
+    productions records studios pictures
+    bank motors airlines airways technologies partners capital industries pharmaceuticals
     energy entertainment communications enterprises investments brands foods stores""".split())
 # The small words inside an organisation's name: `Customs and Border Protection`.
 PARTICLES = frozenset({"and", "of", "for", "the", "&"})

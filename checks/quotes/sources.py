@@ -20,6 +20,7 @@ from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import imagined
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_speech_verb
 from .find import Analysis, analyse
+from .organisation_names import LEGAL_FORMS
 from .organisations import named_like_organisation
 from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
 from .speakers import Person, Speaker, resolve
@@ -43,8 +44,6 @@ _ROLE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "on", "based", 
 # Speech verbs whose other sense takes a thing as its object: `added 36 dishes`, `maintains status
 # pages`; as speech they take a clause, a quotation or a statement (`maintained his innocence`).
 _THING_VERBS = frozenset({"add", "maintain"})
-# A company's legal form, which the story writes once and then drops: `Microsoft Corp` is `Microsoft`.
-_LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc"})
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
@@ -187,7 +186,7 @@ def _folded(name: str) -> str:
 
 def _without_legal_form(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_FORMS:
+    while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_FORMS:
         words.pop()
     return " ".join(words)
 
