@@ -389,24 +389,24 @@ def test_according_to_still_names_the_source_when_the_cue_has_no_subject_of_its_
 
 
 def test_a_name_the_tagger_reads_as_a_common_noun_still_leads_the_pronoun(quotes_in) -> None:
-    # the parser tags a surname opening a line as NOUN ("Figgins declined"); it is still the
+    # the parser tags a surname opening a line as NOUN ("Fiddins declined"); it is still the
     # subject "he" stands for, not a man named later in the clause
-    text = ("Montell Figgins, who represents Thomas, said his client chose not to accept a plea deal.\n"
-            "Figgins declined to address whether Thomas slept on the job on the night Ruiz died. "
+    text = ("Montell Fiddins, who represents Harlan, said his client chose not to accept a plea deal.\n"
+            "Fiddins declined to address whether Harlan slept on the job on the night Ortega died. "
             "“When all the evidence is presented about how the unit was run,” he said, “you will see.”")
     # the model tags the full name ORG; the surname alone as a person gives it back (cast.py)
-    assert only(quotes_in(text), "When all the evidence").speaker == "Montell Figgins"
+    assert only(quotes_in(text), "When all the evidence").speaker == "Montell Fiddins"
 
 
 def test_a_named_persons_surname_tagged_as_a_noun_is_still_that_person(quotes_in) -> None:
-    # here the tagger reads the last "Figgins" as a common noun of an organisation: it is still the
+    # here the tagger reads the last "Fiddins" as a common noun of an organisation: it is still the
     # man the story named, and the subject "he" stands for
-    text = ("Montell Figgins, who represents Thomas, said his client chose not to accept a plea deal.\n"
-            "“We had hoped the office would look at the failures of the jail,” Figgins said.\n"
+    text = ("Montell Fiddins, who represents Harlan, said his client chose not to accept a plea deal.\n"
+            "“We had hoped the office would look at the failures of the jail,” Fiddins said.\n"
             "Sometimes guards do not follow the rules, he said. \"But does that mean they will be charged?”\n"
-            "Figgins declined to address whether Thomas slept on the job on the night Ruiz died. "
+            "Fiddins declined to address whether Harlan slept on the job on the night Ortega died. "
             "“When all the evidence is presented about how the unit was run,” he said, “you will see.”")
-    assert only(quotes_in(text), "When all the evidence").speaker == "Montell Figgins"
+    assert only(quotes_in(text), "When all the evidence").speaker == "Montell Fiddins"
 
 
 # -- reported speech just before a quote, and reactions after it (editor's reading, issue 14) -----
