@@ -1,0 +1,62 @@
+"""Session 13 (helper-93): speakers that are no pronoun choice: a quotation mark typed against the
+next word, a name label before a colon, a name right before the cue after a quotation."""
+
+from __future__ import annotations
+
+from support.quotes import only
+
+
+def test_a_closing_mark_glued_to_the_speakers_name_still_ends_the_quote(quotes_in) -> None:
+    text = ("Senator Ada Moreno spoke to voters in Dover on Friday.\n\n"
+            "“The river plan costs too much and helps too few,”Moreno said. “We can do better.”")
+    quotes = quotes_in(text)
+    assert only(quotes, "river plan").speaker == "Ada Moreno"
+    assert only(quotes, "do better").speaker == "Ada Moreno"
+
+
+def test_a_straight_mark_glued_to_a_name_after_the_comma(quotes_in) -> None:
+    text = ('"Our members will not accept these cuts,"Lena Whitford, who leads the nurses\' union, '
+            "said in a statement.")
+    assert only(quotes_in(text), "accept these cuts").speaker == "Lena Whitford"
+
+
+def test_an_opening_mark_glued_after_the_cue(quotes_in) -> None:
+    text = "Harbour master Piet Olsen said,“Look, the pier is closed until the storm passes.”"
+    assert only(quotes_in(text), "pier is closed").speaker == "Piet Olsen"
+
+
+def test_a_headline_labels_its_quote_with_the_speakers_surname(quotes_in) -> None:
+    text = ("Reid: 'Never, ever underestimate the governor.'\n\n"
+            "Harry Reid has some advice for Democrats already celebrating.")
+    q = only(quotes_in(text), "underestimate the governor")
+    assert (q.speaker, q.speaker_evidence) == ("Harry Reid", "name_nearby")
+
+
+def test_a_newsletter_line_gives_the_quote_to_the_source_after_the_dash(quotes_in) -> None:
+    text = ("Analysts warned about the turnout models last week.\n\n"
+            "Turnout models are shaky - Priya Raman: “The samples we saw overstate young voters by a wide "
+            "margin, and the error grows in rural counties.”")
+    q = only(quotes_in(text), "samples we saw")
+    assert q.speaker == "Priya Raman"
+
+
+def test_an_inverted_cue_before_the_label(quotes_in) -> None:
+    text = ("Continued Stone: “The machines in the big cities are the real problem this year.”\n\n"
+            "Roger Stone spoke at length.")
+    assert only(quotes_in(text), "machines in the big cities").speaker == "Roger Stone"
+
+
+def test_a_label_with_a_preposition_or_one_unknown_capitalised_word_names_nobody(quotes_in) -> None:
+    text = ("Network Chief On Ruiz: 'We never pay guests for interviews.'\n\n"
+            "Senator Ana Ruiz was in Ottawa on Monday.\n\n"
+            "UPDATE: “The bridge stays closed to lorries until the inspectors report back.”")
+    quotes = quotes_in(text)
+    assert only(quotes, "never pay guests").speaker is None
+    assert only(quotes, "bridge stays closed").speaker is None
+
+
+def test_a_named_person_right_before_the_cue_speaks_however_the_parse_hangs_the_name(quotes_in) -> None:
+    text = ("Critics said the poster harked back to old stereotypes.\n\n"
+            '"Just saw the poster. I am impressed by its ability to insult every kind of human being," '
+            "screenwriter Cole Haddon wrote on Twitter.")
+    assert only(quotes_in(text), "Just saw the poster").speaker == "Cole Haddon"
