@@ -57,6 +57,27 @@ def test_a_label_with_a_preposition_or_one_unknown_capitalised_word_names_nobody
 
 def test_a_named_person_right_before_the_cue_speaks_however_the_parse_hangs_the_name(quotes_in) -> None:
     text = ("Critics said the poster harked back to old stereotypes.\n\n"
-            '"Just saw the poster. I am impressed by its ability to insult every kind of human being," '
+            '"Just saw the mayor\'s poster. I\'m impressed by his ability to insult every kind of human being," '
             "screenwriter Cole Haddon wrote on Twitter.")
-    assert only(quotes_in(text), "Just saw the poster").speaker == "Cole Haddon"
+    assert only(quotes_in(text), "Just saw the mayor").speaker == "Cole Haddon"
+
+
+def test_a_statement_issued_right_before_the_quote_is_its_issuers(quotes_in) -> None:
+    text = ("Flood waters rose overnight in the valley.\n\n"
+            "Immediately after the evacuation, Governor Lise Amundsen issued a statement, "
+            "“Last night our state was tested by the worst flood in a century.”")
+    q = only(quotes_in(text), "tested by the worst flood")
+    assert (q.speaker, q.cue) == ("Lise Amundsen", "issued")
+
+
+def test_an_organisation_that_issued_a_statement_speaks_in_the_quote_after_it(quotes_in) -> None:
+    text = ("The Harbour Authority issued a statement apologizing to residents for the delays.\n\n"
+            "“On behalf of everyone at the authority, we want to offer a deep apology.”")
+    q = only(quotes_in(text), "deep apology")
+    assert (q.speaker, q.speaker_kind, q.speaker_guessed) == ("Harbour Authority", "organization", True)
+
+
+def test_an_organisation_only_paraphrased_does_not_speak_in_the_quote_after_it(quotes_in) -> None:
+    text = ("The Harbour Authority blamed the storm for the delays.\n\n"
+            "“On behalf of everyone at the authority, we want to offer a deep apology.”")
+    assert only(quotes_in(text), "deep apology").speaker is None

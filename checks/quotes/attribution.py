@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_person_noun, is_quote_cue, is_speech_verb
 from .marks import Marked, Paragraph
 from .phrases import is_topic
-from .speakers import Cast, Speaker, described, in_speaker_slot, resolve
+from .speakers import DELIVERING, Cast, Speaker, described, in_speaker_slot, resolve
 from .subjects import modal_name, subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "answer_after", "attribute_fragment", "attribute_full",
@@ -384,6 +384,21 @@ def _label(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     return Attribution(_nearby(found), None) if found is not None and found.kind != "unresolved" else None
 
 
+def _issued(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`Immediately after the attacks, Trump issued a statement, “…”`: a statement given right
+    before the quotation, with a comma, is its text; whoever issued it speaks (speakers.resolve
+    reads a statement noun's owner or deliverer)."""
+    if len(window) < 2 or window[-1].text != ",":
+        return None
+    noun = window[-2]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or noun.dep_ != "dobj" \
+            or noun.head.lemma_.lower() not in DELIVERING:
+        return None
+    found = resolve(noun, cast, last)
+    speaks = found is not None and found.kind in ("named", "organization")
+    return Attribution(found, noun.head.text) if speaks else None
+
+
 def _came_from(window: Sequence[Token]) -> Token | None:
     """`A question came from a member of the audience:`, `The reply came from the mayor:`: words that
     `came from` someone are that someone's; the words themselves (the subject) are nobody."""
@@ -514,6 +529,7 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
             tried.append(_intro(before, cast, last))
         else:  # `In Dr. Ruiz's words, “…”`: a comma introduces them as well as a colon does
             tried.append(_in_words_of(before, cast, last))
+            tried.append(_issued(before, cast, last))
     tried.append(joined)
     if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
         window = _before_window(previous_colon + 1, 0, loc)
