@@ -57,7 +57,8 @@ def test_a_label_with_a_preposition_or_one_unknown_capitalised_word_names_nobody
 
 def test_a_named_person_right_before_the_cue_speaks_however_the_parse_hangs_the_name(quotes_in) -> None:
     text = ("Critics said the poster harked back to old stereotypes.\n\n"
-            '"Just saw the mayor\'s poster. I\'m impressed by his ability to insult every kind of human being," '
+            '"Just saw the mayor\'s poster. I\'m impressed by his ability to insult every kind of '
+            'human being," '
             "screenwriter Cole Haddon wrote on Twitter.")
     assert only(quotes_in(text), "Just saw the mayor").speaker == "Cole Haddon"
 
@@ -81,3 +82,12 @@ def test_an_organisation_only_paraphrased_does_not_speak_in_the_quote_after_it(q
     text = ("The Harbour Authority blamed the storm for the delays.\n\n"
             "“On behalf of everyone at the authority, we want to offer a deep apology.”")
     assert only(quotes_in(text), "deep apology").speaker is None
+
+
+def test_verbs_of_manner_next_to_a_quote_are_its_cue(quotes_in) -> None:
+    text = ("During the first debate, Senator Mara Lindqvist cracked, ''I'm a reformer who likes to get "
+            "things done.''\n\n"
+            "“This is fantastic!” beamed Tom Hartwell of Dayton, who snuck onto the floor.")
+    quotes = quotes_in(text)
+    assert (only(quotes, "reformer").speaker, only(quotes, "reformer").cue) == ("Mara Lindqvist", "cracked")
+    assert only(quotes, "fantastic").speaker == "Tom Hartwell"
