@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from .errors import NoPipeline
@@ -50,7 +51,7 @@ def load_pipeline(name: str | None = None) -> Language:
     wanted = name or pipeline_name()
     for candidate in (wanted,) if wanted else DEFAULT_PIPELINES:
         try:
-            return spacy.load(candidate)
+            return _split_glued_marks(spacy.load(candidate))
         except OSError:
             continue
         except Exception as exc:  # a broken or incompatible package: still one clear line
@@ -58,6 +59,26 @@ def load_pipeline(name: str | None = None) -> Language:
                              f"{INSTALL_HINT}") from exc
     tried = wanted or " or ".join(DEFAULT_PIPELINES)
     raise NoPipeline(f"no English spaCy pipeline is installed ({tried} not found): {INSTALL_HINT}")
+
+
+# A double quotation mark glued to the word after it, where no space was typed: after the
+# quotation's own `,` `.` `?` `!` (`…paranoia,”Clinton said`, `…things,"Katie Packer said`), or a
+# curly mark between two letters (`said“Look`, `won”Then`). The tokenizer keeps such a run as one
+# word, so the name in it could never be the cue's subject; a mark of its own it is.
+_GLUED_MARKS = (r"(?<=[^\W\d_])[,.?!;:](?=[\"\u201c\u201d][^\W\d_])",
+                r"(?<=[,.?!;:])[\"\u201c\u201d](?=[^\W\d_])",
+                r"(?<=[^\W\d_])[\u201c\u201d](?=[^\W\d_])")
+
+
+def _split_glued_marks(nlp: Language) -> Language:
+    """The pipeline's tokenizer, its own infixes kept, also splitting the marks of _GLUED_MARKS."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return nlp  # a custom tokenizer: left as its pipeline made it
+    own = getattr(tokenizer.infix_finditer, "__self__", None)
+    patterns = ([own.pattern] if isinstance(own, re.Pattern) else []) + list(_GLUED_MARKS)
+    tokenizer.infix_finditer = re.compile("|".join(patterns)).finditer
+    return nlp
 
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_person_noun, is_quote_cue, is_speech_verb
 from .marks import Marked, Paragraph
 from .phrases import is_topic
-from .speakers import Cast, Speaker, described, in_speaker_slot, resolve
+from .speakers import DELIVERING, Cast, Speaker, described, in_speaker_slot, resolve
 from .subjects import modal_name, subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "answer_after", "attribute_fragment", "attribute_full",
@@ -58,6 +58,11 @@ _BACK_VERBS = frozenset({"shoot", "fire", "hit"})
 _CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 _WORDS_THAT_COME = STATEMENT_NOUNS | {"question", "query", "shout", "cry", "call"}
 _CONTENT_PREPS = frozenset({"by", "with"})
+# A speaker's label before a colon, as headlines, digests and transcripts write it (`Reid: '…'`,
+# `Pollsters agree - Carl Bialik: “…”`): a few capitalised words, after the line's start or a dash.
+_LABEL_WORDS = 5
+_LABEL_DASHES = frozenset({"-", "–", "—", "--"})
+_LABEL_POS = frozenset({"PROPN", "NOUN"})
 # Nouns that present the words after them as a name for a thing (`the term “…”`): American style puts
 # the sentence's comma inside the marks, so `the term “…,”` ends a phrase, not someone's quotation.
 _TERM_NOUNS = frozenset({"term", "phrase", "word", "expression", "slogan", "motto", "label", "nickname"})
@@ -171,6 +176,8 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     elif after and (named := _named_subject(cue, window, cast, last)) is not None:
         speaker = named  # `…,” CBS anchor Dana Roe said`: the person, not the outlet named first
     if after and speaker is None:
+        speaker = _name_before_cue(cue, window, cast, last)
+    if after and speaker is None:
         ahead = [t for t in window if t.i < cue.i and not t.is_punct]  # `,'' said X`: a stray mark
         # `…,” telling reporters`, `…,” told Fox 35`: who is told is never who speaks
         behind = [t for t in window if t.i > cue.i][:6] if _inverts(cue) else []
@@ -188,6 +195,23 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
         else:
             speaker = resolve(subject, cast, last)
     return Attribution(speaker, cue.text, imagined(cue))
+
+
+def _name_before_cue(cue: Token, window: Sequence[Token], cast: Cast, last: Speaker | None) -> Speaker | None:
+    """`…,” screenwriter Cole Haddon wrote on Twitter`: after a quotation, a person the story names
+    right before the cue, with nothing but the words of their description between the quote and
+    the name, is the cue's subject, however the parse hung the name (here on `screenwriter`, read
+    as a verb, as its object). A comma, a `that` or a verb of its own before the name is another
+    clause (`…” that Sanders can win, Ruiz said`), left to the parse."""
+    doc = cue.doc
+    if cue.i - 1 < window[0].i or doc[cue.i - 1].pos_ != "PROPN":
+        return None
+    name = doc[cue.i - 1]
+    if any(t.is_punct or t.pos_ in ("AUX", "SCONJ", "PRON", "ADP", "CCONJ") or t.lower_ == "that"
+           for t in window if t.i < name.i):
+        return None
+    found = resolve(name, cast, last) if cast.person(name) is not None else None
+    return found if found is not None and found.kind == "named" else None
 
 
 def _noun_cue(window: Sequence[Token], cast: Cast) -> Token | None:
@@ -323,6 +347,58 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     return None
 
 
+def _label(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`Reid: 'Never underestimate Trump.'` (a headline), `Pollsters agree - Carl Bialik: “…”` (a
+    newsletter's line: topic, dash, source), `Continued Stone: “…”`: a name standing alone before the
+    colon, at the start of its sentence or after a dash, labels the words after it as that person's,
+    as a transcript does. The name must be someone the story names (`Trump:` is the Donald Trump of
+    the story), or a proper name the model tagged a person, an organisation or nothing (`Pew
+    Research:`, `HuffPollster:`), never a place (`WASHINGTON:`, a dateline); a label
+    with a preposition (`CNN President On Trump:`), a possessive or a word in lower case
+    (`Transcript as follows:`) names no speaker, and one capitalised word the story does not know
+    (`UPDATE:`, `WATCH:`) neither."""
+    words = [t for t in window if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    label = words[:-1]
+    dash = max((n for n, t in enumerate(label) if t.text in _LABEL_DASHES), default=-1)
+    label = label[dash + 1:]
+    if len(label) > 1 and is_quote_cue(label[0]) and label[0].lemma_.lower() != "ask":
+        label = label[1:]  # `Continued Stone:`, `Added Ruiz:`
+    cut = next((n for n, t in enumerate(label) if t.lower_ in ("and", "&")), len(label))
+    name = label[:cut]  # `Frank Newport and Jim Harter:`: the first one named
+    if not 1 <= len(name) <= _LABEL_WORDS or any(
+            t.pos_ not in _LABEL_POS or not t.text[:1].isupper() or not t.text[:1].isalpha() for t in name):
+        return None
+    for tok in reversed(name):
+        person = cast.person(tok) or cast.people.get(tok.lower_)
+        if person is not None:
+            end = name[-1].idx + len(name[-1].text)
+            speaker = Speaker(person.name, "named", name[0].idx, end, person.key, evidence="name_nearby")
+            return Attribution(speaker, None)
+    head = name[-1]
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON", "ORG") \
+            or (len(name) == 1 and head.is_upper):
+        return None
+    found = resolve(head, cast, last)
+    return Attribution(_nearby(found), None) if found is not None and found.kind != "unresolved" else None
+
+
+def _issued(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`Immediately after the attacks, Trump issued a statement, “…”`: a statement given right
+    before the quotation, with a comma, is its text; whoever issued it speaks (speakers.resolve
+    reads a statement noun's owner or deliverer)."""
+    if len(window) < 2 or window[-1].text != ",":
+        return None
+    noun = window[-2]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or noun.dep_ != "dobj" \
+            or noun.head.lemma_.lower() not in DELIVERING:
+        return None
+    found = resolve(noun, cast, last)
+    speaks = found is not None and found.kind in ("named", "organization")
+    return Attribution(found, noun.head.text) if speaks else None
+
+
 def _came_from(window: Sequence[Token]) -> Token | None:
     """`A question came from a member of the audience:`, `The reply came from the mayor:`: words that
     `came from` someone are that someone's; the words themselves (the subject) are nobody."""
@@ -445,16 +521,20 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     intro = before[-1].text if before else ""
     if intro == ";" and len(before) > 1 and is_speech_verb(before[-2]):
         intro = ":"  # `he added; “…”`: nothing follows a speech verb but its words, so the mark is a slip
+    if intro == ":":
+        tried.append(_label(before, cast, last))
     if intro in (",", ":", "—", "–"):
         tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))
         if intro == ":":
             tried.append(_intro(before, cast, last))
         else:  # `In Dr. Ruiz's words, “…”`: a comma introduces them as well as a colon does
             tried.append(_in_words_of(before, cast, last))
+            tried.append(_issued(before, cast, last))
     tried.append(joined)
     if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
         window = _before_window(previous_colon + 1, 0, loc)
-        tried += [_from_window(window, loc, cast, last, after=False), _intro(window, cast, last)]
+        tried += [_label(window, cast, last), _from_window(window, loc, cast, last, after=False),
+                  _intro(window, cast, last)]
     found = [a for a in tried if a is not None]
     # an imagined line (`one might wonder: “…”`) is nobody's, whoever a later reading would name
     return next((a for a in found if a.speaker is not None or a.imagined), found[0] if found else None)

@@ -44,6 +44,7 @@ QUOTE_VERBS = SPEECH_VERBS | frozenset("""
     sum address press
     bark start thunder shoot fire interrupt vent cry growl hiss rage opine
     order command instruct
+    crack jeer beam grumble taunt tease rant gripe sneer
 """.split())
 
 # Nouns that stand for what someone said: `his response`, `a statement from the Office`.

@@ -126,10 +126,15 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = resolve(subject, cast, last, loose=False)
-    if speaker is None or speaker.kind not in _SPEAKING:
+    # an organisation that issued a statement (`The DNC issued a statement apologizing to …`) speaks
+    # in the quotation after it, the statement's text; one only paraphrased may have a spokesman
+    if speaker is None or (speaker.kind not in _SPEAKING
+                           and not (speaker.kind == "organization" and _delivers(verb))):
         return None
     if speaker.evidence in ("name_at_cue", "name_nearby"):
         speaker = dataclasses.replace(speaker, evidence="carried", guessed=True)
+    elif speaker.kind == "organization":
+        speaker = dataclasses.replace(speaker, guessed=True)
     return Attribution(speaker, (verb if is_speech_verb(verb) else _framed(verb)).text)
 
 
