@@ -6,7 +6,8 @@ title stands for (`titled_antecedent`: `the president said`). speakers.resolve a
 cast.py keeps the record (the people, their mentions in story order, the groups and unnamed
 people); the rules that choose among them live here, as functions of the cast that keep no state
 of their own, so the record and the salience rules can each be read, and grow, on their own.
-`antecedent` tries, in order: the main-clause subject of the pronoun's own sentence; the same
+`antecedent` tries, in order: the main-clause subject of the pronoun's own sentence (never a name
+inside a participle the pronoun is the subject of: `Asked about …, she replied`); the same
 pronoun as the main subject earlier in the sentence or the one before, followed back (`_chained`);
 the subject highest in its own sentence; the one person the sentence just before is about
 (`_topic_just_before`); the most salient fitting person of the two sentences before (`_rank`).
@@ -31,6 +32,7 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
 _CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
 _SKIPPED = 1  # sentences naming nobody that a chain of the same `he` may pass over
+_QUOTED = 4  # sentences wholly inside a quotation that a chain of the same `he` may pass over
 _REFERRED = 2  # `her`s after a name in its sentence that make it what the sentence is about
 
 
@@ -46,7 +48,8 @@ def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
     if (namesake := _unfit_namesake(cast, cast.mentions[max(0, at - LOOKBACK):at], pronoun, sent)):
         subject, fitting = namesake
         return dataclasses.replace(subject, key=fitting[0].key) if len(fitting) == 1 else None
-    same = [m for m in near if m.sent == sent and m.subject]
+    same = [m for m in near
+            if m.sent == sent and m.subject and not _in_own_participle(cast.doc[m.i], pronoun)]
     if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
         return [m for m in same if m.main][-1]  # ("X declined to say whether Y …")
     if depth < _CHAIN and (before := _chained(cast, pronoun, sent)) is not None:
@@ -61,6 +64,22 @@ def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
     sents = sorted({m.sent for m in earlier})
     recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
     return max(recent, key=lambda m: _rank(cast, m, sents, pronoun))
+
+
+def _in_own_participle(name: Token, pronoun: Token) -> bool:
+    """`Asked about her vote in the event that Alvarado faces Marr, she replied`: the one asked is
+    the pronoun itself (the participle has no subject of its own), so a name inside that clause is
+    someone it is about, never the pronoun's antecedent."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT or verb == pronoun:
+        return False
+    for up in name.ancestors:
+        if up == verb:
+            return False
+        if up.dep_ == "advcl" and up.head == verb and up.tag_ in ("VBN", "VBG") \
+                and not any(c.dep_ in SUBJECT for c in up.children):
+            return True
+    return False
 
 
 def _unfit_namesake(cast: Cast, before: list[Mention], pronoun: Token,
@@ -124,18 +143,33 @@ def _chained(cast: Cast, pronoun: Token, start: int) -> Token | None:
     own = _main_subject(cast, range(start, pronoun.i))
     if own is not None and own.i < pronoun.i and (found := _same_pronoun(cast, own, pronoun)) is not None:
         return found
-    for _ in range(_SKIPPED + 1):
+    skipped = quoted = 0
+    opens = _quoted(cast, range(start, pronoun.i), empty=True)  # `“…,” she added`, `She added:`
+    while skipped <= _SKIPPED:
         if start == 0:
             return None
         before = sentence_start(cast.doc[start - 1])
+        if opens and _quoted(cast, range(before, start)) and quoted < _QUOTED:
+            quoted += 1  # `she replied: “I don't know. I'm going to see.” ⏎ “Really,” she added`: the
+            start = before  # parser's sentence inside a quotation goes on with its speaker's
+            continue
         subject = _main_subject(cast, range(before, start))
         if subject is not None and (found := _same_pronoun(cast, subject, pronoun)) is not None:
             return found
         if not _nobody(cast, range(before, start)):
             return None
+        skipped += 1
         start = before  # `… he was photographed with Vosk. Was this a farewell? He told…`: a
         # sentence naming nobody, with no `he` of its own, does not break the chain
     return None
+
+
+def _quoted(cast: Cast, span: range, empty: bool = False) -> bool:
+    """Every word of the tokens in `span` is inside quotation marks (or there is none, when `empty`):
+    a sentence the parser cut out of a quotation, whose speaker is named before or after it, not a
+    speaker of its own."""
+    words = [t for t in cast.doc[span.start:span.stop] if not (t.is_space or t.is_punct)]
+    return (empty or bool(words)) and not any(cast.narrative(t.idx) for t in words)
 
 
 def _main_subject(cast: Cast, span: range) -> Token | None:
@@ -177,16 +211,18 @@ def _topic_just_before(cast: Cast, earlier: list[Mention], sent: int) -> Mention
     return latest if all(m.key == latest.key for m in earlier if m.sent == latest.sent) else None
 
 
-def _rank(cast: Cast, m: Mention, sents: list[int], pronoun: Token) -> tuple[int, int, bool, int]:
+def _rank(cast: Cast, m: Mention, sents: list[int], pronoun: Token) -> tuple[int, int, bool, bool, int]:
     """Salience: the last speaker and the subjects first, a topic (`asked about X`) last, then
     the nearest sentence, then the main clause's subject over a name in a clause inside it
-    (`Figgins declined to say whether … the night Epstein died`), then the latest mention. A
+    (`Figgins declined to say whether … the night Epstein died`), then the one who speaks in it
+    over whom their words are about (`Coffman, who …, said Mr. Trump had disrespected the troops.
+    “…,” he said` is Coffman, also where the parse lost the main clause), then the latest mention. A
     known gender that agrees is no reason to prefer someone: that would punish every name
     the lists do not know. A person their sentence keeps calling `her` (`visited his agent Voss
     at her flat … on her table`) ranks with the subjects."""
     tier = 2 if (m.subject or m.key == cast.last_speaker or _referred(cast, m, pronoun)) \
         else (0 if m.topic else 1)
-    return tier, sents.index(m.sent), m.main, m.i
+    return tier, sents.index(m.sent), m.main, m.speaks, m.i
 
 
 def _referred(cast: Cast, m: Mention, pronoun: Token) -> bool:

@@ -48,6 +48,7 @@ _VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
 # Labels the small model gives a relative's name it did not know (`Brigitta Vesper`, `Ivana Roe`).
 _MISREAD_AS_THINGS = frozenset({"WORK_OF_ART", "PRODUCT"})
 _TITLED = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
+_ASKING = frozenset({"ask", "question", "wonder"})
 LOOKBACK = 40  # mentions a pronoun may reach back over
 _NAME_WINDOW = 80  # tokens: a full name this close decides which of two same-surname people is meant
 
@@ -60,6 +61,7 @@ class Mention:
     sent: int
     topic: bool = False
     main: bool = False  # the subject of its sentence's main clause, not of a clause inside it
+    speaks: bool = False  # the subject of a speech verb (`Coffman said Trump had …`): the one talking
 
 
 @dataclass(frozen=True)
@@ -273,11 +275,15 @@ class Cast:
             person.role = role_of(root)
             person.titles.update(w.lower() for w in (person.role or "").split())
         rooted = rooted_verb(root) is not None
-        subject = (root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
+        head = _apposed_to(root)  # `His cousin James York, 40, cited …`: the subject is the cousin
+        subject = (head.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
                    or misread_subject(root) or rooted)
         topic = is_topic(root)
-        main = (root.dep_ in SUBJECT and root.head == root.sent.root) or rooted
-        self.mentions.append(Mention(root.i, person.key, subject, sentence_start(root), topic, main))
+        main = (head.dep_ in SUBJECT and head.head == root.sent.root) or rooted
+        # the one asking is not the one answering: `when Tapper asked whether …. “…,” he said` is not Tapper
+        speaks = (head.dep_ in SUBJECT and is_speech_verb(head.head) and _reports(head.head)
+                  and head.head.lemma_.lower() not in _ASKING) or misread_subject(root)
+        self.mentions.append(Mention(root.i, person.key, subject, sentence_start(root), topic, main, speaks))
         self.mention_at.append(root.i)
         if (said := gender_evidence(root, start, subject)) is not None:
             person.gender[said] = person.gender.get(said, 0) + 1
@@ -352,6 +358,26 @@ def rooted_verb(tok: Token) -> Token | None:
         return None
     return next((c for c in tok.rights if c.dep_ == "acl" and c.pos_ == "VERB"
                  and c.tag_ in ("VBD", "VBN", "VBZ") and tok.doc[c.i - 1].text == ","), None)
+
+
+def _reports(verb: Token) -> bool:
+    """A speech verb the sentence rests on: no verb above it in the sentence has a subject of its own
+    (`Carson turned …, pointing out that Costa had reported …` is Carson's sentence), or one set in
+    as an aside (`Mr. Graham said, Mr. Trump's jabs were …`). The parse may hang a sentence on the
+    cue of the quotation after it; a verb past the paragraph does not count."""
+    if verb.dep_ == "parataxis":
+        return True
+    start = sentence_start(verb)
+    return not any(sentence_start(up) == start and any(c.dep_ in SUBJECT for c in up.children)
+                   for up in verb.ancestors)
+
+
+def _apposed_to(tok: Token) -> Token:
+    """The person noun a name stands in apposition to (`his cousin James York`, `Trump's attorney,
+    Alan Garten,`), which holds the name's place in the sentence; else the name itself. A plural noun
+    is several people (`the two candidates - Cruz and Kasich - spoke`): no one of them is its subject."""
+    noun = tok.head
+    return noun if tok.dep_ == "appos" and noun.tag_ == "NN" and is_person_noun(noun) else tok
 
 
 def _says(tok: Token) -> bool:
