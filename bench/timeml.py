@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/timeml.py [DATA_DIR] [--limit N] [--errors N] [--with-vague]
 
-DATA_DIR holds `.tml` files (searched recursively; default scratch/timeml). The public copy used
+DATA_DIR holds `.tml` files (searched recursively; default scratch/timeml; macOS `._*` metadata
+files beside them are skipped). The public copy used
 for tuning is `data/TBAQ-cleaned` of github.com/jspotter/TempEval-3, extracted with
 
     git -C /work/.mirror/jspotter+TempEval-3/repo show HEAD:data/TBAQ-cleaned/<dir>/<file>.tml
@@ -171,7 +172,8 @@ def main() -> int:
     ap.add_argument("--errors", type=int, default=0, help="print N errors")
     ap.add_argument("--with-vague", action="store_true", help="count 'now', 'recently' as dates too")
     args = ap.parse_args()
-    paths = sorted(args.data.rglob("*.tml"))
+    # "._X.tml": the AppleDouble metadata a macOS archive leaves beside each file, not TimeML
+    paths = sorted(p for p in args.data.rglob("*.tml") if not p.name.startswith("._"))
     docs = [d for d in (read_tml(p) for p in paths) if d is not None]
     if args.limit:
         docs = docs[: args.limit]
