@@ -21,6 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..models import DateKind, DateMention
+from .acts import at_the_time, past_plan, said_on
 from .context import Story, coarsen
 from .fixed import century, decade, half, quarter, season_year, spelled_year
 from .generic import generic_time
@@ -43,7 +44,7 @@ from .named import (
 from .schedule import schedule_years
 from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value
-from .values import latest, relative_value, shifted_value, unit_value
+from .values import relative_value, shifted_value, unit_value
 from .vetoes import plausible
 from .yearless import year_for
 
@@ -202,16 +203,17 @@ def _year_only(cand: Candidate, ctx: Story) -> Resolved:
     return f"{year:04d}", "absolute", Anchor(dt.date(year, 1, 1), "year")
 
 
-def _at_the_time(cand: Candidate, story: Story) -> Resolved:
-    """'at the time': the last date the story mentioned, at its own granularity; vague without one."""
-    ref = latest(story.distal_refs())
-    return (ref.value(), "relative", None) if ref is not None else ("PAST_REF", "relative", None)
-
-
 def _weekday(cand: Candidate, story: Story) -> Resolved | None:
     """'on Friday' by the tense of its verb; 'Thursday night's fight' by the tense of the fight's
     (`checks.dates.tense.noun_tense`)."""
-    tense = noun_tense(story.doc, cand.start, cand.end) if "poss" in cand.parts else story.tense(cand)
+    if "poss" in cand.parts:
+        tense = noun_tense(story.doc, cand.start, cand.end)
+    else:
+        tense = story.tense(cand)
+        if tense == "past" and past_plan(story.doc, cand.start, cand.end):
+            tense = "present"  # "was set to dock on Saturday": the day as planned, the nearest
+        elif tense != "past" and said_on(story.doc, cand.start, cand.end):
+            tense = "past"  # "voters back his vow on Monday": a thing said is said by now
     value, anchor = relative_value(cand, story.published, story.refs, tense)
     start = _run_start(cand, story)
     if start is not None and anchor is not None and anchor.date < start:
@@ -274,6 +276,6 @@ _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
     "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,
     "end_of": end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,
-    "at_the_time": _at_the_time, "the_year": the_year, "year_end": year_end, "quarter_ref": quarter_ref,
+    "at_the_time": at_the_time, "the_year": the_year, "year_end": year_end, "quarter_ref": quarter_ref,
     "year_quarter": year_quarter,
 }
