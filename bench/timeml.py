@@ -20,6 +20,9 @@ DCT. Printed, as TempEval-3 scores a tagger's value attribute (relaxed span matc
   deskcheck reports no types, so it is neither right nor wrong as a DATE;
 - span recall (a gold DATE overlapped at all), and value accuracy on those spans.
 
+Values are compared as written, but for decades, compared by meaning: TimeBank writes the 1990s
+`199` and AQUAINT `199X`, the report contract's form, so a reported `199X` is right for a gold `199`.
+
 By default the dates are the report's `dates[]`; `--with-vague` adds `vague_dates[]` ("now",
 "recently") the way `checks.dates.find_dates` returns them. `--errors N` prints N wrong or missed
 gold values with their text, for tuning; the errors are counted by kind (missed, spurious, wrong
@@ -48,6 +51,7 @@ _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _DCT = re.compile(r'<DCT>\s*<TIMEX3[^>]*value="(\d{4}-\d\d-\d\d)')
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+_DECADE = re.compile(r"\d{3}")
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,12 @@ def error_kind(gold: Timex, got: DateMention) -> str:
     return "granularity"
 
 
+def same_value(gold: str, got: str | None) -> bool:
+    """A reported value equals the gold one; a decade written `199X` (the report contract's form, and
+    AQUAINT's) is TimeBank's `199`."""
+    return got == gold or (_DECADE.fullmatch(gold) is not None and got == gold + "X")
+
+
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -143,7 +153,7 @@ def score(doc: Document, found: list[DateMention], tally: Tally) -> None:
         near = [i for i, d in enumerate(found) if _overlaps(d.start, d.end, g.start, g.end)]
         if near:
             tally.spans += 1
-        right = next((i for i in near if found[i].value == g.value and i not in used), None)
+        right = next((i for i in near if same_value(g.value, found[i].value) and i not in used), None)
         if right is not None:
             tally.hits += 1
             used.add(right)
