@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from checks import check_text
+from checks.models import Article
 
 WEDNESDAY = dt.date(2026, 11, 18)
 FRIDAY = dt.date(2026, 11, 20)
@@ -123,3 +124,34 @@ def test_at_the_time_after_a_describing_clause_that_disagrees_has_no_value(text:
 ])
 def test_at_the_time_keeps_the_story_s_time(text: str, value: str) -> None:
     assert _values(text, dt.date(2022, 5, 20))["the time"] == value
+
+
+# --- a page updated the day after publication ---------------------------------------------------
+
+MONDAY = dt.date(2026, 11, 16)
+UPDATED_POST = ("A man pleaded guilty on Monday to threatening the councillor. The councillor asked for "
+                "mercy in a letter she posted online Tuesday, saying a harsh sentence would not help.\n"
+                "\u201cThe answer to threats is fairness,\u201d she wrote in the letter.\n"
+                "Sharing my letter on the sentencing of the man who threatened me.\n"
+                "\u2014 Councillor Ana Ruiz (@anaruiz) November 17, 2026\n"
+                "Updated at 1:23 p.m.")
+
+
+def test_a_weekday_told_in_the_past_may_be_the_day_the_page_was_updated() -> None:
+    report = check_text(UPDATED_POST, MONDAY, article=Article(updated=dt.date(2026, 11, 17)))
+    values = {d.text: d.value for d in report.dates}
+    assert values["on Monday"] == "2026-11-16"
+    assert values["Tuesday"] == "2026-11-17"
+    assert report.article.updated == dt.date(2026, 11, 17)
+    assert not [s for s in report.signals if s.code == "date_after_publication"]
+
+
+def test_without_an_update_day_the_past_tuesday_and_the_warning_stay() -> None:
+    report = check_text(UPDATED_POST, MONDAY)
+    assert {d.text: d.value for d in report.dates}["Tuesday"] == "2026-11-10"
+    assert [s for s in report.signals if s.code == "date_after_publication"]
+
+
+def test_an_update_weeks_later_does_not_move_the_weekday() -> None:
+    report = check_text(UPDATED_POST, MONDAY, article=Article(updated=dt.date(2026, 12, 15)))
+    assert {d.text: d.value for d in report.dates}["Tuesday"] == "2026-11-10"

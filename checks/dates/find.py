@@ -43,7 +43,7 @@ from .named import (
 )
 from .schedule import schedule_years
 from .tense import noun_tense
-from .timex import WEEKDAYS, Anchor, month_number, number_value
+from .timex import WEEKDAYS, Anchor, month_number, number_value, weekday_near
 from .values import relative_value, shifted_value, unit_value
 from .vetoes import plausible
 from .yearless import year_for
@@ -69,14 +69,16 @@ _TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "attr_month", "mod_month
                    "month_rel_year", "period_rel_year", "season_only", "quarter_only", "weekday_of_month"}
 
 
-def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) -> tuple[DateMention, ...]:
+def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None,
+               updated: dt.date | None = None) -> tuple[DateMention, ...]:
     """Every temporal expression in `doc`, in text order, with its TIMEX3 value and kind.
 
-    `text` is `doc.text` when the caller already has it."""
+    `text` is `doc.text` when the caller already has it; `updated` is the day the page says it
+    was last modified, if any (a weekday told in the past may be that day: `_weekday`)."""
     if isinstance(published, dt.datetime):  # a fetcher's timestamp: only its calendar day anchors
         published = published.date()
     text = doc.text if text is None else text
-    story = Story.of(doc, text, published)
+    story = Story.of(doc, text, published, updated)
     found: list[DateMention] = []
     cands = [c for c in candidates(text) if plausible(c, doc, text)]
     story.note_years(cands)
@@ -215,6 +217,9 @@ def _weekday(cand: Candidate, story: Story) -> Resolved | None:
         elif tense != "past" and said_on(story.doc, cand.start, cand.end):
             tense = "past"  # "voters back his vow on Monday": a thing said is said by now
     value, anchor = relative_value(cand, story.published, story.refs, tense)
+    late = _since_update(cand, story, tense)
+    if late is not None:
+        value, anchor = late.isoformat(), Anchor(late, "day")
     start = _run_start(cand, story)
     if start is not None and anchor is not None and anchor.date < start:
         # "the festival runs from Friday to Sunday", in a Tuesday paper: the Sunday after that Friday, not
@@ -223,6 +228,17 @@ def _weekday(cand: Candidate, story: Story) -> Resolved | None:
         if tense != "past" or story.published is None or day <= story.published:
             value, anchor = day.isoformat(), Anchor(day, "day")
     return value, "relative", anchor
+
+
+def _since_update(cand: Candidate, story: Story, tense: str) -> dt.date | None:
+    """'posted on Twitter Tuesday', in a Monday story the page says it updated on Tuesday: the text
+    read is the update's, so a past weekday that fell between publication and the update is that
+    day, not the one six days before publication. Not "last Tuesday", nor in a quoted document."""
+    if story.updated is None or story.published is None or story.document is not None or \
+            tense != "past" or cand.parts.get("dir", "on").lower() not in ("on", "since"):
+        return None
+    day = weekday_near(story.updated, WEEKDAYS[cand.parts["wd"].capitalize()], "past")
+    return day if day > story.published else None
 
 
 def _run_start(cand: Candidate, story: Story) -> dt.date | None:
