@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/timeml.py [DATA_DIR] [--limit N] [--errors N] [--with-vague]
 
-DATA_DIR holds `.tml` files (searched recursively; default scratch/timeml). The public copy used
+DATA_DIR holds `.tml` files (searched recursively; default scratch/timeml; macOS `._*` metadata
+files beside them are skipped). The public copy used
 for tuning is `data/TBAQ-cleaned` of github.com/jspotter/TempEval-3, extracted with
 
     git -C /work/.mirror/jspotter+TempEval-3/repo show HEAD:data/TBAQ-cleaned/<dir>/<file>.tml
@@ -18,6 +19,9 @@ DCT. Printed, as TempEval-3 scores a tagger's value attribute (relaxed span matc
   gold TIMEX3 of another type (TIME, DURATION, SET) or is itself a duration (`P…`) is not counted:
   deskcheck reports no types, so it is neither right nor wrong as a DATE;
 - span recall (a gold DATE overlapped at all), and value accuracy on those spans.
+
+Values are compared as written, but for decades, compared by meaning: TimeBank writes the 1990s
+`199` and AQUAINT `199X`, the report contract's form, so a reported `199X` is right for a gold `199`.
 
 By default the dates are the report's `dates[]`; `--with-vague` adds `vague_dates[]` ("now",
 "recently") the way `checks.dates.find_dates` returns them. `--errors N` prints N wrong or missed
@@ -47,6 +51,7 @@ _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _DCT = re.compile(r'<DCT>\s*<TIMEX3[^>]*value="(\d{4}-\d\d-\d\d)')
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+_DECADE = re.compile(r"\d{3}")
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,12 @@ def error_kind(gold: Timex, got: DateMention) -> str:
     return "granularity"
 
 
+def same_value(gold: str, got: str | None) -> bool:
+    """A reported value equals the gold one; a decade written `199X` (the report contract's form, and
+    AQUAINT's) is TimeBank's `199`."""
+    return got == gold or (_DECADE.fullmatch(gold) is not None and got == gold + "X")
+
+
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -142,7 +153,7 @@ def score(doc: Document, found: list[DateMention], tally: Tally) -> None:
         near = [i for i, d in enumerate(found) if _overlaps(d.start, d.end, g.start, g.end)]
         if near:
             tally.spans += 1
-        right = next((i for i in near if found[i].value == g.value and i not in used), None)
+        right = next((i for i in near if same_value(g.value, found[i].value) and i not in used), None)
         if right is not None:
             tally.hits += 1
             used.add(right)
@@ -171,7 +182,8 @@ def main() -> int:
     ap.add_argument("--errors", type=int, default=0, help="print N errors")
     ap.add_argument("--with-vague", action="store_true", help="count 'now', 'recently' as dates too")
     args = ap.parse_args()
-    paths = sorted(args.data.rglob("*.tml"))
+    # "._X.tml": the AppleDouble metadata a macOS archive leaves beside each file, not TimeML
+    paths = sorted(p for p in args.data.rglob("*.tml") if not p.name.startswith("._"))
     docs = [d for d in (read_tml(p) for p in paths) if d is not None]
     if args.limit:
         docs = docs[: args.limit]

@@ -104,7 +104,7 @@ def report_from_doc(
         words=sum(1 for t in doc if t.is_alpha or t.like_num),
         language=meta.language or "en",
     )
-    dates, vague_dates = split_vague(find_dates(doc, meta.published, text=text))
+    dates, vague_dates = split_vague(find_dates(doc, meta.published, text=text, updated=meta.updated))
     report = Report(
         input=input or InputInfo(kind="text", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest()),
         article=meta,

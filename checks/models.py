@@ -62,6 +62,9 @@ class Article:
     author: str | None = None
     published: dt.date | None = None
     words: int = 0
+    # The day the page's metadata says it was last modified, when after `published`: the text read
+    # is the updated one, so it may speak of that day ("posted Tuesday" on a Monday story updated Tuesday).
+    updated: dt.date | None = None
     canonical_url: str | None = None
     language: str | None = None
 

@@ -33,6 +33,17 @@ TEASERS = "".join(
                              ("cork-shortage", "A shortage of corks", "17.08.2021")))
 SIDEBAR = "<ul><li><strong>Date</strong> 14.11.2016</li><li><strong>Author</strong> Mara Feld</li></ul>"
 PAGES = {
+    # published on a Monday, modified on the Tuesday (<meta>), and the JSON-LD form of the same
+    "/updated": (
+        '<html><head><title>Ferry timetable agreed</title>'
+        '<meta property="article:published_time" content="2023-11-13T22:10:00-05:00">'
+        '<meta property="article:modified_time" content="2023-11-14T13:20:00-05:00">'
+        f"</head><body><article><h1>Ferry timetable agreed</h1>{BODY}</article></body></html>"),
+    "/updated-ld": (
+        '<html><head><title>Ferry timetable agreed</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "datePublished": "2023-11-13T22:10:00-05:00", '
+        '"dateModified": "2023-11-14T13:20:00-05:00"}</script>'
+        f"</head><body><article><h1>Ferry timetable agreed</h1>{BODY}</article></body></html>"),
     # the declared address carries the day; the only date in the page itself is a caption's
     "/copy.html": (
         '<html><head><title>Ferry timetable agreed</title>'
@@ -101,3 +112,14 @@ def test_a_related_storys_teaser_date_is_not_the_publication_date(base: str) -> 
 
 def test_the_publisher_named_as_author_gives_way_to_a_labelled_author_field(base: str) -> None:
     assert author(base, "/culture/late-harvest") == "Mara Feld"
+
+
+@pytest.mark.parametrize("path", ["/updated", "/updated-ld"])
+def test_the_day_a_page_was_updated_is_read_with_its_publication_date(base: str, path: str) -> None:
+    found, _ = read_link(base + path, allowed_networks=LOOPBACK)
+    assert (found.article.published, found.article.updated) == (dt.date(2023, 11, 13), dt.date(2023, 11, 14))
+
+
+def test_a_page_without_a_later_modification_has_no_update_day(base: str) -> None:
+    found, _ = read_link(base + "/story", allowed_networks=LOOPBACK)
+    assert found.article.updated is None

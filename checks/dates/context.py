@@ -21,8 +21,10 @@ from .grammar import Candidate
 from .tense import put_off_to, tense_at
 from .timex import Anchor, Granularity, Tense
 
-__all__ = ["Story", "after_since", "coarsen"]
+__all__ = ["Story", "after_since", "coarsen", "update_day"]
 
+# A page updated this many days after publication may speak of its update day; later, it is a new story.
+_UPDATE_DAYS = 7
 # A document dated only by its year or month: the middle of that period stands in for "today".
 _MID_YEAR = (7, 2)
 _MID_MONTH = 15
@@ -67,11 +69,13 @@ class Story:
     listed: dict[int, int] = field(default_factory=dict)  # the year of each date in an announced list
     narrative: Anchor | None = None  # the last date with its year written, while it is the story's time
     narrated: int | None = None  # the start of the last month read against `narrative`
+    updated: dt.date | None = None  # the page's update day, within a week after publication (`update_day`)
 
     @classmethod
-    def of(cls, doc: Doc, text: str, published: dt.date | None) -> Story:
+    def of(cls, doc: Doc, text: str, published: dt.date | None, updated: dt.date | None = None) -> Story:
         documents = quoted_documents(text)
         return cls(doc, text, published, documents=documents, story_published=published,
+                   updated=update_day(published, updated),
                    document_starts=[q.start for q in documents],
                    nouns=sorted(noun for q in documents for noun in q.nouns))
 
@@ -189,6 +193,13 @@ class Story:
             if anchor.granularity == "day" and (anchor.start >= spoke[0] or names_game(self.text, end)):
                 return anchor
         return None
+
+
+def update_day(published: dt.date | None, updated: dt.date | None) -> dt.date | None:
+    """The day a page was updated, when that is within a week after its publication (else None)."""
+    if published is None or updated is None:
+        return None
+    return updated if published < updated <= published + dt.timedelta(days=_UPDATE_DAYS) else None
 
 
 def after_since(text: str, at: int) -> bool:

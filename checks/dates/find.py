@@ -21,6 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..models import DateKind, DateMention
+from .acts import at_the_time, past_plan, said_on
 from .context import Story, coarsen
 from .fixed import century, decade, half, quarter, season_year, spelled_year
 from .generic import generic_time
@@ -42,8 +43,8 @@ from .named import (
 )
 from .schedule import schedule_years
 from .tense import noun_tense
-from .timex import WEEKDAYS, Anchor, month_number, number_value
-from .values import latest, relative_value, shifted_value, unit_value
+from .timex import WEEKDAYS, Anchor, month_number, number_value, weekday_near
+from .values import relative_value, shifted_value, unit_value
 from .vetoes import plausible
 from .yearless import year_for
 
@@ -68,14 +69,16 @@ _TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "attr_month", "mod_month
                    "month_rel_year", "period_rel_year", "season_only", "quarter_only", "weekday_of_month"}
 
 
-def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None) -> tuple[DateMention, ...]:
+def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None,
+               updated: dt.date | None = None) -> tuple[DateMention, ...]:
     """Every temporal expression in `doc`, in text order, with its TIMEX3 value and kind.
 
-    `text` is `doc.text` when the caller already has it."""
+    `text` is `doc.text` when the caller already has it; `updated` is the day the page says it
+    was last modified, if any (a weekday told in the past may be that day: `_weekday`)."""
     if isinstance(published, dt.datetime):  # a fetcher's timestamp: only its calendar day anchors
         published = published.date()
     text = doc.text if text is None else text
-    story = Story.of(doc, text, published)
+    story = Story.of(doc, text, published, updated)
     found: list[DateMention] = []
     cands = [c for c in candidates(text) if plausible(c, doc, text)]
     story.note_years(cands)
@@ -202,17 +205,21 @@ def _year_only(cand: Candidate, ctx: Story) -> Resolved:
     return f"{year:04d}", "absolute", Anchor(dt.date(year, 1, 1), "year")
 
 
-def _at_the_time(cand: Candidate, story: Story) -> Resolved:
-    """'at the time': the last date the story mentioned, at its own granularity; vague without one."""
-    ref = latest(story.distal_refs())
-    return (ref.value(), "relative", None) if ref is not None else ("PAST_REF", "relative", None)
-
-
 def _weekday(cand: Candidate, story: Story) -> Resolved | None:
     """'on Friday' by the tense of its verb; 'Thursday night's fight' by the tense of the fight's
     (`checks.dates.tense.noun_tense`)."""
-    tense = noun_tense(story.doc, cand.start, cand.end) if "poss" in cand.parts else story.tense(cand)
+    if "poss" in cand.parts:
+        tense = noun_tense(story.doc, cand.start, cand.end)
+    else:
+        tense = story.tense(cand)
+        if tense == "past" and past_plan(story.doc, cand.start, cand.end):
+            tense = "present"  # "was set to dock on Saturday": the day as planned, the nearest
+        elif tense != "past" and said_on(story.doc, cand.start, cand.end):
+            tense = "past"  # "voters back his vow on Monday": a thing said is said by now
     value, anchor = relative_value(cand, story.published, story.refs, tense)
+    late = _since_update(cand, story, tense)
+    if late is not None:
+        value, anchor = late.isoformat(), Anchor(late, "day")
     start = _run_start(cand, story)
     if start is not None and anchor is not None and anchor.date < start:
         # "the festival runs from Friday to Sunday", in a Tuesday paper: the Sunday after that Friday, not
@@ -221,6 +228,17 @@ def _weekday(cand: Candidate, story: Story) -> Resolved | None:
         if tense != "past" or story.published is None or day <= story.published:
             value, anchor = day.isoformat(), Anchor(day, "day")
     return value, "relative", anchor
+
+
+def _since_update(cand: Candidate, story: Story, tense: str) -> dt.date | None:
+    """'posted on Twitter Tuesday', in a Monday story the page says it updated on Tuesday: the text
+    read is the update's, so a past weekday that fell between publication and the update is that
+    day, not the one six days before publication. Not "last Tuesday", nor in a quoted document."""
+    if story.updated is None or story.published is None or story.document is not None or \
+            tense != "past" or cand.parts.get("dir", "on").lower() not in ("on", "since"):
+        return None
+    day = weekday_near(story.updated, WEEKDAYS[cand.parts["wd"].capitalize()], "past")
+    return day if day > story.published else None
 
 
 def _run_start(cand: Candidate, story: Story) -> dt.date | None:
@@ -274,6 +292,6 @@ _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
     "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,
     "end_of": end_of, "n_ago": _shifted, "past_span": _span, "next_span": _span,
-    "at_the_time": _at_the_time, "the_year": the_year, "year_end": year_end, "quarter_ref": quarter_ref,
+    "at_the_time": at_the_time, "the_year": the_year, "year_end": year_end, "quarter_ref": quarter_ref,
     "year_quarter": year_quarter,
 }

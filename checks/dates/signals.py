@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import DateMention, Report, Signal
+from .context import update_day
 from .documents import Quoted, dated_documents, quoted_documents
 from .timex import WEEKDAYS
 
@@ -70,7 +71,7 @@ def date_signals(report: Report, text: str) -> Iterator[Signal]:
     dates = report.dates
     yield from _weekday_mismatches(dates)
     if published is not None:
-        yield from _after_publication(dates, published, text)
+        yield from _after_publication(dates, published, text, update_day(published, report.article.updated))
     yield from _conflicts(dates)
     # the story's quoted documents, and those that carry their own date, found once for both signals
     documents = quoted_documents(text)
@@ -119,12 +120,16 @@ def _weekday_mismatches(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
         yield Signal("weekday_mismatch", "warn", message, start, end)
 
 
-def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text: str) -> Iterator[Signal]:
+def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text: str,
+                       updated: dt.date | None = None) -> Iterator[Signal]:
     # A story comes back to the day of an event ahead ("the Oscars on Feb. 9") once it has said
     # the event is ahead: a day read as a plan in one sentence is that plan in the others too.
     # Relative dates are computed from the publication date: after it only when the text says so.
+    # A page updated after publication may speak of the days up to its update (a post it embeds,
+    # signed the day after): those are not after the text it is.
+    last = updated or published
     ahead = [(m, day) for m in dates
-             if m.kind != "relative" and (day := day_of(m)) is not None and day > published]
+             if m.kind != "relative" and (day := day_of(m)) is not None and day > last]
     planned = {day for m, day in ahead if _planned(m, text)}
     for mention, day in ahead:
         if day in planned or _in_editorial_line(text, mention.start):

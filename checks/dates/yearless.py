@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Token
 
+from .acts import will_happen_on
 from .context import Story, after_since
 from .grammar import Candidate, shared_year
 from .tense import PLAN_VERBS, governing_verb, schedule_present, under_infinitive
@@ -29,6 +30,9 @@ _DURING = {"in", "during"}
 _NARRATED = {"prep_month", "mod_month", "md", "dm"}
 # Dates a schedule gives with a verb in the present ("stops there on July 22", "opens in March").
 _SCHEDULED_DAYS = {"md", "dm", "prep_month"}
+# How far ahead (in months) the infinitive of a past verb may still place a plan ("agreed to buy the
+# unit in February", in October, is next February; "decided to reopen it in May", in November, is May gone).
+_PLAN_MONTHS = 5
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -54,9 +58,19 @@ def year_for(
     if pub is not None:
         if _AS_OF.search(story.text, max(0, cand.start - _AS_OF_CHARS), cand.start):
             return pub.year - (1 if (month, day or 1) > (pub.month, pub.day) else 0)
-        year = nearest_year(pub, month, day or 1, tense or _day_tense(story, cand))
+        verb_tense = tense or _day_tense(story, cand)
+        year = nearest_year(pub, month, day or 1, verb_tense)
         if day is None and (year, month) > (pub.year, pub.month) and _leads_past_clause(story, cand):
             year -= 1  # "In December, the firm bid" in November: a month not yet begun is last year's
+        elif day is None and tense is None and verb_tense == "present" and story.tense(cand) == "past" and \
+                (year - pub.year) * 12 + month - pub.month >= _PLAN_MONTHS:
+            # "decided to reopen the case in May", in November: a plan a past verb reports is for the
+            # months just ahead; half a year on, the May gone is the likelier. A day ("agreed to sign
+            # on May 16") is the precision of a plan, and keeps the nearest year
+            year -= 1
+        elif verb_tense == "future" and (year, month, day or 31) < (pub.year, pub.month, pub.day) and \
+                will_happen_on(story.doc, cand.start, cand.end):
+            year += 1  # "will play Denver Oct. 10", in November: the one ahead, however near the one gone
         return year
     return story.ref.date.year if story.ref is not None else None
 

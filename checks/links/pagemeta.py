@@ -61,6 +61,12 @@ _FILE_PHOTO = re.compile(r"\b(?:file|archive|undated|handout)\s+(?:photo|image|p
 # dates each story it links to. A blog's own date may link to the story itself (rel="bookmark").
 _LINKED_DATES = XPath("//a[not(contains(@rel, 'bookmark'))]//*[contains(translate(@class, 'DATE', 'date'), "
                       "'date')]|//a[not(contains(@rel, 'bookmark'))]//time")
+# When the page says it was last modified: <meta> tags, then JSON-LD's dateModified.
+_MODIFIED = XPath("//meta[@property='article:modified_time' or @name='article:modified_time' or "
+                  "@property='og:updated_time' or @itemprop='dateModified']/@content|"
+                  "//time[@itemprop='dateModified']/@datetime")
+_LD_JSON = XPath("//script[@type='application/ld+json']/text()")
+_LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"(\d{4}-\d\d-\d\d)')
 _TEXT_HOLDERS = XPath("//p|//div|//span|//small|//em|//i|//figure")
 # A caption is a line or two; a longer element with "caption" in its class is a page section
 # (<body class="... f_caption_muted_videos_on ...">), not to be dropped.
@@ -83,15 +89,31 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     canonical = _own_canonical(url, meta.url, extract_url(tree), *_CANONICAL_LINK(tree)[:1])
     published = _url_day(url, canonical, *_OG_URL(tree)[:1], *_CANONICAL_LINK(tree)[:1]) or \
         _page_date(tree, canonical)
+    day = _date(published)
+    modified = _modified(tree)
     site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
     return Article(
         title=_clean(meta.title) or _clean(extract_title(tree)),
         site=_clean(site),
         author=_clean(meta.author) or _byline(tree),
-        published=_date(published),
+        published=day,
         canonical_url=_clean(canonical),
         language=_clean(tree.get("lang")),
+        updated=modified if day is not None and modified is not None and modified > day else None,
     )
+
+
+def _modified(tree: HtmlElement) -> dt.date | None:
+    """The day the page's metadata says it was last modified (its own calendar day, as written)."""
+    for value in _MODIFIED(tree)[:3]:
+        day = _date(str(value).strip())
+        if day is not None:
+            return day
+    for script in _LD_JSON(tree)[:5]:
+        found = _LD_MODIFIED.search(str(script))
+        if found is not None:
+            return _date(found[1])
+    return None
 
 
 def _own_canonical(fetched: str | None, *declared: str | None) -> str | None:
