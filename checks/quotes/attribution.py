@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_person_noun, is_quote_cue, is_speech_verb
+from .cues import (
+    QUOTE_VERBS,
+    STATEMENT_NOUNS,
+    deals_with_a_matter,
+    is_person_noun,
+    is_quote_cue,
+    is_speech_verb,
+)
 from .marks import Marked, Paragraph
 from .phrases import is_topic
 from .speakers import Cast, Speaker, described, in_speaker_slot, resolve
@@ -310,7 +317,10 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     if (asker := _came_from(window)) is not None and (speaker := resolve(asker, cast, last)) is not None:
         return Attribution(speaker, asker.head.head.text)
     for tok in window:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window:
+        # `help attendees address some of the fears …:` is about the fears, not anyone's words; nor are
+        # `the fears people have:` the words of those who have them (`the letter he wrote:` are his)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window and not deals_with_a_matter(tok.head) \
+                and not _describes_a_thing(tok.head):
             speaker = resolve(tok, cast, last)
             if speaker is not None:
                 return Attribution(speaker, tok.head.text)
@@ -321,6 +331,13 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
         if tok.ent_type_ == "PERSON" and cast.person(tok) is not None and not is_topic(tok):
             return Attribution(_nearby(resolve(tok, cast, last)), None)
     return None
+
+
+def _describes_a_thing(verb: Token) -> bool:
+    """`the worries first-time borrowers have`: a relative clause on a noun that is not words, its verb
+    not one of speech, tells what the thing is; its subject is not the sentence's speaker."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and not is_quote_cue(verb) and noun.lemma_.lower() not in STATEMENT_NOUNS
 
 
 def _came_from(window: Sequence[Token]) -> Token | None:

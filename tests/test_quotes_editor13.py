@@ -1,0 +1,40 @@
+"""Quotes an editor found wrong on real pages (helper-92's reading), rewritten as invented text."""
+
+from __future__ import annotations
+
+from checks import check_text
+
+
+def test_a_matter_addressed_before_a_colon_is_nobody_s_quote() -> None:
+    # `address` here is dealing with the worries: the lines after the colon are examples of them,
+    # not what the newcomers (or the borrowers who have the worries) said
+    text = ("The clinics help newcomers address some of the common worries first-time borrowers have "
+            "about banks: “I don’t know what a credit score is.” “I’m not good with numbers.” "
+            "“I don’t know how to open an account.”\n\nIn 2018, the clinics advised 40 towns.")
+    report = check_text(text)
+    assert len(report.quotes) == 3
+    assert all(q.speaker is None for q in report.quotes)
+    assert report.sources.anonymous == ()
+    assert "mostly_anonymous" not in {s.code for s in report.signals}
+
+
+def test_addressing_an_audience_before_a_colon_still_attributes_the_quote() -> None:
+    report = check_text("The mayor addressed the crowd: “We will rebuild this town together.”\n\nShe left.")
+    assert [q.speaker for q in report.quotes] == ["The mayor"]
+    report = check_text("Mayor Ana Ruiz addressed some of the volunteers: “You saved this town.”\n\nShe left")
+    assert [q.speaker for q in report.quotes] == ["Ana Ruiz"]
+
+
+def test_a_quoted_word_labelling_letters_nobody_wrote_is_not_a_quote() -> None:
+    # `letters` are a statement noun (a letter one writes); blue “argon” letters are made of glass
+    text = ("Another mark of the craft: the sculptor’s 1971 work poked fun at the space race. The piece "
+            "uses blue “argon” letters (helium, actually) to spell out the name “mira” in lowercase "
+            "cursive, with each character repeated several times.")
+    assert check_text(text).quotes == ()
+
+
+def test_a_label_on_a_statement_someone_owns_stays_their_quote() -> None:
+    text = ("Senator Ana Ruiz defended the bill on Tuesday. Critics seized on Ruiz's “fair share” "
+            "remark at the rally.")
+    quotes = check_text(text).quotes
+    assert [q.speaker for q in quotes if q.text == "fair share"] == ["Ana Ruiz"]
