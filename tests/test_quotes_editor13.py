@@ -38,3 +38,14 @@ def test_a_label_on_a_statement_someone_owns_stays_their_quote() -> None:
             "remark at the rally.")
     quotes = check_text(text).quotes
     assert [q.speaker for q in quotes if q.text == "fair share"] == ["Ana Ruiz"]
+
+
+def test_reporting_to_duty_is_not_a_statement() -> None:
+    text = ("After the audit, the mayor moved the staffers to other offices. One of the staffers, according to "
+            "the county's rota, had worked several night shifts before reporting to duty at the vault.")
+    assert check_text(text).sources.anonymous == ()
+
+
+def test_reporting_to_the_police_is_still_a_statement() -> None:
+    text = "Two staffers reported to police that the vault had been opened."
+    assert [a.text for a in check_text(text).sources.anonymous] == ["Two staffers"]
