@@ -41,11 +41,30 @@ def test_a_label_on_a_statement_someone_owns_stays_their_quote() -> None:
 
 
 def test_reporting_to_duty_is_not_a_statement() -> None:
-    text = ("After the audit, the mayor moved the staffers to other offices. One of the staffers, according to "
-            "the county's rota, had worked several night shifts before reporting to duty at the vault.")
+    text = ("After the audit, the mayor moved the staffers to other offices. One of the staffers, "
+            "according to the county's rota, had worked several night shifts before reporting to duty "
+            "at the vault.")
     assert check_text(text).sources.anonymous == ()
 
 
 def test_reporting_to_the_police_is_still_a_statement() -> None:
     text = "Two staffers reported to police that the vault had been opened."
     assert [a.text for a in check_text(text).sources.anonymous] == ["Two staffers"]
+
+
+def test_a_particle_opening_a_sentence_is_the_full_name_s_not_a_first_name() -> None:
+    text = ("In the 2012 book Being and Glass, the philosopher Marco de Silva weaves a history of glass. "
+            "Nonetheless, de Silva makes a convincing case.\n"
+            "De Silva evokes the notion in his introduction: “When we hear the word glass, an image pops "
+            "into our heads.”\n“Since then, it has witnessed all the changes,” de Silva writes.")
+    report = check_text(text)
+    assert {q.speaker for q in report.quotes} == {"Marco de Silva"}
+    assert [s.name for s in report.sources.named] == ["Marco de Silva"]
+
+
+def test_a_middle_name_and_surname_alone_are_the_person_named_in_full() -> None:
+    text = ("Attorney General Ana Ruiz put Kathleen Hawk Sawyer in charge of the agency.\n"
+            "As the charges were unsealed, Hawk Sawyer testified before the committee.\n"
+            "“This incident was a black eye,” Hawk Sawyer said.")
+    report = check_text(text)
+    assert [q.speaker for q in report.quotes] == ["Kathleen Hawk Sawyer"]
