@@ -8,8 +8,8 @@ from checks import check_text
 def test_a_matter_addressed_before_a_colon_is_nobody_s_quote() -> None:
     # `address` here is dealing with the worries: the lines after the colon are examples of them,
     # not what the newcomers (or the borrowers who have the worries) said
-    text = ("The clinics help newcomers address some of the common worries first-time borrowers have "
-            "about banks: “I don’t know what a credit score is.” “I’m not good with numbers.” "
+    text = ("The clinics help newcomers address some of the common barriers and worries first-time borrowers "
+            "have about banks: “I don’t know what a credit score is.” “I’m not good with numbers.” "
             "“I don’t know how to open an account.”\n\nIn 2018, the clinics advised 40 towns.")
     report = check_text(text)
     assert len(report.quotes) == 3
@@ -22,6 +22,8 @@ def test_addressing_an_audience_before_a_colon_still_attributes_the_quote() -> N
     report = check_text("The mayor addressed the crowd: “We will rebuild this town together.”\n\nShe left.")
     assert [q.speaker for q in report.quotes] == ["The mayor"]
     report = check_text("Mayor Ana Ruiz addressed some of the volunteers: “You saved this town.”\n\nShe left")
+    assert [q.speaker for q in report.quotes] == ["Ana Ruiz"]
+    report = check_text("Mayor Ana Ruiz addressed the lawmakers: “You saved this town.”\n\nShe left")
     assert [q.speaker for q in report.quotes] == ["Ana Ruiz"]
 
 

@@ -194,8 +194,11 @@ def deals_with_a_matter(verb: Token) -> bool:
     if obj.lower_ in _QUANTIFIERS:  # `some of the delegates`: the people counted
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), obj) if of is not None else obj
+    lemma = obj.lemma_.lower()
+    # the listed people and bodies, not is_person_noun's `-er` rule: `barriers`, `matters` are things
     people = obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
-        or is_person_noun(obj) or obj.lemma_.lower() in ORG_NOUNS or obj.lemma_.lower() in _AUDIENCES
+        or lemma in ANON_NOUNS or lemma in HUMAN_NOUNS or lemma in ORG_NOUNS or lemma in _AUDIENCES \
+        or lemma.endswith(("ist", "ian", "eer"))
     return not people
 
 
