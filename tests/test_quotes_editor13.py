@@ -70,3 +70,10 @@ def test_a_middle_name_and_surname_alone_are_the_person_named_in_full() -> None:
             "“This incident was a black eye,” Hawk Sawyer said.")
     report = check_text(text)
     assert [q.speaker for q in report.quotes] == ["Kathleen Hawk Sawyer"]
+
+
+def test_a_threat_people_make_before_a_colon_is_theirs() -> None:
+    # a relative clause on words said (a threat, a promise) still names who says them
+    text = ("Each year there is a threat many voters make but few keep: “If she wins, I am moving to the "
+            "coast!”\n\nNow one mayor wants to help.")
+    assert [q.speaker for q in check_text(text).quotes] == ["many voters"]

@@ -65,6 +65,9 @@ _BACK_VERBS = frozenset({"shoot", "fire", "hit"})
 _CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 _WORDS_THAT_COME = STATEMENT_NOUNS | {"question", "query", "shout", "cry", "call"}
 _CONTENT_PREPS = frozenset({"by", "with"})
+# What one says as an act, beyond the statement nouns: `a threat many people make: “…”`.
+_SAID_NOUNS = frozenset("""threat promise vow pledge question joke line refrain saying mantra boast excuse
+    request demand plea prayer chant cry catchphrase greeting toast advice wish""".split())
 # Nouns that present the words after them as a name for a thing (`the term “…”`): American style puts
 # the sentence's comma inside the marks, so `the term “…,”` ends a phrase, not someone's quotation.
 _TERM_NOUNS = frozenset({"term", "phrase", "word", "expression", "slogan", "motto", "label", "nickname"})
@@ -335,9 +338,11 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
 
 def _describes_a_thing(verb: Token) -> bool:
     """`the worries first-time borrowers have`: a relative clause on a noun that is not words, its verb
-    not one of speech, tells what the thing is; its subject is not the sentence's speaker."""
-    noun = verb.head
-    return verb.dep_ == "relcl" and not is_quote_cue(verb) and noun.lemma_.lower() not in STATEMENT_NOUNS
+    not one of speech, tells what the thing is; its subject is not the sentence's speaker. Words are
+    statements and what one says as a threat, a promise, a joke (`a threat many people make: “…”`)."""
+    noun = verb.head.lemma_.lower()
+    return verb.dep_ == "relcl" and not is_quote_cue(verb) and noun not in STATEMENT_NOUNS \
+        and noun not in _SAID_NOUNS
 
 
 def _came_from(window: Sequence[Token]) -> Token | None:
