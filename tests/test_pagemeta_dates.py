@@ -1,6 +1,7 @@
 """A page's publication date: its address and its own metadata, never a photo caption, never a
 related story's teaser (a teaser list dates the stories it links to). Its author is never the
-publisher named again in the author <meta>: a labelled Author field is.
+publisher named again in the author <meta>: a labelled Author field is. The author is the
+writer's name, without a label ("Analysis by") or a job ("Games Editor").
 
 Pages are invented and served from 127.0.0.1, fetched the way a reporter's link is."""
 
@@ -73,6 +74,22 @@ PAGES = {
         '<h1>A late harvest on the river terraces</h1><a href="/blog/late-harvest" rel="bookmark">'
         '<time class="entry-date" datetime="2016-11-14">November 14, 2016</time></a>'
         f"{HARVEST}</article></body></html>"),
+    # the address names its month (/2021/mar/09/, as The Guardian and PolitiFact file stories); the
+    # page's only other date is the day of the statement it rates
+    "/rated": (
+        '<html><head><title>Ferry claim rated</title>'
+        '<meta property="og:url" content="https://ledger.example/statements/2021/mar/09/ferry-claim/">'
+        '</head><body><article><h1>Ferry claim rated</h1><p class="statement__meta">Said on Sunday, '
+        f"February 14th, 2021 in a radio interview</p>{BODY}</article></body></html>"),
+    # the author <meta> carries a label and the writer's job; the byline a job under the name
+    "/analysis": (
+        '<html><head><title>Ferry timetable agreed</title>'
+        '<meta name="author" content="Analysis by Mara Feld, Ledger Editor-at-large"></head>'
+        f"<body><article><h1>Ferry timetable agreed</h1>{BODY}</article></body></html>"),
+    "/games": (
+        "<html><head><title>Ferry timetable agreed</title></head><body><article>"
+        '<h1>Ferry timetable agreed</h1><div class="author"><a href="/author/bo-park">Bo Park</a>'
+        f'<div class="author-title">Harbour Editor</div></div>{BODY}</article></body></html>'),
 }
 
 
@@ -123,3 +140,11 @@ def test_the_day_a_page_was_updated_is_read_with_its_publication_date(base: str,
 def test_a_page_without_a_later_modification_has_no_update_day(base: str) -> None:
     found, _ = read_link(base + "/story", allowed_networks=LOOPBACK)
     assert found.article.updated is None
+
+def test_an_address_that_names_its_month_dates_the_story(base: str) -> None:
+    assert published(base, "/rated") == dt.date(2021, 3, 9)
+
+
+def test_the_author_is_the_writer_without_a_label_or_a_job(base: str) -> None:
+    assert author(base, "/analysis") == "Mara Feld"
+    assert author(base, "/games") == "Bo Park"

@@ -38,7 +38,8 @@ def test_a_cue_read_as_a_modifier_of_the_subject_is_said_by_that_subject(nlp: La
     said.head, said.dep_ = said, "ROOT"
     luca.head = said
     called.head, called.dep_ = luca, "acl"
-    assert only(find_quotes(doc), "blowhard").speaker == "De Luca"
+    # the full name the story gave him: `De` opening a sentence is the particle of `Dan de Luca`
+    assert only(find_quotes(doc), "blowhard").speaker == "Dan de Luca"
 
 
 def test_a_cue_after_a_participle_read_as_the_root_is_the_participle_subject(quotes_in: Quotes) -> None:

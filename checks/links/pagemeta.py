@@ -41,13 +41,21 @@ _BYLINE = XPath(
 _AUTHOR_LABEL = XPath("//*[self::strong or self::b or self::dt or self::th]"
                       "[translate(normalize-space(), 'AUTHOR:', 'author')='author']")
 _PUBLISHER = XPath("//meta[@name='publisher']/@content")
-_BY = re.compile(r"^\s*(?:by|written by|words by|posted by|story by|author)[:\s]+", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:(?:analysis|opinion|commentary|review|written|words|posted|story)\s+by|by|author)"
+                 r"[:\s]+", re.IGNORECASE)
+# The last word of a job, not a name: "CNN Editor-at-large", "Senior Correspondent" in a byline.
+_JOB_WORDS = frozenset("""editor editor-at-large correspondent reporter writer columnist contributor producer
+    critic staff desk""".split())
 _MAX_NAME_WORDS = 6
 _CANONICAL_LINK = XPath("//link[translate(@rel, 'CANONIL', 'canonil')='canonical']/@href")
 _OG_URL = XPath("//meta[@property='og:url' or @name='og:url']/@content")
 # A story's address often carries its day: /2019/11/19/, /2019-11-19-, /20191119/.
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
-                      r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+                      r"|/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+                      # /2019/nov/18/ (The Guardian, PolitiFact): the month by its name
+                      r"|/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(0?[1-9]|[12]\d|3[01])(?=/)",
+                      re.IGNORECASE)
+_MONTHS = {m: f"{n:02d}" for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # Photo captions and credits date the picture, not the story ("This March 28, 2017, file photo"),
 # yet htmldate reads any element whose class says "meta" or "date" ("image-meta") for a date.
 _CAPTIONS = XPath(
@@ -95,7 +103,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     return Article(
         title=_clean(meta.title) or _clean(extract_title(tree)),
         site=_clean(site),
-        author=_clean(meta.author) or _byline(tree),
+        author=_names_only(meta.author) or _byline(tree),
         published=day,
         canonical_url=_clean(canonical),
         language=_clean(tree.get("lang")),
@@ -141,7 +149,7 @@ def _url_day(*urls: str | None) -> str | None:
         found = _URL_DAY.search(urlsplit(address.strip()).path) if address else None
         if found is not None:
             year, month, day = (g for g in found.groups() if g is not None)
-            with_day = f"{year}-{month}-{day}"
+            with_day = f"{year}-{_MONTHS.get(month.lower(), month)}-{int(day):02d}"
             if _date(with_day) is not None:
                 return with_day
     return None
@@ -188,7 +196,7 @@ def _byline(tree: HtmlElement) -> str | None:
             continue
         # itertext, not text_content: "Ann Lee<br>Wire" is two words apart, not "Ann LeeWire"
         text = _labelled_value(element) if element in labels else \
-            _BY.sub("", " ".join(" ".join(element.itertext()).split()))
+            _BY.sub("", " ".join(" ".join(_without_jobs(element)).split()))
         words = text.split()
         # A byline names people: 2-6 words, capitalised, no dates or counts in it.
         if (2 <= len(words) <= _MAX_NAME_WORDS and text[0].isupper()
@@ -196,6 +204,33 @@ def _byline(tree: HtmlElement) -> str | None:
             # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it
             return normalize_authors(None, text) or text
     return None
+
+
+def _without_jobs(byline: HtmlElement) -> list[str]:
+    """The byline's words but those of a part that says the writer's job (`<div class="author-title">Games
+    Editor</div>` after the name), so the job is not read as more of the name. Only a short element is
+    copied to take the job out: a long one is no byline anyway."""
+    words = list(byline.itertext())
+    if len(" ".join(words).split()) > 2 * _MAX_NAME_WORDS or not _is_job(" ".join(words)):
+        return words
+    names = copy.deepcopy(byline)
+    for job in [e for e in names.iterdescendants()
+                if isinstance(e, HtmlElement) and _is_job(e.text_content())]:
+        job.drop_tree()
+    return list(names.itertext())
+
+
+def _is_job(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower() in _JOB_WORDS
+
+
+def _names_only(value: str | None) -> str | None:
+    """The author <meta> without its label and the writer's job: "Analysis by Ann Lee, CNN
+    Editor-at-large" (trafilatura writes "Analysis by Ann Lee; CNN Editor-at-large") is Ann Lee."""
+    parts = [_BY.sub("", p).strip() for p in (_clean(value) or "").split(";")]
+    kept = [p for p in parts if p and not _is_job(p)]
+    return "; ".join(kept) or None
 
 
 def _labelled_value(label: HtmlElement) -> str:

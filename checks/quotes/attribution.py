@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_person_noun, is_quote_cue, is_speech_verb
+from .cues import (
+    QUOTE_VERBS,
+    STATEMENT_NOUNS,
+    deals_with_a_matter,
+    is_person_noun,
+    is_quote_cue,
+    is_speech_verb,
+)
 from .marks import Marked, Paragraph
 from .phrases import is_topic
 from .speakers import DELIVERING, Cast, Speaker, described, in_speaker_slot, resolve
@@ -63,6 +70,10 @@ _CONTENT_PREPS = frozenset({"by", "with"})
 _LABEL_WORDS = 5
 _LABEL_DASHES = frozenset({"-", "–", "—", "--"})
 _LABEL_POS = frozenset({"PROPN", "NOUN"})
+
+# What one says as an act, beyond the statement nouns: `a threat many people make: “…”`.
+_SAID_NOUNS = frozenset("""threat promise vow pledge question joke line refrain saying mantra boast excuse
+    request demand plea prayer chant cry catchphrase greeting toast advice wish""".split())
 # Nouns that present the words after them as a name for a thing (`the term “…”`): American style puts
 # the sentence's comma inside the marks, so `the term “…,”` ends a phrase, not someone's quotation.
 _TERM_NOUNS = frozenset({"term", "phrase", "word", "expression", "slogan", "motto", "label", "nickname"})
@@ -334,7 +345,10 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     if (asker := _came_from(window)) is not None and (speaker := resolve(asker, cast, last)) is not None:
         return Attribution(speaker, asker.head.head.text)
     for tok in window:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window:
+        # `help attendees address some of the fears …:` is about the fears, not anyone's words; nor are
+        # `the fears people have:` the words of those who have them (`the letter he wrote:` are his)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head in window and not deals_with_a_matter(tok.head) \
+                and not _describes_a_thing(tok.head):
             speaker = resolve(tok, cast, last)
             if speaker is not None:
                 return Attribution(speaker, tok.head.text)
@@ -397,6 +411,14 @@ def _issued(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attrib
     found = resolve(noun, cast, last)
     speaks = found is not None and found.kind in ("named", "organization")
     return Attribution(found, noun.head.text) if speaks else None
+
+def _describes_a_thing(verb: Token) -> bool:
+    """`the worries first-time borrowers have`: a relative clause on a noun that is not words, its verb
+    not one of speech, tells what the thing is; its subject is not the sentence's speaker. Words are
+    statements and what one says as a threat, a promise, a joke (`a threat many people make: “…”`)."""
+    noun = verb.head.lemma_.lower()
+    return verb.dep_ == "relcl" and not is_quote_cue(verb) and noun not in STATEMENT_NOUNS \
+        and noun not in _SAID_NOUNS
 
 
 def _came_from(window: Sequence[Token]) -> Token | None:

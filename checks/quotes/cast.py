@@ -184,7 +184,7 @@ class Cast:
                family_name_first: bool = False) -> Person:
         """The person this name belongs to, added when the story has not named them before."""
         group = self._surnames.setdefault(surname, [])
-        found = _match(group, first, suffix)
+        found = _match(group, first, suffix) or _particle_of(group, first)
         if found is not None:
             found.first = found.first or first
             found.suffix = found.suffix or suffix
@@ -434,6 +434,18 @@ def _surname_named_alone(ent: Span) -> bool:
 def _office_or_job(tok: Token) -> bool:
     """`Department` of `Justice Department`, `Manager` of `General Manager`: words no surname is."""
     return tok.lower_ in ORG_NOUNS or tok.lower_ in _TITLED or tok.lower_ in _JOBS
+
+
+def _particle_of(group: list[Person], first: str | None) -> Person | None:
+    """`De Miranda evokes…` after `the philosopher Luis de Miranda`, `Hawk Sawyer testified` after
+    `Kathleen Hawk Sawyer`: a name's first word that stands right before the surname in the full name
+    of one person the story named (a particle, a middle or a double-barrelled name) is part of that
+    person's name, not a first name of someone else."""
+    def before_surname(form: str) -> bool:
+        words = form.split()
+        return len(words) > 2 and words[-2].lower() == first
+    found = [p for p in group if p.first not in (None, first) and any(map(before_surname, p.forms))]
+    return found[0] if first is not None and len(found) == 1 else None
 
 
 def _match(group: list[Person], first: str | None, suffix: str | None) -> Person | None:

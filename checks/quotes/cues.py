@@ -20,6 +20,7 @@ __all__ = [
     "SPEECH_VERBS",
     "STATEMENT_NOUNS",
     "TITLE_WORDS",
+    "deals_with_a_matter",
     "is_person_noun",
     "is_quote_cue",
     "is_speech_verb",
@@ -163,12 +164,43 @@ def is_quote_cue(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     if lemma in QUOTE_VERBS:
-        return True
+        return not deals_with_a_matter(token)
     # `went on to describe the plan` is a new action, not a line of dialogue; `went on, as if he
     # had not heard her` is still the line's cue
     return any((lemma, c.lower_) in _PHRASAL_CUES for c in token.children if c.dep_ == "prt") \
         and not any(c.dep_ == "dobj" or (c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
                                          and not _manner(c)) for c in token.children)
+
+
+# Verbs that speak only to an audience: `addressed the crowd:` is a speech, `address the barriers` is
+# dealing with them. What an audience is: people, a body of them, or a gathering.
+_AUDIENCE_VERBS = frozenset({"address"})
+_AUDIENCES = frozenset("""
+    crowd crowds audience audiences nation country rally meeting conference convention assembly gathering
+    summit session forum congregation chamber jury court class graduates media press house
+""".split())
+_QUANTIFIERS = frozenset("some many all each one most few several any both".split())
+
+
+def deals_with_a_matter(verb: Token) -> bool:
+    """`help attendees address some of the common fears …: “…”`: a verb that speaks only to an
+    audience, its object a matter (fears, an issue, concerns), deals with it and says nothing; the
+    quotations after it are not its subject's. With no object, or people as its object (`addressed
+    the crowd:`, `addressed reporters`, `addressed them`), it is a speech."""
+    if verb.lemma_.lower() not in _AUDIENCE_VERBS:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.lower_ in _QUANTIFIERS:  # `some of the delegates`: the people counted
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), obj) if of is not None else obj
+    lemma = obj.lemma_.lower()
+    # the listed people and bodies, not is_person_noun's `-er` rule: `barriers`, `matters` are things
+    people = obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or lemma in ANON_NOUNS or lemma in HUMAN_NOUNS or lemma in ORG_NOUNS or lemma in _AUDIENCES \
+        or lemma.endswith(("ist", "ian", "eer"))
+    return not people
 
 
 def _manner(clause: Token) -> bool:

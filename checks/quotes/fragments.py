@@ -370,7 +370,10 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return Attribution(speaker, cue.text if speaker else None)
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
             cue = _owned_before(cue)
-            return Attribution(resolve(cue, cast, last), cue.text)
+            owner = resolve(cue, cast, last)
+            if label and step == 0 and (owner is None or owner.kind == "unresolved"):
+                return Attribution(None, None)  # blue “neon” letters: a label on a noun nobody owns
+            return Attribution(owner, cue.text)
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
             if (aside := _aside_teller(cue, loc, cast, last)) is not None:
                 return aside  # `The boom, as Ruiz explained, was a “bubble”`: at the root, too

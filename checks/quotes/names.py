@@ -280,7 +280,10 @@ class Person:
             own = self._from_first_name(form)
             forms[own] = forms.get(own, 0) + times
         order = list(forms)
-        self.name = max(order, key=lambda f: (" " in f, forms[f], -order.index(f)))
+        # a form with the first name in it is the name (`Luis de Miranda`, not the `De Miranda` of
+        # a sentence's start, however often that is written)
+        firsts = {f: self.first is not None and self.first in f.lower().split() for f in order}
+        self.name = max(order, key=lambda f: (" " in f, firsts[f], forms[f], -order.index(f)))
 
     def _from_first_name(self, form: str) -> str:
         """The name as written from its first name on: name_parts read `Browns DL Sheldon

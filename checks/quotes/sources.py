@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import imagined
-from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_speech_verb
+from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_person_noun, is_speech_verb
 from .find import Analysis, analyse
 from .organisation_names import LEGAL_FORMS
 from .organisations import named_like_organisation
@@ -143,8 +143,8 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # `Carney is said to have closed his book`: the subject is talked about
     figures = any(c.dep_ == "dobj" and c.lower_ in _FIGURES for c in tok.children)
-    if tok.lemma_.lower() == "report" and figures:
-        return None  # `Acme reports earnings Wednesday`: a company's figures, not a statement
+    if tok.lemma_.lower() == "report" and (figures or _reports_for_duty(tok)):
+        return None  # `Acme reports earnings Wednesday`, `before reporting to duty`: no statement
     if tok.lemma_.lower() == "charge" and not _accuses(tok):
         return None  # `while charging a laptop`: power, not an accusation
     if tok.lemma_.lower() in _THING_VERBS and _thing_object(tok):
@@ -154,6 +154,17 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) or imagined(tok):
         return None  # `if the patient reports no birds`, `X will be left to wonder`: imagined, no source
     return subject_of(tok, analysis.locator)
+
+
+def _reports_for_duty(verb: Token) -> bool:
+    """`before reporting to duty`, `reported for work`: showing up, not telling; `reported to police`
+    (someone told) and `reported to police that…` (what was told) stay statements."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return False
+    places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+              for p in c.children if p.dep_ == "pobj"]
+    return any(p.pos_ == "NOUN" and not is_person_noun(p) and p.lemma_.lower() not in ORG_NOUNS
+               and not p.ent_type_ for p in places)
 
 
 def _thing_object(verb: Token) -> bool:
