@@ -37,7 +37,7 @@ from .names import (
     without_possessive,
 )
 from .phrases import HONORIFICS, after_the, is_topic, name_bounds, role_of, strip_name
-from .pronouns import described_person, gender_evidence
+from .pronouns import described_person, gender_evidence, named_owner
 
 __all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misread_subject", "sentence_start"]
 
@@ -273,7 +273,10 @@ class Cast:
             person.role = role_of(root)
             person.titles.update(w.lower() for w in (person.role or "").split())
         rooted = rooted_verb(root) is not None
-        subject = (root.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
+        # `Clinton's campaign said`: the owner of a subject speaks through it; `Reyes's lawyer said` is
+        # someone else, a person of their own (the lawyer, not Reyes, is the next `he`)
+        owns = root.dep_ == "poss" and root.head.dep_ in SUBJECT and not named_owner(root)
+        subject = (root.dep_ in SUBJECT or owns or _says(root)
                    or misread_subject(root) or rooted)
         topic = is_topic(root)
         main = (root.dep_ in SUBJECT and root.head == root.sent.root) or rooted
