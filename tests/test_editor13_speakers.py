@@ -55,3 +55,17 @@ def test_a_named_persons_relative_or_aide_is_someone_else() -> None:
     # the person's own `he` is still theirs, and a company's owner speaks through it
     own = "Tom Reyes was charged on Monday. Reyes spoke to reporters. \"I am innocent,\" he said."
     assert _quote(own, "innocent").speaker == "Tom Reyes"
+
+
+def test_a_description_prefers_the_person_just_named_over_a_holder_paragraphs_back() -> None:
+    """In a list article, `The actress explained` went to the one person the story had called an
+    actress, paragraphs before, not to the star the paragraph is about."""
+    text = ("Ten stars who quit acting.\n\n1. Nora Vale\n\nThe comedian left the stage in 2010. Her "
+            "friend, actress Ida Moss, was surprised.\n\n2. Lena Hart\n\nLena Hart starred in six films "
+            "before she moved to a farm in Maine. The actress explained, \"I wanted a quiet life.\"")
+    quote = _quote(text, "quiet life")
+    assert quote.speaker == "Lena Hart" and (quote.speaker_confidence or 0) < 0.8
+    # the holder named in the sentences just before is still the one meant
+    near = ("Actress Ida Moss opened the festival on Friday. The crowd was large. \"I am thrilled,\" "
+            "the actress said.")
+    assert _quote(near, "thrilled").speaker == "Ida Moss"

@@ -104,7 +104,7 @@ def referent(found: Epithet, cast: Cast, role: Callable[[Person], str | None]) -
         holders = {m.key for m in before if found.noun is not None
                    and _holds(role(cast.people[m.key]), found.noun, same_job)}
         if len(holders) == 1:
-            return _last(before, holders.pop())
+            return _just_named(found, cast, before, _last(before, holders.pop()), role)
         if holders:
             return None  # two people given the role: the description does not say which
     if found.age is not None:
@@ -117,6 +117,20 @@ def referent(found: Epithet, cast: Cast, role: Callable[[Person], str | None]) -
     if salient is None or role(cast.people[salient.key]) is not None:
         return None  # no one, or a person the story gave another role
     return salient
+
+
+def _just_named(found: Epithet, cast: Cast, before: list[Mention], holder: Mention,
+                role: Callable[[Person], str | None]) -> Mention:
+    """`Lena Hart starred in six films … The actress explained` in a list of stars, the one the story
+    called an actress named paragraphs before: a holder of the role out of the sentences just before
+    yields to the person the story is about there (as for a `she`), when the story gave that
+    person no role of their own to contradict the description."""
+    if any(m.key == holder.key for m in _near(found, before)):
+        return holder
+    salient = _salient(found, cast, before)
+    if salient is None or salient.key == holder.key or not any(m.i == salient.i for m in _near(found, before)):
+        return holder
+    return salient if role(cast.people[salient.key]) is None else holder
 
 
 def _of_age(found: Epithet, cast: Cast, before: list[Mention]) -> Mention | None:
