@@ -69,3 +69,34 @@ def test_a_description_prefers_the_person_just_named_over_a_holder_paragraphs_ba
     near = ("Actress Ida Moss opened the festival on Friday. The crowd was large. \"I am thrilled,\" "
             "the actress said.")
     assert _quote(near, "thrilled").speaker == "Ida Moss"
+
+
+def test_a_sentence_ends_at_a_blank_line() -> None:
+    """A paragraph without a full stop was run into the next one's first sentence, and what that
+    sentence says (`She added; “…”`) hung on the name that closed the paragraph above."""
+    text = ("The festival opened on Friday. Director Ana Wong said backstage that nobody could tell "
+            "what would happen at the awards, given how many strong films had come from the smaller "
+            "studios this year and how close the votes had been in the past few years, said Tom Roe\n\n"
+            "She added; “It is true that the momentum is building.”")
+    assert _quote(text, "momentum").speaker == "Ana Wong"
+
+
+def test_a_mistyped_surname_the_model_took_for_an_organisation_is_the_person() -> None:
+    """`“…,” Hauser said` in a story about Houser was listed as an organisation."""
+    report = check_text("Coach Tom Houser has led the team since 2019. \"The defence was solid all "
+                        "night,\" Hauser said.")
+    assert [(q.speaker, q.speaker_kind) for q in report.quotes] == [("Tom Houser", "named")]
+    assert [(s.name, s.kind) for s in report.sources.named] == [("Tom Houser", "person")]
+    # a company the story never misspells stays one
+    apple = check_text("Tim Cook spoke at the launch. \"The phone ships on Friday,\" Apple said.")
+    assert [q.speaker_kind for q in apple.quotes] == ["organization"]
+
+
+def test_abbreviated_ranks_are_titles() -> None:
+    """`Sgt.`, `Col.`, `Maj.` were split from their full stop, ended a sentence and lost the name
+    its title; `the colonel` found nobody."""
+    report = check_text("Sgt. Tom Ward agreed. \"It is hard work,\" Ward said.")
+    assert [(s.name, s.role) for s in report.sources.named] == [("Tom Ward", "Sgt.")]
+    colonel = ("Col. Tom Roe commands the base. Mayor Ann Ruiz visited on Monday. \"We are ready,\" "
+               "the colonel said.")
+    assert _quote(colonel, "ready").speaker == "Tom Roe"

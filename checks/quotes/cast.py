@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..models import SpeakerEvidence, SpeakerKind
-from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
+from .cues import ABBREVIATED_TITLES, ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .names import (
     SUFFIXES,
     Person,
@@ -272,7 +272,9 @@ class Cast:
     def _note(self, person: Person, root: Token, start: int) -> None:
         if person.role is None:
             person.role = role_of(root)
-            person.titles.update(w.lower() for w in (person.role or "").split())
+            words = [w.lower() for w in (person.role or "").split()]
+            # `Col. Ann Roe` is `the colonel` too
+            person.titles.update(words + [t for w in words if (t := ABBREVIATED_TITLES.get(w.rstrip(".")))])
         rooted = rooted_verb(root) is not None
         # `Clinton's campaign said`: the owner of a subject speaks through it; `Reyes's lawyer said` is
         # someone else, a person of their own (the lawyer, not Reyes, is the next `he`)

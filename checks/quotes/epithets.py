@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from .antecedents import antecedent
 from .cast import Cast, Mention, Person
 from .companies import company
-from .cues import ANON_NOUNS
+from .cues import ABBREVIATED_TITLES, ANON_NOUNS
 from .phrases import sentences_back
 from .pronouns import PRONOUN_GENDER, noun_gender
 
@@ -45,8 +45,7 @@ _SAME_JOB = (frozenset({"coach", "manager", "boss", "gaffer", "skipper"}),
              frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman"}),
              frozenset({"democrat", "democratic"}), frozenset({"republican", "gop"}))
 # A title as a name's role writes it (`Sen. Ana Ruiz`) and as a description does (`the senator`).
-_ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-                "pres": "president", "sec": "secretary", "dem": "democrat", "supt": "superintendent"}
+_ABBREVIATED = ABBREVIATED_TITLES
 # Who asks is not who answers: `“…?” Roe asked. “…,” the senator said`.
 _ASKING = frozenset({"ask", "question", "press", "wonder"})
 # The determiners that introduce someone new: `a senior official`, `another Democrat`.
@@ -128,7 +127,8 @@ def _just_named(found: Epithet, cast: Cast, before: list[Mention], holder: Menti
     if any(m.key == holder.key for m in _near(found, before)):
         return holder
     salient = _salient(found, cast, before)
-    if salient is None or salient.key == holder.key or not any(m.i == salient.i for m in _near(found, before)):
+    near = _near(found, before)
+    if salient is None or salient.key == holder.key or not any(m.i == salient.i for m in near):
         return holder
     return salient if role(cast.people[salient.key]) is None else holder
 
