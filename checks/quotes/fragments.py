@@ -1,12 +1,13 @@
 """Who said a quoted fragment inside a sentence: the speech verb or noun that governs it.
 
 `accusing Carney of “arrogance”` is attributed, the “strongman” playbook is not. A fragment
-inside what someone else reports (`Pike said Ferris called it “a disgrace”`) reaches the reader
-through the teller, the outermost speaker of the sentence. Verbs of naming, voicing and thinking
-(`dubbed him “…”`, `chanted “…”`, `thought that “…”`) and a speaker set off by commas (`the
-plan, she said, is “…”`) also give a fragment its speaker, and a long run of words woven into a
-sentence is its subject's whatever the verb (`Moore thanked him for “…”`); a scare quote, a label or
-a title nobody is said to have said stays out.
+inside what someone else reports (`Pike said Ferris accused them of “negligence”`) reaches the
+reader through the teller, the outermost speaker of the sentence; a short term someone calls a
+thing is the caller's (`Pike said Ferris called it “a disgrace”` → Ferris), or nobody's when
+denied. Verbs of naming, voicing and thinking (`dubbed him “…”`, `chanted “…”`, `thought that
+“…”`) and a speaker set off by commas (`the plan, she said, is “…”`) also give a fragment its
+speaker, and a long run of words woven into a sentence is its subject's whatever the verb (`Moore
+thanked him for “…”`); a scare quote, a label or a title nobody is said to have said stays out.
 """
 
 from __future__ import annotations
@@ -186,7 +187,7 @@ def _names_the_noun_after(quoted: Span, outside: list[Token]) -> bool:
 
 
 def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
-    """`Pike said Ferris called the plan “a disgrace”`: a fragment inside what someone else reports
+    """`Pike said Ferris accused the board of “negligence”`: a fragment inside what someone else reports
     reaches the reader through the teller; the outermost speaker of the sentence is the source."""
     found, tok = None, cue
     for _ in range(4):
