@@ -45,6 +45,7 @@ RANKS = tuple(f"{a}." for a in "Col Lt Lieut Sgt Capt Maj Cmdr Cdr Cmdt Brig Cpl
               .split())
 # The pipeline component that starts a sentence after every blank line.
 PARAGRAPHS = "deskcheck_paragraphs"
+_STOPS = frozenset({".", "?", "!", "…"})
 _BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"\s+"))
 
 
@@ -60,8 +61,17 @@ def paragraph_sentences(doc: Doc) -> Doc:
     above. The parser keeps sentence starts set before it; only starts are set, so the parser
     still splits each paragraph into its sentences."""
     for tok in doc[1:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+        if tok.is_quote and doc[tok.i - 1].text in _STOPS and not doc[tok.i - 1].whitespace_:
+            # `…called it "absolute chaos."`: the parser may make the closing mark a sentence of its
+            # own, which then stands between the paragraph's sentence and the next paragraph
+            tok.is_sent_start = False
+        elif tok.is_space and tok.text.count("\n") >= 2:
+            first = doc[tok.i + 1]
+            first.is_sent_start = True
+            # an opening mark left alone was made a sentence of its own, and the quotation's
+            # `he said` lost the sentence before it: the words after the mark go on its sentence
+            if first.is_quote and first.i + 1 < len(doc) and not doc[first.i + 1].is_space:
+                doc[first.i + 1].is_sent_start = False
     return doc
 
 

@@ -100,3 +100,27 @@ def test_abbreviated_ranks_are_titles() -> None:
     colonel = ("Col. Tom Roe commands the base. Mayor Ann Ruiz visited on Monday. \"We are ready,\" "
                "the colonel said.")
     assert _quote(colonel, "ready").speaker == "Tom Roe"
+
+
+def test_asking_someone_to_be_something_is_no_term_and_a_possessed_thing_no_person() -> None:
+    """`called on members to be “…”` is a request, not a name given to anything; `Ruiz's career`
+    ends like `manager` but is nobody's aide. Both rules above stay out of them."""
+    asked = "Rep. Tom Baird said Ruiz called on members to be \"closely coordinated.\""
+    assert _quote(asked, "closely coordinated").speaker == "Tom Baird"
+    career = ("Mayor Ana Ruiz spoke on Monday. Ruiz's career has been long. \"We made the impossible "
+              "possible,\" she said.")
+    assert _quote(career, "impossible").speaker == "Ana Ruiz"
+
+
+def test_a_day_the_parse_makes_a_subject_is_no_speaker() -> None:
+    text = ("The race tightened.\n\nTuesday in Akron, while on the trail for his wife, former governor "
+            "Tom Reyes said she was ready because \"the world is in tough shape.\"")
+    assert all(q.speaker != "Tuesday" for q in check_text(text).quotes)
+
+
+def test_a_closing_mark_after_a_full_stop_is_no_sentence_of_its_own() -> None:
+    """`…called it "absolute chaos."` then `"…," he said.` in the next paragraph: the closing mark,
+    parsed as a sentence of its own, hid the reporter from the `he`."""
+    text = ("Police urged people not to spread rumors.\n\nA reporter for a news agency called it "
+            "\"absolute chaos.\"\n\n\"We saw people hit and bits of debris flying around,\" he said.")
+    assert _quote(text, "debris").speaker == "A reporter for a news agency"

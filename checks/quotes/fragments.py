@@ -48,7 +48,7 @@ _TERM_VERBS = frozenset("call name term dub label nickname know brand title".spl
 # Verbs of using a term for a thing, and how the term hangs on them (`called it “…”`: an object
 # predicate; `dubbed the plan “…”`: beside the object; `referred to it as “…”`).
 _USING_TERMS = frozenset("call dub nickname label brand term refer".split())
-_TERM_SLOTS = frozenset({"oprd", "dobj", "appos", "attr", "xcomp", "ccomp"})
+_TERM_SLOTS = frozenset({"oprd", "dobj", "appos", "attr"})
 # Verbs whose subject disowns the term in their complement: `denied ever calling them “…”`.
 _DISOWNING = frozenset("deny dispute refuse decline".split())
 # A sentence inside the marks: a term has none (`“the Ladd problem”`, not `“It is over. We lost”`).
@@ -339,7 +339,10 @@ def _term_user(verb: Token, came_from: Token, loc: Locator, cast: Cast,
             or came_from.head.i != verb.i:
         return None
     if not (came_from.dep_ in _TERM_SLOTS or (came_from.dep_ == "prep" and came_from.lower_ == "as")):
-        return None
+        return None  # `called on members to be “…”`, `called for “…”`: asking, not naming
+    if came_from.dep_ == "dobj" and loc.quoted(came_from.idx) \
+            and not any(c.dep_ in ("dobj", "dative") and c != came_from for c in verb.children):
+        return None  # `were calling “every 15 minutes”`: the words are no name given to anything
     if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
         return None  # `was called “…” by Ruiz`, `is called “…”`: the passive rules decide
     if _disowned(verb):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import TITLE_WORDS, is_person_noun
+from .cues import ANON_NOUNS, HUMAN_NOUNS, TITLE_WORDS, is_person_noun
 from .names import Gender
 
 __all__ = ["HONORIFIC_GENDER", "INDEFINITE", "PRONOUN_GENDER", "described_person", "gender_evidence",
@@ -95,8 +95,10 @@ def named_owner(poss: Token) -> bool:
     """`Reyes's lawyer`, `Hadvar's uncle`: a name owning a person noun (a relative, a role) is
     someone else than that person; `his lawyer` may be the one a `he` is about, so only a name."""
     # the tagger may read a name before `'s` as a plural noun (`Reyes's`): its capital says it is one
+    # only nouns the lists know as people: `Mrs. Clinton's career` ends like `manager`, no one's aide
+    head = poss.head.lemma_.lower()
     return poss.dep_ == "poss" and poss.pos_ != "PRON" and poss.text[:1].isupper() \
-        and is_person_noun(poss.head)
+        and (head in HUMAN_NOUNS or head in ANON_NOUNS or head in TITLE_WORDS)
 
 
 def _indefinite(tok: Token) -> bool:

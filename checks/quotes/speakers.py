@@ -91,6 +91,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and any(
             c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
         return member(tok)
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # `Tuesday in New York City, … Clinton said`: a day the parse made the subject
     if tok.ent_type_ in ORG_LABELS and tok.pos_ == "PROPN":
         return _misspelt(tok, cast) or organisation(tok)
     if tok.pos_ == "PROPN":
