@@ -124,3 +124,9 @@ def test_a_closing_mark_after_a_full_stop_is_no_sentence_of_its_own() -> None:
     text = ("Police urged people not to spread rumors.\n\nA reporter for a news agency called it "
             "\"absolute chaos.\"\n\n\"We saw people hit and bits of debris flying around,\" he said.")
     assert _quote(text, "debris").speaker == "A reporter for a news agency"
+
+
+def test_a_dateline_is_no_speaker() -> None:
+    text = ("Ruiz praises Roe\n\nSPRINGFIELD — Democratic Rep. Ana Ruiz on Friday attacked the budget "
+            "while praising Tom Roe as a \"work horse, not a show horse.\"")
+    assert all(q.speaker != "SPRINGFIELD" for q in check_text(text).quotes)

@@ -349,8 +349,9 @@ def _term_user(verb: Token, came_from: Token, loc: Locator, cast: Cast,
         return Attribution(None, verb.text)
     subject = subject_of(verb, loc)
     speaker = resolve(subject, cast, last, loose=False) if subject is not None else None
-    if speaker is None or speaker.kind == "unresolved":
-        return None
+    if speaker is None or speaker.kind == "unresolved" \
+            or (speaker.kind == "named" and speaker.name.islower()):
+        return None  # `the billionaire front-runner`, tagged a name: the usual climb decides
     return Attribution(speaker, verb.text)
 
 

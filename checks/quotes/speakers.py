@@ -48,6 +48,7 @@ DELIVERING = frozenset("""issue release make give deliver send post write publis
 _MENTIONED = frozenset({"phrase", "word", "words", "term", "label"})
 # A generic plural is nobody in particular: `billboards in which people say, “…”`.
 _GENERIC = frozenset({"people", "folks"})
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", ","})
 
 
 def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0,
@@ -91,8 +92,9 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and any(
             c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
         return member(tok)
-    if tok.ent_type_ in ("DATE", "TIME"):
-        return None  # `Tuesday in New York City, … Clinton said`: a day the parse made the subject
+    if tok.ent_type_ in ("DATE", "TIME") or _dateline(tok):
+        return None  # `Tuesday in New York City, … Clinton said`, `TALLAHASSEE — Rep. …`: a day or a
+        # dateline the parse made the subject
     if tok.ent_type_ in ORG_LABELS and tok.pos_ == "PROPN":
         return _misspelt(tok, cast) or organisation(tok)
     if tok.pos_ == "PROPN":
@@ -108,6 +110,15 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if aged(tok):  # `The 56-year-old said`: a description; roles.named_for_role asks whom it refers to
         return in_speaker_slot(list(tok.subtree))
     return _common_noun(tok, cast, loose)
+
+
+def _dateline(tok: Token) -> bool:
+    """A word in capitals opening its line before a dash or a comma: `TALLAHASSEE —`."""
+    doc = tok.doc
+    opens = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return opens and tok.is_upper and len(tok.text) > 2 and after is not None \
+        and after.text in _DATELINE_MARKS
 
 
 def _misspelt(tok: Token, cast: Cast) -> Speaker | None:
