@@ -92,7 +92,7 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and any(
             c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
         return member(tok)
-    if tok.ent_type_ in ("DATE", "TIME") or _dateline(tok):
+    if (tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN") or _dateline(tok):
         return None  # `Tuesday in New York City, … Clinton said`, `TALLAHASSEE — Rep. …`: a day or a
         # dateline the parse made the subject
     if tok.ent_type_ in ORG_LABELS and tok.pos_ == "PROPN":
