@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
@@ -38,6 +39,13 @@ BATCH_CHARS = 40_000
 BATCH_TEXTS = 16
 # Where a piece may end, best first: after a blank line, a line break, a space. A cut earlier
 # than half a piece would only make more pieces, so the next kind of break is tried instead.
+# Abbreviated ranks and titles the English tokenizer splits from their full stop (it keeps `Gen.`,
+# `Sen.`, `Adm.`): split, `Sgt.` ended a sentence and the name after it lost its title.
+RANKS = tuple(f"{a}." for a in "Col Lt Lieut Sgt Capt Maj Cmdr Cdr Cmdt Brig Cpl Pvt Spc Det Insp Supt Msgr"
+              .split())
+# The pipeline component that starts a sentence after every blank line.
+PARAGRAPHS = "deskcheck_paragraphs"
+_STOPS = frozenset({".", "?", "!", "…"})
 _BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"\s+"))
 
 
@@ -45,13 +53,42 @@ def pipeline_name() -> str | None:
     return os.environ.get("SPACY_MODEL") or None
 
 
+@Language.component(PARAGRAPHS)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A sentence never runs over a blank line. A paragraph that ends without a full stop (a
+    caption, a teaser, a line whose stop the page dropped) was run by the parser into the next
+    paragraph's first sentence, and what that sentence says (`“…,” she added`) hung on the words
+    above. The parser keeps sentence starts set before it; only starts are set, so the parser
+    still splits each paragraph into its sentences."""
+    for tok in doc[1:-1]:
+        if tok.is_quote and doc[tok.i - 1].text in _STOPS and not doc[tok.i - 1].whitespace_:
+            # `…called it "absolute chaos."`: the parser may make the closing mark a sentence of its
+            # own, which then stands between the paragraph's sentence and the next paragraph
+            tok.is_sent_start = False
+        elif tok.is_space and tok.text.count("\n") >= 2:
+            first = doc[tok.i + 1]
+            first.is_sent_start = True
+            # an opening mark left alone was made a sentence of its own, and the quotation's
+            # `he said` lost the sentence before it: the words after the mark go on its sentence
+            if first.is_quote and first.i + 1 < len(doc) and not doc[first.i + 1].is_space:
+                doc[first.i + 1].is_sent_start = False
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load the named pipeline, or SPACY_MODEL, or the first default that is installed."""
+    """Load the named pipeline, or SPACY_MODEL, or the first default that is installed; sentences
+    end at blank lines (see paragraph_sentences)."""
     wanted = name or pipeline_name()
     for candidate in (wanted,) if wanted else DEFAULT_PIPELINES:
         try:
-            return _split_glued_marks(spacy.load(candidate))
+            nlp = _split_glued_marks(spacy.load(candidate))
+            if isinstance(tokenizer := nlp.tokenizer, Tokenizer):  # `Col. Ann Roe`: one token, not `Col` `.`
+                for abbreviation in RANKS:
+                    tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+            if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+                nlp.add_pipe(PARAGRAPHS, before="parser")
+            return nlp
         except OSError:
             continue
         except Exception as exc:  # a broken or incompatible package: still one clear line

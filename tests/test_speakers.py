@@ -272,8 +272,8 @@ def test_an_adjective_in_quotes_on_someones_remarks_belongs_to_who_judged_them(q
 
 
 def test_a_fragment_inside_what_someone_reports_goes_to_the_teller(quotes_in) -> None:
-    text = "Mayor Ada Pike said Councilman Joel Ferris called the budget “a disgrace to the city.”"
-    assert only(quotes_in(text), "a disgrace").speaker == "Ada Pike"
+    text = "Mayor Ada Pike said Councilman Joel Ferris accused the board of “gross negligence.”"
+    assert only(quotes_in(text), "gross negligence").speaker == "Ada Pike"
 
 
 def test_a_fragment_with_a_trailing_reporter_goes_to_the_reporter(quotes_in) -> None:
@@ -316,7 +316,7 @@ def test_a_phrase_that_echoed_is_what_was_said_not_who_said_it(quotes_in) -> Non
 
 
 def test_a_parenthetical_teller_outranks_the_subject_of_the_reported_clause(quotes_in) -> None:
-    text = "The mayor’s office, Councilwoman Iris Dalby said, called the plan “a historic mistake.”"
+    text = "The mayor’s office, Councilwoman Iris Dalby said, accused the council of “a historic mistake.”"
     assert only(quotes_in(text), "historic mistake").speaker == "Iris Dalby"
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..models import SpeakerEvidence, SpeakerKind
-from .cues import ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
+from .cues import ABBREVIATED_TITLES, ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .names import (
     SUFFIXES,
     Person,
@@ -37,11 +37,12 @@ from .names import (
     without_possessive,
 )
 from .phrases import HONORIFICS, after_the, is_topic, name_bounds, role_of, strip_name
-from .pronouns import described_person, gender_evidence
+from .pronouns import described_person, gender_evidence, named_owner
 
 __all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misread_subject", "sentence_start"]
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_TYPO_MIN = 5  # letters a surname needs before a word one letter off it is read as a slip for it
 _CLAUSE_OPENERS = frozenset({",", ";", ":", ")", "—", "–"})  # what may stand before a clause's first word
 # Entity labels a title can overrule: the small model calls `Mayor Tess Greer` a PRODUCT at times.
 _VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
@@ -273,10 +274,15 @@ class Cast:
     def _note(self, person: Person, root: Token, start: int) -> None:
         if person.role is None:
             person.role = role_of(root)
-            person.titles.update(w.lower() for w in (person.role or "").split())
+            words = [w.lower() for w in (person.role or "").split()]
+            # `Col. Ann Roe` is `the colonel` too
+            person.titles.update(words + [t for w in words if (t := ABBREVIATED_TITLES.get(w.rstrip(".")))])
         rooted = rooted_verb(root) is not None
         head = _apposed_to(root)  # `His cousin James York, 40, cited …`: the subject is the cousin
-        subject = (head.dep_ in SUBJECT or (root.dep_ == "poss" and root.head.dep_ in SUBJECT) or _says(root)
+        # `Clinton's campaign said`: the owner of a subject speaks through it; `Reyes's lawyer said` is
+        # someone else, a person of their own (the lawyer, not Reyes, is the next `he`)
+        owns = root.dep_ == "poss" and root.head.dep_ in SUBJECT and not named_owner(root)
+        subject = (head.dep_ in SUBJECT or owns or _says(root)
                    or misread_subject(root) or rooted)
         topic = is_topic(root)
         main = (head.dep_ in SUBJECT and head.head == root.sent.root) or rooted
@@ -316,6 +322,16 @@ class Cast:
         alias = self.people.get(tok.lower_)
         return alias if alias is not None and alias.first == tok.lower_ and not after_the(tok) else None
 
+    def misspelt(self, word: str) -> Person | None:
+        """`“…,” Hauser said` in a story about Tom Houser: the one person whose surname the word
+        misspells by a letter (one changed, added or dropped; the first letter kept, five letters
+        or more), or None. Asked only of a one-word speaker the model took for an organisation."""
+        low = word.lower()
+        found = {id(p): p for surname, group in self._surnames.items() if len(group) == 1
+                 and len(surname) >= _TYPO_MIN and surname[0] == low[0] and _one_letter_off(surname, low)
+                 for p in group}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def namesakes(self, tok: Token) -> list[Person]:
         """Everyone a bare surname at `tok` may stand for when two or more people of the story share
         it (`Gille` in a story about a mother and her daughter); empty for a full name or a surname
@@ -334,6 +350,16 @@ class Cast:
 
 _APPOSED_WORDS = 3  # words in a name a role vouches for: longer runs are institutions
 _JOBS = ANON_NOUNS | frozenset({"manager", "counsel", "head"})  # `General Manager`: a job, not a name
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, not the same word."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:n] + long[n + 1:] == short for n in range(len(long)))
 
 
 def misread_subject(tok: Token) -> bool:

@@ -90,9 +90,20 @@ TITLE_WORDS = frozenset("""
     representative rep rep. sen sen. gov gov. spokesperson spokesman spokeswoman
     councilman councilwoman councillor councilor commissioner congressman congresswoman
     assemblyman assemblywoman sheriff superintendent lt lt. sgt sgt. capt capt. det det.
-    rev rev. reverend bishop rabbi admiral adm adm. colonel col. lieutenant sergeant captain
-    commander gen.
+    rev rev. reverend bishop rabbi admiral adm adm. colonel col col. lieutenant sergeant captain
+    commander gen. maj maj. cmdr cmdr. cdr cdr. cpl cpl. pvt pvt. brig brig. lieut lieut. insp insp.
 """.split())
+
+# Titles and ranks as a name's role abbreviates them (`Col. Ann Roe`), and the word a description
+# writes for them (`the colonel said`): the description, a titled antecedent and a role read both.
+ABBREVIATED_TITLES = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
+    "sec": "secretary", "dem": "democrat", "supt": "superintendent", "col": "colonel", "lt": "lieutenant",
+    "lieut": "lieutenant", "sgt": "sergeant", "capt": "captain", "maj": "major", "adm": "admiral",
+    "cmdr": "commander", "cdr": "commander", "cmdt": "commandant", "brig": "brigadier", "cpl": "corporal",
+    "pvt": "private", "spc": "specialist", "ens": "ensign", "det": "detective", "insp": "inspector",
+    "msgr": "monsignor", "atty": "attorney", "prof": "professor", "rev": "reverend",
+}
 
 # Where words are published, never who said them: `wrote on Twitter` credits the writer.
 PLATFORMS = frozenset("""

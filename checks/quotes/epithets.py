@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from .antecedents import antecedent
 from .cast import Cast, Mention, Person
 from .companies import company
-from .cues import ANON_NOUNS
+from .cues import ABBREVIATED_TITLES, ANON_NOUNS
 from .phrases import sentences_back
 from .pronouns import PRONOUN_GENDER, noun_gender
 
@@ -45,8 +45,7 @@ _SAME_JOB = (frozenset({"coach", "manager", "boss", "gaffer", "skipper"}),
              frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman"}),
              frozenset({"democrat", "democratic"}), frozenset({"republican", "gop"}))
 # A title as a name's role writes it (`Sen. Ana Ruiz`) and as a description does (`the senator`).
-_ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-                "pres": "president", "sec": "secretary", "dem": "democrat", "supt": "superintendent"}
+_ABBREVIATED = ABBREVIATED_TITLES
 # Who asks is not who answers: `“…?” Roe asked. “…,” the senator said`.
 _ASKING = frozenset({"ask", "question", "press", "wonder"})
 # The determiners that introduce someone new: `a senior official`, `another Democrat`.
@@ -104,7 +103,7 @@ def referent(found: Epithet, cast: Cast, role: Callable[[Person], str | None]) -
         holders = {m.key for m in before if found.noun is not None
                    and _holds(role(cast.people[m.key]), found.noun, same_job)}
         if len(holders) == 1:
-            return _last(before, holders.pop())
+            return _just_named(found, cast, before, _last(before, holders.pop()), role)
         if holders:
             return None  # two people given the role: the description does not say which
     if found.age is not None:
@@ -117,6 +116,21 @@ def referent(found: Epithet, cast: Cast, role: Callable[[Person], str | None]) -
     if salient is None or role(cast.people[salient.key]) is not None:
         return None  # no one, or a person the story gave another role
     return salient
+
+
+def _just_named(found: Epithet, cast: Cast, before: list[Mention], holder: Mention,
+                role: Callable[[Person], str | None]) -> Mention:
+    """`Lena Hart starred in six films … The actress explained` in a list of stars, the one the story
+    called an actress named paragraphs before: a holder of the role out of the sentences just before
+    yields to the person the story is about there (as for a `she`), when the story gave that
+    person no role of their own to contradict the description."""
+    if any(m.key == holder.key for m in _near(found, before)):
+        return holder
+    salient = _salient(found, cast, before)
+    near = _near(found, before)
+    if salient is None or salient.key == holder.key or not any(m.i == salient.i for m in near):
+        return holder
+    return salient if role(cast.people[salient.key]) is None else holder
 
 
 def _of_age(found: Epithet, cast: Cast, before: list[Mention]) -> Mention | None:

@@ -1,12 +1,13 @@
 """Who said a quoted fragment inside a sentence: the speech verb or noun that governs it.
 
 `accusing Carney of “arrogance”` is attributed, the “strongman” playbook is not. A fragment
-inside what someone else reports (`Pike said Ferris called it “a disgrace”`) reaches the reader
-through the teller, the outermost speaker of the sentence. Verbs of naming, voicing and thinking
-(`dubbed him “…”`, `chanted “…”`, `thought that “…”`) and a speaker set off by commas (`the
-plan, she said, is “…”`) also give a fragment its speaker, and a long run of words woven into a
-sentence is its subject's whatever the verb (`Moore thanked him for “…”`); a scare quote, a label or
-a title nobody is said to have said stays out.
+inside what someone else reports (`Pike said Ferris accused them of “negligence”`) reaches the
+reader through the teller, the outermost speaker of the sentence; a short term someone calls a
+thing is the caller's (`Pike said Ferris called it “a disgrace”` → Ferris), or nobody's when
+denied. Verbs of naming, voicing and thinking (`dubbed him “…”`, `chanted “…”`, `thought that
+“…”`) and a speaker set off by commas (`the plan, she said, is “…”`) also give a fragment its
+speaker, and a long run of words woven into a sentence is its subject's whatever the verb (`Moore
+thanked him for “…”`); a scare quote, a label or a title nobody is said to have said stays out.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ _VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer
 _THOUGHT_VERBS = frozenset("think believe feel fear hope worry suspect reckon figure doubt".split())
 # Verbs that, in the passive with no `by`, tell what something is called: the words are a term.
 _TERM_VERBS = frozenset("call name term dub label nickname know brand title".split())
+# Verbs of using a term for a thing, and how the term hangs on them (`called it “…”`: an object
+# predicate; `dubbed the plan “…”`: beside the object; `referred to it as “…”`).
+_USING_TERMS = frozenset("call dub nickname label brand term refer".split())
+_TERM_SLOTS = frozenset({"oprd", "dobj", "appos", "attr"})
+# Verbs whose subject disowns the term in their complement: `denied ever calling them “…”`.
+_DISOWNING = frozenset("deny dispute refuse decline".split())
+# A sentence inside the marks: a term has none (`“the Ladd problem”`, not `“It is over. We lost”`).
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+_CLOSING = ".,!? \u201d\"'\u2019"
 _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “…”`, not a long phrase later
 # Words in marks from which a fragment is someone's words woven into the sentence, not a scare quote
 # or a label (the “strongman” playbook, a “phase one” deal: a word or three).
@@ -80,8 +90,9 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     # speaker further out (`Democrats pointed out that …, though none reached the “…” level`) does
     # not make theirs; a verb governing them, or a speaker set off by commas, still does
     label = bool(outside) and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside)
+    term = len(words) < _SPOKEN_WORDS and not _SENTENCE_INSIDE.search(quoted.text.rstrip(_CLOSING))
     for tok in outside:
-        found = _governing(_past_characterised(tok), para, loc, cast, last, tok, label)
+        found = _governing(_past_characterised(tok), para, loc, cast, last, tok, label, term)
         if found is not None:
             return found if found.cue else None
     root = first.sent.root
@@ -176,7 +187,7 @@ def _names_the_noun_after(quoted: Span, outside: list[Token]) -> bool:
 
 
 def _teller(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
-    """`Pike said Ferris called the plan “a disgrace”`: a fragment inside what someone else reports
+    """`Pike said Ferris accused the board of “negligence”`: a fragment inside what someone else reports
     reaches the reader through the teller; the outermost speaker of the sentence is the source."""
     found, tok = None, cue
     for _ in range(4):
@@ -316,6 +327,43 @@ def _named_as(verb: Token, came_from: Token, para: int, loc: Locator, cast: Cast
     return told
 
 
+def _term_user(verb: Token, came_from: Token, loc: Locator, cast: Cast,
+               last: Speaker | None) -> Attribution | None:
+    """`He said Sondland called it “the Ladd problem”`, `referred to them as “the night crew”`: a
+    short term (a few words, no sentence) that someone calls a thing is the caller's word, whoever
+    tells the sentence; the teller only reports that it was used. One the subject denies, refuses or
+    is said not to have used (`denied ever calling them “the three amigos”`, `never called it “…”`)
+    is nobody's words the story can name: kept as a quote, with no speaker.
+    Returns None when `verb` is no such verb, or its subject is no one known (the usual climb decides)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _USING_TERMS or loc.quoted(verb.idx) \
+            or came_from.head.i != verb.i:
+        return None
+    if not (came_from.dep_ in _TERM_SLOTS or (came_from.dep_ == "prep" and came_from.lower_ == "as")):
+        return None  # `called on members to be “…”`, `called for “…”`: asking, not naming
+    if came_from.dep_ == "dobj" and loc.quoted(came_from.idx) \
+            and not any(c.dep_ in ("dobj", "dative") and c != came_from for c in verb.children):
+        return None  # `were calling “every 15 minutes”`: the words are no name given to anything
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return None  # `was called “…” by Ruiz`, `is called “…”`: the passive rules decide
+    if _disowned(verb):
+        return Attribution(None, verb.text)
+    subject = subject_of(verb, loc)
+    speaker = resolve(subject, cast, last, loose=False) if subject is not None else None
+    if speaker is None or speaker.kind == "unresolved" \
+            or (speaker.kind == "named" and speaker.name.islower()):
+        return None  # `the billionaire front-runner`, tagged a name: the usual climb decides
+    return Attribution(speaker, verb.text)
+
+
+def _disowned(verb: Token) -> bool:
+    """`did not call it`, `never called it`, `denied calling them`, `refused to call it`."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return (verb.dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_.lower() in _DISOWNING) \
+        or (verb.dep_ == "pcomp" and head.head.lemma_.lower() in _DISOWNING)
+
+
 def _bare_participle(verb: Token) -> bool:
     """`4.1.1 (described as “a micro update” in the announcement)`, `Called a “…” by its makers, X
     is`: a past participle without a subject, an auxiliary or an object is a passive; what it
@@ -330,7 +378,7 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None,
-               came_from: Token | None = None, label: bool = False) -> Attribution | None:
+               came_from: Token | None = None, label: bool = False, term: bool = False) -> Attribution | None:
     """Climb from a fragment to the speech verb or noun over it, within its own clause chain.
 
     Returns an Attribution without a cue to say `this fragment is governed, by no speaker`
@@ -340,6 +388,9 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
     for step in range(8):
         if cue.idx < para:
             return None
+        used = _term_user(cue, came_from, loc, cast, last) if term and step <= _NAMED_REACH else None
+        if used is not None:
+            return used
         if step <= _NAMED_REACH and (named := _named_as(cue, came_from, para, loc, cast, last)) is not None:
             return named
         if _named_passively(cue):

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import TITLE_WORDS, is_person_noun
+from .cues import ANON_NOUNS, HUMAN_NOUNS, TITLE_WORDS, is_person_noun
 from .names import Gender
 
 __all__ = ["HONORIFIC_GENDER", "INDEFINITE", "PRONOUN_GENDER", "described_person", "gender_evidence",
-           "noun_gender"]
+           "named_owner", "noun_gender"]
 
 # Determiners that introduce someone new (`a spokesman`, `another witness`, `one Canadian`).
 INDEFINITE = frozenset({"a", "an", "another", "one"})
@@ -83,10 +83,22 @@ def described_person(tok: Token) -> bool:
         return False  # `Trump said only an outsider could do it`: someone talked about, not present
     if tok.lemma_.lower() in _COLLECTIVE:
         return False
-    if tok.lemma_.lower() in TITLE_WORDS and not _indefinite(tok):
+    if tok.lemma_.lower() in TITLE_WORDS and not _indefinite(tok) \
+            and not any(named_owner(c) for c in tok.children):  # `Smith's spokeswoman`: not Smith
         return False  # `the president`: a title, resolved to its holder elsewhere; but `a spokesperson
         # for the association` holds no office the story named: an unnamed person, like `a nurse`
-    return not any(c.pos_ == "PROPN" or c.dep_ == "poss" for c in tok.children)
+    return not any((c.pos_ == "PROPN" and c.dep_ != "poss") or (c.dep_ == "poss" and not named_owner(c))
+                   for c in tok.children)
+
+
+def named_owner(poss: Token) -> bool:
+    """`Reyes's lawyer`, `Hadvar's uncle`: a name owning a person noun (a relative, a role) is
+    someone else than that person; `his lawyer` may be the one a `he` is about, so only a name."""
+    # the tagger may read a name before `'s` as a plural noun (`Reyes's`): its capital says it is one
+    # only nouns the lists know as people: `Mrs. Clinton's career` ends like `manager`, no one's aide
+    head = poss.head.lemma_.lower()
+    return poss.dep_ == "poss" and poss.pos_ != "PRON" and poss.text[:1].isupper() \
+        and (head in HUMAN_NOUNS or head in ANON_NOUNS or head in TITLE_WORDS)
 
 
 def _indefinite(tok: Token) -> bool:

@@ -48,6 +48,7 @@ DELIVERING = frozenset("""issue release make give deliver send post write publis
 _MENTIONED = frozenset({"phrase", "word", "words", "term", "label"})
 # A generic plural is nobody in particular: `billboards in which people say, “…”`.
 _GENERIC = frozenset({"people", "folks"})
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", ","})
 
 
 def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: int = 0,
@@ -91,8 +92,11 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and any(
             c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
         return member(tok)
+    if (tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN") or _dateline(tok):
+        return None  # `Tuesday in New York City, … Clinton said`, `TALLAHASSEE — Rep. …`: a day or a
+        # dateline the parse made the subject
     if tok.ent_type_ in ORG_LABELS and tok.pos_ == "PROPN":
-        return organisation(tok)
+        return _misspelt(tok, cast) or organisation(tok)
     if tok.pos_ == "PROPN":
         start, end = proper_bounds(tok)
         words = {t.lower_ for t in doc[start:end]}
@@ -106,6 +110,30 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if aged(tok):  # `The 56-year-old said`: a description; roles.named_for_role asks whom it refers to
         return in_speaker_slot(list(tok.subtree))
     return _common_noun(tok, cast, loose)
+
+
+def _dateline(tok: Token) -> bool:
+    """A word in capitals opening its line before a dash or a comma: `TALLAHASSEE —`."""
+    doc = tok.doc
+    opens = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return opens and tok.is_upper and len(tok.text) > 2 and after is not None \
+        and after.text in _DATELINE_MARKS
+
+
+def _misspelt(tok: Token, cast: Cast) -> Speaker | None:
+    """`“…,” Hauser said` in a story about Tom Houser: a lone capitalised word the model took for an
+    organisation, a letter off the surname of one person of the story and nothing else in the
+    story's forms of it like a company's (`Inc.`, `Group`…), is that person's name mistyped."""
+    doc = tok.doc
+    lone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    if not lone or not tok.is_alpha or not tok.is_title or company_name(tok):
+        return None
+    person = cast.misspelt(tok.text)
+    if person is None:
+        return None
+    return Speaker(person.name, "named", tok.idx, tok.idx + len(tok.text), person.key, guessed=True,
+                   evidence="name_at_cue")
 
 
 def _modal_named(tok: Token, cast: Cast) -> Speaker | None:
