@@ -2,7 +2,7 @@
 
 The one talking in the sentence before is the next `he`, not the person their words were about
 (`Mr. Dorval said Mr. Kessler had disrespected …. “…,” he said`), also when the parser lost the main
-clause; a name set in apposition to the subject (`His cousin James Orban, 40, cited`) holds the
+clause or spoke in an aside (`Baker, Quarry said, has created …`); a name set in apposition to the subject (`His cousin James Orban, 40, cited`) holds the
 subject's place; a name inside the participle that `she` answers (`Asked about …, she replied`) is not
 her; and a sentence the parser cut out of a quotation does not break a run of the same `she`. Every
 text is invented.
@@ -33,6 +33,15 @@ def test_the_one_who_said_it_wins_where_the_parse_lost_the_main_clause(quotes_in
             "Amin were entirely unacceptable. ''This is going to a place where we've never gone before,'' "
             "he said.")
     assert only(quotes_in(text), "never gone before").speaker == "Dorval"
+
+
+def test_the_one_talking_in_an_aside_is_the_next_he(quotes_in: Quotes) -> None:
+    # Baker is the main clause's subject, but the sentence is Quarry's words about him
+    text = ("The writer Abel Quarry spent a month at the rallies of Tom Baker, the candidate.\n\n"
+            "\u201cThey\u2019re conservative,\u201d Quarry said.\n\n"
+            "Baker, Quarry said, has created a \u201cstrange, reality-bending zone.\u201d\n"
+            "\u201cSo afterwards, his supporters feel justified,\u201d he said.")
+    assert only(quotes_in(text), "So afterwards").speaker == "Abel Quarry"
 
 
 def test_a_name_apposed_to_the_subject_is_the_subject(quotes_in: Quotes) -> None:

@@ -222,7 +222,9 @@ def _rank(cast: Cast, m: Mention, sents: list[int], pronoun: Token) -> tuple[int
     at her flat … on her table`) ranks with the subjects."""
     tier = 2 if (m.subject or m.key == cast.last_speaker or _referred(cast, m, pronoun)) \
         else (0 if m.topic else 1)
-    return tier, sents.index(m.sent), m.main, m.speaks, m.i
+    # a speaker set in as an aside (`Trump, Sexton said, has created …`) holds the main clause's
+    # rank: the sentence is his words about the subject, and the next `he said` goes on with him
+    return tier, sents.index(m.sent), m.main or m.speaks, m.speaks, m.i
 
 
 def _referred(cast: Cast, m: Mention, pronoun: Token) -> bool:
