@@ -2,10 +2,10 @@
 
 The one talking in the sentence before is the next `he`, not the person their words were about
 (`Mr. Dorval said Mr. Kessler had disrespected …. “…,” he said`), also when the parser lost the main
-clause or spoke in an aside (`Baker, Quarry said, has created …`); a name set in apposition to the subject (`His cousin James Orban, 40, cited`) holds the
-subject's place; a name inside the participle that `she` answers (`Asked about …, she replied`) is not
-her; and a sentence the parser cut out of a quotation does not break a run of the same `she`. Every
-text is invented.
+clause or the speaker is an aside (`Baker, Quarry said, has created …`); a name set in apposition to
+the subject (`His cousin James Orban, 40, cited`) holds the subject's place; a name inside the
+participle that `she` answers (`Asked about …, she replied`) is not her; and a sentence the parser cut
+out of a quotation does not break a run of the same `she`. Every text is invented.
 """
 
 from __future__ import annotations
