@@ -1,6 +1,7 @@
 """Session 14 (helper-94): whole quotations credited to another speaker or to nobody, from a reading
 of PolNeAR train's name-source errors: paragraphs carried over after a fragment, a passive
-`was asked`, a participle between a name and its cue, an aside naming where it was said."""
+`was asked`, a participle between a name and its cue, an aside naming where it was said, an
+aside teller before words that go on with the name's verb."""
 
 from __future__ import annotations
 
@@ -48,3 +49,13 @@ def test_an_aside_with_where_it_was_said_introduces_the_next_quote(quotes_in) ->
             "should adopt new rules.\n\n"
             "\"In light of this serious breach, is it prudent to give such power to the chair?\"")
     assert only(quotes_in(text), "serious breach").speaker == "Lou Ash"
+
+
+def test_an_aside_teller_before_words_that_go_on_with_the_names_verb(quotes_in) -> None:
+    text = ("Mayor Ana Ruiz prepared for the debate with Tom Baxter all week.\n\n"
+            "Ruiz, a top aide said, “is very confident, very confident in the contrast” between her "
+            "and Baxter.\n\n"
+            "Maria Lopez, a campaign spokeswoman said, “We are confident in the contrast.”")
+    quotes = quotes_in(text)
+    assert only(quotes, "very confident in the contrast").speaker == "a top aide"
+    assert only(quotes, "We are confident").speaker == "Maria Lopez"  # a closing comma left out

@@ -19,7 +19,7 @@ from .cues import STATEMENT_NOUNS, is_person_noun, is_speech_verb
 if TYPE_CHECKING:
     from .attribution import Locator
 
-__all__ = ["modal_name", "subject_of"]
+__all__ = ["aside_teller", "modal_name", "subject_of"]
 
 # How an object noun hangs inside its clause, up to the clause's verb: `rejected the notion of …`
 _INSIDE_PHRASE = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "appos", "compound"})
@@ -51,7 +51,7 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                     and not _sentence_between(child, tok):
                 # `a banner that said`: a relative pronoun stands for the noun its clause describes
                 relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
-                return tok.head if relative else child
+                return tok.head if relative else aside_teller(child, tok) or child
         misread = next((c for c in tok.children if misread_subject(c) or modal_name(c)), None)
         if misread is not None:  # `Early says …`, `“…,” May said`: a surname taken for an adverb, a modal
             return misread
@@ -261,6 +261,23 @@ def _before_participle(verb: Token, loc: Locator | None) -> Token | None:
             return None
         return name
     return None
+
+
+def aside_teller(subject: Token, verb: Token) -> Token | None:
+    """`Clinton, a top aide said, “is very confident in the contrast”`: a description after the name
+    and a comma, the cue right after it with no comma between, and a quotation that goes on with the
+    name's verb (`is`, `has`, `will`…): the name is the subject of the quoted words and the one
+    described tells them (`Clinton, a top aide, said` would make them one person). The description."""
+    doc = verb.doc
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    if appos is None or appos.pos_ != "NOUN" or appos.right_edge.i != verb.i - 1 \
+            or doc[subject.i + 1].text != "," or not any(c.dep_ == "det" for c in appos.children) \
+            or verb.i + 3 >= len(doc):
+        return None
+    comma, mark, first = doc[verb.i + 1], doc[verb.i + 2], doc[verb.i + 3]
+    goes_on = first.pos_ in ("AUX", "VERB") and first.text[:1].islower() \
+        and first.tag_ in ("VBZ", "VBD", "MD")
+    return appos if comma.text == "," and mark.is_quote and goes_on else None
 
 
 def _bare_after_comma(verb: Token) -> bool:
