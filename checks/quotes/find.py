@@ -71,6 +71,7 @@ _INITIAL_OR_SUFFIX = re.compile(r"[A-Z]\.|[JS]r\.")
 _ELLIPSIS = re.compile(r"…|\.\.\.|\[…\]|\[\.\.\.\]")
 _ECHO_WORDS = 4  # words of a repeated piece: fewer may be a phrase anyone uses
 _CUE_CLAUSE = 4  # words of `he said.`, `said Mayor Ruiz.`: a cue clause, not a sentence going on
+_NAMED_CUE_CLAUSE = 12  # words of `Jane Roe, a Clinton supporter, told the New Yorker.`, naming the speaker
 _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
 # `I`, `me`, `my`: one person's voice. An organisation quoted in the news speaks as `we` (a statement,
 # a spokesman for it); only a person says `I played my best match`.
@@ -369,7 +370,8 @@ def _convention(m: Marked, done: list[tuple[Marked, Quote]], text: str) -> Attri
     if prev_m.paragraph.index == m.paragraph.index:
         pass
     elif prev_m.paragraph.index == m.paragraph.index - 1 and m.open - m.paragraph.start <= 1 \
-            and (not prev.partial or _ends_with_its_cue(text, prev_m, prev)):
+            and (not prev.partial or _ends_with_its_cue(text, prev_m, prev)
+                 or _closes_its_speech(text, done)):
         guessed = True
     else:
         return None
@@ -386,7 +388,24 @@ def _ends_with_its_cue(text: str, m: Marked, quote: Quote) -> bool:
     if m.close is None or quote.cue is None or not text[m.start:m.end].rstrip().endswith(","):
         return False
     tail = text[m.close + 1:m.paragraph.end].split()
-    return 0 < len(tail) <= _CUE_CLAUSE and quote.cue in (w.strip(".") for w in tail)
+    if not tail or quote.cue not in (w.strip(".,") for w in tail):
+        return False
+    # `Sanders “is tapping into …,” Simon Rosenberg, a Clinton supporter, told the New Yorker.`: a
+    # longer cue clause still closes the quote when it names the speaker (with a role, an outlet)
+    named = quote.speaker_span is not None and m.close < quote.speaker_span[0] < m.paragraph.end
+    return len(tail) <= (_NAMED_CUE_CLAUSE if named else _CUE_CLAUSE)
+
+
+def _closes_its_speech(text: str, done: list[tuple[Marked, Quote]]) -> bool:
+    """`“By the way, …,” Trump told a rally, saying Clinton would “abolish the second amendment.”`: a
+    fragment that closes its paragraph after a whole quotation of the same speaker in it is that
+    speaker going on; the next paragraph's quotation goes on with them, as after the whole one."""
+    if len(done) < 2:
+        return False
+    (whole_m, whole), (last_m, last) = done[-2], done[-1]
+    return last_m.close is not None and not text[last_m.close + 1:last_m.paragraph.end].strip() \
+        and whole_m.paragraph.index == last_m.paragraph.index and not whole.partial \
+        and whole.speaker is not None and whole.speaker == last.speaker
 
 
 def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:

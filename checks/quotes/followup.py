@@ -45,6 +45,7 @@ _OWN_WORDS = frozenset("""statement remarks remark comments comment speech addre
 # `He defended his decision to visit.` then a quotation: news states a position, then quotes the
 # defence of it; only the verbs whose object is a stand someone took (a decision, a record, a policy).
 _DEFENDING = frozenset({"defend", "justify"})
+_WHERE_SAID = frozenset({"prep", "npadvmod", "advmod"})  # `argued in his email`, `said Tuesday`
 
 
 def attribute_next(m: Marked, text: str, loc: Locator, cast: Cast,
@@ -172,8 +173,11 @@ def _reporting_verb(root: Token) -> Token | None:
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
     # `It's easy, she says, for people to marvel…`: the parse may hang the aside on a clause
     # below the root; set off by commas with a subject of its own, it still tells the whole sentence
-    aside = aside or next((t for t in root.sent if t.dep_ == "parataxis" and is_speech_verb(t)
-                           and t.i > 0 and t.doc[t.i - 1].i >= root.sent.start and _set_off(t)), None)
+    # (`If anything, Ash argued in his email, the rule…`: read as a clause before the root, still one)
+    aside = aside or next((t for t in root.sent
+                           if (t.dep_ == "parataxis" or (t.dep_ == "ccomp" and t.i < root.i))
+                           and is_speech_verb(t) and t.i > 0 and t.doc[t.i - 1].i >= root.sent.start
+                           and _set_off(t)), None)
     if aside is not None:
         return aside
     if _framed(root) != root or _delivers(root):
@@ -187,8 +191,12 @@ def _reporting_verb(root: Token) -> Token | None:
 def _set_off(verb: Token) -> bool:
     """`, she says,`: a speech verb with its own subject between commas."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    return subject is not None and verb.doc[subject.left_edge.i - 1].text == "," \
-        and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
+    if subject is None or verb.doc[subject.left_edge.i - 1].text != ",":
+        return False
+    # `, Ash argued in his email,`: where or when the words were said may stand before the comma
+    rights = [c for c in verb.rights if c.dep_ != "punct"]
+    end = verb.right_edge.i if rights and all(c.dep_ in _WHERE_SAID for c in rights) else verb.i
+    return end + 1 < len(verb.doc) and verb.doc[end + 1].text == ","
 
 
 def _delivers(root: Token) -> bool:

@@ -33,7 +33,7 @@ from .outlets import ORG_LABELS, organisation, outlet_or_company
 from .phrases import after_the, end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import INDEFINITE, PRONOUN_GENDER
 from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
-from .subjects import modal_name, subject_of
+from .subjects import aside_teller, modal_name, subject_of
 
 # Cast, Person, Speaker, described and in_speaker_slot live elsewhere: the quote finders import
 # them from here, with resolve
@@ -246,7 +246,8 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
 
 def _apposed_name(tok: Token, cast: Cast) -> Speaker | None:
     named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+    if named is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" \
+            and aside_teller(tok.head, tok.head.head) != tok:  # `Clinton, a top aide said, “is …”`
         # `said Scott Reed, the Chamber's chief strategist, who added that…`: the description set
         # beside a name is that person, wherever a clause after it picks the description up
         named = tok.head

@@ -19,10 +19,13 @@ from .cues import STATEMENT_NOUNS, is_person_noun, is_speech_verb
 if TYPE_CHECKING:
     from .attribution import Locator
 
-__all__ = ["modal_name", "subject_of"]
+__all__ = ["aside_teller", "modal_name", "subject_of"]
 
 # How an object noun hangs inside its clause, up to the clause's verb: `rejected the notion of …`
 _INSIDE_PHRASE = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "appos", "compound"})
+_PARTICIPLE_WORDS = 20  # tokens of `asked about the deaths of journalists under Putin,` between name and cue
+# Verbs whose passive subject is the one spoken to (`was asked`, `was told`).
+_ADDRESSING = frozenset({"ask", "tell", "question"})
 # Verbs of disputing or holding, not of speech, whose `that` clause is what their subject maintains.
 _HOLDING = frozenset("""dispute deny contend maintain insist believe argue reject doubt question
     challenge counter acknowledge concede admit""".split())
@@ -34,8 +37,10 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
     for child in verb.children:  # only the cue's own agent: `waylaid by mistrust, arguing…` is not
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if _addressed(verb):
+        return None
     if (cut := _cut_off_subject(verb) or _run_on_subject(verb, loc) or _apposed_before(verb)
-            or _before_relative(verb)) is not None:
+            or _before_relative(verb) or _before_participle(verb, loc)) is not None:
         return cut
     tok = verb
     for _ in range(4):
@@ -46,7 +51,7 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                     and not _sentence_between(child, tok):
                 # `a banner that said`: a relative pronoun stands for the noun its clause describes
                 relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
-                return tok.head if relative else child
+                return tok.head if relative else aside_teller(child, tok) or child
         misread = next((c for c in tok.children if misread_subject(c) or modal_name(c)), None)
         if misread is not None:  # `Early says …`, `“…,” May said`: a surname taken for an adverb, a modal
             return misread
@@ -71,6 +76,14 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
                 and (loc is None or not loc.quoted(tok.head.idx)):
             tok = tok.head  # `Kerr told them that Lund “had a plan,” adding, …`: Kerr adds, not Lund
     return None
+
+
+def _addressed(verb: Token) -> bool:
+    """`In an interview, Trump was asked, “…?”`: the subject of a passive `asked` or `told` is who
+    heard the words, not who said them; with no `by` agent the cue names no speaker."""
+    return verb.lemma_.lower() in _ADDRESSING and verb.tag_ == "VBN" \
+        and any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def modal_name(tok: Token) -> bool:
@@ -220,6 +233,51 @@ def _before_relative(verb: Token) -> Token | None:
                 and subjects[0].pos_ in ("PROPN", "NOUN") and subjects[0].doc[subjects[0].i + 1].text == ",":
             return subjects[0] if same_line(subjects[0], verb) else None
     return None
+
+
+def _before_participle(verb: Token, loc: Locator | None) -> Token | None:
+    """`… after Mr. Fenwick, asked about the deaths, had said, “…”`: a participle phrase set off by
+    commas between a name and its cue; the parser may hang the name on a word before it and the cue
+    nowhere, leaving the cue without a subject. The name right before the participle's comma is the
+    cue's subject (only a person the model tagged, in the story's own words, on the cue's line)."""
+    if verb.tag_ not in ("VBD", "VBN", "VBZ") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    doc, i = verb.doc, verb.i - 1
+    while i > 0 and doc[i].pos_ == "AUX":
+        i -= 1  # `, had said`
+    if i < 3 or doc[i].text != ",":
+        return None
+    for n in range(i - 2, max(0, i - _PARTICIPLE_WORDS) - 1, -1):
+        if doc[n].text != ",":
+            if doc[n].is_quote or doc[n].text in (".", "?", "!", ";"):
+                return None
+            continue
+        opens, name = doc[n + 1], doc[n - 1] if n > 0 else None
+        # `asked` may be tagged a past tense; a regular form is the participle as well
+        participle = opens.tag_ in ("VBN", "VBG") or (opens.tag_ == "VBD" and opens.lower_.endswith("ed"))
+        if not participle or name is None or name.ent_type_ != "PERSON" \
+                or not same_line(name, verb) or (loc is not None and not loc.narrative(name.idx)):
+            return None
+        return name
+    return None
+
+
+def aside_teller(subject: Token, verb: Token) -> Token | None:
+    """`Clinton, a top aide said, “is very confident in the contrast”`: a description after the name
+    and a comma, the cue right after it with no comma between, and a quotation that goes on with the
+    name's verb (`is`, `has`, `will`…): the name is the subject of the quoted words and the one
+    described tells them (`Clinton, a top aide, said` would make them one person). The description."""
+    doc = verb.doc
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    if appos is None or appos.pos_ != "NOUN" or appos.right_edge.i != verb.i - 1 \
+            or doc[subject.i + 1].text != "," or not any(c.dep_ == "det" for c in appos.children) \
+            or verb.i + 3 >= len(doc):
+        return None
+    comma, mark, first = doc[verb.i + 1], doc[verb.i + 2], doc[verb.i + 3]
+    goes_on = first.pos_ in ("AUX", "VERB") and first.text[:1].islower() \
+        and first.tag_ in ("VBZ", "VBD", "MD")
+    return appos if comma.text == "," and mark.is_quote and goes_on else None
 
 
 def _bare_after_comma(verb: Token) -> bool:
