@@ -56,6 +56,9 @@ _FURNITURE_NAME = re.compile(
     r"story-(?:list|links|rail)|outbrain|taboola|cta|"
     # a slideshow or a carousel, or one of its slides: photos and captions (or other stories) beside the story
     r"slide-?shows?|slides?|carousel|"
+    # a photo's credit or caption written as a paragraph of its own (`<p class="image-credit">`,
+    # WordPress's `wp-caption-text`): the picture's words, not the story's
+    r"(?:image|photo|picture|img|media)-?(?:credits?|captions?)|wp-caption(?:-text)?|"
     # a name's hover card inside a sentence (`rollover-people-block`: the person's latest headlines),
     # not the name's own link around it
     r"(?:rollover|hover|popover|tooltip)[a-z-]*-(?:block|card|panel|content))(?![a-z])")
