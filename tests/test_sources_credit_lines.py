@@ -43,3 +43,15 @@ def test_a_speaker_the_story_describes_is_a_source_though_tagged_a_place_once() 
     doc.ents = [e for e in doc.ents if not e.start <= kwon.i < e.end] + [Span(doc, kwon.i, kwon.i + 1, "GPE")]
     found = {s.name: s.quotes for s in find_sources(doc, find_quotes(doc, text), text=text).named}
     assert found.get("Kwon") == 2
+
+
+def test_a_full_name_tagged_a_place_is_the_person_named_by_it_alone_later() -> None:
+    text = ("The song was written by the co-writers Mira Sand and Kate Holm in one afternoon. "
+            "“It is a different muscle,” Holm said. “You take yourself out of it,” Holm added.")
+    doc = next(parse([text]))
+    kate = next(t for t in doc if t.text == "Kate")
+    # the model's slip, as on the page this came from: the full name tagged a place
+    place = Span(doc, kate.i, kate.i + 2, "GPE")
+    doc.ents = [e for e in doc.ents if not e.start <= kate.i + 1 < e.end] + [place]
+    found = {s.name: s.quotes for s in find_sources(doc, find_quotes(doc, text), text=text).named}
+    assert found.get("Kate Holm") == 2

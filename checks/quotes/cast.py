@@ -139,7 +139,8 @@ class Cast:
             if self._relative(tok) and narrative(tok.idx):
                 self._add_name(doc[tok.i:tok.i + 2])
         for ent in doc.ents:  # `Montell Figgins` tagged ORG, then `Figgins said` tagged PERSON: one person
-            if ent.label_ == "ORG" and narrative(ent.start_char) and _surname_named_alone(ent):
+            # (`Kate York` tagged a place, then `York said`, likewise)
+            if ent.label_ in ("ORG", "GPE") and narrative(ent.start_char) and _surname_named_alone(ent):
                 self._add_name(ent)
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
         for person in persons:
