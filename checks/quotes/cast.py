@@ -383,7 +383,8 @@ def rooted_verb(tok: Token) -> Token | None:
     is the subject the parser lost), or None."""
     if tok.dep_ != "ROOT" or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    return next((c for c in tok.rights if c.dep_ == "acl" and c.pos_ == "VERB"
+    # (`Buckley, who hadn't sung …, worried about …`: the verb may come out as a modifier, `amod`)
+    return next((c for c in tok.rights if c.dep_ in ("acl", "amod") and c.pos_ == "VERB"
                  and c.tag_ in ("VBD", "VBN", "VBZ") and tok.doc[c.i - 1].text == ","), None)
 
 
