@@ -381,7 +381,10 @@ def rooted_verb(tok: Token) -> Token | None:
     root and `called` as a modifier after the commas: the verb the sentence is built on, whose
     subject the name is (a sentence has a verb; a noun at its root with one hung on it after a comma
     is the subject the parser lost), or None."""
-    if tok.dep_ != "ROOT" or tok.pos_ not in ("NOUN", "PROPN"):
+    # the parse may hang a name that opens its paragraph on the paragraph before (`…not doing that
+    # song.’” ⏎ Buckley, who …, worried`): a root all the same
+    opens = tok.head.i < tok.i and "\n" in tok.doc.text[tok.head.idx:tok.idx]
+    if not (tok.dep_ == "ROOT" or opens) or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     # (`Buckley, who hadn't sung …, worried about …`: the verb may come out as a modifier, `amod`)
     return next((c for c in tok.rights if c.dep_ in ("acl", "amod") and c.pos_ == "VERB"
