@@ -247,3 +247,28 @@ def test_a_page_in_a_script_without_spaces_is_not_english_not_an_empty_page() ->
     page = f"<html><body><article><h1>港の橋</h1>{sentences}</article></body></html>"
     with pytest.raises(NotEnglish, match="does not look like English"):
         extract_article(page)
+
+
+def test_a_photo_credit_written_as_its_own_paragraph_is_not_article_text() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story tells the council's long account of the bridge "
+                         f"repairs and what the ferry will cost the town this year.</p>" for n in range(5))
+    photo = ('<div class="wp-caption"><img src="/quay.jpg"><p class="wp-caption-text">“Old quay”</p></div>'
+             '<p class="image-credit">1994-97 Harbour Photo Co., All rights</p>')
+    page = f"<html><body><article><h1>Harbour toll</h1>{paragraphs}{photo}{paragraphs}</article></body>"
+    text = extract_article(page).text
+    assert "Harbour Photo" not in text and "Old quay" not in text
+    assert not {"1994", "1997"} & {d.value for d in check_text(text).dates}
+
+
+def test_a_caption_laid_out_as_a_one_item_list_after_its_figure_is_not_article_text() -> None:
+    paragraphs = "".join(f"<p>Paragraph {n} of the story tells the council's long account of the bridge "
+                         f"repairs and what the ferry will cost the town this year.</p>" for n in range(4))
+    said = "<p>“The quay is older than the town,” says Ivo Marsh, the harbour master.</p>"
+    photo = ('<figure><img src="/quay.jpg"></figure><ul><li><p>Ivo Marsh on the old quay, where he grew up'
+             '</p></li></ul>')
+    more = "<p>“We will not let it fall into the sea.”</p>"
+    works = "<ul><li>Repairs to the north wall</li><li>Dredging of the harbour mouth</li></ul>"
+    page = f"<html><body><article><h1>Harbour</h1>{paragraphs}{works}{said}{photo}{more}</article></body>"
+    text = extract_article(page).text
+    assert "where he grew up" not in text and "Dredging" in text
+    assert [q.speaker for q in check_text(text).quotes] == ["Ivo Marsh", "Ivo Marsh"]

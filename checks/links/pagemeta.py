@@ -37,6 +37,17 @@ _BYLINE = XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
 )
+# A list item that links a headline (four words or more) is another story's teaser ("most read"), and
+# a byline in it is that story's writer.
+_LIST_ITEM = XPath("ancestor::li[1]")
+_HEADLINE_WORDS = 4
+# The byline's dateline: `by Ann Lee<br><span class="datetime">Monday, …</span>`, `<time>` in the byline.
+# Read only in a byline that opens with its label, whose name comes first.
+_IN_BYLINE_DATE = XPath(".//time|.//*[contains(translate(@class, 'DATE', 'date'), 'date') or "
+                        "contains(translate(@class, 'TIME', 'time'), 'time')]")
+# Names in a byline: `Ann Lee, Bo Park and Cy Ode`.
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)
+_MAX_BYLINE_NAMES = 4
 # A labelled field of the story's facts box: "<strong>Author</strong> Ann Lee", "<dt>Author</dt><dd>…".
 _AUTHOR_LABEL = XPath("//*[self::strong or self::b or self::dt or self::th]"
                       "[translate(normalize-space(), 'AUTHOR:', 'author')='author']")
@@ -100,10 +111,11 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     day = _date(published)
     modified = _modified(tree)
     site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
+    author = _names_only(meta.author) or _byline(tree)
     return Article(
-        title=_clean(meta.title) or _clean(extract_title(tree)),
+        title=_without_author(_clean(meta.title) or _clean(extract_title(tree)), author),
         site=_clean(site),
-        author=_names_only(meta.author) or _byline(tree),
+        author=author,
         published=day,
         canonical_url=_clean(canonical),
         language=_clean(tree.get("lang")),
@@ -191,26 +203,58 @@ def _file_photo(element: HtmlElement) -> bool:
 
 def _byline(tree: HtmlElement) -> str | None:
     labels = _AUTHOR_LABEL(tree)[:2]
-    for element in [*_BYLINE(tree)[:20], *labels]:
+    own = [e for e in _BYLINE(tree) if isinstance(e, HtmlElement) and not _teaser_item(e)]
+    for element in [*own[:20], *labels]:
         if not isinstance(element, HtmlElement):
             continue
         # itertext, not text_content: "Ann Lee<br>Wire" is two words apart, not "Ann LeeWire"
         text = _labelled_value(element) if element in labels else \
             _BY.sub("", " ".join(" ".join(_without_jobs(element)).split()))
-        words = text.split()
-        # A byline names people: 2-6 words, capitalised, no dates or counts in it.
-        if (2 <= len(words) <= _MAX_NAME_WORDS and text[0].isupper()
-                and not any(ch.isdigit() for ch in text)):
-            # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it
-            return normalize_authors(None, text) or text
+        text = text.rstrip(" |-–—,")
+        if text and _names(text):
+            # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it;
+            # without a job (`By HNN Staff`: a desk, not a writer)
+            named = _names_only(normalize_authors(None, text) or text)
+            if named:
+                return named
+            continue
     return None
 
 
+def _teaser_item(element: HtmlElement) -> bool:
+    item = _LIST_ITEM(element)
+    return bool(item) and any(len(a.text_content().split()) >= _HEADLINE_WORDS for a in item[0].iter("a"))
+
+
+def _names(text: str) -> bool:
+    """A byline names people: 2-6 words, capitalised, no dates or counts in it; or up to four such
+    names of 2-3 words each (`LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER`)."""
+    words = text.split()
+    if not text[0].isupper() or any(ch.isdigit() for ch in text):
+        return False
+    if 2 <= len(words) <= _MAX_NAME_WORDS:
+        return True
+    names = [n for n in _NAME_SPLIT.split(text) if n]
+    return len(names) <= _MAX_BYLINE_NAMES and all(2 <= len(n.split()) <= 3 for n in names)
+
+
+def _without_author(title: str | None, author: str | None) -> str | None:
+    """The title without the writer's name that some pages add after a bar (`… strandings | Ann Lee`)."""
+    if not title or not author:
+        return title
+    head, bar, tail = title.rpartition(" | ")
+    if bar and head and tail.casefold() in {a.strip().casefold() for a in author.split(";")}:
+        return head
+    return title
+
+
 def _without_jobs(byline: HtmlElement) -> list[str]:
-    """The byline's words but those of a part that says the writer's job (`<div class="author-title">Games
-    Editor</div>` after the name), so the job is not read as more of the name. Only a short element is
-    copied to take the job out: a long one is no byline anyway."""
+    """The byline's words but those of its dateline and of a part that says the writer's job
+    (`<div class="author-title">Games Editor</div>` after the name), so the job is not read as more
+    of the name. Only a short element is copied to take the job out: a long one is no byline anyway."""
     words = list(byline.itertext())
+    if _BY.match(" ".join(words)) and _IN_BYLINE_DATE(byline):
+        return _before_dateline(byline)  # `by Ann Lee<br><span class="date">Monday, …</span> | Share`
     if len(" ".join(words).split()) > 2 * _MAX_NAME_WORDS or not _is_job(" ".join(words)):
         return words
     names = copy.deepcopy(byline)
@@ -218,6 +262,25 @@ def _without_jobs(byline: HtmlElement) -> list[str]:
                 if isinstance(e, HtmlElement) and _is_job(e.text_content())]:
         job.drop_tree()
     return list(names.itertext())
+
+
+def _before_dateline(byline: HtmlElement) -> list[str]:
+    """The words of a labelled byline up to its dateline: the name, without the day and what follows it."""
+    found: list[str] = []
+
+    def walk(element: HtmlElement) -> bool:
+        if element is not byline and element in dates:
+            return True
+        found.append(element.text or "")
+        for child in element:
+            if isinstance(child, HtmlElement) and walk(child):
+                return True
+            found.append(child.tail or "")
+        return False
+
+    dates = set(_IN_BYLINE_DATE(byline))
+    walk(byline)
+    return found
 
 
 def _is_job(text: str) -> bool:
@@ -230,7 +293,9 @@ def _names_only(value: str | None) -> str | None:
     Editor-at-large" (trafilatura writes "Analysis by Ann Lee; CNN Editor-at-large") is Ann Lee."""
     parts = [_BY.sub("", p).strip() for p in (_clean(value) or "").split(";")]
     kept = [p for p in parts if p and not _is_job(p)]
-    return "; ".join(kept) or None
+    # one writer named twice (`Ann Lee; ANN LEE`, from the <meta> and the JSON-LD) is one writer
+    once = [p for n, p in enumerate(kept) if p.casefold() not in {q.casefold() for q in kept[:n]}]
+    return "; ".join(once) or None
 
 
 def _labelled_value(label: HtmlElement) -> str:

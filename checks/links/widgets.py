@@ -3,7 +3,8 @@
 trafilatura drops navigation and most boilerplate, but keeps what a newsroom's CMS drops into
 the body itself: a newsletter sign-up box ("“The only newsletter you need,” our readers say"),
 a "related" or "more on this story" link list, an inline widget of other stories' headlines
-(one such widget gave a fake quote, "coup", to "Senators"), a photo caption. Their quotation
+(one such widget gave a fake quote, "coup", to "Senators"), a photo caption (also one laid out as a
+one-item list after its figure). Their quotation
 marks and speech verbs look like reporting, so they are taken out twice: as HTML elements
 before extraction (by their class, id or component name, and only when small, so a CMS that
 calls the whole story `related-content` keeps it), and as lines after it, for the ones a page
@@ -56,12 +57,19 @@ _FURNITURE_NAME = re.compile(
     r"story-(?:list|links|rail)|outbrain|taboola|cta|"
     # a slideshow or a carousel, or one of its slides: photos and captions (or other stories) beside the story
     r"slide-?shows?|slides?|carousel|"
+    # a photo's credit or caption written as a paragraph of its own (`<p class="image-credit">`,
+    # WordPress's `wp-caption-text`): the picture's words, not the story's
+    r"(?:image|photo|picture|img|media)-?(?:credits?|captions?)|wp-caption(?:-text)?|"
     # a name's hover card inside a sentence (`rollover-people-block`: the person's latest headlines),
     # not the name's own link around it
     r"(?:rollover|hover|popover|tooltip)[a-z-]*-(?:block|card|panel|content))(?![a-z])")
 _NAMED = XPath("//body//*[@class or @id or @data-component or @data-module]")
 _ALWAYS = XPath("//body//aside | //body//figcaption")
 _NEVER = frozenset({"html", "body", "main", "article"})
+# A photo's caption laid out as a list of one item right after its <figure> (The Guardian's long reads):
+# a line or two of the picture's words.
+_FIGURES = XPath("//body//figure")
+MAX_CAPTION_WORDS = 60
 
 # `Related: …`, `[Related: …]`, `READ MORE: …`, `See also: …`: a pointer to another story.
 _POINTER_WORDS = (
@@ -108,7 +116,19 @@ def drop_widgets(tree: HtmlElement) -> int:
         if _small_or_links(element):
             element.drop_tree()  # keeps the text after the element, which is the page's own
             dropped += 1
+    for figure in _FIGURES(tree):
+        caption = figure.getnext() if isinstance(figure, HtmlElement) else None
+        if caption is not None and _caption_list(caption):
+            caption.drop_tree()
+            dropped += 1
     return dropped
+
+
+def _caption_list(element: HtmlElement) -> bool:
+    """A list of one short item, without links, after a figure: the figure's caption."""
+    items = [c for c in element if isinstance(c, HtmlElement)]
+    return element.tag in ("ul", "ol") and len(items) == 1 and items[0].tag == "li" \
+        and len(element.text_content().split()) <= MAX_CAPTION_WORDS and element.find(".//a") is None
 
 
 def drop_furniture_lines(text: str) -> str:

@@ -139,7 +139,8 @@ class Cast:
             if self._relative(tok) and narrative(tok.idx):
                 self._add_name(doc[tok.i:tok.i + 2])
         for ent in doc.ents:  # `Montell Figgins` tagged ORG, then `Figgins said` tagged PERSON: one person
-            if ent.label_ == "ORG" and narrative(ent.start_char) and _surname_named_alone(ent):
+            # (`Kate York` tagged a place, then `York said`, likewise)
+            if ent.label_ in ("ORG", "GPE") and narrative(ent.start_char) and _surname_named_alone(ent):
                 self._add_name(ent)
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
         for person in persons:
@@ -380,9 +381,13 @@ def rooted_verb(tok: Token) -> Token | None:
     root and `called` as a modifier after the commas: the verb the sentence is built on, whose
     subject the name is (a sentence has a verb; a noun at its root with one hung on it after a comma
     is the subject the parser lost), or None."""
-    if tok.dep_ != "ROOT" or tok.pos_ not in ("NOUN", "PROPN"):
+    # the parse may hang a name that opens its paragraph on the paragraph before (`…not doing that
+    # song.’” ⏎ Buckley, who …, worried`): a root all the same
+    opens = tok.head.i < tok.i and "\n" in tok.doc.text[tok.head.idx:tok.idx]
+    if not (tok.dep_ == "ROOT" or opens) or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    return next((c for c in tok.rights if c.dep_ == "acl" and c.pos_ == "VERB"
+    # (`Buckley, who hadn't sung …, worried about …`: the verb may come out as a modifier, `amod`)
+    return next((c for c in tok.rights if c.dep_ in ("acl", "amod") and c.pos_ == "VERB"
                  and c.tag_ in ("VBD", "VBN", "VBZ") and tok.doc[c.i - 1].text == ","), None)
 
 

@@ -419,7 +419,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             if speaker is not None and (outer := _teller(cue, para, loc, cast, last)) is not None:
                 return outer
             return Attribution(speaker, cue.text if speaker else None)
-        if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS:
+        if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS and not _when_of(cue):
             cue = _owned_before(cue)
             owner = resolve(cue, cast, last)
             if label and step == 0 and (owner is None or owner.kind == "unresolved"):
@@ -453,6 +453,14 @@ def _circumstance(came_from: Token) -> bool:
     Words that are the phrase itself or its own object (`“despite repeated requests”`, `after
     “sliming” fish`) are not deep in it: `_governing` asks only two steps or more above them."""
     return came_from.dep_ == "prep" and came_from.lower_ in _CIRCUMSTANCES
+
+
+def _when_of(noun: Token) -> bool:
+    """`telling reporters after the address that it had become “impossible”`: a statement noun nobody
+    owns, in a phrase of time or concession, dates the speaking and is not who speaks (the parser may
+    hang the words on it); the climb goes on to the verb. `after Yoon's address` still names its owner."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _CIRCUMSTANCES \
+        and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _named_passively(verb: Token) -> bool:

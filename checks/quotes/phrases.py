@@ -173,7 +173,10 @@ def role_of(tok: Token) -> str | None:
         titled.pop(0)
     if titled and any(w.lower_ in TITLE_WORDS or (w.pos_ == "NOUN" and w.lower_ not in _TIME_NOUNS)
                       for w in titled):
-        role = tok.doc[titled[0].i:titled[-1].i + 1].text
+        start = titled[0].i
+        while start >= 2 and glued_hyphen(tok.doc[start - 1]):
+            start -= 2  # `Oscar-winning actress`, `co-CEO`: a word glued on by a hyphen is the role's
+        role = tok.doc[start:titled[-1].i + 1].text
         return None if _AGE.fullmatch(role) else role  # `43-year-old Ana Ruiz`: an age, not a role
     return None
 

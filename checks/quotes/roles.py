@@ -408,7 +408,8 @@ def is_place(doc: Doc, text: str, start: int, end: int, cast: Cast) -> bool:
     (`Hillsborough County`), or written as where things happen (`in Hillsborough,`) and never
     as anyone's name."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or any(_full_name(cast.person(t)) for t in span):
+    if span is None or not len(span) or any(_full_name(cast.person(t)) or _described(cast.person(t))
+                                            for t in span):
         return False  # `Ana Hillsborough` is a person, whatever else the town is called
     words = [t for t in span if not t.is_punct]
     if not words:
@@ -429,6 +430,12 @@ def _modifies_noun(doc: Doc, end: int) -> bool:
     if nxt is not None and nxt.idx == end and nxt.tag_ == "POS":
         return True
     return nxt is not None and nxt.idx - end <= 1 and nxt.pos_ == "NOUN" and nxt.text[:1].islower()
+
+
+def _described(person: Person | None) -> bool:
+    """A one-word name the story describes as someone (`Yoon, 63, a former chief prosecutor`) is a
+    person even where the model tags it a place."""
+    return person is not None and bool(person.role)
 
 
 def _full_name(person: Person | None) -> bool:

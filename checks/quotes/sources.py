@@ -143,8 +143,10 @@ def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # `Carney is said to have closed his book`: the subject is talked about
     figures = any(c.dep_ == "dobj" and c.lower_ in _FIGURES for c in tok.children)
-    if tok.lemma_.lower() == "report" and (figures or _reports_for_duty(tok)):
+    if tok.lemma_.lower() == "report" and (figures or _reports_for_duty(tok) or _reports_from(tok)):
         return None  # `Acme reports earnings Wednesday`, `before reporting to duty`: no statement
+    if _by_doing(tok):
+        return None  # `Garrett responded by hitting Rudolph`: an act, no words
     if tok.lemma_.lower() == "charge" and not _accuses(tok):
         return None  # `while charging a laptop`: power, not an accusation
     if tok.lemma_.lower() in _THING_VERBS and _thing_object(tok):
@@ -165,6 +167,22 @@ def _reports_for_duty(verb: Token) -> bool:
               for p in c.children if p.dep_ == "pobj"]
     return any(p.pos_ == "NOUN" and not is_person_noun(p) and p.lemma_.lower() not in ORG_NOUNS
                and not p.ent_type_ for p in places)
+
+
+def _reports_from(verb: Token) -> bool:
+    """`Ann Lee reported from Seoul`: the writer's credit line under a story (where the reporting
+    was done), no statement; `reported from Seoul that…` says something."""
+    return not any(c.dep_ in ("ccomp", "dobj") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "from"
+        and any(p.ent_type_ in ("GPE", "LOC", "FAC") or p.pos_ == "PROPN" for p in c.children)
+        for c in verb.children)
+
+
+def _by_doing(verb: Token) -> bool:
+    """`responded by hitting him`, `answered by walking out`: how someone reacted, no words said."""
+    return not any(c.dep_ in ("ccomp", "dobj") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "by"
+        and any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children) for c in verb.children)
 
 
 def _thing_object(verb: Token) -> bool:

@@ -1,0 +1,54 @@
+"""The page's author and title as a verification editor reads them: the story's own byline, not a
+sidebar's; the byline's dateline and a desk's name left out; a writer named twice is one writer; the
+writer's name after a bar in the title is not part of the headline. Pages are invented."""
+
+from __future__ import annotations
+
+from trafilatura.utils import load_html
+
+from checks.links.pagemeta import read_metadata
+
+BODY = "<p>The harbour board voted on the ferry timetable before the winter schedule was agreed.</p>"
+
+
+def meta(head: str, body: str):
+    tree = load_html(f"<html><head>{head}</head><body>{body}{BODY}</body></html>")
+    return read_metadata(tree, "https://example.org/news/ferry-timetable")
+
+
+def test_a_most_read_lists_bylines_are_not_the_storys() -> None:
+    sidebar = "".join(
+        f'<li class="post"><a href="/news/{n}">Another story about the quay and its cranes</a>'
+        f'<span class="byline"><a href="/writer/{n}">Ida Marsh</a></span></li>' for n in range(3))
+    story = '<span class="byline"><a href="/writer/ole-brandt" rel="author">Ole Brandt</a></span>'
+    found = meta("<title>Ferry</title>", f"<ul>{sidebar}</ul><article>{story}</article>")
+    assert found.author == "Ole Brandt"
+
+
+def test_a_labelled_bylines_dateline_is_left_out() -> None:
+    byline = '<h3 class="byline">by Ole Brandt<br><span class="datetime">Monday, March 6, 2023</span></h3>'
+    assert meta("<title>Ferry</title>", byline).author == "Ole Brandt"
+
+
+def test_three_writers_in_one_byline() -> None:
+    byline = '<div class="field-byline">By ANA RUIZ, MARA LEE FELD and BO PARK</div>'
+    assert meta("<title>Ferry</title>", byline).author == "ANA RUIZ; MARA LEE FELD; BO PARK"
+
+
+def test_a_desk_is_not_a_writer() -> None:
+    assert meta("<title>Ferry</title>", '<div class="byline">By Harbour News Staff |</div>').author is None
+
+
+def test_one_writer_named_twice_is_one_writer() -> None:
+    head = ('<title>Ferry</title><meta name="author" content="Ole Brandt">'
+            '<meta name="byl" content="By OLE BRANDT">')
+    assert meta(head, "").author == "Ole Brandt"
+
+
+def test_the_writers_name_after_a_bar_is_not_the_headline() -> None:
+    head = ('<meta property="og:title" content="Ferry timetable agreed at last | Ole Brandt">'
+            '<meta name="author" content="Ole Brandt">')
+    found = meta(head, "")
+    assert (found.title, found.author) == ("Ferry timetable agreed at last", "Ole Brandt")
+    head = '<meta property="og:title" content="Ferry timetable agreed | Harbour News">'
+    assert meta(head, "").title == "Ferry timetable agreed | Harbour News"

@@ -1,0 +1,17 @@
+"""A role before a name keeps a word glued on by a hyphen (`Oscar-winning actress`, `co-CEO`): cut at
+the hyphen it said something else (`winning actress`, `CEO`). Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import check_text
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Oscar-winning actress Mara Lind wrote the song. “It came to me in a dream,” Lind said.",
+     "Oscar-winning actress"),
+    ("Acme founder and co-CEO Ivo Brandt spoke on Tuesday. “We are growing,” Brandt said.", "co-CEO"),
+])
+def test_a_hyphened_role_is_kept_whole(text: str, role: str) -> None:
+    assert [n.role for n in check_text(text).sources.named] == [role]
