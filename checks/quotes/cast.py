@@ -383,8 +383,11 @@ def rooted_verb(tok: Token) -> Token | None:
     is the subject the parser lost), or None."""
     # the parse may hang a name that opens its paragraph on the paragraph before (`…not doing that
     # song.’” ⏎ Buckley, who …, worried`): a root all the same
-    opens = tok.head.i < tok.i and "\n" in tok.doc.text[tok.head.idx:tok.idx]
-    if not (tok.dep_ == "ROOT" or opens) or tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # the tokens' own text, not doc.text: building the whole text per name made a check quadratic
+    opens = tok.head.i < tok.i and any("\n" in t.text_with_ws for t in tok.doc[tok.head.i:tok.i])
+    if not (tok.dep_ == "ROOT" or opens):
         return None
     # (`Buckley, who hadn't sung …, worried about …`: the verb may come out as a modifier, `amod`)
     return next((c for c in tok.rights if c.dep_ in ("acl", "amod") and c.pos_ == "VERB"
