@@ -65,7 +65,7 @@ _NAMES_EVENT = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.
 _EVENT_CHARS = 8
 # What joins the first and last day of a run: "Friday to Sunday", "Friday through Sunday", "Friday-Sunday".
 _RUN_TO = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*", re.I)
-_TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "attr_month", "mod_month", "rel_month",
+_TEXT_GIVES_DAY = {"md", "dm", "second_day", "holiday", "prep_month", "attr_month", "mod_month", "rel_month",
                    "month_rel_year", "period_rel_year", "season_only", "quarter_only", "weekday_of_month"}
 
 
@@ -174,6 +174,33 @@ def _month_day(cand: Candidate, ctx: Story) -> Resolved | None:
     except ValueError:
         return None
     return date.isoformat(), "partial", Anchor(date, "day")
+
+
+def _prefix_year(cand: Candidate, ctx: Story) -> Resolved:
+    """'the post-1959 politics', 'pre-1990 cars': the year is named, but no event happened in it,
+    so it anchors nothing ("that year" after it is not 1959)."""
+    value, kind, _ = _year_only(cand, ctx)
+    return value, kind, None
+
+
+def _second_day(cand: Candidate, story: Story) -> Resolved | None:
+    """'on April 24 and 25', 'June 3-4, 2016': the day after the first of the pair, in its month and
+    year (the year written after the pair, else the one the first day was read in)."""
+    month = month_number(cand.parts["mon"])
+    day = int(cand.parts["day"])
+    if "year" in cand.parts:
+        first = None
+        year = int(cand.parts["year"])
+    else:
+        at = bisect.bisect_left(story.starts, cand.start)
+        first = story.dated[at - 1][1] if at else None
+        if first is None or first.granularity != "day" or first.date.month != month:
+            return None
+        year = first.date.year
+    date = dt.date(year, month or 0, day)  # ValueError: "April 31", no such day
+    if first is not None and date <= first.date:
+        return None  # "May 30 and 1": not a pair of days in one month
+    return date.isoformat(), "partial" if first is not None else "absolute", Anchor(date, "day")
 
 
 def _fitting_year(year: int, month: int, day: int, weekday: str) -> int:
@@ -287,7 +314,8 @@ _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "month_rel_year": month_rel_year, "period_rel_year": period_rel_year,
     "weekday_of_month": weekday_of_month, "decade": decade, "decade_word": decade,
     "century": century, "spelled_year": spelled_year,
-    "mod_year": _year_only, "year": _year_only, "range_year": _year_only,
+    "mod_year": _year_only, "year": _year_only, "range_year": _year_only, "prefix_year": _prefix_year,
+    "second_day": _second_day,
     "mod_month": month_only, "rel_month": month_only, "prep_month": month_only, "attr_month": month_only,
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
     "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,

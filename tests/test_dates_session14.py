@@ -1,0 +1,47 @@
+"""Dates of the fourteenth session (invented text): explicit dates the grammar missed on TimeBank
+(the second day of a pair, "April 24 and 25"; a year after "pre-" or "post-")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checks.dates.find import find_dates
+
+FRIDAY = dt.date(2025, 12, 5)
+
+
+def values(nlp, text: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(nlp(text), published)]
+
+
+def test_the_second_day_of_a_pair_shares_the_first_days_month_and_year(nlp) -> None:
+    assert values(nlp, "The summit will be held in Rome on April 24 and 25.") == [
+        ("April 24", "2026-04-24"), ("25", "2026-04-25")]
+    assert values(nlp, "Markets fell on Oct. 30 and 31.") == [("Oct. 30", "2025-10-30"), ("31", "2025-10-31")]
+    assert values(nlp, "The fair is on June 3-4.") == [("June 3", "2026-06-03"), ("4", "2026-06-04")]
+
+
+def test_the_year_after_a_pair_of_days_is_both_days_not_a_year_of_its_own(nlp) -> None:
+    assert values(nlp, "The talks ran on May 3 and 4, 2024.") == [
+        ("May 3", "2024-05-03"), ("4, 2024", "2024-05-04")]
+    assert values(nlp, "The festival ran on June 3-4, 2016, in Oslo.") == [
+        ("June 3", "2016-06-03"), ("4, 2016", "2016-06-04")]
+
+
+def test_a_number_after_a_day_that_counts_something_is_no_day(nlp) -> None:
+    assert values(nlp, "Police arrested him on March 3 and 4 others fled.") == [("March 3", "2025-03-03")]
+    # a pair that runs backwards is no pair of days in one month
+    assert ("2", None) not in values(nlp, "The vote was on May 30 and 2 weeks later the count ended.")
+    assert [v for _, v in values(nlp, "It was held on May 30 and 2.")] == ["2025-05-30"]
+
+
+def test_a_year_after_pre_or_post_is_the_year(nlp) -> None:
+    assert values(nlp, "Analysts said the post-1959 politics split thousands of families.") == [
+        ("post-1959", "1959")]
+    assert values(nlp, "Pre-1990 cars need no emissions test.") == [("Pre-1990", "1990")]
+
+
+def test_a_prefixed_year_naming_a_noun_does_not_set_the_storys_year(nlp) -> None:
+    text = "The firm was sold in March 2003. Its post-1990 plants were closed that year."
+    assert values(nlp, text)[-1] == ("that year", "2003")
+
