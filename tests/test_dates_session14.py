@@ -1,5 +1,6 @@
 """Dates of the fourteenth session (invented text): explicit dates the grammar missed on TimeBank
-(the second day of a pair, "April 24 and 25"; a year after "pre-" or "post-")."""
+(the second day of a pair, "April 24 and 25"; a year after "pre-" or "post-") and a deadline whose
+hour stands between "until" and its weekday ("until 9 a.m. EST Tuesday")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 from checks.dates.find import find_dates
 
 FRIDAY = dt.date(2025, 12, 5)
+MONDAY = dt.date(2026, 3, 2)
 
 
 def values(nlp, text: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str | None]]:
@@ -45,3 +47,12 @@ def test_a_prefixed_year_naming_a_noun_does_not_set_the_storys_year(nlp) -> None
     text = "The firm was sold in March 2003. Its post-1990 plants were closed that year."
     assert values(nlp, text)[-1] == ("that year", "2003")
 
+
+def test_a_deadline_put_off_to_an_hour_of_a_weekday_lies_ahead(nlp) -> None:
+    # the parse hangs "Tuesday" on "a.m." as an apposition; it was read as the Tuesday gone
+    text = ("The union refused to sign the offer after two days of talks, and the board extended its "
+            "deadline until 9 a.m. EST Tuesday.\n\nThe mood changed, however, when the mayor announced "
+            "last Wednesday that the plant would stay open.")
+    assert values(nlp, text, MONDAY) == [("Tuesday", "2026-03-03"), ("last Wednesday", "2026-02-25")]
+    # a run that ended at that hour stays in the past
+    assert values(nlp, "The strike lasted until 9 a.m. Tuesday.", MONDAY) == [("Tuesday", "2026-02-24")]
