@@ -56,3 +56,14 @@ def test_a_deadline_put_off_to_an_hour_of_a_weekday_lies_ahead(nlp) -> None:
     assert values(nlp, text, MONDAY) == [("Tuesday", "2026-03-03"), ("last Wednesday", "2026-02-25")]
     # a run that ended at that hour stays in the past
     assert values(nlp, "The strike lasted until 9 a.m. Tuesday.", MONDAY) == [("Tuesday", "2026-02-24")]
+
+
+def test_a_time_ahead_with_no_day_is_future_ref(nlp) -> None:
+    assert values(nlp, "Sales should stay weak in the near term.") == [("the near term", "FUTURE_REF")]
+    assert values(nlp, "We see the challenges of the near term.") == [("the near term", "FUTURE_REF")]
+    assert values(nlp, "It doesn't bode well for coming quarters.") == [("coming quarters", "FUTURE_REF")]
+    assert values(nlp, "The firm sees growth in future years.") == [("future years", "FUTURE_REF")]
+    # a term of office, a compound adjective and a named period stay out; "the coming months" keeps PXM
+    assert values(nlp, "He served the short term of his predecessor.") == []
+    assert values(nlp, "Short-term rates rose, and near-term goals slipped.") == []
+    assert values(nlp, "Prices will rise in the coming months.") == [("the coming months", "PXM")]

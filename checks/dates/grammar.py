@@ -135,7 +135,11 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("ref_word", r"\b(?P<word>nowadays|currently|right now|now|recently|lately|these days|"
                  r"recent (?:days|weeks|months|years|decades)|"
                  r"in the (?:near |distant |recent )?past|"
-                 r"the (?:near |distant |foreseeable )?future)\b", re.I),
+                 r"the (?:near |distant |foreseeable )?future|"
+                 # "sales should stay weak in the near term", "for coming quarters": a time ahead, no day
+                 r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bover )|(?<=\bof )|(?<=\bduring ))"
+                 r"the (?:near|short) term(?![-\w]|\s+(?:of|in office)\b)|"
+                 r"(?<!the )(?<!\w)(?:coming|future) (?:weeks|months|quarters|years))\b", re.I),
     ("n_ago", r"\b(?:(?P<hedge>just|only|about|nearly|almost|some|roughly|around|barely|more than|"
               r"less than)\s+)?"
               rf"{_NUM}\s+{_UNIT}\s+(?:or\s+so\s+)?"
