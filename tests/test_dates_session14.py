@@ -67,3 +67,15 @@ def test_a_time_ahead_with_no_day_is_future_ref(nlp) -> None:
     assert values(nlp, "He served the short term of his predecessor.") == []
     assert values(nlp, "Short-term rates rose, and near-term goals slipped.") == []
     assert values(nlp, "Prices will rise in the coming months.") == [("the coming months", "PXM")]
+
+
+def test_a_shift_from_a_supposed_day_has_no_value(nlp) -> None:
+    text = ("The court ruled on May 3, 2025. If the family fails to file an appeal within 14 days, she said, "
+            "the soonest the boy could leave would be seven days later.")
+    assert values(nlp, text)[-1] == ("seven days later", None)
+    # with a day of its own in the condition, the shift counts from it; without a condition, from the story's
+    text = ("The court ruled on May 3, 2025. If the family appeals on May 10, a hearing would follow "
+            "two weeks later.")
+    assert values(nlp, text)[-1] == ("two weeks later", "2026-05-24")
+    assert values(nlp, "The court ruled on May 3, 2025. Two weeks later, the family appealed.")[-1] == (
+        "Two weeks later", "2025-05-17")

@@ -296,11 +296,30 @@ def _shifted(cand: Candidate, story: Story) -> Resolved:
     """'six weeks earlier', 'two years ago'; in a story about a quarter, 'a year earlier' is that
     quarter a year before ("profit rose from 1.2 million a year earlier")."""
     p = cand.parts
+    if _hypothetical(cand, story):
+        return None, "relative", None
     compared = results_quarter(story)
     if compared is not None and p["unit"].lower() == "year" and number_value(p["n"]) == 1:
         year, q = compared
         return f"{year - 1:04d}-Q{q}", "relative", None
     return shifted_value(cand, story.published, story.refs), "relative", None
+
+
+def _hypothetical(cand: Candidate, story: Story) -> bool:
+    """'If the family fails to appeal within 14 days, the soonest he could leave would be seven days
+    later': a shift counted from a day the sentence only supposes (a condition, no date of its own
+    before the shift) has no day to count from; the story's last date is another time."""
+    rel = (cand.parts.get("rel") or cand.parts.get("rel2") or "").lower()
+    if rel in ("ago", "from now", "from today", "hence"):
+        return False
+    span = story.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sent = span.sent
+    if not any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in sent):
+        return False
+    at = bisect.bisect_left(story.starts, sent.start_char)
+    return at == len(story.starts) or story.starts[at] >= cand.start
 
 
 def _span(cand: Candidate, story: Story) -> Resolved:
