@@ -79,3 +79,9 @@ def test_a_shift_from_a_supposed_day_has_no_value(nlp) -> None:
     assert values(nlp, text)[-1] == ("two weeks later", "2026-05-24")
     assert values(nlp, "The court ruled on May 3, 2025. Two weeks later, the family appealed.")[-1] == (
         "Two weeks later", "2025-05-17")
+
+
+def test_the_year_ago_quarter_tells_the_storys_quarter_for_the_year_ago_results(nlp) -> None:
+    text = "Coast earned $10.2 million in the year-ago quarter. The year-ago results have been restated."
+    assert values(nlp, text, dt.date(1989, 11, 1)) == [
+        ("the year-ago quarter", "1988-Q3"), ("year-ago", "1988-Q3")]
