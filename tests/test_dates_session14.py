@@ -85,3 +85,10 @@ def test_the_year_ago_quarter_tells_the_storys_quarter_for_the_year_ago_results(
     text = "Coast earned $10.2 million in the year-ago quarter. The year-ago results have been restated."
     assert values(nlp, text, dt.date(1989, 11, 1)) == [
         ("the year-ago quarter", "1988-Q3"), ("year-ago", "1988-Q3")]
+
+
+def test_todays_machines_are_the_present_age_not_a_day(nlp) -> None:
+    text = "The firm's chips are the chips of choice in many of today's personal computers."
+    assert values(nlp, text) == [("today", "PRESENT_REF")]
+    assert values(nlp, "Tomorrow's smartphones will fold.") == [("Tomorrow", "FUTURE_REF")]
+    assert values(nlp, "Today's vote was close.") == [("Today", "2025-12-05")]
