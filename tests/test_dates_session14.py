@@ -92,3 +92,12 @@ def test_todays_machines_are_the_present_age_not_a_day(nlp) -> None:
     assert values(nlp, text) == [("today", "PRESENT_REF")]
     assert values(nlp, "Tomorrow's smartphones will fold.") == [("Tomorrow", "FUTURE_REF")]
     assert values(nlp, "Today's vote was close.") == [("Today", "2025-12-05")]
+
+
+def test_the_second_day_of_two_pairs_raises_no_phrase_conflict() -> None:
+    from checks import check_text
+
+    text = "The first talks were held on April 24 and 25. A second round is set for May 24 and 25."
+    report = check_text(text, published=FRIDAY)
+    assert [d.value for d in report.dates] == ["2025-04-24", "2025-04-25", "2026-05-24", "2026-05-25"]
+    assert "date_phrase_conflict" not in [s.code for s in report.signals]
