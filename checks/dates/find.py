@@ -65,7 +65,7 @@ _NAMES_EVENT = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.
 _EVENT_CHARS = 8
 # What joins the first and last day of a run: "Friday to Sunday", "Friday through Sunday", "Friday-Sunday".
 _RUN_TO = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013|\u2014)\s*", re.I)
-_TEXT_GIVES_DAY = {"md", "dm", "holiday", "prep_month", "attr_month", "mod_month", "rel_month",
+_TEXT_GIVES_DAY = {"md", "dm", "second_day", "holiday", "prep_month", "attr_month", "mod_month", "rel_month",
                    "month_rel_year", "period_rel_year", "season_only", "quarter_only", "weekday_of_month"}
 
 
@@ -176,6 +176,33 @@ def _month_day(cand: Candidate, ctx: Story) -> Resolved | None:
     return date.isoformat(), "partial", Anchor(date, "day")
 
 
+def _prefix_year(cand: Candidate, ctx: Story) -> Resolved:
+    """'the post-1959 politics', 'pre-1990 cars': the year is named, but no event happened in it,
+    so it anchors nothing ("that year" after it is not 1959)."""
+    value, kind, _ = _year_only(cand, ctx)
+    return value, kind, None
+
+
+def _second_day(cand: Candidate, story: Story) -> Resolved | None:
+    """'on April 24 and 25', 'June 3-4, 2016': the day after the first of the pair, in its month and
+    year (the year written after the pair, else the one the first day was read in)."""
+    month = month_number(cand.parts["mon"])
+    day = int(cand.parts["day"])
+    if "year" in cand.parts:
+        first = None
+        year = int(cand.parts["year"])
+    else:
+        at = bisect.bisect_left(story.starts, cand.start)
+        first = story.dated[at - 1][1] if at else None
+        if first is None or first.granularity != "day" or first.date.month != month:
+            return None
+        year = first.date.year
+    date = dt.date(year, month or 0, day)  # ValueError: "April 31", no such day
+    if first is not None and date <= first.date:
+        return None  # "May 30 and 1": not a pair of days in one month
+    return date.isoformat(), "partial" if first is not None else "absolute", Anchor(date, "day")
+
+
 def _fitting_year(year: int, month: int, day: int, weekday: str) -> int:
     """Without a publication date, 'Tuesday, March 5' after a mention of 2018 is in the year next to
     it where March 5 was a Tuesday (2019), when only one of them fits."""
@@ -269,11 +296,30 @@ def _shifted(cand: Candidate, story: Story) -> Resolved:
     """'six weeks earlier', 'two years ago'; in a story about a quarter, 'a year earlier' is that
     quarter a year before ("profit rose from 1.2 million a year earlier")."""
     p = cand.parts
+    if _hypothetical(cand, story):
+        return None, "relative", None
     compared = results_quarter(story)
     if compared is not None and p["unit"].lower() == "year" and number_value(p["n"]) == 1:
         year, q = compared
         return f"{year - 1:04d}-Q{q}", "relative", None
     return shifted_value(cand, story.published, story.refs), "relative", None
+
+
+def _hypothetical(cand: Candidate, story: Story) -> bool:
+    """'If the family fails to appeal within 14 days, the soonest he could leave would be seven days
+    later': a shift counted from a day the sentence only supposes (a condition, no date of its own
+    before the shift) has no day to count from; the story's last date is another time."""
+    rel = (cand.parts.get("rel") or cand.parts.get("rel2") or "").lower()
+    if rel in ("ago", "from now", "from today", "hence"):
+        return False
+    span = story.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sent = span.sent
+    if not any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in sent):
+        return False
+    at = bisect.bisect_left(story.starts, sent.start_char)
+    return at == len(story.starts) or story.starts[at] >= cand.start
 
 
 def _span(cand: Candidate, story: Story) -> Resolved:
@@ -287,7 +333,8 @@ _RESOLVERS: dict[str, Callable[[Candidate, Story], Resolved | None]] = {
     "month_rel_year": month_rel_year, "period_rel_year": period_rel_year,
     "weekday_of_month": weekday_of_month, "decade": decade, "decade_word": decade,
     "century": century, "spelled_year": spelled_year,
-    "mod_year": _year_only, "year": _year_only, "range_year": _year_only,
+    "mod_year": _year_only, "year": _year_only, "range_year": _year_only, "prefix_year": _prefix_year,
+    "second_day": _second_day,
     "mod_month": month_only, "rel_month": month_only, "prep_month": month_only, "attr_month": month_only,
     "deictic": _relative, "ref_word": _relative, "rel_unit": _relative, "over_weekend": _relative,
     "the_day_rel": _relative, "weekday": _weekday, "holiday": holiday, "season_only": season_only,

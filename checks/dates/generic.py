@@ -17,10 +17,12 @@ __all__ = ["generic_time"]
 
 _AGE_VALUES = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
 # Nouns that "today's" or "of today" qualify as an age: a generation of people, or the state of the
-# world and its measures ("in today's dollars"); none of them is an event of one day.
+# world and its measures ("in today's dollars") and machines ("many of today's personal computers");
+# none of them is an event of one day.
 _AGE_NOUNS = frozenset("""world society youth generation generations children kids teens teenagers youngsters
 students parents families women men people workers workforce consumers voters leaders culture economy
-climate environment standards times age era dollars terms technology jobs""".split())
+climate environment standards times age era dollars terms technology jobs
+computers machines cars vehicles phones smartphones devices""".split())
 
 
 def generic_time(cand: Candidate, doc: Doc) -> str | None:

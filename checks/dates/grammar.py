@@ -122,12 +122,24 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("year_range", rf"(?<![\w$\u20ac\u00a3#.,/-]){_YEAR}\s?{_RANGE_DASH}\s?(?P<end>(?:1[6-9]|20|21)\d\d|\d\d)"
                    r"(?![\w%/\u2013\u2014-]|[.,]\d)", 0),
     ("year", rf"(?<![\w$\u20ac\u00a3#.,/\u2013\u2014-]){_YEAR}(?![\w%/\u2013\u2014-]|[.,]\d)", 0),
+    # "the post-1959 politics", "pre-2008 rules": the year a prefix places a thing before or after
+    ("prefix_year", rf"\b(?:[Pp]re|[Pp]ost)-{_YEAR}(?![\w%/\u2013\u2014-]|[.,]\d)", 0),
+    # "on April 24 and 25", "June 3-4, 2016": the second day of a pair shares the first one's month
+    # (and year); only before punctuation or a word that cannot make the number a count
+    ("second_day", rf"{_MON}\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:and|or|&|-|\u2013|\u2014)\s*"
+                   rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,\s*{_YEAR})?"
+                   r"(?=\s*(?:[,.;:)!?\"'\u201d\n]|$)|\s+(?:in|at|on|to|for|with|from|when|while|and|or|but|as|by|"
+                   r"before|after|during)\b)", 0),
     ("deictic", r"\b(?P<word>the day before yesterday|the day after tomorrow|today|tonight|yesterday|"
                 rf"tomorrow|this(?=\s+(?:morning|afternoon|evening)))(?i:{_POD})\b", re.I),
     ("ref_word", r"\b(?P<word>nowadays|currently|right now|now|recently|lately|these days|"
                  r"recent (?:days|weeks|months|years|decades)|"
                  r"in the (?:near |distant |recent )?past|"
-                 r"the (?:near |distant |foreseeable )?future)\b", re.I),
+                 r"the (?:near |distant |foreseeable )?future|"
+                 # "sales should stay weak in the near term", "for coming quarters": a time ahead, no day
+                 r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bover )|(?<=\bof )|(?<=\bduring ))"
+                 r"the (?:near|short) term(?![-\w]|\s+(?:of|in office)\b)|"
+                 r"(?<!the )(?<!\w)(?:coming|future) (?:weeks|months|quarters|years))\b", re.I),
     ("n_ago", r"\b(?:(?P<hedge>just|only|about|nearly|almost|some|roughly|around|barely|more than|"
               r"less than)\s+)?"
               rf"{_NUM}\s+{_UNIT}\s+(?:or\s+so\s+)?"
@@ -215,6 +227,8 @@ def _all_matches(text: str) -> Iterator[Candidate]:
             start = m.start()
             if name in ("prep_month", "attr_month"):
                 start = m.start("mon")
+            elif name == "second_day":
+                start = m.start("day")
             elif name in ("season_only", "at_the_time", "year_end"):
                 start = m.start("body")
             if name == "weekday" and text[m.end():m.end() + 2] in ("'s", "\u2019s"):

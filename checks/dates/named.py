@@ -152,8 +152,10 @@ def quarter_ref(cand: Candidate, ctx: Story) -> Resolved | None:
         base = _last_closed(ctx.published)
     if base is None:
         return None  # "the period" with no quarter before it names no quarter
-    if which in _CLOSED_WORDS:
-        ctx.note_quarter(f"{base[0]:04d}-Q{base[1]}")  # "a year ago" after it compares with this one
+    if which in _CLOSED_WORDS or ("year" in which and ctx.quarter is None):
+        # "a year ago" after it compares with this one; "the year-ago quarter" read from publication
+        # tells the story's quarter too, so "the year-ago results" after it is the same one
+        ctx.note_quarter(f"{base[0]:04d}-Q{base[1]}")
     year, q = base
     if "year" in which:
         year -= 1

@@ -215,6 +215,10 @@ def _conflicts(dates: tuple[DateMention, ...]) -> Iterator[Signal]:
                      f"'{explicit.text}' ({_spoken(exp_day)})", first.start, second.end)
 
 
+# "25" of "April 24 and 25": the words borrow their month from the day before, and name no date alone.
+_BARE_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?$")
+
+
 def _phrase_read_twice(dates: tuple[DateMention, ...], dated: list[Quoted], text: str) -> Iterator[Signal]:
     """'Thursday night' read as two different days in one story: one reading is probably wrong.
 
@@ -226,7 +230,8 @@ def _phrase_read_twice(dates: tuple[DateMention, ...], dated: list[Quoted], text
     elsewhere = _inside(dates, dated)
     for mention in dates:
         if mention.kind == "absolute" or mention.value is None or mention.value.startswith("P") or \
-                _ANAPHORIC.search(mention.text) or mention.start in elsewhere:
+                _ANAPHORIC.search(mention.text) or mention.start in elsewhere or \
+                _BARE_DAY.match(mention.text):
             continue
         groups.setdefault(_phrase_key(mention.text), []).append(mention)
     for same in groups.values():

@@ -48,6 +48,8 @@ _MEASURES = {"close", "closing", "high", "low", "finish", "reading"}
 _PUTS_OFF = {"postpone", "delay", "defer", "adjourn", "suspend", "extend", "reschedule", "recess", "push",
              "put", "move", "give", "grant"}
 _TO_PREPS = {"until", "till", "through", "to", "into"}
+# The hour a day's deadline may name before the day: "extended its deadline until 9 a.m. EST Tuesday".
+_CLOCK = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight"}
 # Verbs whose infinitive happened, or was attempted, when they did: "tried to cross on May 16".
 _DONE_OR_TRIED = frozenset({"try", "attempt", "manage", "fail", "begin", "start", "continue", "refuse",
                             "decline", "help", "dare", "bother", "neglect", "get"})
@@ -133,8 +135,9 @@ def put_off_to(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     token = span.root
-    while token.dep_ in ("compound", "npadvmod", "nmod") and token.head != token:
-        token = token.head  # "Tuesday" of "until Tuesday morning"
+    while token.head != token and (token.dep_ in ("compound", "npadvmod", "nmod") or
+                                   (token.dep_ == "appos" and token.head.lower_ in _CLOCK)):
+        token = token.head  # "Tuesday" of "until Tuesday morning", of "until 9 a.m. EST Tuesday"
     if token.dep_ == "prep":  # the span holds its own preposition ("until Tuesday morning")
         prep = token
     elif token.dep_ == "pobj":

@@ -35,7 +35,8 @@ def relative_value(
     p = {k: v.lower() for k, v in cand.parts.items()}
     if cand.rule == "ref_word":
         word = " ".join(p["word"].split())
-        return _REF_WORDS.get(word, "FUTURE_REF" if word.endswith("future") else "PAST_REF"), None
+        ahead = word.endswith(("future", "term")) or word.startswith(("coming", "future"))
+        return _REF_WORDS.get(word, "FUTURE_REF" if ahead else "PAST_REF"), None
     if cand.rule == "deictic":
         if published is None:
             return None, None
