@@ -94,9 +94,9 @@ class Cast:
         # whether a name is a company's (`Big Machine have denied`): decided for every name at once,
         # when a quote first asks (companies.company)
         self.companies: dict[str, bool] | None = None
-        # each surname's narrative mentions, found once per story when a description's role is
-        # first asked for (roles._surname_mentions)
-        self.surname_mentions: dict[str, list[Token]] = {}
+        # every surname's narrative mentions, found in one pass when first asked for
+        # (roles.surname_mentions)
+        self.surname_mentions: dict[str, list[Token]] | None = None
         self._surnames: dict[str, list[Person]] = {}
         self._at: dict[int, tuple[Person, int, int]] = {}  # token -> person and the name's bounds
         self.mentions: list[Mention] = []  # in story order, the story's own words only

@@ -22,7 +22,7 @@ from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_person_noun, is_speech_verb
 from .find import Analysis, analyse
 from .organisation_names import LEGAL_FORMS
 from .organisations import named_like_organisation
-from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
+from .roles import in_dateline, is_place, named_for_role, own_role, role_holder, surname_mentions
 from .speakers import Person, Speaker, resolve
 from .subjects import subject_of
 
@@ -75,7 +75,7 @@ def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None
                 entry.name, entry.start, entry.end = speaker.name, speaker.start, speaker.end
             entry.forms.add(speaker.name.replace("’", "'"))
             entry.quotes += quoted
-    mentions = mentions_by_surname(doc, {e.key for e in named.values()}, analysis.locator.narrative)
+    mentions = surname_mentions(analysis.cast)
     return Sources(
         named=tuple(_named_source(text, entry, analysis, mentions.get(entry.key, [])) for entry in
                     sorted(named.values(), key=lambda e: e.start)),
