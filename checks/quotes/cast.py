@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..models import SpeakerEvidence, SpeakerKind
+from ..nlp import line_breaks
 from .cues import ABBREVIATED_TITLES, ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .names import (
     SUFFIXES,
@@ -426,13 +427,10 @@ def _says(tok: Token) -> bool:
 def sentence_start(tok: Token) -> int:
     """Where the sentence of `tok` starts: the parser's sentence, cut at a paragraph break (the
     small model runs a sentence on over `ill.”⏎⏎“We never…` at times)."""
-    i, first = tok.i, tok.sent.start
-    while i > first:
-        before = tok.doc[i - 1]
-        if before.is_space and "\n" in before.text:
-            return i
-        i -= 1
-    return first
+    first = tok.sent.start
+    breaks = line_breaks(tok.doc)  # the last break before the token, looked up, not walked back to
+    last = bisect.bisect_left(breaks, tok.i) - 1
+    return breaks[last] + 1 if last >= 0 and breaks[last] >= first else first
 
 
 def _apposed_person(tok: Token) -> tuple[int, int] | None:
