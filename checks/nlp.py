@@ -233,7 +233,7 @@ def line_breaks(doc: Doc) -> list[int]:
     breaks = doc.user_data.get(_LINE_BREAKS)
     if breaks is None:
         breaks = doc.user_data[_LINE_BREAKS] = [t.i for t in doc if "\n" in t.text_with_ws]
-    return breaks  # type: ignore[no-any-return]
+    return breaks
 
 
 def same_line(a: Token, b: Token) -> bool:
