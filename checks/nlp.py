@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Token
 
 from .errors import NoPipeline
 
-__all__ = ["BATCH_CHARS", "DEFAULT_PIPELINES", "PIECE_CHARS", "batches", "checking", "load_pipeline",
-           "parse", "pieces", "pipeline_name", "same_line"]
+__all__ = ["BATCH_CHARS", "DEFAULT_PIPELINES", "PIECE_CHARS", "batches", "checking", "line_breaks",
+           "load_pipeline", "parse", "pieces", "pipeline_name", "same_line"]
 
 # The official pipeline first (sites that have it get it), then the hash-pinned
 # repackage of the same en_core_web_sm 3.8.0 that installs from the registry here.
@@ -226,14 +226,20 @@ def checking(nlp: Language | None = None) -> Iterator[Language]:
 _LINE_BREAKS = "deskcheck.line_breaks"  # Doc.user_data key: the tokens that hold a line break
 
 
-def same_line(a: Token, b: Token) -> bool:
-    """No line break from one token to the other, both included. The parser sometimes runs a
-    sentence over a line break (a headline or a caption without a full stop into the line below),
-    and what it hangs across the break is no clause of the line. The tokens holding a break are
-    read once per story, never through doc.text (a whole copy of the story)."""
-    doc = a.doc
+def line_breaks(doc: Doc) -> list[int]:
+    """The tokens that hold a line break, in order: read once per story and kept on the Doc, never
+    through doc.text (a whole copy of the story). Only whitespace tokens hold one: the tokenizer
+    never joins a line break to a word."""
     breaks = doc.user_data.get(_LINE_BREAKS)
     if breaks is None:
         breaks = doc.user_data[_LINE_BREAKS] = [t.i for t in doc if "\n" in t.text_with_ws]
+    return breaks
+
+
+def same_line(a: Token, b: Token) -> bool:
+    """No line break from one token to the other, both included. The parser sometimes runs a
+    sentence over a line break (a headline or a caption without a full stop into the line below),
+    and what it hangs across the break is no clause of the line."""
+    breaks = line_breaks(a.doc)
     lo, hi = sorted((a.i, b.i))
     return bisect.bisect_left(breaks, lo) == bisect.bisect_right(breaks, hi)

@@ -196,6 +196,23 @@ RULES: tuple[tuple[str, str, int], ...] = (
                 r"(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?", 0),
 )
 _COMPILED = tuple((name, re.compile(pattern, flags)) for name, pattern, flags in RULES)
+# Words one of which every match of the rule's patterns contains, in lower case: a rule whose words
+# the text lacks is not run (each rule's pass costs about as much as the engine's other date work,
+# and most stories have no quarter, decade or spelled-out year). A rule not listed is always run.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "quarter_only": ("quarter",),
+    "half": ("half", "quarters", "h1", "h2"),
+    "year_quarter": ("quarter", "half", "period"),
+    "period_rel_year": ("quarter", "half", "spring", "summer", "fall", "autumn", "winter"),
+    "season_year": ("spring", "summer", "fall", "autumn", "winter"),
+    "spelled_year": ("nineteen", "twenty", "thousand"),
+    "decade": ("0s",),
+    "decade_word": ("ties",),
+    "century": ("century",),
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "weekday_of_month": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+}
 _RANK = {name: i for i, (name, _, _) in reversed(list(enumerate(RULES)))}
 # "in August and October of 2015", "from May to July 2014", "June 3-4, 2015", "in May, June and July
 # 2015": months (or days) joined in a list or a span are written with one year, after the last of them.
@@ -221,7 +238,10 @@ def candidates(text: str) -> list[Candidate]:
 
 
 def _all_matches(text: str) -> Iterator[Candidate]:
+    lowered = text.lower()
     for name, rx in _COMPILED:
+        if name in _NEEDS and not any(word in lowered for word in _NEEDS[name]):
+            continue
         for m in rx.finditer(text):
             parts = {k: v for k, v in m.groupdict().items() if v is not None}
             start = m.start()

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..models import SpeakerEvidence, SpeakerKind
+from ..nlp import line_breaks
 from .cues import ABBREVIATED_TITLES, ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .names import (
     SUFFIXES,
@@ -94,9 +95,9 @@ class Cast:
         # whether a name is a company's (`Big Machine have denied`): decided for every name at once,
         # when a quote first asks (companies.company)
         self.companies: dict[str, bool] | None = None
-        # each surname's narrative mentions, found once per story when a description's role is
-        # first asked for (roles._surname_mentions)
-        self.surname_mentions: dict[str, list[Token]] = {}
+        # every surname's narrative mentions, found in one pass when first asked for
+        # (roles.surname_mentions)
+        self.surname_mentions: dict[str, list[Token]] | None = None
         self._surnames: dict[str, list[Person]] = {}
         self._at: dict[int, tuple[Person, int, int]] = {}  # token -> person and the name's bounds
         self.mentions: list[Mention] = []  # in story order, the story's own words only
@@ -104,10 +105,12 @@ class Cast:
         self._collect_names(doc, narrative)
         self._collect_mentions(doc, narrative)
         # `officials`, `the ministry`: who `they` and `it` can stand for
-        self.groups = [t.i for t in doc if narrative(t.idx) and t.dep_ in SUBJECT and (
-            (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ANON_NOUNS) or t.ent_type_ == "ORG")]
+        # (the token's own tags are read first: most tokens fail them, and cheaper than `narrative`)
+        self.groups = [t.i for t in doc if t.dep_ in SUBJECT and (
+            (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ANON_NOUNS) or t.ent_type_ == "ORG")
+            and narrative(t.idx)]
         # `A retired nurse waited outside`: someone a `she` can stand for who has no name
-        self.unnamed = [t.i for t in doc if narrative(t.idx) and described_person(t)]
+        self.unnamed = [t.i for t in doc if described_person(t) and narrative(t.idx)]
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -424,13 +427,10 @@ def _says(tok: Token) -> bool:
 def sentence_start(tok: Token) -> int:
     """Where the sentence of `tok` starts: the parser's sentence, cut at a paragraph break (the
     small model runs a sentence on over `ill.”⏎⏎“We never…` at times)."""
-    i, first = tok.i, tok.sent.start
-    while i > first:
-        before = tok.doc[i - 1]
-        if before.is_space and "\n" in before.text:
-            return i
-        i -= 1
-    return first
+    first = tok.sent.start
+    breaks = line_breaks(tok.doc)  # the last break before the token, looked up, not walked back to
+    last = bisect.bisect_left(breaks, tok.i) - 1
+    return breaks[last] + 1 if last >= 0 and breaks[last] >= first else first
 
 
 def _apposed_person(tok: Token) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +23,8 @@ from .organisations import named_like_organisation, named_organisation
 from .phrases import name_bounds, noun_phrase, proper_bounds, role_of, sentences_back
 from .speakers import Cast, Person, Speaker, resolve
 
-__all__ = ["in_dateline", "is_place", "mentions_by_surname", "named_for_role", "own_role", "role_holder"]
+__all__ = ["in_dateline", "is_place", "mentions_by_surname", "named_for_role", "own_role", "role_holder",
+           "surname_mentions"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ORG_NAME_WORDS = 3  # `Ukraine Kurt Volker`: a place, a first name, a surname; longer ones are institutions
@@ -233,25 +234,29 @@ def _office(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
 
 
 def _surname_mentions(cast: Cast, surname: str) -> list[Token]:
-    """A surname's mentions, found once per story: a check asks for the same surnames once per
-    description it resolves, and a pass over the tokens each time grew with the story's length
-    times its descriptions. Kept on the cast, so they go with the story (a cache keyed by the cast
-    outside it kept every story alive: its tokens hold the document, which holds the cast)."""
-    if surname not in cast.surname_mentions:
-        found = mentions_by_surname(cast.doc, {surname}, cast.narrative)
-        cast.surname_mentions[surname] = found.get(surname, [])
-    return cast.surname_mentions[surname]
+    """A surname's narrative mentions (see surname_mentions)."""
+    return surname_mentions(cast).get(surname, [])
 
 
-def mentions_by_surname(doc: Doc, keys: Collection[str],
-                        narrative: Callable[[int], bool]) -> dict[str, list[Token]]:
-    """Every narrative mention of each surname in `keys`, in one pass over the tokens."""
+def surname_mentions(cast: Cast) -> dict[str, list[Token]]:
+    """Every surname's narrative mentions, found in one pass per story, when first asked: a check
+    asks for the surnames of each description it resolves and of each source it lists, and a pass
+    over the tokens per surname grew with the story's length times its people. Kept on the cast,
+    so they go with the story (a cache keyed by the cast outside it kept every story alive: its
+    tokens hold the document, which holds the cast)."""
+    if cast.surname_mentions is None:
+        cast.surname_mentions = mentions_by_surname(cast.doc, cast.narrative)
+    return cast.surname_mentions
+
+
+def mentions_by_surname(doc: Doc, narrative: Callable[[int], bool]) -> dict[str, list[Token]]:
+    """Every narrative mention of every surname, in one pass over the tokens."""
     found: dict[str, list[Token]] = {}
     for tok in doc:
         # `Moon Jae-in`: the model may tag the last part of a hyphened name a common noun (`in`)
         named = tok.pos_ == "PROPN" or _surname_start(tok).pos_ == "PROPN"
-        if named and (key := _surname_at(tok)) in keys and narrative(tok.idx):
-            found.setdefault(key, []).append(tok)
+        if named and narrative(tok.idx):
+            found.setdefault(_surname_at(tok), []).append(tok)
     return found
 
 

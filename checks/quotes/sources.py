@@ -22,7 +22,7 @@ from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_person_noun, is_speech_verb
 from .find import Analysis, analyse
 from .organisation_names import LEGAL_FORMS
 from .organisations import named_like_organisation
-from .roles import in_dateline, is_place, mentions_by_surname, named_for_role, own_role, role_holder
+from .roles import in_dateline, is_place, named_for_role, own_role, role_holder, surname_mentions
 from .speakers import Person, Speaker, resolve
 from .subjects import subject_of
 
@@ -75,7 +75,7 @@ def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None
                 entry.name, entry.start, entry.end = speaker.name, speaker.start, speaker.end
             entry.forms.add(speaker.name.replace("’", "'"))
             entry.quotes += quoted
-    mentions = mentions_by_surname(doc, {e.key for e in named.values()}, analysis.locator.narrative)
+    mentions = surname_mentions(analysis.cast)
     return Sources(
         named=tuple(_named_source(text, entry, analysis, mentions.get(entry.key, [])) for entry in
                     sorted(named.values(), key=lambda e: e.start)),
@@ -131,14 +131,15 @@ def _known_person(found: Speaker, analysis: Analysis) -> bool:
 
 def _reported_speaker(tok: Token, analysis: Analysis) -> Token | None:
     """The token naming who speaks, when `tok` is reported speech outside quotation marks."""
-    if not analysis.locator.narrative(tok.idx):
-        return None
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        if not analysis.locator.narrative(tok.idx):
+            return None
         return next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
     said = is_speech_verb(tok) and tok.dep_ not in ("acl", "amod", "relcl")
     issued = tok.pos_ == "VERB" and tok.lemma_.lower() in _ISSUE_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children)
-    if not (said or issued):
+    # the token's own words first: most tokens are no speech and fail them, which is cheaper to tell
+    if not (said or issued) or not analysis.locator.narrative(tok.idx):
         return None
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # `Carney is said to have closed his book`: the subject is talked about
