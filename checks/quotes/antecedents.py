@@ -6,12 +6,15 @@ title stands for (`titled_antecedent`: `the president said`). speakers.resolve a
 cast.py keeps the record (the people, their mentions in story order, the groups and unnamed
 people); the rules that choose among them live here, as functions of the cast that keep no state
 of their own, so the record and the salience rules can each be read, and grow, on their own.
-`antecedent` tries, in order: the main-clause subject of the pronoun's own sentence (never a name
+`antecedent` tries, in order: the person an `As for X,` before the pronoun turns to; the main-clause
+subject of the pronoun's own sentence (never a name
 inside a participle the pronoun is the subject of: `Asked about …, she replied`); the same
 pronoun as the main subject earlier in the sentence or the one before, followed back (`_chained`);
 the subject highest in its own sentence; the one person the sentence just before is about
 (`_topic_just_before`); the most salient fitting person of the two sentences before (`_rank`).
-Everyone has to fit the pronoun's gender (`_fits`) and not be whom its verb addresses (`_addressed`).
+Everyone has to fit the pronoun's gender (`_fits`) and not be whom its verb addresses (`_addressed`);
+a bare title as a subject just before (`the admiral said`) counts as a mention of its one holder
+(`_titled_subjects`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from .cast import LOOKBACK, SUBJECT, Cast, Mention, Person, sentence_start
-from .cues import is_person_noun
+from .cues import TITLE_WORDS, is_person_noun, is_speech_verb
 from .phrases import sentences_back
 from .pronouns import HONORIFIC_GENDER, PRONOUN_GENDER, noun_gender
 
@@ -33,6 +36,7 @@ _SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back o
 _CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
 _SKIPPED = 1  # sentences naming nobody that a chain of the same `he` may pass over
 _QUOTED = 4  # sentences wholly inside a quotation that a chain of the same `he` may pass over
+_TITLED_BACK = 4  # sentences back in which a bare title as a subject counts as a mention of its holder
 _REFERRED = 2  # `her`s after a name in its sentence that make it what the sentence is about
 
 
@@ -43,11 +47,14 @@ def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
     at = bisect.bisect_left(cast.mention_at, pronoun.i)
     sent = sentence_start(pronoun)
     addressed = _addressed(cast, pronoun)
-    near = [m for m in cast.mentions[max(0, at - LOOKBACK):at]
+    near = [m for m in sorted([*cast.mentions[max(0, at - LOOKBACK):at], *_titled_subjects(cast, pronoun)],
+                              key=lambda m: m.i)
             if _fits(cast, m, pronoun) and m.key not in addressed]
     if (namesake := _unfit_namesake(cast, cast.mentions[max(0, at - LOOKBACK):at], pronoun, sent)):
         subject, fitting = namesake
         return dataclasses.replace(subject, key=fitting[0].key) if len(fitting) == 1 else None
+    if (topic := _as_for(near, pronoun)) is not None:
+        return topic
     same = [m for m in near
             if m.sent == sent and m.subject and not _in_own_participle(cast.doc[m.i], pronoun)]
     if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
@@ -80,6 +87,45 @@ def _in_own_participle(name: Token, pronoun: Token) -> bool:
                 and not any(c.dep_ in SUBJECT for c in up.children):
             return True
     return False
+
+
+def _titled_subjects(cast: Cast, pronoun: Token) -> list[Mention]:
+    """`The comments had two goals, the admiral said. … “…,” he said`: a bare title as the subject of a
+    sentence just before (`the admiral`) is the person named with that title, as salient as their
+    name would be there, when one person of the story holds it and was named not long before (`the
+    Vermont senator`, `the former president` say more than a title, and a story's senators are not all
+    known as senators)."""
+    out: list[Mention] = []
+    at = bisect.bisect_left(cast.mention_at, pronoun.i)
+    recent = {m.key for m in cast.mentions[max(0, at - LOOKBACK):at]}
+    for tok in cast.doc[sentences_back(pronoun, _TITLED_BACK):pronoun.i]:
+        if tok.dep_ in SUBJECT and tok.pos_ == "NOUN" and tok.lemma_.lower() in TITLE_WORDS \
+                and [c.lower_ for c in tok.children] == ["the"] and cast.narrative(tok.idx) \
+                and (m := titled_antecedent(cast, tok)) is not None and m.key in recent \
+                and sum(1 for k, p in cast.people.items() if k == p.key and tok.lower_ in p.titles) == 1 \
+                and not _other_subject_before(cast, tok, m.key):
+            out.append(Mention(tok.i, m.key, True, sentence_start(tok), main=tok.head == tok.sent.root,
+                               speaks=is_speech_verb(tok.head)))
+    return out
+
+
+def _other_subject_before(cast: Cast, tok: Token, key: str) -> bool:
+    """`Rubio stopped by his headquarters. …, the senator said`: a title right after sentences about
+    someone else (the two before it) is most likely that one, whatever title the story gave them."""
+    start = sentence_start(tok)
+    at = bisect.bisect_left(cast.mention_at, sentences_back(tok, 2))
+    return any(m.main and m.key != key for m in cast.mentions[at:bisect.bisect_left(cast.mention_at, start)])
+
+
+def _as_for(near: list[Mention], pronoun: Token) -> Mention | None:
+    """`As for Ruiz, she said she is not worried`: the person a sentence turns to with `as for`
+    before its pronoun subject is who that pronoun is."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT or verb == pronoun:
+        return None
+    named = {o.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < pronoun.i
+             for f in c.children if f.lower_ == "for" for o in f.children if o.dep_ == "pobj"}
+    return next((m for m in reversed(near) if m.i in named), None)
 
 
 def _unfit_namesake(cast: Cast, before: list[Mention], pronoun: Token,

@@ -150,6 +150,9 @@ class Cast:
             person.settle_name()
             self.people.setdefault(person.key, person)
             self.people.setdefault(person.name.split()[-1].lower(), person)  # `… Jr.` as written
+        for tok in doc:  # `Baird's wife, Melinda,`: a first name alone, set beside a relative of someone
+            if narrative(tok.idx) and (owner := _relative_named(tok)) is not None:
+                self._add_relative(tok, owner)
         firsts: dict[str, list[Person]] = {}
         for person in persons:
             if person.first:
@@ -157,6 +160,25 @@ class Cast:
         for first, same in firsts.items():  # a first name alone (`Anya said`) is that person
             if len(same) == 1 and (first not in self.people or self.people[first].first is None):
                 self.people[first] = same[0]
+
+    def _add_relative(self, first: Token, owner: Token) -> None:
+        """`Baird's wife, Melinda,` is Melinda Baird, whom the story goes on to call `Melinda`. She
+        joins the people by her first name only: the bare surname `Baird` stays Tom Baird's (a
+        relative named this way is rarely the one a bare surname means)."""
+        group = self._surnames.get(owner.lower_)
+        key = f"{first.lower_} {owner.lower_}"
+        if not group or _match(group, first.lower_, None) is not None or key in self.people:
+            return
+        alone = self.people.get(first.lower_)  # `Melinda` alone, taken for a surname so far
+        if alone is not None and not (alone.first is None and alone.key == first.lower_):
+            return
+        if alone is not None:
+            self._surnames.pop(first.lower_, None)
+            self.people = {k: p for k, p in self.people.items() if p is not alone}
+        person = Person(key, f"{first.text} {owner.text}", first=first.lower_)
+        person.forms[person.name] = 1
+        self.people[key] = person
+        self.people[first.lower_] = person
 
     def _relative(self, tok: Token) -> bool:
         """A known first name and a surname the story already gives a person, which the model typed
@@ -232,6 +254,8 @@ class Cast:
         known = tok.lower_ in self._surnames
         if tok.pos_ == "NOUN" and tok.is_title and (tok.ent_type_ == "PERSON" or known):
             return True
+        if known and tok.pos_ == "VERB" and tok.is_title and tok.dep_ in SUBJECT:
+            return True  # `Trump himself was delighted`, the surname tagged the verb `trump`
         return known and misread_subject(tok)
 
     def _mention(self, doc: Doc, start: int, end: int) -> tuple[Person, int, int, Token] | None:
@@ -281,7 +305,7 @@ class Cast:
             words = [w.lower() for w in (person.role or "").split()]
             # `Col. Ann Roe` is `the colonel` too
             person.titles.update(words + [t for w in words if (t := ABBREVIATED_TITLES.get(w.rstrip(".")))])
-        rooted = rooted_verb(root) is not None
+        rooted = rooted_verb(root) is not None or _fronted(root)
         head = _apposed_to(root)  # `His cousin James York, 40, cited …`: the subject is the cousin
         # `Clinton's campaign said`: the owner of a subject speaks through it; `Reyes's lawyer said` is
         # someone else, a person of their own (the lawyer, not Reyes, is the next `he`)
@@ -397,6 +421,23 @@ def rooted_verb(tok: Token) -> Token | None:
                  and c.tag_ in ("VBD", "VBN", "VBZ") and tok.doc[c.i - 1].text == ","), None)
 
 
+def _fronted(tok: Token) -> bool:
+    """`And Obama, for all the progress he helped wrangle …, seems to agree.` parsed with the name
+    as a modifier and no subject for the root: a name that opens its sentence (after `and`, `but`),
+    set off by a comma, is the subject of a root verb that has none."""
+    doc, root = tok.doc, tok.sent.root
+    if tok.pos_ != "PROPN" or tok.dep_ not in ("npadvmod", "nmod", "dep", "advmod") \
+            or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in SUBJECT or c.dep_ == "expl" for c in root.children):
+        return False
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    start = sentence_start(tok)
+    before = [t for t in doc[start:tok.i] if not t.is_space and t.head != tok]
+    return all(t.pos_ == "CCONJ" for t in before)
+
+
 def _reports(verb: Token) -> bool:
     """A speech verb the sentence rests on: no verb above it in the sentence has a subject of its own
     (`Carson turned …, pointing out that Costa had reported …` is Carson's sentence), or one set in
@@ -452,6 +493,24 @@ def _apposed_person(tok: Token) -> tuple[int, int] | None:
     return None if any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) else (start, end)
 
 
+_KIN = frozenset("wife husband son daughter brother sister mother father".split())
+
+
+def _relative_named(tok: Token) -> Token | None:
+    """`Baird's wife, Melinda,`, `Baird's daughter Ivette`: a lone first name apposed to a kin noun
+    that a named person owns is that relative's first name, and shares the owner's surname (in the
+    story's usage: the wife of a Trump is named as a Trump). The owner's surname token, or None."""
+    head = tok.head
+    if tok.pos_ != "PROPN" or tok.dep_ != "appos" or head.lemma_.lower() not in _KIN or head.tag_ != "NN" \
+            or gender_of_first_name(tok.text) is None or any(c.dep_ == "compound" for c in tok.children):
+        return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    named = owner is not None and owner.pos_ == "PROPN" and owner.is_title and owner.is_alpha
+    return owner if named else None
+
+
 def _surname_named_alone(ent: Span) -> bool:
     """`Montell Figgins, who represents…` tagged ORG, and elsewhere `Figgins said` tagged PERSON:
     a known first name and a surname the story also uses alone for a person is that person's full
@@ -462,7 +521,13 @@ def _surname_named_alone(ent: Span) -> bool:
             or any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) \
             or gender_of_first_name(words[0].text) is None:
         return False
-    return any(e.label_ == "PERSON" and len(e) == 1 and e.text == words[-1].text for e in ent.doc.ents)
+    if any(e.label_ == "PERSON" and len(e) == 1 and e.text == words[-1].text for e in ent.doc.ents):
+        return True
+    # `Carly Fiorina threw her support behind …` tagged ORG: the story's own `her` for it, the
+    # first name's gender, makes it a person (a company is `its`)
+    head = words[-1]
+    return head.dep_ in SUBJECT and ent.label_ == "ORG" \
+        and gender_evidence(head, ent.start, True) == gender_of_first_name(words[0].text)
 
 
 def _office_or_job(tok: Token) -> bool:

@@ -52,6 +52,9 @@ def gender_evidence(tok: Token, start: int, subject: bool) -> Gender | None:
             return HONORIFIC_GENDER[before.lower_]
     if not subject:
         return None
+    if any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in doc[tok.sent.start:start]):
+        return None  # `Sanders pushes his plan, while Clinton has slammed his proposal`: the `his` may be
+        # the one named before the subject
     after = tok.right_edge.i + 1  # past `, her campaign manager,`: that `her` is someone else
     found: Gender | None = None
     seen: set[Gender] = set()
