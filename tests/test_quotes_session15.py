@@ -26,3 +26,28 @@ def test_words_of_the_writers_around_a_quotation_after_a_split_quote_are_no_quot
             "“We were not happy,” said Ana Roe. But the “deal” was signed.")
     texts = [q.text for q in quotes_in(text)]
     assert texts == ["We were not happy"] * 3
+
+
+def test_a_quotation_after_a_sentence_about_a_named_person_in_its_paragraph_is_theirs_as_a_guess(
+        quotes_in) -> None:
+    text = ("Radio host Sean Ruiz is unapologetic about his aim. “I’m not hiding the fact that I want "
+            "Tom Baker to be the next mayor.”\n\n"
+            "Host Carl Reyes seemed taken aback and mentioned that the builder's picture had been on the "
+            "firm's website. “Does that not speak to your vetting process?”")
+    quotes = quotes_in(text)
+    for words, name in (("not hiding", "Sean Ruiz"), ("vetting", "Carl Reyes")):
+        q = only(quotes, words)
+        assert (q.speaker, q.speaker_evidence, q.speaker_guessed) == (name, "name_nearby", True)
+
+
+def test_no_guess_across_paragraphs_from_a_passive_subject_or_two_subjects(quotes_in) -> None:
+    text = ("Activist Ann Roe is upbeat about the mayor’s chances.\n\n"
+            "“Not only can he win in November, he’s the one with the best chance of winning.”\n\n"
+            "Activist Lena Ford was attacked by the mayor on Monday. “She is not fit to lead anything.”\n\n"
+            "The Gazette won't go that far, but editor Tom Baker wants to use the page as a fact check. "
+            "“I think we will bring some skepticism to the town in real time.”")
+    quotes = quotes_in(text)
+    assert only(quotes, "Not only can he win").speaker is None
+    assert only(quotes, "She is not fit").speaker is None
+    assert only(quotes, "skepticism").speaker is None
+

@@ -237,6 +237,9 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 found = _asker(m, text, loc, cast, attribute_next(m, text, loc, cast, last_group)) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
+            if found is None and m.close is not None \
+                    and (subject := _subject_before(m, text, loc, cast, alone=True)) is not None:
+                found = Attribution(dataclasses.replace(subject, guessed=True, evidence="name_nearby"), None)
         found = _speaking_as_one(_plausible_speaker(_role_named(doc, found, cast), doc), text[m.start:m.end])
         quote = _quote(text, m, found, partial)
         if quote is None:
@@ -278,9 +281,10 @@ def _asker(m: Marked, text: str, loc: Locator, cast: Cast, found: Attribution | 
     return Attribution(dataclasses.replace(asker, guessed=True, evidence="name_nearby"), None)
 
 
-def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast) -> Speaker | None:
+def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast, alone: bool = False) -> Speaker | None:
     """The named person who is the active subject of the narrative sentence right before a quote
-    that opens its own sentence in the same paragraph."""
+    that opens its own sentence in the same paragraph; `alone`: the subject of the one main clause
+    (`Playbook won't go that far, but Sherman wants…` has two)."""
     if not text[m.paragraph.start:m.open].rstrip().endswith("."):
         return None
     before = loc.token(m.open) - 1
@@ -296,6 +300,13 @@ def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast) -> Speaker |
     subject = next((t for t in sentence if t.dep_ == "nsubj" and t.head.i in inside
                     and (t.head.dep_ == "ROOT" or t.head.head.i not in inside)), None)
     speaker = resolve(subject, cast) if subject is not None and subject.pos_ == "PROPN" else None
+    if alone and subject is not None and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.i != subject.i and t.pos_ in ("PROPN", "NOUN")
+            and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))
+            for t in sentence):
+        # `Playbook won't go that far, but Sherman wants…`: two main clauses' subjects, either may
+        # speak (a subject deeper down, `mentioned that the picture had been…`, is what is told)
+        return None
     return speaker if speaker is not None and speaker.kind == "named" else None
 
 
