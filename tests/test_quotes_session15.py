@@ -51,3 +51,17 @@ def test_no_guess_across_paragraphs_from_a_passive_subject_or_two_subjects(quote
     assert only(quotes, "She is not fit").speaker is None
     assert only(quotes, "skepticism").speaker is None
 
+
+def test_a_straight_mark_glued_to_a_full_stop_and_a_capital_opens_a_quotation(quotes_in) -> None:
+    text = ("“The shop is empty,” said Ana Roe, who sells shoes in the old market and who spoke on the "
+            "record.\"We basically got deceived into coming here.\"\n\n"
+            "“We will win,” Tom Baker said.\"But it will be hard.\"")
+    quotes = quotes_in(text)
+    assert only(quotes, "deceived").speaker == "Ana Roe"
+    assert only(quotes, "it will be hard").speaker == "Tom Baker"
+
+
+def test_a_stray_space_and_an_ellipsis_after_an_opening_mark(quotes_in) -> None:
+    text = "As the Gazette reported, “ … if the vote were held this evening, Ruiz would win, and handily.”"
+    assert "vote were held" in only(quotes_in(text), "handily").text
+
