@@ -72,6 +72,8 @@ _ELLIPSIS = re.compile(r"…|\.\.\.|\[…\]|\[\.\.\.\]")
 _ECHO_WORDS = 4  # words of a repeated piece: fewer may be a phrase anyone uses
 _CUE_CLAUSE = 4  # words of `he said.`, `said Mayor Ruiz.`: a cue clause, not a sentence going on
 _NAMED_CUE_CLAUSE = 12  # words of `Jane Roe, a Clinton supporter, told the New Yorker.`, naming the speaker
+_OPENER_WORDS = 6  # words of `In Europe, by contrast,` before a quotation that goes on
+_TERMINAL = frozenset(".?!")
 _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
 # `I`, `me`, `my`: one person's voice. An organisation quoted in the news speaks as `we` (a statement,
 # a spokesman for it); only a person says `I played my best match`.
@@ -219,6 +221,8 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 # attribution after the words (`…, “…,” said Ana Ruiz`) names the speaker
                 found = attribute_trailing(m, text, loc, cast, last_group) \
                     or _introduced(m, text, loc, cast, last_group) or found
+            if (found is None or found.speaker is None) and _goes_on(text, m, out, loc):
+                found, partial = _convention(m, out, text), False
             if found is None or found.imagined or _title_like(text[m.start:m.end]):
                 continue  # a scare quote or a title: nobody is said to have said it
         else:
@@ -233,6 +237,9 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 found = _asker(m, text, loc, cast, attribute_next(m, text, loc, cast, last_group)) or found
             if found is None and _label_like(text[m.start:m.end]):
                 continue
+            if found is None and m.close is not None \
+                    and (subject := _subject_before(m, text, loc, cast, alone=True)) is not None:
+                found = Attribution(dataclasses.replace(subject, guessed=True, evidence="name_nearby"), None)
         found = _speaking_as_one(_plausible_speaker(_role_named(doc, found, cast), doc), text[m.start:m.end])
         quote = _quote(text, m, found, partial)
         if quote is None:
@@ -274,9 +281,10 @@ def _asker(m: Marked, text: str, loc: Locator, cast: Cast, found: Attribution | 
     return Attribution(dataclasses.replace(asker, guessed=True, evidence="name_nearby"), None)
 
 
-def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast) -> Speaker | None:
+def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast, alone: bool = False) -> Speaker | None:
     """The named person who is the active subject of the narrative sentence right before a quote
-    that opens its own sentence in the same paragraph."""
+    that opens its own sentence in the same paragraph; `alone`: the subject of the one main clause
+    (`Playbook won't go that far, but Sherman wants…` has two)."""
     if not text[m.paragraph.start:m.open].rstrip().endswith("."):
         return None
     before = loc.token(m.open) - 1
@@ -292,6 +300,13 @@ def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast) -> Speaker |
     subject = next((t for t in sentence if t.dep_ == "nsubj" and t.head.i in inside
                     and (t.head.dep_ == "ROOT" or t.head.head.i not in inside)), None)
     speaker = resolve(subject, cast) if subject is not None and subject.pos_ == "PROPN" else None
+    if alone and subject is not None and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.i != subject.i and t.pos_ in ("PROPN", "NOUN")
+            and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))
+            for t in sentence):
+        # `Playbook won't go that far, but Sherman wants…`: two main clauses' subjects, either may
+        # speak (a subject deeper down, `mentioned that the picture had been…`, is what is told)
+        return None
     return speaker if speaker is not None and speaker.kind == "named" else None
 
 
@@ -378,6 +393,35 @@ def _convention(m: Marked, done: list[tuple[Marked, Quote]], text: str) -> Attri
     speaker = Speaker(prev.speaker, prev.speaker_kind, *(prev.speaker_span or (0, 0)),
                       key=prev.speaker.lower(), guessed=guessed, evidence="carried")
     return Attribution(speaker, prev.cue)
+
+
+def _goes_on(text: str, m: Marked, done: list[tuple[Marked, Quote]], loc: Locator) -> bool:
+    """`“I don't think it's over,” Roe said. But “the bill is stronger now.”`, `Instead, “he just
+    acts like a defeated man.”`, `In Europe, by contrast, “claims …”`: a sentence that is a quotation
+    after a connective or an adverbial opener, right after the same paragraph's whole quotation and
+    its cue clause, is the speaker going on, as a split quote is. The opener has no verb and starts
+    with a conjunction, an adverb or a preposition (a subject before the marks, `Biden “misspoke.”`,
+    is a sentence of the writer's); the quotation ends the sentence."""
+    if not done or m.close is None:
+        return False
+    prev_m, prev = done[-1]
+    if prev_m.paragraph.index != m.paragraph.index or prev.partial or prev.speaker is None \
+            or prev_m.close is None or text[m.start:m.end].rstrip()[-1:] not in _TERMINAL:
+        return False
+    if text[m.close + 1:m.paragraph.end].lstrip()[:1] not in ("", "\"", "“", "'", "‘"):
+        return False  # words after the marks: the quotation is part of a sentence of the writer's
+    between = text[prev_m.close + 1:m.open]
+    ends = [n for n, c in enumerate(between) if c in _TERMINAL]
+    if not ends:
+        return False
+    cue, opener = between[:ends[-1]], between[ends[-1] + 1:]
+    if len(_WORDS.findall(cue)) > _NAMED_CUE_CLAUSE:
+        return False
+    words = [t for t in loc.doc[loc.token(m.open - len(opener)):loc.token(m.open)]
+             if not t.is_space and not t.is_punct and t.idx >= m.open - len(opener)]
+    if not words or len(words) > _OPENER_WORDS or words[0].pos_ not in ("CCONJ", "ADV", "ADP", "SCONJ"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _ends_with_its_cue(text: str, m: Marked, quote: Quote) -> bool:

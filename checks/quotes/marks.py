@@ -34,7 +34,7 @@ _HEADLINE_WORDS = 40
 # A closing mark may touch the next word when these end the quotation (`the other side.”Editor’s note`).
 _CLOSE_BEFORE_TEXT = set(".?!,")
 # One to three spaces, then a word: what a stray space after an opening mark looks like.
-_SPACED_WORD = re.compile(r"[ \t\u00a0]{1,3}[\w‘']")
+_SPACED_WORD = re.compile(r"[ \t\u00a0]{1,3}[\w‘'…]")
 # Where the publisher's own furniture starts, at a line's start or right after a sentence's end
 # (`side.”Editor’s note: …`): an editor's note, a correction, a caption or photo credit, a pointer
 # to another story. It is never part of a quotation and says nothing in the article's voice, so
@@ -145,6 +145,15 @@ def _opens_spaced(text: str, i: int, para: Paragraph) -> bool:
     return text[i] == '"' and (prev == ":" or not before.strip() or after_sentence)
 
 
+def _opens_glued(text: str, i: int, para: Paragraph) -> bool:
+    """`…with the authorities."We got deceived into coming here."`: a straight mark glued to the full
+    stop of a finished sentence and to a capitalised word, where no quotation is open, opens one (a
+    paste that lost the space); after an open quotation the same mark closes it."""
+    prev, nxt = _around(text, i, para)
+    return text[i] == '"' and prev in ".?!" and nxt.isupper() and i - 1 > para.start \
+        and text[i - 2].isalpha()
+
+
 def _closes(text: str, i: int, para: Paragraph) -> bool:
     prev, nxt = _around(text, i, para)
     if not prev.isspace():
@@ -212,7 +221,7 @@ class _Scanner:
             # A top-level single mark still open was more likely an apostrophe than a quote
             # around this one; dropping it keeps the double-quoted quote.
             self.single = None
-            if _opens(text, i, para) or _opens_spaced(text, i, para):
+            if _opens(text, i, para) or _opens_spaced(text, i, para) or _opens_glued(text, i, para):
                 self.double, self.nested, self.single, self.width = i, [], None, 1
             return
         if _closes(text, i, para) and not (text[i] in "“„" and _opens(text, i, para)):
