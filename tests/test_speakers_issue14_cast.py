@@ -1,18 +1,24 @@
 """Real-page leftovers of issue 14 (helper 101): who is who in the cast, and a few attribution forms.
 
 A label with the party and state after the name (`Rep. Tom Harlan (R-S.C.):“…”`) is the person's, as
-`Reid: “…”` is. Every text is invented.
+`Reid: “…”` is; a surname that is also a word is the subject of the cue right after the closing mark
+(`“…,” Early said`); a company's kind before a name (`Developer Corvane`) makes it a company; an
+organisation's short form (`VW`, `CBP`, `Department of Conservation` after `New Zealand Department of
+Conservation`) is its row; a role whose head follows a capitalised name (`Department of Conservation
+ranger`) is a person's; a short given name (`Mike Ford`) is the one Ford whose first name or middle
+initial it stands for. Every text is invented.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from support.quotes import only
+from support.quotes import named, only
 
-from checks.models import Quote
+from checks.models import Quote, Sources
 
 Quotes = Callable[[str], tuple[Quote, ...]]
+QuotesAndSources = Callable[[str], tuple[tuple[Quote, ...], Sources]]
 
 
 def test_a_label_with_party_and_state_names_the_speaker(quotes_in: Quotes) -> None:
@@ -30,3 +36,30 @@ def test_a_parenthesis_that_is_not_a_short_label_names_nobody(quotes_in: Quotes)
             "out): \"We will not comply.\"")
     assert only(quotes_in(text), "not comply").speaker is None
 
+
+def test_a_surname_that_is_a_word_right_after_the_closing_mark_speaks(quotes_in: Quotes) -> None:
+    text = ("Jon Early has coached the team for ten years.\n\n"
+            "\"We are ready,\" Early said after the last practice.")
+    assert only(quotes_in(text), "We are ready").speaker == "Jon Early"
+
+
+def test_a_short_given_name_is_the_one_whose_middle_initial_it_opens(
+        quotes_and_sources: QuotesAndSources) -> None:
+    text = ("John M. Ford grew up in the city with his brother Dale, a mechanic.\n\n"
+            "\"We had nothing,\" John M. Ford said.\n\n"
+            "Friends call him Mike. \"He was always the quiet one,\" said Ann Lutz, a neighbor.\n\n"
+            "Mike Ford said the years were hard. \"We learned to work,\" Mike Ford said.\n\n"
+            "Dale Ford stayed in the city. \"I never left,\" Dale Ford said.")
+    quotes, sources = quotes_and_sources(text)
+    assert only(quotes, "learned to work").speaker == "John M. Ford"
+    assert only(quotes, "never left").speaker == "Dale Ford"
+    assert named(sources, "John M. Ford").quotes == 2
+
+
+def test_a_different_given_name_with_the_same_initial_is_someone_else(
+        quotes_and_sources: QuotesAndSources) -> None:
+    text = ("John M. Ford grew up in the city with his brother Mark.\n\n"
+            "\"We had nothing,\" John M. Ford said.\n\n"
+            "Mark Ford said the years were hard. \"We learned to work,\" Mark Ford said.")
+    quotes, _ = quotes_and_sources(text)
+    assert only(quotes, "learned to work").speaker == "Mark Ford"
