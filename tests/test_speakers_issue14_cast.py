@@ -43,6 +43,17 @@ def test_a_surname_that_is_a_word_right_after_the_closing_mark_speaks(quotes_in:
     assert only(quotes_in(text), "We are ready").speaker == "Jon Early"
 
 
+def test_a_company_kind_as_a_title_makes_a_company(quotes_and_sources: QuotesAndSources) -> None:
+    text = ("Developer Corvane announced the new console on Tuesday. The company said sales would start in "
+            "May.\n\n\"We think players will love it,\" Corvane said in a statement.\n\n"
+            "Analyst Rita Holm was less sure. \"The price is high,\" she said.")
+    quotes, sources = quotes_and_sources(text)
+    assert only(quotes, "love it").speaker == "Corvane"
+    assert only(quotes, "love it").speaker_kind == "organization"
+    assert named(sources, "Corvane").kind == "organization"
+    assert named(sources, "Rita Holm").kind == "person"
+
+
 def test_a_short_given_name_is_the_one_whose_middle_initial_it_opens(
         quotes_and_sources: QuotesAndSources) -> None:
     text = ("John M. Ford grew up in the city with his brother Dale, a mechanic.\n\n"
@@ -63,3 +74,9 @@ def test_a_different_given_name_with_the_same_initial_is_someone_else(
             "Mark Ford said the years were hard. \"We learned to work,\" Mark Ford said.")
     quotes, _ = quotes_and_sources(text)
     assert only(quotes, "learned to work").speaker == "Mark Ford"
+
+
+def test_a_description_with_a_company_word_is_no_company(quotes_in: Quotes) -> None:
+    text = ("Dan Roe, the front-runner, named a show as his guilty pleasure.\n\n"
+            "\u201cMy favorite show stars me,\u201d the billionaire business mogul told a magazine.")
+    assert only(quotes_in(text), "favorite show").speaker_kind != "organization"
