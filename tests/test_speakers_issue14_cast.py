@@ -54,6 +54,44 @@ def test_a_company_kind_as_a_title_makes_a_company(quotes_and_sources: QuotesAnd
     assert named(sources, "Rita Holm").kind == "person"
 
 
+def test_an_abbreviated_company_is_one_source(quotes_and_sources: QuotesAndSources) -> None:
+    text = ("Volkswagen said on Monday it would recall 2,000 cars. \"Safety comes first,\" Volkswagen said "
+            "in a statement.\n\nThe dealers were angry. \"We had no warning,\" said Tom Brandt, a dealer in "
+            "Ohio.\n\nVW said the recall would cost little. \"The fix takes an hour,\" VW said.")
+    _, sources = quotes_and_sources(text)
+    assert [(s.name, s.quotes) for s in sources.named if s.kind == "organization"] == [("Volkswagen", 2)]
+
+
+def test_an_acronym_of_initials_is_one_source(quotes_and_sources: QuotesAndSources) -> None:
+    text = ("The Federal Marine Agency said the harbor would reopen. \"The channel is clear,\" the Federal "
+            "Marine Agency said.\n\nFMA said later that the work cost more. \"We had delays,\" FMA said.")
+    _, sources = quotes_and_sources(text)
+    organisations = [(s.name, s.quotes) for s in sources.named if s.kind == "organization"]
+    assert organisations == [("Federal Marine Agency", 2)]
+
+
+def test_an_acronym_two_names_fit_stays_its_own_source(quotes_and_sources: QuotesAndSources) -> None:
+    text = ("The Federal Marine Agency said the harbor would reopen. \"The channel is clear,\" the Federal "
+            "Marine Agency said.\n\nThe Fisheries Management Alliance disagreed. \"Boats are waiting,\" "
+            "the Fisheries Management Alliance said.\n\n\"We had delays,\" FMA said.")
+    _, sources = quotes_and_sources(text)
+    assert named(sources, "FMA").quotes == 1
+
+
+def test_a_department_without_its_country_is_one_source(quotes_and_sources: QuotesAndSources) -> None:
+    text = ("The New Zealand Department of Conservation said the whales were stranded overnight on a beach "
+            "in New Zealand. \"We have 40 volunteers on the beach,\" the New Zealand Department of "
+            "Conservation "
+            "said in a statement.\n\nBy noon most had been refloated. \"It has been a long day,\" said "
+            "Department of Conservation ranger Ann Wells.\n\n\"Only three died,\" the Department of "
+            "Conservation said.")
+    _, sources = quotes_and_sources(text)
+    assert [(s.name, s.quotes) for s in sources.named if s.kind == "organization"] == [
+        ("New Zealand Department of Conservation", 2)]
+    # her role names the department, but she is a ranger: a person
+    assert named(sources, "Ann Wells").kind == "person"
+
+
 def test_a_short_given_name_is_the_one_whose_middle_initial_it_opens(
         quotes_and_sources: QuotesAndSources) -> None:
     text = ("John M. Ford grew up in the city with his brother Dale, a mechanic.\n\n"
@@ -74,6 +112,15 @@ def test_a_different_given_name_with_the_same_initial_is_someone_else(
             "Mark Ford said the years were hard. \"We learned to work,\" Mark Ford said.")
     quotes, _ = quotes_and_sources(text)
     assert only(quotes, "learned to work").speaker == "Mark Ford"
+
+
+def test_an_acronym_is_not_a_few_letters_of_a_word(quotes_and_sources: QuotesAndSources) -> None:
+    # `AP` opens `Apple`, but its P is not the start of a part of the word
+    text = ("Apple said on Monday it would open a store in the city. \"We are excited,\" Apple said.\n\n"
+            "AP said the store would employ 200 people. \"Hiring starts in June,\" AP said.")
+    _, sources = quotes_and_sources(text)
+    assert named(sources, "AP").quotes == 1
+    assert named(sources, "Apple").quotes == 1
 
 
 def test_a_description_with_a_company_word_is_no_company(quotes_in: Quotes) -> None:
