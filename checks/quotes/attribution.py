@@ -385,7 +385,7 @@ def _label(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
         # `Rep. Tom Harlan (R-S.C.):`: the party and state after the name (the tokenizer may glue
         # the closing parenthesis and the colon onto the state)
         opening = max((n for n, t in enumerate(label) if t.text == "("), default=0)
-        label = label[:opening] if 0 < opening and len(label) - opening <= _LABEL_WORDS else []
+        label = label[:opening] if opening > 0 and len(label) - opening <= _LABEL_WORDS else []
     elif words[-1].text != ":":
         return None
     dash = max((n for n, t in enumerate(label) if t.text in _LABEL_DASHES), default=-1)
