@@ -361,20 +361,33 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     return None
 
 
+def _ends_in_colon(tok: Token) -> bool:
+    """A colon, or one the tokenizer glued to a closing parenthesis (`(R-S.C.):`, `):`)."""
+    return tok.text == ":" or tok.text.endswith("):")
+
+
 def _label(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
     """`Reid: 'Never underestimate Trump.'` (a headline), `Pollsters agree - Carl Bialik: “…”` (a
     newsletter's line: topic, dash, source), `Continued Stone: “…”`: a name standing alone before the
     colon, at the start of its sentence or after a dash, labels the words after it as that person's,
-    as a transcript does. The name must be someone the story names (`Trump:` is the Donald Trump of
+    as a transcript does; a party and state in brackets after the name (`Rep. Tom Harlan (R-S.C.):`)
+    are left out of it. The name must be someone the story names (`Trump:` is the Donald Trump of
     the story), or a proper name the model tagged a person, an organisation or nothing (`Pew
     Research:`, `HuffPollster:`), never a place (`WASHINGTON:`, a dateline); a label
     with a preposition (`CNN President On Trump:`), a possessive or a word in lower case
     (`Transcript as follows:`) names no speaker, and one capitalised word the story does not know
     (`UPDATE:`, `WATCH:`) neither."""
     words = [t for t in window if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":":
+    if len(words) < 2 or not _ends_in_colon(words[-1]):
         return None
-    label = words[:-1]
+    label = words[:-1] if words[-1].text == ":" else words
+    if len(label) > 2 and label[-1].text.rstrip(":").endswith(")"):
+        # `Rep. Tom Harlan (R-S.C.):`: the party and state after the name (the tokenizer may glue
+        # the closing parenthesis and the colon onto the state)
+        opening = max((n for n, t in enumerate(label) if t.text == "("), default=0)
+        label = label[:opening] if opening > 0 and len(label) - opening <= _LABEL_WORDS else []
+    elif words[-1].text != ":":
+        return None
     dash = max((n for n, t in enumerate(label) if t.text in _LABEL_DASHES), default=-1)
     label = label[dash + 1:]
     if len(label) > 1 and is_quote_cue(label[0]) and label[0].lemma_.lower() != "ask":
@@ -543,7 +556,7 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     intro = before[-1].text if before else ""
     if intro == ";" and len(before) > 1 and is_speech_verb(before[-2]):
         intro = ":"  # `he added; “…”`: nothing follows a speech verb but its words, so the mark is a slip
-    if intro == ":":
+    if intro == ":" or intro.endswith("):"):  # the tokenizer may keep `(R-S.C.):` as one token
         tried.append(_label(before, cast, last))
     if intro in (",", ":", "—", "–"):
         tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))

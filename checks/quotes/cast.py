@@ -29,6 +29,7 @@ from .names import (
     SUFFIXES,
     Person,
     family_first,
+    formal_names,
     gender_of_first_name,
     glued_hyphen,
     name_parts,
@@ -45,6 +46,7 @@ __all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misre
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _TYPO_MIN = 5  # letters a surname needs before a word one letter off it is read as a slip for it
 _CLAUSE_OPENERS = frozenset({",", ";", ":", ")", "—", "–"})  # what may stand before a clause's first word
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’", "'"})
 # Entity labels a title can overrule: the small model calls `Mayor Tess Greer` a PRODUCT at times.
 _VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
 # Labels the small model gives a relative's name it did not know (`Brigitta Vesper`, `Ivana Roe`).
@@ -391,15 +393,16 @@ def _one_letter_off(a: str, b: str) -> bool:
 
 
 def misread_subject(tok: Token) -> bool:
-    """`Early says there is a chance`, `…, but Early still says`: a surname that is also an English
-    word, opening its clause, read by the tagger as an adverb of the speech verb that has no subject
-    of its own. A name only when the story knows it (the callers ask the cast)."""
+    """`Early says there is a chance`, `…, but Early still says`, `“…,” Early said`: a surname that is
+    also an English word, opening its clause, read by the tagger as an adverb of the speech verb that
+    has no subject of its own. A name only when the story knows it (the callers ask the cast)."""
     head = tok.head
     if not (tok.is_title and tok.dep_ in ("advmod", "npadvmod") and tok.i < head.i and is_speech_verb(head)):
         return False
     before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    # `“We are ready,” Early said`: right after the quotation's closing mark, the cue's subject
     opens = (before is None or "\n" in before.text or before.text in _CLAUSE_OPENERS
-             or before.pos_ in ("CCONJ", "SCONJ"))
+             or before.pos_ in ("CCONJ", "SCONJ") or before.text in _CLOSING_MARKS)
     return opens and not any(c.dep_ in SUBJECT for c in head.children)
 
 
@@ -557,4 +560,20 @@ def _match(group: list[Person], first: str | None, suffix: str | None) -> Person
     if exact:
         return exact[0]
     loose = [p for p in group if fits(p)]
-    return loose[0] if len(loose) == 1 or (loose and first is None and suffix is None) else None
+    if loose:
+        return loose[0] if len(loose) == 1 or (first is None and suffix is None) else None
+    return _short_form_of(group, first)
+
+
+def _short_form_of(group: list[Person], first: str | None) -> Person | None:
+    """`Mike Ford` after `Michael Ford` or `John M. Ford`: a common short form of a given name is the
+    one person of the surname whose first name it shortens, or whose middle initial it opens. Two
+    such people, or none, and it is someone else."""
+    formal = formal_names(first) if first else ()
+    if not formal:
+        return None
+    initials = {f"{name[0]}." for name in formal}
+    found = [p for p in group if p.first in formal or any(
+        len(words := form.split()) > 2 and words[1].upper() in {i.upper() for i in initials}
+        for form in p.forms)]
+    return found[0] if len(found) == 1 else None

@@ -19,7 +19,7 @@ from .cues import ORG_NOUNS
 from .organisation_names import named_like_organisation
 from .phrases import proper_bounds, sentences_back
 
-__all__ = ["company", "company_before", "company_name"]
+__all__ = ["company", "company_before", "company_name", "company_title"]
 
 # What only a company or a product has: `Universal's music division`, `Stadia's launch titles`.
 _ORG_PARTS = frozenset("""division subsidiary subsidiaries unit label platform service services product
@@ -28,6 +28,9 @@ _ORG_PARTS = frozenset("""division subsidiary subsidiaries unit label platform s
 # What a company or a product is called in apposition: `the group that owns her music, Big Machine,`.
 _ORG_KINDS = frozenset("""company firm label group business brand platform service startup network studio
     app website publisher maker retailer chain subsidiary conglomerate""".split())
+# What a company is called in the title's place before its name (`Developer Valve`, `automaker Acme`).
+_COMPANY_TITLES = _ORG_KINDS | frozenset("""developer automaker carmaker chipmaker manufacturer broadcaster
+    insurer lender airline carrier distributor supplier""".split())
 # A stock-exchange symbol in brackets right after the name (`Lowe's (LOW)`, `Acme (NYSE: ACM)`).
 _TICKER = re.compile(r"(?:['’]s)?\s?\((?:[A-Z]{2,8}:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\)")
 _NOT_A_PERSON = frozenset({"ORG", "PRODUCT", "GPE", "FAC", "NORP", "WORK_OF_ART", "LOC"})
@@ -37,7 +40,8 @@ _SENTENCES_BACK = 2  # sentences before a `they` in which the company it stands 
 def company(person: Person, cast: Cast) -> bool:
     """A name the model took for a person's that the story treats as a company's or a product's:
     nothing personal is said of it (no title, no role, no he or she, no first name of a person),
-    and it owns a division or a product, stands in apposition to `the label`, takes a `which`,
+    and it owns a division or a product, stands in apposition to `the label` or after a company's
+    kind as a title (`Developer Valve`, `automaker Acme`), takes a `which`,
     a plural verb (`Big Machine have denied`), or is tagged an organisation more often than a person.
     Decided for every name at once, the first time a story asks, and kept on its cast."""
     if cast.companies is None:
@@ -95,12 +99,23 @@ def company_before(pronoun: Token, cast: Cast) -> Token | None:
     return found[-1] if found else None
 
 
+def company_title(tok: Token) -> bool:
+    """A company's kind written where a person's title would stand, right before a capitalised name:
+    `Developer` of `Developer Valve` (never `the business mogul`, a description)."""
+    doc = tok.doc
+    return tok.lemma_.lower() in _COMPANY_TITLES and tok.dep_ == "compound" and tok.head.i > tok.i \
+        and tok.head.is_title and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" \
+        and doc[tok.i + 1].is_title
+
+
 def _personal(person: Person) -> bool:
     """Something the story or the first name says only of a person."""
     return bool(person.titles or person.role or person.sex() is not None)
 
 
 def _shaped(tok: Token) -> bool:
+    if any(company_title(c) for c in tok.children):
+        return True  # `Developer Valve`: a company's kind where a person's title would stand
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in _ORG_PARTS:
         return True
     if tok.dep_ == "appos" and tok.head.lemma_.lower() in _ORG_KINDS:

@@ -23,9 +23,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import TITLE_WORDS, is_person_noun, is_speech_verb
 
-__all__ = ["SUFFIXES", "Gender", "Person", "family_first", "gender_of_first_name", "given_syllable",
-           "glued_hyphen", "is_initial", "name_parts", "name_run", "name_start", "surname_before",
-           "untagged_name", "with_suffix", "without_possessive"]
+__all__ = ["SUFFIXES", "Gender", "Person", "family_first", "formal_names", "gender_of_first_name",
+           "given_syllable", "glued_hyphen", "is_initial", "name_parts", "name_run", "name_start",
+           "surname_before", "untagged_name", "with_suffix", "without_possessive"]
 
 Gender = Literal["m", "f"]
 _DATA = "first_names.json"
@@ -48,6 +48,31 @@ _SYLLABLE = re.compile(r"[A-Za-z]{1,6}")
 _NOT_SYLLABLES = frozenset("""era led run ran age like type made born held free wide size style based
     owned esque ish ism ite ites ian ians ist ists al ly ed ing less ship ward wards free some fest gate
     mania""".split())
+
+
+# Common English short forms of a given name and the names they stand for: `Mike Ford` is the `John
+# M. Ford` (John Michael) of the story, and the `Michael Ford` of its first paragraph. Only short
+# forms nobody mistakes for a name of their own (`Mark` is not a `Mike`).
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "mike": ("michael",), "mickey": ("michael",), "bill": ("william",), "billy": ("william",),
+    "will": ("william",), "bob": ("robert",), "bobby": ("robert",), "rob": ("robert",),
+    "dick": ("richard",), "rick": ("richard",), "rich": ("richard",), "jim": ("james",),
+    "jimmy": ("james",), "tom": ("thomas",), "tommy": ("thomas",), "ted": ("edward", "theodore"),
+    "ed": ("edward",), "eddie": ("edward",), "chuck": ("charles",), "charlie": ("charles",),
+    "dave": ("david",), "dan": ("daniel",), "danny": ("daniel",), "joe": ("joseph",),
+    "tony": ("anthony",), "steve": ("stephen", "steven"), "chris": ("christopher",),
+    "matt": ("matthew",), "pat": ("patrick", "patricia"), "nick": ("nicholas",), "sam": ("samuel",),
+    "ben": ("benjamin",), "andy": ("andrew",), "greg": ("gregory",), "jeff": ("jeffrey",),
+    "larry": ("lawrence",), "hank": ("henry",), "harry": ("henry",), "jack": ("john",),
+    "kate": ("katherine", "catherine"), "katie": ("katherine", "catherine"), "liz": ("elizabeth",),
+    "beth": ("elizabeth",), "betsy": ("elizabeth",), "peggy": ("margaret",), "maggie": ("margaret",),
+    "sue": ("susan",), "jenny": ("jennifer",), "debbie": ("deborah",), "becky": ("rebecca",),
+}
+
+
+def formal_names(first: str) -> tuple[str, ...]:
+    """The given names a common short form stands for (`mike`: michael), or none."""
+    return _SHORT_FORMS.get(first, ())
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .antecedents import antecedent
 from .cast import Cast, Person, Speaker
-from .companies import company
+from .companies import company, company_title
 from .cues import is_speech_verb
 from .names import gender_of_first_name
 from .phrases import end_char, name_bounds, proper_bounds
@@ -40,8 +40,8 @@ def outlet_or_company(tok: Token, person: Person, cast: Cast) -> Speaker | None:
     if not company(person, cast):
         return None
     start, end = proper_bounds(tok)  # `Google`, not the `Google Stadia` the names were merged into
-    while start < end and doc[start].lower_ == "the":
-        start += 1
+    while start < end - 1 and (doc[start].lower_ == "the" or company_title(doc[start])):
+        start += 1  # `Developer Valve` is Valve
     while end > start and doc[end - 1].tag_ == "POS":
         end -= 1
     name = doc[start:end].text if start < end else tok.text

@@ -20,7 +20,7 @@ from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import imagined
 from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_person_noun, is_speech_verb
 from .find import Analysis, analyse
-from .organisation_names import LEGAL_FORMS
+from .organisation_names import ACRONYM, LEGAL_FORMS, PARTICLES
 from .organisations import named_like_organisation
 from .roles import in_dateline, is_place, named_for_role, own_role, role_holder, surname_mentions
 from .speakers import Person, Speaker, resolve
@@ -34,6 +34,7 @@ _ANONYMITY = re.compile(r",?\s*(?:speaking |who (?:spoke|asked|requested|decline
 # `the diplomat`, `the senior official`: short enough to point back rather than describe anew.
 _BACK_REFERENCE_WORDS = 3
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
+_NAMED_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # as written, capitals kept
 _ISSUE_VERBS = frozenset({"deliver", "issue", "make", "give", "release", "publish", "send"})
 # What a company reports that is no statement of a source's: `reports earnings Wednesday`.
 _FIGURES = frozenset({"earnings", "results", "revenue", "revenues", "profit", "profits", "loss", "losses",
@@ -44,6 +45,8 @@ _ROLE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "on", "based", 
 # Speech verbs whose other sense takes a thing as its object: `added 36 dishes`, `maintains status
 # pages`; as speech they take a clause, a quotation or a statement (`maintained his innocence`).
 _THING_VERBS = frozenset({"add", "maintain"})
+_PLACES = frozenset({"GPE", "NORP", "LOC"})
+_WORD_PART = 4  # letters in each part of a one-word name an acronym abbreviates (`Volks` `wagen`)
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
 
@@ -75,6 +78,7 @@ def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None
                 entry.name, entry.start, entry.end = speaker.name, speaker.start, speaker.end
             entry.forms.add(speaker.name.replace("’", "'"))
             entry.quotes += quoted
+    _merge_short_forms(named, doc)
     mentions = surname_mentions(analysis.cast)
     return Sources(
         named=tuple(_named_source(text, entry, analysis, mentions.get(entry.key, [])) for entry in
@@ -254,10 +258,63 @@ def _named_source(text: str, entry: _Named, analysis: Analysis, named_at: list[T
     # a person the cast missed (`Kurt Vogler`, tagged an organisation) is mostly called by surname
     written = text.replace("’", "'")
     written_as = {_without_legal_form(f) for f in entry.forms}  # `Microsoft Corp` is counted as `Microsoft`
-    forms = [f for f in written_as if not any(f != g and f in g for g in written_as)]  # counted once
+    # each mention counted once: `New Zealand Department of Conservation` is not also a
+    # `Department of Conservation`, nor `Microsoft Corp` a `Microsoft`
+    forms = re.compile("|".join(re.escape(f) for f in sorted(written_as, key=len, reverse=True) if f))
     mentions = max(1, text.count(entry.name.split()[-1]) if kind == "person"
-                   else sum(written.count(form) for form in forms))
+                   else sum(1 for _ in forms.finditer(written)))
     return NamedSource(entry.name, kind, None, entry.quotes, mentions, entry.start, entry.end)
+
+
+def _merge_short_forms(named: dict[str, _Named], doc: Doc) -> None:
+    """`VW` beside `Volkswagen`, `CBP` beside `Customs and Border Protection`, `Department of
+    Conservation` beside `New Zealand Department of Conservation`: an organisation's short form is
+    the row of the one organisation of the sources whose name it abbreviates (an acronym of its
+    initials, or of a one-word name's letters in order from its first) or ends (the full name
+    only adds a place before it). A short form two rows could stand for stays its own row."""
+    orgs = [e for e in named.values() if e.kind == "organization"]
+    for short in orgs:
+        full = [e for e in orgs if e is not short and _short_form(short.name, e, doc)]
+        if len(full) != 1:
+            continue
+        into = full[0]
+        into.quotes += short.quotes
+        into.forms |= short.forms
+        del named[short.key]
+        orgs = [e for e in orgs if e is not short]  # one level: a short form of a short form stays
+
+
+def _short_form(short: str, full: _Named, doc: Doc) -> bool:
+    words, whole = short.split(), full.name.split()
+    if ACRONYM.fullmatch(short):
+        initials = "".join(w[0] for w in whole if w[:1].isupper() and w.lower() not in PARTICLES)
+        if initials == short:
+            return True
+        # `VW` for `Volkswagen`: a one-word name, its letters opening its parts in order
+        return len(whole) == 1 and _compound_initials(full.name.upper(), short)
+    if len(words) < 2 or len(whole) <= len(words) or whole[-len(words):] != words:
+        return False
+    span = doc.char_span(full.start, full.end, alignment_mode="expand")
+    if span is None:
+        return False
+    place = [t for t in span[:len(span) - len(words)] if not t.is_space and t.lower_ != "the"]
+    if not place:
+        return False
+    # the model tags the whole name an organisation; the place is one where it is tagged alone
+    # (`in New Zealand`, `Canadian`)
+    written = " ".join(t.text for t in place)
+    return all(t.ent_type_ in _PLACES for t in place) or any(
+        e.label_ in _PLACES and e.text == written for e in doc.ents)
+
+
+def _compound_initials(name: str, letters: str) -> bool:
+    """`VW` in `VOLKSWAGEN`, `MS` in `MICROSOFT`: the letters open parts of the word of a few letters
+    each (`Volks` `wagen`), never a letter or two apart (`AP` is not `Apple`, nor `GM` `Goldman`)."""
+    if not name or name[0] != letters[0]:
+        return False
+    if len(letters) == 1:
+        return len(name) >= _WORD_PART
+    return any(_compound_initials(name[cut:], letters[1:]) for cut in range(_WORD_PART, len(name)))
 
 
 def _organisation_role(role: str | None) -> bool:
@@ -265,7 +322,11 @@ def _organisation_role(role: str | None) -> bool:
     noun (its last word before a preposition or a clause) is an organisation's describes an
     organisation, whatever the model tagged its name; `campaign manager`, `member of the board` are
     people's roles."""
-    words = _WORDS.findall(role.lower()) if role else []
+    written = _NAMED_WORDS.findall(role) if role else []
+    if len(written) > 2 and written[-1].islower() and written[0][:1].isupper() and all(
+            w[:1].isupper() or w in PARTICLES for w in written[:-1]):
+        return written[-1] in ORG_NOUNS  # `Department of Conservation ranger`: a name, then the head
+    words = [w.lower() for w in written]
     cut = next((n for n, w in enumerate(words) if w in _ROLE_ENDS), len(words))
     return cut > 0 and words[cut - 1] in ORG_NOUNS
 
