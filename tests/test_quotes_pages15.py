@@ -10,14 +10,14 @@ def test_a_line_ending_on_a_full_stop_inside_its_closing_mark_ends_the_sentence(
     # the parser ran such a line into the next one, whose `told` then claimed the line's quotation
     text = ("Marsh further described the idea that the board is training the rebels at the pier as "
             "\"certainly absurd.\"\n"
-            "Tom Alvarez, program administrator for the Docks Project, told the Gazette the claims are false.")
+            "Tom Alvarez, program administrator for the Docks Project, told the Gazette it is false.")
     sents = [s.text.strip() for s in nlp(text).sents]
     assert sents[-1].startswith("Tom Alvarez") and sents[0].endswith("absurd.\"")
 
 
 def test_a_line_ending_on_a_bare_full_stop_ends_the_sentence(nlp: Language) -> None:
     text = ("Marsh said the board was training the rebels at the pier.\n"
-            "Tom Alvarez, program administrator for the Docks Project, told the Gazette the claims are false.")
+            "Tom Alvarez, program administrator for the Docks Project, told the Gazette it is false.")
     assert [s.text.strip()[:9] for s in nlp(text).sents] == ["Marsh sai", "Tom Alvar"]
 
 
