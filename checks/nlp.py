@@ -65,6 +65,11 @@ def paragraph_sentences(doc: Doc) -> Doc:
             # `…called it "absolute chaos."`: the parser may make the closing mark a sentence of its
             # own, which then stands between the paragraph's sentence and the next paragraph
             tok.is_sent_start = False
+        elif tok.is_space and tok.text.count("\n") == 1 and _ends_sentence(doc[tok.i - 1]):
+            # a line that ends on a full stop, bare or inside its closing mark (`…as "certainly
+            # absurd."`), is a paragraph of a page (lines, not blank lines, part a page's text):
+            # the parser ran it into the next line's sentence, whose `told` then claimed the quote
+            doc[tok.i + 1].is_sent_start = True
         elif tok.is_space and tok.text.count("\n") >= 2:
             first = doc[tok.i + 1]
             first.is_sent_start = True
@@ -73,6 +78,13 @@ def paragraph_sentences(doc: Doc) -> Doc:
             if first.is_quote and first.i + 1 < len(doc) and not doc[first.i + 1].is_space:
                 doc[first.i + 1].is_sent_start = False
     return doc
+
+
+def _ends_sentence(tok: Token) -> bool:
+    """A full stop of its own (not `Mr.`, one token), or a closing mark right after one."""
+    if tok.is_quote and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        tok = tok.doc[tok.i - 1]
+    return tok.text in _STOPS
 
 
 @functools.lru_cache(maxsize=4)

@@ -52,3 +52,15 @@ def test_the_writers_name_after_a_bar_is_not_the_headline() -> None:
     assert (found.title, found.author) == ("Ferry timetable agreed at last", "Ole Brandt")
     head = '<meta property="og:title" content="Ferry timetable agreed | Harbour News">'
     assert meta(head, "").title == "Ferry timetable agreed | Harbour News"
+
+
+def test_a_fact_checks_claimant_is_not_its_writer() -> None:
+    review = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "ClaimReview", '
+              '"claimReviewed": "The ferry runs at a loss.", "itemReviewed": {"@type": "CreativeWork", '
+              '"author": {"@type": "Person", "name": "The Harbour Board"}}, '
+              '"author": {"@type": "Organization", "name": "Quay Checks"}}</script>')
+    box = ('<div class="statement-author"><h4 class="author">The Harbour Board</h4></div>'
+           '<p>"The ferry runs at a loss," the board said.</p>')
+    assert meta(f"<title>Ferry</title>{review}", box).author is None
+    byline = '<span class="byline">By Ole Brandt</span>'
+    assert meta(f"<title>Ferry</title>{review}", box + byline).author == "Ole Brandt"

@@ -40,9 +40,13 @@ def half(cand: Candidate, ctx: object = None) -> Resolved:
 
 
 def decade(cand: Candidate, ctx: object = None) -> Resolved:
-    """'the 1990s' -> 199X; "the '80s" and 'the eighties' -> 198X ('00s to '20s: this century)."""
+    """'the 1990s' -> 199X; "the '80s" and 'the eighties' -> 198X ('00s to '20s: this century).
+    'The 1800s' is the century, as in 'the late 1800s' (TIMEX3 18, as 'the 19th century'), not the
+    years 1800-1809; 'the 2000s' stays the decade 2000-2009, as news mostly means it."""
     p = cand.parts
     if "dec" in p:
+        if p["dec"].endswith("0") and not p["dec"].startswith("20"):
+            return p["dec"][:2], "absolute", None
         return f"{p['dec']}X", "absolute", None
     if "dec2" in p:
         century_digits = "20" if p["dec2"] in "012" else "19"

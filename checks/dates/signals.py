@@ -78,7 +78,10 @@ def date_signals(report: Report, text: str) -> Iterator[Signal]:
     dated = dated_documents(text, [(d.start, d.end) for d in dates], documents)
     yield from _phrase_read_twice(dates, dated, text)
     if published is not None:
-        yield from _quoted_day_assumed(dates, text, published, documents, dated)
+        # only a day dates a quotation's "today": one said "in a speech last week" was said on a day
+        # the story does not give, and its "today" still came from the publication date
+        by_day = dated_documents(text, [(d.start, d.end) for d in dates if day_of(d) is not None], documents)
+        yield from _quoted_day_assumed(dates, text, published, documents, by_day)
     missing = _no_absolute_date(dates, published)
     if missing is not None:
         yield missing

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import logging
 import re
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -86,6 +87,9 @@ _MODIFIED = XPath("//meta[@property='article:modified_time' or @name='article:mo
                   "//time[@itemprop='dateModified']/@datetime")
 _LD_JSON = XPath("//script[@type='application/ld+json']/text()")
 _LD_MODIFIED = re.compile(r'"dateModified"\s*:\s*"(\d{4}-\d\d-\d\d)')
+# A fact-check page's ClaimReview names the claim's author (`itemReviewed.author`): the person or body
+# checked, whom the page shows in an "author" box above the claim. That name is never the byline.
+_CLAIM_REVIEW = re.compile(r'"@type"\s*:\s*"ClaimReview"')
 _TEXT_HOLDERS = XPath("//p|//div|//span|//small|//em|//i|//figure")
 # A caption is a line or two; a longer element with "caption" in its class is a page section
 # (<body class="... f_caption_muted_videos_on ...">), not to be dropped.
@@ -96,6 +100,7 @@ _NEVER_CAPTIONS = {"html", "head", "body", "main", "article", "section"}
 def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     """The page's Article metadata (without `words`, which the engine counts)."""
     meta = examine_meta(tree)
+    claimants = _claimants(tree)
     if meta.author and " " not in meta.author:
         meta.author = None  # a handle ("jsmith") or a site name, not a byline
     if meta.author and any(meta.author in str(name) for name in _PUBLISHER(tree)):
@@ -111,7 +116,9 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     day = _date(published)
     modified = _modified(tree)
     site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
-    author = _names_only(meta.author) or _byline(tree)
+    if meta.author and meta.author.replace(";", " and").casefold() in claimants:
+        meta.author = None
+    author = _names_only(meta.author) or _byline(tree, claimants)
     return Article(
         title=_without_author(_clean(meta.title) or _clean(extract_title(tree)), author),
         site=_clean(site),
@@ -201,7 +208,27 @@ def _file_photo(element: HtmlElement) -> bool:
     return _FILE_PHOTO.search(own) is not None
 
 
-def _byline(tree: HtmlElement) -> str | None:
+def _claimants(tree: HtmlElement) -> frozenset[str]:
+    """The casefolded names of the claims' authors in the page's ClaimReview JSON-LD, if any."""
+    names: set[str] = set()
+    for script in _LD_JSON(tree)[:5]:
+        if _CLAIM_REVIEW.search(str(script)) is None:
+            continue
+        try:
+            found = json.loads(str(script), strict=False)
+        except ValueError:
+            continue
+        for item in (found if isinstance(found, list) else found.get("@graph", [found])):
+            reviewed = item.get("itemReviewed") if isinstance(item, dict) else None
+            author = reviewed.get("author") if isinstance(reviewed, dict) else None
+            for who in (author if isinstance(author, list) else [author]):
+                name = who.get("name") if isinstance(who, dict) else who
+                if isinstance(name, str) and name.strip():
+                    names.add(" ".join(name.split()).casefold())
+    return frozenset(names)
+
+
+def _byline(tree: HtmlElement, claimants: frozenset[str] = frozenset()) -> str | None:
     labels = _AUTHOR_LABEL(tree)[:2]
     own = [e for e in _BYLINE(tree) if isinstance(e, HtmlElement) and not _teaser_item(e)]
     for element in [*own[:20], *labels]:
@@ -211,6 +238,8 @@ def _byline(tree: HtmlElement) -> str | None:
         text = _labelled_value(element) if element in labels else \
             _BY.sub("", " ".join(" ".join(_without_jobs(element)).split()))
         text = text.rstrip(" |-–—,")
+        if text.casefold() in claimants:
+            continue  # the fact-checked claim's author, shown above the claim
         if text and _names(text):
             # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it;
             # without a job (`By HNN Staff`: a desk, not a writer)

@@ -312,6 +312,8 @@ def _appositive_head(tok: Token) -> str | None:
     # `is whether the firm's founder, Ana Ruiz, …`: the clause's conjunction is no part of the role
     while start < tok.head.i and tok.doc[start].dep_ in ("mark", "cc"):
         start += 1
+    while start >= 2 and glued_hyphen(tok.doc[start - 1]):
+        start -= 2  # `a co-worker, Ana Ruiz,`: the word glued on by a hyphen is the role's
     return tok.doc[start:end].text
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import AnonymousSource, NamedSource, Quote, Sources
 from .attribution import imagined
-from .cues import ORG_NOUNS, STATEMENT_NOUNS, is_person_noun, is_speech_verb
+from .cues import ANON_NOUNS, ORG_NOUNS, STATEMENT_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .find import Analysis, analyse
 from .organisation_names import ACRONYM, LEGAL_FORMS, PARTICLES
 from .organisations import named_like_organisation
@@ -321,14 +321,22 @@ def _organisation_role(role: str | None) -> bool:
     """`whale rescue group Project Jonah`, `Oxfam, a charity group based in …`: a role whose head
     noun (its last word before a preposition or a clause) is an organisation's describes an
     organisation, whatever the model tagged its name; `campaign manager`, `member of the board` are
-    people's roles."""
+    people's roles. A role that ends on one person's job after an office's name written in full
+    (`Department of Health public information officer`) is that person's, not the office's."""
     written = _NAMED_WORDS.findall(role) if role else []
     if len(written) > 2 and written[-1].islower() and written[0][:1].isupper() and all(
             w[:1].isupper() or w in PARTICLES for w in written[:-1]):
         return written[-1] in ORG_NOUNS  # `Department of Conservation ranger`: a name, then the head
     words = [w.lower() for w in written]
     cut = next((n for n, w in enumerate(words) if w in _ROLE_ENDS), len(words))
-    return cut > 0 and words[cut - 1] in ORG_NOUNS
+    return cut > 0 and words[cut - 1] in ORG_NOUNS and not _ends_on_a_job(words[cut + 1:])
+
+
+def _ends_on_a_job(words: list[str]) -> bool:
+    """`health public information officer`: two words or more without an article or another
+    preposition, the last one person's job (`the mayor` in `office of the mayor` is whose office)."""
+    return len(words) >= 2 and not (set(words) & (_ROLE_ENDS | _ANY_AMOUNT)) \
+        and words[-1] in (ANON_NOUNS | TITLE_WORDS) and not words[-1].endswith("s")
 
 
 def _only_after_the(text: str, person: Person) -> bool:
