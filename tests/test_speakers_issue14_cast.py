@@ -127,3 +127,16 @@ def test_a_description_with_a_company_word_is_no_company(quotes_in: Quotes) -> N
     text = ("Dan Roe, the front-runner, named a show as his guilty pleasure.\n\n"
             "\u201cMy favorite show stars me,\u201d the billionaire business mogul told a magazine.")
     assert only(quotes_in(text), "favorite show").speaker_kind != "organization"
+
+
+def test_a_body_named_with_and_is_one_organisation_not_a_person(quotes_and_sources: QuotesAndSources) -> None:
+    # the small model tags `Ports and Harbours Authority` whole, as a work of art; its first word alone
+    # had become a person called `Ports`, at 0.98
+    text = ("Crews closed the crossing on Sunday.\n\n"
+            "\"The situation remains under control,\" Ports and Harbours Authority said in a statement.\n\n"
+            "Ana Smith runs the shelter nearby with Raul Jones. \"We need more beds,\" Smith and Jones said.")
+    quotes, sources = quotes_and_sources(text)
+    assert only(quotes, "under control").speaker == "Ports and Harbours Authority"
+    assert only(quotes, "under control").speaker_kind == "organization"
+    assert named(sources, "Ports and Harbours Authority").kind == "organization"
+    assert only(quotes, "more beds").speaker_kind == "named"  # people joined by `and` stay people

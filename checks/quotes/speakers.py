@@ -102,6 +102,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         words = {t.lower_ for t in doc[start:end]}
         kind: SpeakerKind = "organization" if words & ORG_NOUNS or company_name(tok) or after_the(tok) \
             else "named"  # `the British Bill`: no person
+        if (joined := _joined_name_end(tok, start, end, cast)) is not None:
+            end, kind = joined, "organization"
         name = doc[start:end].text
         return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower(),
                        evidence="organization" if kind == "organization" else "name_at_cue")
@@ -110,6 +112,26 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if aged(tok):  # `The 56-year-old said`: a description; roles.named_for_role asks whom it refers to
         return in_speaker_slot(list(tok.subtree))
     return _common_noun(tok, cast, loose)
+
+
+def _joined_name_end(tok: Token, start: int, end: int, cast: Cast) -> int | None:
+    """`Customs and Border Protection said`: one name the model tagged whole (as a thing, not a
+    person) that goes on past `and` in capitalised words is one body's name, not a person called
+    by its first word. People joined by `and` are tagged apart, and a person of the story inside
+    it (`Smith and Jones`) keeps the name apart."""
+    doc = tok.doc
+    label = tok.ent_type_
+    if not label or label == "PERSON" or doc[start].ent_iob_ != "B" or end >= len(doc) \
+            or doc[end].lower_ not in ("and", "&") or doc[end].ent_iob_ != "I":
+        return None
+    last = end + 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    rest = doc[end + 1:last]
+    if not len(rest) or not all(t.pos_ == "PROPN" and t.is_title for t in rest) \
+            or any(cast.person(t) is not None for t in doc[start:last]):
+        return None
+    return last
 
 
 def _dateline(tok: Token) -> bool:
