@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ..errors import NotAFactCheckFeed
 
-__all__ = ["CSV_COLUMNS", "MAX_URL_BYTES", "ClaimReview", "ParsedFeed", "parse_feed"]
+__all__ = ["CSV_COLUMNS", "MAX_URL_BYTES", "ClaimReview", "ParsedFeed", "claim_authors", "parse_feed"]
 
 CSV_COLUMNS = ("claim", "rating", "publisher", "url", "date")
 _CSV_REQUIRED = ("claim", "rating", "url")
@@ -206,6 +206,18 @@ def _claimreview_nodes(data: Any) -> Iterator[Any]:
         for value in data.values():
             if isinstance(value, (dict, list)):
                 yield from _claimreview_nodes(value)
+
+
+def claim_authors(data: Any) -> list[str]:
+    """The names of the claims' authors (`itemReviewed.author`, each of a list) in parsed ClaimReview
+    JSON-LD: the people or bodies the reviews check. A page reader asks, so as not to take them for
+    the page's byline."""
+    names: list[str] = []
+    for node in _claimreview_nodes(data):
+        item = _first(node.get("itemReviewed")) if _is_claimreview(node) else None
+        author = item.get("author") if isinstance(item, dict) else None
+        names += [name for who in (author if isinstance(author, list) else [author]) if (name := _name(who))]
+    return names
 
 
 def _is_claimreview(node: Mapping[str, Any]) -> bool:

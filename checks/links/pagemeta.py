@@ -25,6 +25,7 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
+from ..factchecks.claimreview import claim_authors
 from ..models import Article
 from ..sites import same_site
 
@@ -218,13 +219,7 @@ def _claimants(tree: HtmlElement) -> frozenset[str]:
             found = json.loads(str(script), strict=False)
         except ValueError:
             continue
-        for item in (found if isinstance(found, list) else found.get("@graph", [found])):
-            reviewed = item.get("itemReviewed") if isinstance(item, dict) else None
-            author = reviewed.get("author") if isinstance(reviewed, dict) else None
-            for who in (author if isinstance(author, list) else [author]):
-                name = who.get("name") if isinstance(who, dict) else who
-                if isinstance(name, str) and name.strip():
-                    names.add(" ".join(name.split()).casefold())
+        names.update(name.casefold() for name in claim_authors(found))
     return frozenset(names)
 
 
