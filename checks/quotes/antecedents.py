@@ -47,10 +47,10 @@ def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
     at = bisect.bisect_left(cast.mention_at, pronoun.i)
     sent = sentence_start(pronoun)
     addressed = _addressed(cast, pronoun)
-    near = [m for m in sorted([*cast.mentions[max(0, at - LOOKBACK):at], *_titled_subjects(cast, pronoun)],
-                              key=lambda m: m.i)
+    reach = cast.mentions[max(0, at - LOOKBACK):at]  # the mentions a pronoun may reach back to
+    near = [m for m in sorted([*reach, *_titled_subjects(cast, pronoun, reach)], key=lambda m: m.i)
             if _fits(cast, m, pronoun) and m.key not in addressed]
-    if (namesake := _unfit_namesake(cast, cast.mentions[max(0, at - LOOKBACK):at], pronoun, sent)):
+    if (namesake := _unfit_namesake(cast, reach, pronoun, sent)):
         subject, fitting = namesake
         return dataclasses.replace(subject, key=fitting[0].key) if len(fitting) == 1 else None
     if (topic := _as_for(near, pronoun)) is not None:
@@ -89,15 +89,14 @@ def _in_own_participle(name: Token, pronoun: Token) -> bool:
     return False
 
 
-def _titled_subjects(cast: Cast, pronoun: Token) -> list[Mention]:
+def _titled_subjects(cast: Cast, pronoun: Token, reach: list[Mention]) -> list[Mention]:
     """`The comments had two goals, the admiral said. … “…,” he said`: a bare title as the subject of a
     sentence just before (`the admiral`) is the person named with that title, as salient as their
     name would be there, when one person of the story holds it and was named not long before (`the
     Vermont senator`, `the former president` say more than a title, and a story's senators are not all
     known as senators)."""
     out: list[Mention] = []
-    at = bisect.bisect_left(cast.mention_at, pronoun.i)
-    recent = {m.key for m in cast.mentions[max(0, at - LOOKBACK):at]}
+    recent = {m.key for m in reach}
     for tok in cast.doc[sentences_back(pronoun, _TITLED_BACK):pronoun.i]:
         if tok.dep_ in SUBJECT and tok.pos_ == "NOUN" and tok.lemma_.lower() in TITLE_WORDS \
                 and [c.lower_ for c in tok.children] == ["the"] and cast.narrative(tok.idx) \

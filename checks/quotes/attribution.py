@@ -361,9 +361,9 @@ def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     return None
 
 
-def _ends_in_colon(tok: Token) -> bool:
+def _ends_in_colon(word: str) -> bool:
     """A colon, or one the tokenizer glued to a closing parenthesis (`(R-S.C.):`, `):`)."""
-    return tok.text == ":" or tok.text.endswith("):")
+    return word == ":" or word.endswith("):")
 
 
 def _label(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
@@ -378,7 +378,7 @@ def _label(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribu
     (`Transcript as follows:`) names no speaker, and one capitalised word the story does not know
     (`UPDATE:`, `WATCH:`) neither."""
     words = [t for t in window if not t.is_space]
-    if len(words) < 2 or not _ends_in_colon(words[-1]):
+    if len(words) < 2 or not _ends_in_colon(words[-1].text):
         return None
     label = words[:-1] if words[-1].text == ":" else words
     if len(label) > 2 and label[-1].text.rstrip(":").endswith(")"):
@@ -556,7 +556,7 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     intro = before[-1].text if before else ""
     if intro == ";" and len(before) > 1 and is_speech_verb(before[-2]):
         intro = ":"  # `he added; “…”`: nothing follows a speech verb but its words, so the mark is a slip
-    if intro == ":" or intro.endswith("):"):  # the tokenizer may keep `(R-S.C.):` as one token
+    if _ends_in_colon(intro):  # the tokenizer may keep `(R-S.C.):` as one token
         tried.append(_label(before, cast, last))
     if intro in (",", ":", "—", "–"):
         tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))

@@ -572,8 +572,7 @@ def _short_form_of(group: list[Person], first: str | None) -> Person | None:
     formal = formal_names(first) if first else ()
     if not formal:
         return None
-    initials = {f"{name[0]}." for name in formal}
+    initials = {f"{name[0]}.".upper() for name in formal}  # `M.` of `John M. Ford`, as written or not
     found = [p for p in group if p.first in formal or any(
-        len(words := form.split()) > 2 and words[1].upper() in {i.upper() for i in initials}
-        for form in p.forms)]
+        len(words := form.split()) > 2 and words[1].upper() in initials for form in p.forms)]
     return found[0] if len(found) == 1 else None
