@@ -86,6 +86,9 @@ class Attribution:
     # `fans may well ask: “…”`, `X will be left to wonder: “…”`: the writer imagines the line; nobody
     # said it, so it is no quote at all (find.py drops it) rather than a quote credited to someone
     imagined: bool = False
+    # `Jacobs called Merkel “The Chancellor of the Free World.”`: the words are what a known speaker
+    # calls someone or something, theirs even in Title Case (find.py drops other Title Case runs)
+    term: bool = False
 
 
 class Locator:

@@ -223,8 +223,10 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                     or _introduced(m, text, loc, cast, last_group) or found
             if (found is None or found.speaker is None) and _goes_on(text, m, out, loc):
                 found, partial = _convention(m, out, text), False
-            if found is None or found.imagined or _title_like(text[m.start:m.end]):
-                continue  # a scare quote or a title: nobody is said to have said it
+            if found is None or found.imagined \
+                    or (_title_like(text[m.start:m.end]) and not (found.term and found.speaker)):
+                continue  # a scare quote or a title: nobody is said to have said it (a name someone
+                # calls a person or a thing, `called Merkel “The Chancellor of the Free World”`, is theirs)
         else:
             before = paras.get(m.paragraph.index - 1)
             colon = _previous_colon(text, m, before.end if before is not None else None)

@@ -66,6 +66,15 @@ _NOT_SAYING = frozenset("seem appear become remain look sound see hear watch fee
 _SO_CALLED = re.compile(r"\bso[- ]called\s+[“\"‘'][^“”\"\n]{1,60}[”\"’']\s*,?\s+or\s+[“\"‘']\s*\Z")
 _SO_CALLED_REACH = 80  # characters before a fragment that hold `so-called` and a term's gloss
 _SO_CALLED_TOKENS = 40  # tokens enough to hold those characters
+# Words in marks from which a fragment deep in what someone says is taken as their words even past a
+# clause of its own with no speech verb (`said there was evidence that Park was “extremely careless
+# with it”`): a word or two there is more often the story's label for a thing.
+_DEEP_WORDS = 3
+# How the climb from such a deep clause may reach the speech verb: as what is said (its clause or its
+# object), never as its subject or a circumstance (`After the crowd booed the “…”, Ruiz said`).
+_CONTENT_LINKS = frozenset({"ccomp", "xcomp", "dobj"})
+_CLIMB = 8  # steps from a fragment up to its speech verb
+_DEEP_CLIMB = 12  # and through a deep clause, whose chain of nouns and clauses is longer
 # Prepositions of concession and time: what they open is when or despite what someone spoke.
 _CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
@@ -91,8 +100,9 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     # not make theirs; a verb governing them, or a speaker set off by commas, still does
     label = bool(outside) and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside)
     term = len(words) < _SPOKEN_WORDS and not _SENTENCE_INSIDE.search(quoted.text.rstrip(_CLOSING))
+    spoken = len(words) >= _DEEP_WORDS and not all(w.text[0].isupper() or w.is_stop for w in words)
     for tok in outside:
-        found = _governing(_past_characterised(tok), para, loc, cast, last, tok, label, term)
+        found = _governing(_past_characterised(tok), para, loc, cast, last, tok, label, term, spoken)
         if found is not None:
             return found if found.cue else None
     root = first.sent.root
@@ -352,7 +362,7 @@ def _term_user(verb: Token, came_from: Token, loc: Locator, cast: Cast,
     if speaker is None or speaker.kind == "unresolved" \
             or (speaker.kind == "named" and speaker.name.islower()):
         return None  # `the billionaire front-runner`, tagged a name: the usual climb decides
-    return Attribution(speaker, verb.text)
+    return Attribution(speaker, verb.text, term=True)
 
 
 def _disowned(verb: Token) -> bool:
@@ -378,15 +388,21 @@ def _own_subject(verb: Token) -> bool:
 
 
 def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None,
-               came_from: Token | None = None, label: bool = False, term: bool = False) -> Attribution | None:
+               came_from: Token | None = None, label: bool = False, term: bool = False,
+               spoken: bool = False) -> Attribution | None:
     """Climb from a fragment to the speech verb or noun over it, within its own clause chain.
+    A `spoken` fragment (a few words, not a title) also climbs out of a clause of its own with no
+    speech verb (`While Kim said there was evidence that Park was “extremely careless with it”`,
+    `He said he saw schools that reminded him of “a third-world country”`): the speech verb it then
+    reaches must hold that clause as what it says, and only a speaker known by name gets the words.
 
     Returns an Attribution without a cue to say `this fragment is governed, by no speaker`
     (`the collapse denies Trump a perceived “win”`)."""
     came_from = came_from or cue  # the word below `cue` on the climb: how the fragment hangs
     through_report = False  # climbed out of a clause of its own inside what someone said
-    for step in range(8):
-        if cue.idx < para:
+    deep = False  # climbed out of a clause of its own with no speech verb over it
+    for step in range(_DEEP_CLIMB):
+        if cue.idx < para or (step >= _CLIMB and not deep):
             return None
         used = _term_user(cue, came_from, loc, cast, last) if term and step <= _NAMED_REACH else None
         if used is not None:
@@ -396,6 +412,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
         if is_speech_verb(cue) and not loc.quoted(cue.idx) and not (step >= 2 and _circumstance(came_from)):
+            if deep and came_from.dep_ not in _CONTENT_LINKS:
+                return None  # `After the crowd booed the “…”, Ruiz said`: not what Ruiz said
             if imagined(cue):
                 return Attribution(None, None)  # `stared as if to say “…”`: words nobody spoke
             if label and _asked_to_do(cue, came_from) and _teller(cue, para, loc, cast, last) is None:
@@ -422,14 +440,20 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS and not _when_of(cue):
             cue = _owned_before(cue)
             owner = resolve(cue, cast, last)
+            if deep and (came_from.dep_ != "acl" or owner is None or owner.kind == "unresolved"):
+                # `the ad, which shows the “…”`: words nobody known said; `Ruiz's speech at the
+                # summit, which Baker claims affirmed “…”`: a clause on a phrase of the noun, not
+                # what the statement says (`Ruiz's claim that the plan was “…”` is)
+                return None
             if label and step == 0 and (owner is None or owner.kind == "unresolved"):
                 return Attribution(None, None)  # blue “neon” letters: a label on a noun nobody owns
             return Attribution(owner, cue.text)
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
             if (aside := _aside_teller(cue, loc, cast, last)) is not None:
                 return aside  # `The boom, as Ruiz explained, was a “bubble”`: at the root, too
-            if label or not _within_report(cue):
+            if label or not (_within_report(cue) or spoken):
                 return None  # a clause of its own that is not about speech
+            deep = deep or not _within_report(cue)
             through_report = True
         if cue.head == cue:
             return None
