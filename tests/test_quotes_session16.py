@@ -35,3 +35,9 @@ def test_a_title_case_name_someone_calls_a_person_is_theirs(quotes_in) -> None:
             "she would run.")
     quotes = quotes_in(text)
     assert [(q.text, q.speaker) for q in quotes] == [("The Queen of the Budget.", "Tom Baker")]
+
+
+def test_who_thinks_gives_the_thought_to_the_person_the_clause_describes(quotes_in) -> None:
+    text = ("\"People are angry,\" said Alderman Tom Baker, who thinks the mayor and his staff \"need to be "
+            "more open, working with the community.\"")
+    assert only(quotes_in(text), "more open").speaker == "Tom Baker"

@@ -49,8 +49,10 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
         for child in (*reversed(list(tok.lefts)), *tok.rights):
             if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)) \
                     and not _sentence_between(child, tok):
-                # `a banner that said`: a relative pronoun stands for the noun its clause describes
-                relative = child.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and is_speech_verb(tok)
+                # `a banner that said`: a relative pronoun stands for the noun its clause describes;
+                # `who` always for a person, whatever the verb (`Baker, who thinks the staff “…”`)
+                relative = tok.dep_ == "relcl" and (child.lower_ == "who" or (
+                    child.tag_ in ("WDT", "WP") and is_speech_verb(tok)))
                 return tok.head if relative else aside_teller(child, tok) or child
         misread = next((c for c in tok.children if misread_subject(c) or modal_name(c)), None)
         if misread is not None:  # `Early says …`, `“…,” May said`: a surname taken for an adverb, a modal
