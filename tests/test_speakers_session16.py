@@ -32,3 +32,27 @@ def test_a_quote_paragraph_after_other_sentences_about_a_person_stays_unattribut
     text = f"Border Talks\n\n{before}\n\n“They want us to give up the land and leave quietly.”"
     assert only(quotes_in(text), "give up the land").speaker is None
 
+
+def test_a_paraphrase_with_quoted_words_before_its_cue_goes_on_in_the_quote_after(quotes_in) -> None:
+    # the quoted words before `he told reporters` are fragments of his paraphrase: he goes on
+    text = ("Harbour Fees\n\nPort spokesman Lars Okonkwo denied the report on Monday.\n\n"
+            "Critics should bring proof and not use vague words like “maybe” and “perhaps”, he told "
+            "reporters.\n\n“This is an irresponsible claim.”")
+    q = only(quotes_in(text), "irresponsible claim")
+    assert (q.speaker, q.speaker_guessed) == ("Lars Okonkwo", True)
+
+
+def test_a_whole_quotation_before_its_cue_is_still_no_paraphrase_to_go_on_from(quotes_in) -> None:
+    text = ("Harbour Fees\n\n“Critics should bring proof,” Lars Okonkwo told reporters, adding that the "
+            "board would meet.\n\nMeanwhile the union wants a vote.\n\n“This is an irresponsible claim.”")
+    assert only(quotes_in(text), "irresponsible claim").speaker is None
+
+
+
+def test_a_speech_verb_opening_its_sentence_reports_it_when_the_parse_makes_it_a_clause(quotes_in) -> None:
+    # the parse makes `may reconsider` the root and `argued` a clause before it
+    text = ("Harbour Vote\n\nPollster Dale Roper expects an upset.\n\nRoper argued in an opinion piece "
+            "for The Harbour Ledger that delegates pledged to the mayor, even those who did so early, may "
+            "reconsider.\n\n“A win in the north would show the mayor's weakness as a candidate.”")
+    q = only(quotes_in(text), "win in the north")
+    assert (q.speaker, q.speaker_guessed) == ("Dale Roper", True)

@@ -141,8 +141,9 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
 
 def _own_words_after(sent: Span, verb: Token, loc: Locator) -> bool:
     """No quotation in the sentence, or only fragments of what its speaker is reported to say
-    (`Baxter now said the mayor had “the obligation to act.”`): the speaker, paraphrased with a
-    few quoted words, goes on in the quote that follows. A quotation before the reporting verb
+    (`Baxter now said the mayor had “the obligation to act.”`, also before the cue: `The mayor had
+    “the obligation to act,” Baxter said.`): the speaker, paraphrased with a few quoted words, goes
+    on in the quote that follows. A quotation before the reporting verb
     (`“…,” Ruiz said, adding…`) is a quote with an attribution of its own, and so is one whose
     clause the verb does not govern."""
     quoted = [t for t in sent if not t.is_punct and loc.quoted(t.idx)]
@@ -150,7 +151,25 @@ def _own_words_after(sent: Span, verb: Token, loc: Locator) -> bool:
         return True
     speech = verb if is_speech_verb(verb) else _framed(verb)
     content = {t.i for c in speech.children if c.i > speech.i and c.dep_ in _CONTENT for t in c.subtree}
+    # `People should not use words like “maybe” and “perhaps”, he told reporters.`: a paraphrase
+    # before its cue with a few quoted words in it is the speaker's as well; a clause that is all
+    # quotation (`“…,” Ruiz said.`) is a quote with its own attribution
+    before = [t for t in sent if t.i < speech.i and not t.is_punct and not t.is_space]
+    if _closing(speech) is not None and any(not loc.quoted(t.idx) for t in before):
+        content.update(t.i for t in before)
     return all(t.i in content for t in quoted)
+
+
+def _closing(verb: Token) -> Token | None:
+    """`…, he told reporters.`: a speech verb whose clause closes the sentence after a comma, its
+    subject first, however the parse hangs it (a `conj` of the paraphrase's verb); its subject."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if not is_speech_verb(verb) or subject is None or subject.left_edge.i == 0 \
+            or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    end = verb.sent.end
+    rest = [t for t in verb.doc[verb.i + 1:end] if not t.is_space and not t.is_punct]
+    return subject if all(verb.is_ancestor(t) for t in rest) else None
 
 
 def _line_root(sent: Span, line: int) -> Token:
@@ -180,6 +199,19 @@ def _reporting_verb(root: Token) -> Token | None:
                            and _set_off(t)), None)
     if aside is not None:
         return aside
+    # `Schoen argued in an op-ed that the delegates, even those pledged early, may reconsider.`: the
+    # parse may make the reported clause's verb the root and the speech verb, opening the sentence
+    # with its subject, a clause before it (a root with a subject of its own reports it: `Ruiz's plan
+    # fails, critics argue`)
+    opening = next((c for c in root.children
+                    if c.dep_ == "ccomp" and c.i < root.i and is_speech_verb(c)), None)
+    said_by = next((c for c in opening.children if c.dep_ == "nsubj"), None) if opening is not None else None
+    if opening is not None and said_by is not None and said_by.left_edge.i == root.sent.start \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        return opening
+    closing = next((t for t in reversed(root.sent) if t.pos_ == "VERB"), None)
+    if closing is not None and closing.dep_ == "conj" and _closing(closing) is not None:
+        return closing  # `People should show proof, he told reporters.` parsed as two joined clauses
     if _framed(root) != root or _delivers(root):
         return root
     # `Baxter backed the governor, but now said…`, `Ruiz shot back in a statement, saying…`: the
