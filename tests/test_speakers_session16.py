@@ -56,3 +56,13 @@ def test_a_speech_verb_opening_its_sentence_reports_it_when_the_parse_makes_it_a
             "reconsider.\n\n“A win in the north would show the mayor's weakness as a candidate.”")
     q = only(quotes_in(text), "win in the north")
     assert (q.speaker, q.speaker_guessed) == ("Dale Roper", True)
+
+def test_a_document_whose_cue_the_tagger_read_as_a_noun_is_shown_as_what_spoke(quotes_in) -> None:
+    text = ("Harbour Fees\n\n“Friend, let me be blunt. I can win this race,” the email read.\n\n"
+            "“We will fix the harbour,” a voice-over in the ad states.\n\n"
+            "“Vote for the plan,” the editorial read.")
+    quotes = quotes_in(text)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("the email", "unresolved"),
+                                                           ("a voice-over in the ad", "unresolved"),
+                                                           ("the editorial", "unresolved")]
+
