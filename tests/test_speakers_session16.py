@@ -66,3 +66,10 @@ def test_a_document_whose_cue_the_tagger_read_as_a_noun_is_shown_as_what_spoke(q
                                                            ("a voice-over in the ad", "unresolved"),
                                                            ("the editorial", "unresolved")]
 
+
+
+def test_speculating_that_is_reported_speech_a_quoted_paragraph_goes_on_from(quotes_in) -> None:
+    text = ("Harbour Boats\n\nIn a video on Thursday, Mayor Ana Ruiz speculated that the boats could belong "
+            "to smugglers.\n\n“They come at night and nobody stops them.”")
+    q = only(quotes_in(text), "come at night")
+    assert (q.speaker, q.speaker_guessed) == ("Ana Ruiz", True)
