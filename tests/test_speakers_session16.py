@@ -73,3 +73,25 @@ def test_speculating_that_is_reported_speech_a_quoted_paragraph_goes_on_from(quo
             "to smugglers.\n\n“They come at night and nobody stops them.”")
     q = only(quotes_in(text), "come at night")
     assert (q.speaker, q.speaker_guessed) == ("Ana Ruiz", True)
+
+
+def test_a_quoted_paragraph_goes_on_from_a_speaker_who_spoke_about_a_topic_past_an_aside(quotes_in) -> None:
+    text = ("Harbour Law\n\nUnion chief Ana Ruiz also spoke about the harbour case before the court. "
+            "(The law requires every boat to carry a licence. It also bans night fishing.)\n\n"
+            "“The harbour belongs to the people who work in it.”")
+    q = only(quotes_in(text), "belongs to the people")
+    assert (q.speaker, q.speaker_guessed) == ("Ana Ruiz", True)
+
+
+def test_who_spoke_with_someone_leaves_the_quoted_paragraph_below_to_either(quotes_in) -> None:
+    text = ("Harbour Law\n\nUnion chief Ana Ruiz spoke with Mayor Tom Baker about the harbour case.\n\n"
+            "“The harbour belongs to the people who work in it.”")
+    assert only(quotes_in(text), "belongs to the people").speaker is None
+
+
+@pytest.mark.parametrize("end", ["reacted Tom Baker.", "was the reply from Tom Baker."])
+def test_a_topic_someone_spoke_about_lends_nothing_to_a_quote_with_words_after_it(quotes_in, end) -> None:
+    # the words after the quote name who said it, however the parse reads them; `spoke about` is no cue
+    text = ("Harbour Vote\n\nMayor Ana Ruiz spoke about the need to welcome the fishermen.\n\n"
+            "“Ruiz said the fishermen are our heroes. Which fishermen? Is Ruiz profiling?” " + end)
+    assert only(quotes_in(text), "profiling").speaker != "Ana Ruiz"
