@@ -27,6 +27,7 @@ from .cues import (
 )
 from .marks import Marked, Paragraph
 from .phrases import is_topic
+from .speaker_slot import document_after_quote
 from .speakers import DELIVERING, Cast, Speaker, described, in_speaker_slot, resolve
 from .subjects import modal_name, subject_of
 
@@ -169,6 +170,8 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
         return Attribution(resolve(source, cast, last), "according to")
     if not cues and not after and (misread := _noun_cue(window, cast)) is not None:
         return Attribution(resolve(misread.doc[misread.i - 1], cast, last), misread.text)
+    if not cues and after and (document := document_after_quote(window)) is not None:
+        return Attribution(document[0], document[1].text)  # `…,” the email read.`
     if not cues and after:  # `…,” an angry Greer retaliated`: the parse makes the quote the verb's content
         # (its content the quoted words themselves: `Facebook is a “…,” albeit … the company owns X`
         # has a clause of the writer's around the quote, and `owns` says nothing)

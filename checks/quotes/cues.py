@@ -35,7 +35,7 @@ SPEECH_VERBS = frozenset("""
     disclose indicate observe point counter retort lament question wonder propose
     recommend estimate characterize characterise mouth float tout joke quip
     assure reassure scoff snap gush marvel chide fume huff crow plead demand proclaim
-    reason concur agree disagree reiterate repeat clarify elaborate recount
+    reason concur agree disagree reiterate repeat clarify elaborate recount speculate
 """.split())
 
 QUOTE_VERBS = SPEECH_VERBS | frozenset("""

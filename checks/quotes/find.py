@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import Quote
 from ..similar import normalise
@@ -78,6 +78,14 @@ _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is look
 # `I`, `me`, `my`: one person's voice. An organisation quoted in the news speaks as `we` (a statement,
 # a spokesman for it); only a person says `I played my best match`.
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+# What a sentence says a person thinks or feels, before a paragraph of their words: verbs of belief,
+# hope and fear, and adjectives of a stand after `is`, `remains`.
+_STANCE_VERBS = frozenset("believe think feel fear worry hope doubt see view regard consider trust".split())
+_COPULAS = frozenset("be remain seem sound appear stay".split())
+_STANCE_ADJECTIVES = frozenset("""upbeat optimistic pessimistic confident hopeful skeptical sceptical doubtful
+    adamant unapologetic defiant blunt candid frank upfront outspoken vocal emphatic insistent certain sure
+    convinced unconvinced worried concerned bullish bearish sanguine enthusiastic critical dismissive
+    unequivocal""".split())
 _SAID = frozenset({"said", "says"})
 
 
@@ -240,7 +248,8 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
             if found is None and _label_like(text[m.start:m.end]):
                 continue
             if found is None and m.close is not None \
-                    and (subject := _subject_before(m, text, loc, cast, alone=True)) is not None:
+                    and ((subject := _subject_before(m, text, loc, cast, alone=True)) is not None
+                         or (subject := _stance_before(m, text, before, loc, cast)) is not None):
                 found = Attribution(dataclasses.replace(subject, guessed=True, evidence="name_nearby"), None)
         found = _speaking_as_one(_plausible_speaker(_role_named(doc, found, cast), doc), text[m.start:m.end])
         quote = _quote(text, m, found, partial)
@@ -296,6 +305,59 @@ def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast, alone: bool 
         return None
     # the sentence within this paragraph: the parser may run the line above into it
     sentence = [t for t in loc.doc[loc.doc[before].sent.start:before + 1] if t.idx >= m.paragraph.start]
+    found = _main_subject(sentence, loc, cast, alone)
+    return found[1] if found is not None else None
+
+
+def _stance_before(m: Marked, text: str, above: Paragraph | None, loc: Locator, cast: Cast) -> Speaker | None:
+    """`Viguerie is upbeat about Cruz's chances.` then a paragraph that is only a quotation: news
+    states where a person stands, then gives their words. The named person who opens the last
+    sentence of the paragraph above, when that sentence says what they think or feel (a verb of
+    belief or fear, `is upbeat`, `remains skeptical`), is a guess; a sentence of what they did
+    (`Maalouf drove to the crossing.`) says nothing of who speaks next."""
+    if above is None or text[m.paragraph.start:m.open].strip() \
+            or not text[above.start:above.end].rstrip().endswith("."):
+        return None
+    before = loc.token(m.open) - 1
+    while before >= 0 and (loc.doc[before].is_space or loc.doc[before].is_punct):
+        before -= 1
+    if before < 0 or not above.start <= loc.doc[before].idx < above.end:
+        return None
+    sentence = [t for t in loc.doc[loc.doc[before].sent.start:before + 1] if t.idx >= above.start]
+    words = [t for t in sentence if not t.is_space]
+    if not words or any(loc.quoted(t.idx) for t in words if not t.is_punct):
+        return None
+    subject = words[0]
+    while subject.dep_ == "compound" and subject.head.i > subject.i:
+        subject = subject.head
+    # the sentence opens with its subject (`In Iowa, Ruiz …` is about Iowa first), a name, whatever
+    # clause the parse makes of the stance (`Ruiz is upbeat …, in part because he sees …` may hang
+    # `is upbeat` on `sees`)
+    if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or subject.left_edge.i != words[0].i \
+            or not _stance(subject.head):
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.i != subject.i and t.pos_ in ("PROPN", "NOUN")
+           for t in words):
+        return None  # `Ruiz thinks the board will …`: someone else is in the sentence to speak
+    speaker = resolve(subject, cast)
+    return speaker if speaker is not None and speaker.kind == "named" else None
+
+
+def _stance(verb: Token) -> bool:
+    """`believes`, `fears`, `sees Cruz as a uniter`; `is upbeat`, `remained skeptical`."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if lemma in _STANCE_VERBS:
+        return True
+    return lemma in _COPULAS and any(c.dep_ == "acomp" and c.lemma_.lower() in _STANCE_ADJECTIVES
+                                     for c in verb.children)
+
+
+def _main_subject(sentence: list[Token], loc: Locator, cast: Cast,
+                  alone: bool) -> tuple[Token, Speaker] | None:
+    """The named person who is the active subject of a narrative sentence's main clause, and the
+    subject's word."""
     if any(loc.quoted(t.idx) for t in sentence if not t.is_punct):
         return None
     inside = {t.i for t in sentence}
@@ -309,7 +371,9 @@ def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast, alone: bool 
         # `Playbook won't go that far, but Sherman wants…`: two main clauses' subjects, either may
         # speak (a subject deeper down, `mentioned that the picture had been…`, is what is told)
         return None
-    return speaker if speaker is not None and speaker.kind == "named" else None
+    if subject is None or speaker is None or speaker.kind != "named":
+        return None
+    return subject, speaker
 
 
 def _role_named(doc: Doc, found: Attribution | None, cast: Cast) -> Attribution | None:

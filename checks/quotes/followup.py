@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, Locator
 from .cast import Cast
@@ -45,7 +45,10 @@ _OWN_WORDS = frozenset("""statement remarks remark comments comment speech addre
 # `He defended his decision to visit.` then a quotation: news states a position, then quotes the
 # defence of it; only the verbs whose object is a stand someone took (a decision, a record, a policy).
 _DEFENDING = frozenset({"defend", "justify"})
-_WHERE_SAID = frozenset({"prep", "npadvmod", "advmod"})  # `argued in his email`, `said Tuesday`
+_WHERE_SAID = frozenset({"prep", "npadvmod", "advmod"})
+_ASIDE_TOKENS = 120  # the longest parenthesis read as an aside between a speaker and the quote
+# `Ruiz spoke about the case.`: what the speaking was about, then the words (not `spoke with Roe`)
+_SPOKE_ABOUT = frozenset({"about", "of", "on"})  # `argued in his email`, `said Tuesday`
 
 
 def attribute_next(m: Marked, text: str, loc: Locator, cast: Cast,
@@ -107,6 +110,7 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     i = loc.token(m.open) - 1
     while i >= 0 and (doc[i].is_space or doc[i].is_punct):
         i -= 1
+    i = _before_aside(doc, i)  # `Ruiz also spoke about the case. (The law requires …)` then her words
     if i < 0:
         return None
     sent = doc[i].sent
@@ -122,6 +126,8 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     verb = _reporting_verb(_line_root(sent, line))
     if verb is None or not _own_words_after(sent, verb, loc):
         return None
+    if _spoke_about(verb) and m.close is not None and text[m.close + 1:m.paragraph.end].strip():
+        return None  # `“…?” reacted Trump.`: words after the quote may name its speaker; a topic is no cue
     # a surname the parser reads as an adverb (`Tully said …`) is still the one who said it
     subject = subject_of(verb, loc) or next((c for c in verb.lefts if cast.person(c) is not None), None)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
@@ -139,10 +145,30 @@ def _from_previous(m: Marked, text: str, loc: Locator, cast: Cast,
     return Attribution(speaker, (verb if is_speech_verb(verb) else _framed(verb)).text)
 
 
+def _before_aside(doc: Doc, i: int) -> int:
+    """The last word before a parenthesis of whole sentences that closes the paragraph (the writer's
+    aside on a law, a case: `(The law requires …. It also bans ….)`), else `i`: the aside is no
+    one's speech and no sentence the quote goes on from."""
+    end = i + 1
+    while end < len(doc) and doc[end].is_punct and doc[end].text != ")":
+        end += 1
+    if i < 0 or end >= len(doc) or doc[end].text != ")":
+        return i
+    opening = next((t.i for t in reversed(doc[max(0, i - _ASIDE_TOKENS):i]) if t.text in "()"), None)
+    if opening is None or doc[opening].text != "(" or opening == 0 or doc[opening - 1].text not in _TERMINAL \
+            or "\n" in doc[opening:end].text:
+        return i
+    i = opening - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return i
+
+
 def _own_words_after(sent: Span, verb: Token, loc: Locator) -> bool:
     """No quotation in the sentence, or only fragments of what its speaker is reported to say
-    (`Baxter now said the mayor had “the obligation to act.”`): the speaker, paraphrased with a
-    few quoted words, goes on in the quote that follows. A quotation before the reporting verb
+    (`Baxter now said the mayor had “the obligation to act.”`, also before the cue: `The mayor had
+    “the obligation to act,” Baxter said.`): the speaker, paraphrased with a few quoted words, goes
+    on in the quote that follows. A quotation before the reporting verb
     (`“…,” Ruiz said, adding…`) is a quote with an attribution of its own, and so is one whose
     clause the verb does not govern."""
     quoted = [t for t in sent if not t.is_punct and loc.quoted(t.idx)]
@@ -150,7 +176,25 @@ def _own_words_after(sent: Span, verb: Token, loc: Locator) -> bool:
         return True
     speech = verb if is_speech_verb(verb) else _framed(verb)
     content = {t.i for c in speech.children if c.i > speech.i and c.dep_ in _CONTENT for t in c.subtree}
+    # `People should not use words like “maybe” and “perhaps”, he told reporters.`: a paraphrase
+    # before its cue with a few quoted words in it is the speaker's as well; a clause that is all
+    # quotation (`“…,” Ruiz said.`) is a quote with its own attribution
+    before = [t for t in sent if t.i < speech.i and not t.is_punct and not t.is_space]
+    if _closing(speech) is not None and any(not loc.quoted(t.idx) for t in before):
+        content.update(t.i for t in before)
     return all(t.i in content for t in quoted)
+
+
+def _closing(verb: Token) -> Token | None:
+    """`…, he told reporters.`: a speech verb whose clause closes the sentence after a comma, its
+    subject first, however the parse hangs it (a `conj` of the paraphrase's verb); its subject."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if not is_speech_verb(verb) or subject is None or subject.left_edge.i == 0 \
+            or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    end = verb.sent.end
+    rest = [t for t in verb.doc[verb.i + 1:end] if not t.is_space and not t.is_punct]
+    return subject if all(verb.is_ancestor(t) for t in rest) else None
 
 
 def _line_root(sent: Span, line: int) -> Token:
@@ -168,7 +212,7 @@ def _reporting_verb(root: Token) -> Token | None:
     parenthetical (`Sometimes clerks skip it, he said.`, `Rather, he said, the vote will…`), or the
     root that only frames it (`Tully was quick to add that…`, `Tully went on to say…`), or a
     speech verb joined to the root, whose subject is the speaker."""
-    if is_speech_verb(root) or _announces(root) or root.lemma_.lower() in _DEFENDING:
+    if is_speech_verb(root) or _announces(root) or root.lemma_.lower() in _DEFENDING or _spoke_about(root):
         return root
     aside = next((c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)), None)
     # `It's easy, she says, for people to marvel…`: the parse may hang the aside on a clause
@@ -180,12 +224,33 @@ def _reporting_verb(root: Token) -> Token | None:
                            and _set_off(t)), None)
     if aside is not None:
         return aside
+    # `Schoen argued in an op-ed that the delegates, even those pledged early, may reconsider.`: the
+    # parse may make the reported clause's verb the root and the speech verb, opening the sentence
+    # with its subject, a clause before it (a root with a subject of its own reports it: `Ruiz's plan
+    # fails, critics argue`)
+    opening = next((c for c in root.children
+                    if c.dep_ == "ccomp" and c.i < root.i and is_speech_verb(c)), None)
+    said_by = next((c for c in opening.children if c.dep_ == "nsubj"), None) if opening is not None else None
+    if opening is not None and said_by is not None and said_by.left_edge.i == root.sent.start \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        return opening
+    closing = next((t for t in reversed(root.sent) if t.pos_ == "VERB"), None)
+    if closing is not None and closing.dep_ == "conj" and _closing(closing) is not None:
+        return closing  # `People should show proof, he told reporters.` parsed as two joined clauses
     if _framed(root) != root or _delivers(root):
         return root
     # `Baxter backed the governor, but now said…`, `Ruiz shot back in a statement, saying…`: the
     # sentence's speech is its second verb, whose subject the parse finds through the first
     joined = (c for c in root.children if c.dep_ in ("conj", "advcl") and c.i > root.i and is_speech_verb(c))
     return next((c for c in joined if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
+def _spoke_about(verb: Token) -> bool:
+    """`Richards also spoke about the case before the court.`: a speaker's topic, then their words; with
+    someone (`spoke with Roe about it`), either may speak next."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return verb.lemma_.lower() == "speak" and bool(preps & _SPOKE_ABOUT) and "with" not in preps \
+        and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _set_off(verb: Token) -> bool:

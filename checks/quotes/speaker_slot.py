@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .cast import Speaker
-from .cues import STATEMENT_NOUNS, is_quote_cue, is_speech_verb
+from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_quote_cue, is_speech_verb
 from .outlets import ORG_LABELS
 from .phrases import end_char, noun_phrase
 
-__all__ = ["RELATIVE", "described", "in_speaker_slot", "member", "name_after_quote"]
+__all__ = ["RELATIVE", "described", "document_after_quote", "in_speaker_slot", "member", "name_after_quote"]
 
 # Words that point back at a subject rather than name one: `the statement that…`, `it said`.
 RELATIVE = frozenset({"that", "which", "who", "it", "this"})
@@ -28,6 +28,7 @@ _TIME_NOUNS = frozenset("""time day days week weeks month months year years morn
     today tonight yesterday tomorrow later earlier""".split())
 _CLOSING = frozenset({"”", "\"", "''", "’"})
 _GOES_ON = frozenset({",", "?", "!", "—", "–"})
+_DOCUMENT_WORDS = 6  # `a voice-over in the ad`
 
 
 def in_speaker_slot(words: Sequence[Token]) -> Speaker | None:
@@ -79,3 +80,27 @@ def name_after_quote(tok: Token) -> bool:
     doc = tok.doc
     mark = doc[tok.i - 1]  # `,” Hannity said`: the quote's sentence goes on; after `.”` a capital starts one
     return tok.i > 1 and (mark.is_quote or mark.text in _CLOSING) and doc[tok.i - 2].text in _GOES_ON
+
+
+def document_after_quote(words: Sequence[Token]) -> tuple[Speaker, Token] | None:
+    """`“…,” the email read.`, `“…,” a voice-over in the ad states.`: the tagger read the cue after a
+    document's noun as a noun too (`email read` as one thing, `ad states` as plural). A noun phrase
+    opening with a determiner, ending on a statement noun (`email`, `ad`, `editorial`), then a
+    lower-case quote verb that closes the sentence, is the document speaking: shown as what spoke,
+    `unresolved`, as `the statement said` is."""
+    words = [t for t in words if not t.is_space and t.text not in "-–"]  # the hyphen of `voice-over`
+    while words and (words[0].is_quote or words[0].text in _CLOSING or words[0].text == ","):
+        words = words[1:]
+    end = next((n for n, t in enumerate(words) if t.is_punct), len(words))
+    if end < 3 or end > _DOCUMENT_WORDS + 1 or (end < len(words) and words[end].text not in ".;"):
+        return None
+    phrase, cue = words[:end - 1], words[end - 1]
+    noun = phrase[-1]
+    if phrase[0].pos_ != "DET" or cue.pos_ not in ("NOUN", "ADJ") or not cue.is_lower \
+            or cue.lemma_.lower() not in QUOTE_VERBS or noun.lemma_.lower() not in STATEMENT_NOUNS \
+            or any(t.pos_ in ("VERB", "AUX", "PRON", "PROPN") for t in phrase):
+        return None
+    doc = noun.doc
+    text = doc[phrase[0].i:noun.i + 1].text
+    return Speaker(text, "unresolved", phrase[0].idx, end_char(doc, noun.i + 1), text.lower(),
+                   evidence="description"), cue
