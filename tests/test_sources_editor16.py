@@ -21,8 +21,8 @@ def anonymous(report: Report) -> list[str]:
 
 def test_a_name_after_a_split_hyphenated_title_is_the_reported_speaker() -> None:
     # the parser splits `co-author` into subjects of `said` before the name
-    report = check_text("Rain falls on the moon every year, but the equator is drier than the poles, said study "
-                        "co-author Marta Velikova, a research fellow at the agency.")
+    report = check_text("Rain falls on the moon every year, but the equator is drier than the poles, said "
+                        "study co-author Marta Velikova, a research fellow at the agency.")
     assert "Marta Velikova" in named(report)
     report = check_text("Rain falls on the moon every year, said co-author Marta Velikova.")
     assert "Marta Velikova" in named(report)
@@ -55,9 +55,9 @@ def test_a_named_person_joined_to_a_group_is_not_part_of_the_anonymous_group() -
 
 
 def test_a_description_and_its_back_reference_are_one_source() -> None:
-    report = check_text('The authors of the study published in the journal Acta Medica argued that the rise is '
-                        '"a public health concern." The number of teens with the disorder rose "slightly," '
-                        "the authors wrote.")
+    report = check_text('The authors of the study published in the journal Acta Medica argued that the rise '
+                        'is "a public health concern." The number of teens with the disorder rose '
+                        '"slightly," the authors wrote.')
     assert [(a.text, a.quotes) for a in report.sources.anonymous] == [
         ("The authors of the study published in the journal Acta Medica", 2)]
 
@@ -69,4 +69,5 @@ def test_a_bare_season_told_in_the_present_during_that_season_is_any_such_season
     # with its article, in the past, or ahead, it is one winter
     text = ("Crews worked on it in winter. The bridge closes in the winter for repairs. "
             "The council said the bridge will reopen in winter.")
-    assert [d.value for d in check_text(text, published=WINTER_DAY).dates] == ["2018-WI", "2018-WI", "2019-WI"]
+    values = [d.value for d in check_text(text, published=WINTER_DAY).dates]
+    assert values == ["2018-WI", "2018-WI", "2019-WI"]
