@@ -64,3 +64,48 @@ def test_a_fact_checks_claimant_is_not_its_writer() -> None:
     assert meta(f"<title>Ferry</title>{review}", box).author is None
     byline = '<span class="byline">By Ole Brandt</span>'
     assert meta(f"<title>Ferry</title>{review}", box + byline).author == "Ole Brandt"
+
+
+def test_the_rights_holder_beside_the_writer_is_not_a_writer() -> None:
+    head = ('<title>Ferry</title><meta name="author" content="Quayside Media">'
+            '<meta name="copyright" content="Copyright (c) Quayside Media 2021">'
+            '<script type="application/ld+json">{"@context": "http://schema.org", "@type": "NewsArticle", '
+            '"author": [{"@type": "Person", "name": "Ole Brandt"}]}</script>')
+    assert meta(head, "").author == "Ole Brandt"
+    # a lone name that holds the copyright is the writer of a one-person site
+    head = ('<title>Ferry</title><meta name="author" content="Ole Brandt">'
+            '<meta name="copyright" content="© Ole Brandt">')
+    assert meta(head, "").author == "Ole Brandt"
+
+
+def test_a_json_ld_story_with_an_object_context_names_its_writer() -> None:
+    head = ('<title>Ferry</title><script type="application/ld+json">{"@context": '
+            '{"@vocab": "http://schema.org", "articleId": {"@id": "Text"}}, "@type": "NewsArticle", '
+            '"author": [{"@type": "Person", "name": "Ole Brandt", "jobTitle": "Reporter"}], '
+            '"publisher": {"@type": "Organization", "name": "Harbour News"}}</script>')
+    byline = '<div class="byline">Ole Brandt Ole Brandt is a reporter for Harbour News on the port.</div>'
+    assert meta(head, byline).author == "Ole Brandt"
+    organisation = head.replace('"@type": "Person", "name": "Ole Brandt"',
+                                '"@type": "Organization", "name": "Harbour"')
+    assert meta(organisation, "").author is None
+
+
+def test_the_sites_own_name_in_the_byline_gives_way_to_the_writer_in_the_first_lines() -> None:
+    head = '<title>Ferry</title><meta property="og:site_name" content="Quay Press">'
+    box = '<div class="td-post-author-name">By <a href="/author/admin">Quay Press</a> -</div>'
+    credit = '<p><em>Courtesy of Harbour News</em></p><p><em>Written by: <a href="/x">Ole Brandt</a></em></p>'
+    assert meta(head, box + credit).author == "Ole Brandt"
+    assert meta(head, box).author is None
+    # a paragraph that opens with "By" is no byline unless it carries a label's colon
+    assert meta(head, box + "<p>By Harbour Bridge</p>").author is None
+
+
+def test_the_sites_name_and_a_day_after_the_title_are_left_out() -> None:
+    site = '<meta property="og:site_name" content="HARBOURNEWS.COM">'
+    head = f'<meta property="og:title" content="Ferry timetable agreed | HarbourNews | 10.06.2013">{site}'
+    assert meta(head, "").title == "Ferry timetable agreed"
+    head = f'<meta property="og:title" content="Ferry timetable agreed - HarbourNews.com">{site}'
+    assert meta(head, "").title == "Ferry timetable agreed"
+    # another name, or a day without the site's name before it, is the headline's own
+    title = "Ferry timetable agreed - Ole Brandt | 10.06.2013"
+    assert meta(f'<meta property="og:title" content="{title}">{site}', "").title == title

@@ -54,6 +54,20 @@ _MAX_BYLINE_NAMES = 4
 _AUTHOR_LABEL = XPath("//*[self::strong or self::b or self::dt or self::th]"
                       "[translate(normalize-space(), 'AUTHOR:', 'author')='author']")
 _PUBLISHER = XPath("//meta[@name='publisher']/@content")
+# The rights holder is the publisher: `<meta name="copyright" content="Copyright (c) Condé Nast 2019">`.
+_COPYRIGHT = XPath("//meta[@name='copyright' or @name='rights' or @name='dcterms.rightsHolder']/@content")
+# A writer credited in the story's first lines with a label that only bylines carry: `Written by: Ann
+# Lee` (a syndicated story's original writer, below "Courtesy of …"), `By: Ann Lee`, `Author: Ann Lee`.
+_BODY_BYLINE = re.compile(r"^\s*(?:(?:written|words|story|reporting|text)\s+by:?|by:|author:)\s*(.+)$",
+                          re.IGNORECASE)
+_BODY_LINES = XPath("//p")
+_FIRST_LINES = 12
+# A story's JSON-LD whose `@context` is an object (`{"@vocab": "http://schema.org", …}`), which
+# trafilatura's reader passes over: the story's own types and its writers (people only).
+_STORY_TYPES = ("article", "blogposting", "report")
+# The title's tail after a separator: `… | DW | 10.06.2013`, `… - The Planetary Press`.
+_TITLE_TAIL = re.compile(r"\s+[|\-–—]\s+([^|\-–—]+?)\s*$")
+_TITLE_DAY = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 _BY = re.compile(r"^\s*(?:(?:analysis|opinion|commentary|review|written|words|posted|story)\s+by|by|author)"
                  r"[:\s]+", re.IGNORECASE)
 # The last word of a job, not a name: "CNN Editor-at-large", "Senior Correspondent" in a byline.
@@ -119,9 +133,11 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
     if meta.author and meta.author.replace(";", " and").casefold() in claimants:
         meta.author = None
-    author = _names_only(meta.author) or _byline(tree, claimants)
+    author = _names_only(_without_publisher(meta.author, tree)) or _ld_writers(tree) \
+        or _byline(tree, claimants, _clean(site)) or _body_byline(tree)
     return Article(
-        title=_without_author(_clean(meta.title) or _clean(extract_title(tree)), author),
+        title=_without_site(_without_author(_clean(meta.title) or _clean(extract_title(tree)), author),
+                            _clean(site)),
         site=_clean(site),
         author=author,
         published=day,
@@ -223,7 +239,74 @@ def _claimants(tree: HtmlElement) -> frozenset[str]:
     return frozenset(names)
 
 
-def _byline(tree: HtmlElement, claimants: frozenset[str] = frozenset()) -> str | None:
+def _without_publisher(author: str | None, tree: HtmlElement) -> str | None:
+    """The writers the <meta> and JSON-LD name together without the publisher among them: `Condé
+    Nast; Louise Matsakis`, where the author <meta> names the rights holder of the page's copyright
+    <meta>. A lone name is kept (a blog's writer holds its copyright too)."""
+    parts = [p.strip() for p in (author or "").split(";") if p.strip()]
+    holders = [str(h) for h in (*_PUBLISHER(tree), *_COPYRIGHT(tree))]
+    if len(parts) < 2 or not holders:
+        return author
+    kept = [p for p in parts if not any(p in h for h in holders)]
+    return "; ".join(kept) if kept else author
+
+
+def _ld_writers(tree: HtmlElement) -> str | None:
+    """The people a story's JSON-LD names as its `author` where trafilatura read none: its reader
+    skips a block whose `@context` is an object rather than a string (NBC News's)."""
+    for script in _LD_JSON(tree)[:5]:
+        try:
+            found = json.loads(str(script), strict=False)
+        except ValueError:
+            continue
+        items = found if isinstance(found, list) else [found]
+        for item in [*items, *(g for i in items if isinstance(i, dict) for g in _as_list(i.get("@graph")))]:
+            if not isinstance(item, dict) or not isinstance(item.get("@context"), dict) \
+                    or not any(t in str(item.get("@type", "")).lower() for t in _STORY_TYPES):
+                continue
+            names = [str(a["name"]).strip() for a in _as_list(item.get("author"))
+                     if isinstance(a, dict) and a.get("@type", "Person") == "Person" and a.get("name")]
+            named = _names_only("; ".join(n for n in names if _names(n)))
+            if named:
+                return named
+    return None
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _body_byline(tree: HtmlElement) -> str | None:
+    """A writer credited in one of the page's first paragraphs with a byline's label (`<p><em>Written
+    by: <a>Ann Lee</a></em></p>`), where the page's byline boxes name only the site."""
+    for line in _BODY_LINES(tree)[:_FIRST_LINES]:
+        found = _BODY_BYLINE.match(" ".join(line.text_content().split()))
+        if found is not None and _names(found[1]):
+            return _names_only(normalize_authors(None, found[1]) or found[1])
+    return None
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    """The title without the site's own name after a separator (`… - The Planetary Press`), and a
+    day after it (`… | DW | 10.06.2013`, where the site is DW.COM). A name that is not the site's
+    stays: without the site's name the page gives, nothing tells a site from a headline's end."""
+    if not title or not site:
+        return title
+    names = {site.casefold(), re.sub(r"\.(?:com|org|net|co\.uk|de)$", "", site.casefold())}
+    head, tail, cut = title, None, title
+    while (found := _TITLE_TAIL.search(head)) is not None and found.start() > 0:
+        tail = found[1].casefold()
+        if tail in names:
+            head = cut = head[:found.start()]
+        elif _TITLE_DAY.match(tail):
+            head = head[:found.start()]  # a day is dropped only with the site's name before it
+        else:
+            break
+    return cut
+
+
+def _byline(tree: HtmlElement, claimants: frozenset[str] = frozenset(),
+            site: str | None = None) -> str | None:
     labels = _AUTHOR_LABEL(tree)[:2]
     own = [e for e in _BYLINE(tree) if isinstance(e, HtmlElement) and not _teaser_item(e)]
     for element in [*own[:20], *labels]:
@@ -235,6 +318,8 @@ def _byline(tree: HtmlElement, claimants: frozenset[str] = frozenset()) -> str |
         text = text.rstrip(" |-–—,")
         if text.casefold() in claimants:
             continue  # the fact-checked claim's author, shown above the claim
+        if site and text.casefold() == site.casefold():
+            continue  # the site posting the story, not its writer (`By The Planetary Press`)
         if text and _names(text):
             # "Ann Lee and Bo Park, Wire" -> "Ann Lee; Bo Park; Wire", as the <meta> path writes it;
             # without a job (`By HNN Staff`: a desk, not a writer)

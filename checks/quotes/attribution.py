@@ -565,7 +565,11 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     if _ends_in_colon(intro):  # the tokenizer may keep `(R-S.C.):` as one token
         tried.append(_label(before, cast, last))
     if intro in (",", ":", "—", "–"):
-        tried.append(_continued(_from_window(before, loc, cast, last, after=False), before, loc, cast))
+        said = _continued(_from_window(before, loc, cast, last, after=False), before, loc, cast)
+        if _said_right_before(before, intro) and said is not None and said.speaker is not None:
+            # `recalled that he said, “…,” the office said`: the words are his; the office reports them
+            tried.insert(0, said)
+        tried.append(said)
         if intro == ":":
             tried.append(_intro(before, cast, last))
         else:  # `In Dr. Ruiz's words, “…”`: a comma introduces them as well as a colon does
@@ -579,6 +583,28 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     found = [a for a in tried if a is not None]
     # an imagined line (`one might wonder: “…”`) is nobody's, whoever a later reading would name
     return next((a for a in found if a.speaker is not None or a.imagined), found[0] if found else None)
+
+
+# What may close a speech verb's clause before the quotation it opens: its object, its addressee, a phrase.
+_VERB_TAIL = frozenset({"dobj", "dative", "pobj", "prep", "npadvmod"})
+
+
+def _said_right_before(before: Sequence[Token], intro: str) -> bool:
+    """`he said, “…”`: a speech verb with its own subject right before the comma or colon that opens
+    the quotation says whose words it holds, whatever attribution follows the quotation."""
+    if intro not in (",", ":") or len(before) < 2:
+        return False
+    verb = before[-2]
+    if intro == ":" and verb.pos_ == "PROPN":
+        return False  # `Pollsters agree - Carl Bialik: “…”`: a name before a colon is a label
+    for _ in range(3):  # `told the crowd, “…”`, `said in a speech, “…”`: up from the verb's object or phrase
+        if verb.pos_ == "VERB" or verb.dep_ not in _VERB_TAIL or verb.head.i >= verb.i:
+            break
+        verb = verb.head
+    doc = verb.doc
+    return verb.pos_ == "VERB" and is_speech_verb(verb) \
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
+        and not any(t.is_punct for t in doc[verb.i + 1:before[-2].i + 1])
 
 
 def answer_after(window: Sequence[Token], found: Attribution) -> bool:

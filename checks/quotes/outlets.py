@@ -8,7 +8,7 @@ asks here before it takes a name of the cast for a person's.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .antecedents import antecedent
 from .cast import Cast, Person, Speaker
@@ -17,7 +17,7 @@ from .cues import is_speech_verb
 from .names import gender_of_first_name
 from .phrases import end_char, name_bounds, proper_bounds
 
-__all__ = ["ORG_LABELS", "organisation", "outlet_or_company"]
+__all__ = ["ORG_LABELS", "joined_name_start", "organisation", "outlet_or_company"]
 
 # The model's labels for an organisation, a people or a place: never a misread name of a person.
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
@@ -49,6 +49,21 @@ def outlet_or_company(tok: Token, person: Person, cast: Cast) -> Speaker | None:
                    evidence="organization")
 
 
+def joined_name_start(doc: Doc, start: int) -> int | None:
+    """`the Parks and Wildlife Service said`, where the model tags `Parks` apart (a person) and the
+    subject's name starts after `and`: capitalised words joined by `and` after `the` make one body's
+    name (people are not named with `the`), so the name opens after `the`."""
+    j = start - 1
+    while j > 0 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        j -= 1
+    if j < 2 or doc[j].lower_ not in ("and", "&"):
+        return None
+    k = j - 1
+    while k > 0 and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k -= 1
+    return k + 1 if k < j - 1 and doc[k].lower_ == "the" else None
+
+
 def organisation(tok: Token) -> Speaker:
     """The organisation an entity the model tagged names, without `the` or a possessive `'s`."""
     doc = tok.doc
@@ -62,6 +77,8 @@ def organisation(tok: Token) -> Speaker:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
             and doc[start - 1].ent_iob_ == "O" and start <= doc[start - 1].head.i < end:
         start -= 1
+    if (opened := joined_name_start(doc, start)) is not None:
+        start = opened  # `the Parks and Wildlife Service`, tagged `Parks` (a person) and `Wildlife Service`
     while start < end and doc[start].lower_ == "the":
         start += 1
     while end > start and doc[end - 1].tag_ == "POS":

@@ -46,6 +46,9 @@ _ROLE_ENDS = frozenset({"of", "at", "in", "for", "with", "from", "on", "based", 
 # pages`; as speech they take a clause, a quotation or a statement (`maintained his innocence`).
 _THING_VERBS = frozenset({"add", "maintain"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})
+# The last word of a law's or a treaty's name: a document, never a source.
+_LAWS = frozenset({"bill", "act", "treaty", "agreement", "accord", "accords", "constitution", "amendment",
+                   "directive", "regulation", "protocol", "statute"})
 _WORD_PART = 4  # letters in each part of a one-word name an acronym abbreviates (`Volks` `wagen`)
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 _ANY_AMOUNT = frozenset({"the", "some", "certain", "many", "most", "few", "a", "lot", "of", "other", "more"})
@@ -226,10 +229,20 @@ def _without_legal_form(name: str) -> str:
 
 
 def _a_source(doc: Doc, text: str, speaker: Speaker, analysis: Analysis) -> bool:
-    """Places and common nouns are not sources: `Hillsborough` said nothing, nor did `voters`."""
+    """Places and common nouns are not sources: `Hillsborough` said nothing, nor did `voters`; nor
+    did a law or a treaty named for what its text says (`the explanatory notes of the British Bill`,
+    `the Paris Agreement states`): a document, like `the lawsuit alleges`."""
     return speaker.name[:1].isupper() and _proper(doc, speaker, analysis) \
+        and not _a_law(speaker.name) \
         and not in_dateline(text, speaker.start) \
         and not is_place(doc, text, speaker.start, speaker.end, analysis.cast)
+
+
+def _a_law(name: str) -> bool:
+    """`British Bill`, `Clean Air Act`, `Paris Agreement`: two capitalised words or more ending in the
+    kind of a law or a treaty (not `ACT`, a party's name in capitals)."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].istitle() and words[-1].lower() in _LAWS
 
 
 def _proper(doc: Doc, speaker: Speaker, analysis: Analysis) -> bool:
@@ -373,7 +386,9 @@ def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, 
     by_head: dict[str, int] = {}  # a head noun -> the last row with it
     for source in found:
         words = tuple(_WORDS.findall(source.text.split(",")[0].lower()))
-        head = words[-1] if words else ""
+        # `The authors of the research published in …`: the head is the noun before the phrase after it
+        cut = next((n for n, w in enumerate(words) if n and w in _ROLE_ENDS), len(words))
+        head = words[cut - 1] if words else ""
         back = words[:1] == ("the",) and len(words) <= _BACK_REFERENCE_WORDS and head in by_head
         row = by_words.get(words) if words else None
         if back and row is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..models import SpeakerEvidence, SpeakerKind
 from .antecedents import agrees, antecedent, described_antecedent, group_antecedent, titled_antecedent
@@ -29,7 +29,7 @@ from .cues import (
     is_person_noun,
 )
 from .epithets import aged
-from .outlets import ORG_LABELS, organisation, outlet_or_company
+from .outlets import ORG_LABELS, joined_name_start, organisation, outlet_or_company
 from .phrases import after_the, end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import INDEFINITE, PRONOUN_GENDER
 from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
@@ -104,6 +104,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
             else "named"  # `the British Bill`: no person
         if (joined := _joined_name_end(tok, start, end, cast)) is not None:
             end, kind = joined, "organization"
+        elif kind == "organization" and (opened := joined_name_start(doc, start)) is not None:
+            start = opened
         name = doc[start:end].text
         return Speaker(name, kind, doc[start].idx, end_char(doc, end), name.lower(),
                        evidence="organization" if kind == "organization" else "name_at_cue")
@@ -258,12 +260,23 @@ def _common_noun(tok: Token, cast: Cast, loose: bool) -> Speaker | None:
     if tok.lower_ in _GENERIC and all(c.is_punct or c.dep_ in ("cc", "conj") for c in tok.children):
         return None  # `people say`: no one in particular; `some people`, `people close to him` are sources
     start, end = noun_phrase(tok)
+    start = _after_named_conjunct(doc, start, tok.i, cast)
     kind: SpeakerKind = "organization" if lemma in ORG_NOUNS else "anonymous"
     if kind == "organization" and doc[start].lower_ == "the":
         start += 1  # `the Trump administration` is named `Trump administration`
     text = doc[start:end].text
     return Speaker(text, kind, doc[start].idx, end_char(doc, end), text.lower(),
                    evidence="organization" if kind == "organization" else "description")
+
+
+def _after_named_conjunct(doc: Doc, start: int, head: int, cast: Cast) -> int:
+    """`Holcomb and GOP legislative leaders touted the plan`, parsed with the leaders as the subject:
+    the unnamed part is what comes after `and`; the person named before it is no part of the
+    description (an anonymous source that opened with a name would be anything but anonymous)."""
+    for j in range(start + 1, head):
+        if doc[j].lower_ in ("and", "&") and any(cast.person(t) is not None for t in doc[start:j]):
+            start = j + 1
+    return start
 
 
 def _apposed_name(tok: Token, cast: Cast) -> Speaker | None:

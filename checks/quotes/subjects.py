@@ -31,6 +31,15 @@ _HOLDING = frozenset("""dispute deny contend maintain insist believe argue rejec
     challenge counter acknowledge concede admit""".split())
 
 
+def _last_inverted_subject(child: Token, verb: Token) -> Token:
+    """`…, said study co-author Ann Lee`: after an inverted cue the parser may split a hyphenated title
+    into subjects of their own (`co`, `-`) before the name; the noun phrase's head comes last, so of
+    several subjects after the verb the last one speaks."""
+    if child.i < verb.i:
+        return child
+    return next((c for c in reversed(list(verb.rights)) if c.dep_ == child.dep_ and c.i > child.i), child)
+
+
 def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
     """The speaker slot of a cue: its subject, the `by` agent of a passive, or the subject of the
     verb it hangs from (`was heard to say`, `smiled and responded`, `…, reportedly saying`)."""
@@ -49,6 +58,7 @@ def subject_of(verb: Token, loc: Locator | None = None) -> Token | None:
         for child in (*reversed(list(tok.lefts)), *tok.rights):
             if child.dep_ in ("nsubj", "nsubjpass") and (loc is None or not loc.quoted(child.idx)) \
                     and not _sentence_between(child, tok):
+                child = _last_inverted_subject(child, tok)
                 # `a banner that said`: a relative pronoun stands for the noun its clause describes;
                 # `who` always for a person, whatever the verb (`Baker, who thinks the staff “…”`)
                 relative = tok.dep_ == "relcl" and (child.lower_ == "who" or (
