@@ -5,6 +5,19 @@ from __future__ import annotations
 
 from support.quotes import only
 
+from checks.models import Quote
+from checks.quotes.confidence import (
+    HIGH,
+    OWNED,
+    OWNED_CEILING,
+    Sample,
+    apply_confidence,
+    cell_keys,
+    confidence_of,
+    fit_table,
+    quote_cells,
+)
+
 
 def test_words_judging_someones_remark_are_the_judges_not_the_remarks_owner(quotes_in) -> None:
     text = ("Senator Ray Ostrander spoke on Monday. In a statement, union chief Dara Quell called "
@@ -57,3 +70,30 @@ def test_a_split_quotation_keeps_the_cue_between_its_halves(quotes_in) -> None:
     quotes = quotes_in(text)
     assert only(quotes, "not done").speaker == "Ann Kolb"
     assert only(quotes, "It was close").speaker == "Ann Kolb"
+
+
+def test_a_fragment_given_to_a_remarks_owner_is_held_under_the_confident_line() -> None:
+    story = ("Voters will not look past Mayor Ann Kolb's description of herself as a "
+             "\u201cproud pragmatist.\u201d")
+    at = story.index("proud")
+    owner = story.index("Ann Kolb")
+    quote = Quote("proud pragmatist.", at, at + 17, "Ann Kolb", "named", (owner, owner + 8), "description",
+                  partial=True, speaker_evidence="name_at_cue")
+    [cells] = quote_cells([quote], story)
+    assert cells is not None and cells[-1].endswith(f"|{OWNED}")
+    table = {"prior": 0.95, "proven": [], "cells": {cells[0]: {"n": 500, "p": 0.97}}}
+    assert confidence_of(cells, table) == OWNED_CEILING < HIGH
+    [scored] = apply_confidence([quote], story, table)
+    assert scored.speaker_confidence == OWNED_CEILING
+    said = Quote("proud pragmatist.", at, at + 17, "Ann Kolb", "named", (owner, owner + 8), "said",
+                 partial=True, speaker_evidence="name_at_cue")
+    [plain] = quote_cells([said], story)
+    assert plain is not None and plain[-1].endswith("|fragment")
+    assert confidence_of(plain, table) == 0.97
+
+
+def test_a_fitted_table_holds_a_remarks_owner_cells_under_the_line() -> None:
+    keys = cell_keys("name_at_cue", "touching", "leads", "same_sentence", "alone", "no_rival", OWNED)
+    table = fit_table([Sample(keys, True)] * 40)
+    assert all(cell["p"] <= OWNED_CEILING for key, cell in table["cells"].items() if key.endswith(OWNED))
+    assert table["cells"]["name_at_cue"]["p"] > HIGH
