@@ -97,3 +97,12 @@ def test_a_fitted_table_holds_a_remarks_owner_cells_under_the_line() -> None:
     table = fit_table([Sample(keys, True)] * 40)
     assert all(cell["p"] <= OWNED_CEILING for key, cell in table["cells"].items() if key.endswith(OWNED))
     assert table["cells"]["name_at_cue"]["p"] > HIGH
+
+
+def test_a_cue_right_after_a_fragments_closing_mark_is_its_own_not_the_clause_before_it(quotes_in) -> None:
+    text = ("Ray Holt spoke on Monday. Dana Pruitt, his former manager, disagreed. Holt cannot say that "
+            "\"from his point of view,\" Pruitt added, saying it should be \"up to the voters.\"\n\n"
+            "Ray Holt spoke on Monday. Dana Pruitt said Holt accused the board of \"gross negligence.\"")
+    quotes = quotes_in(text)
+    assert only(quotes, "point of view").speaker == "Dana Pruitt"
+    assert only(quotes, "gross negligence").speaker == "Dana Pruitt"

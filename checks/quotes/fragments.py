@@ -423,7 +423,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             if through_report and (speaker is None or speaker.kind == "unresolved"
                                    or subject.ent_type_ in ("DATE", "TIME")):
                 return Attribution(None, None)  # a deep clause is credited only to someone known
-            if speaker is not None and (outer := _teller(cue, para, loc, cast, last)) is not None:
+            if speaker is not None and not _closes_quote(cue, subject) \
+                    and (outer := _teller(cue, para, loc, cast, last)) is not None:
                 return outer
             return Attribution(speaker, cue.text if speaker else None)
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS and not _when_of(cue):
@@ -483,6 +484,15 @@ def _judge(verb: Token, para: int, loc: Locator, cast: Cast, last: Speaker | Non
     subject = subject or _verbless_root(verb, para, loc)
     speaker = resolve(subject, cast, last) if subject is not None else None
     return Attribution(speaker, verb.text)
+
+
+def _closes_quote(verb: Token, subject: Token) -> bool:
+    """`Holt cannot say that “from his point of view,” Pruitt added`: a cue and its subject right
+    after the quotation's comma and closing mark attribute the quotation itself; the parse may hang
+    them in the clause before, but no one there reports them."""
+    first = min(verb.i, subject.left_edge.i)
+    doc = verb.doc
+    return first >= 2 and doc[first - 1].is_quote and doc[first - 2].text == ","
 
 
 def _verbless_root(verb: Token, para: int, loc: Locator) -> Token | None:
