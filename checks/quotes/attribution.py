@@ -504,6 +504,18 @@ def _asked(window: list[Token]) -> list[Token]:
     return window
 
 
+def _opens_next(window: Sequence[Token], loc: Locator) -> bool:
+    """`When a man shouted, “Garner,” Abbott joked, “Amen!”`, `Kolb replied with, “Why now?” Roarke
+    then wrote back, “…”`: a cue after a quotation whose clause ends in a comma or colon right before
+    the next quotation introduces that one; the quotation before it keeps its own introduction, when
+    it has one (the cue is still tried after it)."""
+    if not window or window[-1].text not in (",", ":"):
+        return False
+    doc = loc.doc
+    after = next((t for t in doc[window[-1].i + 1:window[-1].i + 3] if not t.is_space), None)
+    return after is not None and after.is_quote and loc.quoted(after.idx)
+
+
 def _nearby(speaker: Speaker | None) -> Speaker | None:
     """A name tied to the quote by position, not as the subject of its cue."""
     if speaker is None or speaker.evidence != "name_at_cue":
@@ -556,6 +568,8 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
             found_after = None  # `“…?” Grayson responded that…`: the answer's speaker did not ask
         if window and window[0].pos_ == "CCONJ":
             joined = found_after  # `Ruiz says, “…,” and the union asks…`: a new clause, with a new subject
+        elif _opens_next(window, loc):
+            joined = found_after  # `When a man shouted, “…,” Abbott joked, “…”`: the next line's cue
         else:
             tried.append(found_after)
     before = _before_window(m.open, m.paragraph.start, loc)

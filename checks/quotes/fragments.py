@@ -39,6 +39,12 @@ _NAMING_VERBS = frozenset("""
     dub nickname refer portray cast hail defend deride mock ridicule denounce decry condemn slam blast
     attack bemoan lambaste lambast assail chastise castigate rebuke scold tout champion reject
 """.split())
+# Verbs that judge a remark as the quoted words: `called Falk's remarks “racist”`, `dismissed his
+# comments as “…”`, `played down the claim as “…”` (the remark is someone else's; the judgment is not).
+_JUDGING = _NAMING_VERBS | frozenset("""
+    call label brand term describe characterize characterise dismiss deem consider play treat view
+    regard judge find rate
+""".split())
 # Verbs of voicing words aloud whose object is the words: `the protesters chanted “…”`.
 _VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer sing mouth holler".split())
 # Verbs of thinking whose content is the thinker's: `he thought that “Yellen is keeping rates too low”`.
@@ -399,6 +405,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
     Returns an Attribution without a cue to say `this fragment is governed, by no speaker`
     (`the collapse denies Trump a perceived “win”`)."""
     came_from = came_from or cue  # the word below `cue` on the climb: how the fragment hangs
+    top = came_from  # the fragment's own word that hangs outside the marks
     through_report = False  # climbed out of a clause of its own inside what someone said
     deep = False  # climbed out of a clause of its own with no speech verb over it
     for step in range(_DEEP_CLIMB):
@@ -424,7 +431,7 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
                 return Attribution(None, None)
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
                 return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
-            subject = subject_of(cue, loc)
+            subject = subject_of(cue, loc) or _verbless_root(cue, para, loc)
             if subject is None:
                 return Attribution(None, None if through_report else cue.text)
             # The verb governs the quotation itself, so any person noun speaks (`the senator said
@@ -434,10 +441,13 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             if through_report and (speaker is None or speaker.kind == "unresolved"
                                    or subject.ent_type_ in ("DATE", "TIME")):
                 return Attribution(None, None)  # a deep clause is credited only to someone known
-            if speaker is not None and (outer := _teller(cue, para, loc, cast, last)) is not None:
+            if speaker is not None and not _closes_quote(cue, subject) \
+                    and (outer := _teller(cue, para, loc, cast, last)) is not None:
                 return outer
             return Attribution(speaker, cue.text if speaker else None)
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS and not _when_of(cue):
+            if (judge := _judged(cue, top, came_from)) is not None:
+                return _judge(judge, para, loc, cast, last)
             cue = _owned_before(cue)
             owner = resolve(cue, cast, last)
             if deep and (came_from.dep_ != "acl" or owner is None or owner.kind == "unresolved"):
@@ -459,6 +469,65 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return None
         came_from, cue = cue, cue.head
     return None
+
+
+def _judged(noun: Token, top: Token, came_from: Token) -> Token | None:
+    """`called Ostrander's remarks about the judge “racist”`, `played down her comments as “…”`: a
+    statement noun that is what a verb of judging judges owns the remark, not the judgment; the words
+    after it (an adjective the parse hung on the noun, or `as …`) are the judge's. The verb, or None.
+    Words inside the remark stay its owner's (`called Falk's “rigged” claim false`, `called her claim
+    that the vote was “rigged” a lie`): only an adjective after its noun or `as` on the noun count."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "oprd") or verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING:
+        return None
+    as_what = came_from.dep_ == "prep" and came_from.lower_ == "as" and came_from.head.i == noun.i
+    return verb if as_what or (top.i > noun.i and _after_the_phrase(top)) else None
+
+
+def _after_the_phrase(top: Token) -> bool:
+    """`remarks about a Latino judge “racist”`, `statements on Sunday “childish”`: quoted words right
+    after a finished noun phrase (a noun or an adjective before the marks) are no part of it,
+    whatever the parse hangs them on; after a preposition or an article (`remarks about “the wall”`,
+    `claim of a “rigged” vote`) they are."""
+    i = top.left_edge.i
+    doc = top.doc
+    while i > 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    before = doc[i]
+    return before.i < top.i and not before.is_punct and before.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _judge(verb: Token, para: int, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution:
+    """Whoever judged: the verb's subject, or the teller of the sentence around it; nobody known
+    gives a quote without a speaker rather than the remark's owner."""
+    if (outer := _teller(verb, para, loc, cast, last)) is not None:
+        return outer
+    subject = subject_of(verb, loc)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # `Stevens, who served …, called …`: the one the clause describes
+    subject = subject or _verbless_root(verb, para, loc)
+    speaker = resolve(subject, cast, last) if subject is not None else None
+    return Attribution(speaker, verb.text)
+
+
+def _closes_quote(verb: Token, subject: Token) -> bool:
+    """`Holt cannot say that “from his point of view,” Pruitt added`: a cue and its subject right
+    after the quotation's comma and closing mark attribute the quotation itself; the parse may hang
+    them in the clause before, but no one there reports them."""
+    first = min(verb.i, subject.left_edge.i)
+    doc = verb.doc
+    return first >= 2 and doc[first - 1].is_quote and doc[first - 2].text == ","
+
+
+def _verbless_root(verb: Token, para: int, loc: Locator) -> Token | None:
+    """`Sen. Ray Ostrander, the state's top Republican, on Tuesday called …`: the parse found no verb
+    for the sentence and took its verb for a phrase describing the name before it; the name at the
+    root, before the verb, is the verb's subject."""
+    root = verb.sent.root
+    if verb.dep_ not in ("acl", "relcl") or root.pos_ != "PROPN" or not root.i < verb.i \
+            or root.idx < para or loc.quoted(root.idx):
+        return None
+    return root
 
 
 def _asked_to_do(verb: Token, came_from: Token) -> bool:
