@@ -110,7 +110,7 @@ OWNED = SHAPE_NAMES[3]
 # A remark's owner is a thin reading of whose words a fragment is: the remark may be one someone
 # else names, judges or reports (`McCaskill said voters will not look past Sanders' description of
 # himself as a “…”`, `discussing Trump's “woman's card” remark`). On PolNeAR train, after the
-# judged remarks went to their judges (session 16), such speakers at 0.8 or more were right 30
+# judged remarks went to their judges (session 15), such speakers at 0.8 or more were right 30
 # times out of 42 (71%): they are held under HIGH, as a pronoun's are, whatever their cell.
 OWNED_CEILING = 0.79
 # Evidence another quote's speaker lends support to: found by a name or a description at its cue.
