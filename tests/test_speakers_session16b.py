@@ -64,6 +64,14 @@ def test_a_cue_whose_clause_opens_the_next_quotation_leaves_the_one_before_to_it
     assert only(quotes, "It has").speaker == "Pryce"
 
 
+def test_a_cue_between_two_quotations_serves_both_when_the_first_has_no_cue_of_its_own(quotes_in) -> None:
+    # the clause before the first quotation (`put up a red banner –`) says nothing: the agency reports both
+    text = ("Harbour Standoff\n\nSomeone named Ivo Danek, who had quarrelled with his landlord, locked "
+            "himself in a bakery near the old port. In the process he put up a red banner – “fuelling,” as "
+            "Reuters reported, “rumours of a wider plot across the city.” By night the street was calm.")
+    assert only(quotes_in(text), "fuelling").speaker == "Reuters"
+
+
 def test_a_split_quotation_keeps_the_cue_between_its_halves(quotes_in) -> None:
     text = ("\"We are not done,\" Mayor Ann Kolb said, \"and we will not stop.\"\n\n"
             "Asked about the vote, \"It was close,\" Kolb said, \"closer than we hoped.\"")

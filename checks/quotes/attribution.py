@@ -559,6 +559,7 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     ends = quoted[-1:] if quoted else ""
     tried: list[Attribution | None] = []
     joined: Attribution | None = None
+    opens_next: Attribution | None = None  # the cue after may be the next quotation's
     if ends != ".":
         window = _after_window(m, loc, _WINDOW)
         if ends in ("?", "!"):
@@ -569,11 +570,16 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
         if window and window[0].pos_ == "CCONJ":
             joined = found_after  # `Ruiz says, “…,” and the union asks…`: a new clause, with a new subject
         elif _opens_next(window, loc):
-            joined = found_after  # `When a man shouted, “…,” Abbott joked, “…”`: the next line's cue
+            opens_next = found_after  # `When a man shouted, “…,” Abbott joked, “…”`: the next line's cue
         else:
             tried.append(found_after)
     before = _before_window(m.open, m.paragraph.start, loc)
     intro = before[-1].text if before else ""
+    if opens_next is not None:
+        if _spoken_before(before, intro):
+            joined = opens_next  # this quotation has a speech verb of its own before it
+        else:  # `put up a flag – “igniting,” as Reuters reported, “…”`: the cue serves both
+            tried.append(opens_next)
     if intro == ";" and len(before) > 1 and is_speech_verb(before[-2]):
         intro = ":"  # `he added; “…”`: nothing follows a speech verb but its words, so the mark is a slip
     if _ends_in_colon(intro):  # the tokenizer may keep `(R-S.C.):` as one token
@@ -601,6 +607,20 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
 
 # What may close a speech verb's clause before the quotation it opens: its object, its addressee, a phrase.
 _VERB_TAIL = frozenset({"dobj", "dative", "pobj", "prep", "npadvmod"})
+
+
+def _spoken_before(before: Sequence[Token], intro: str) -> bool:
+    """`someone shouted, “…”`, `was asked by the host, “…”`: a cue (active or passive) right before
+    the comma or colon that opens the quotation introduces it, whoever speaks."""
+    if intro not in (",", ":") or len(before) < 2:
+        return False
+    verb = before[-2]
+    for _ in range(3):  # up from the verb's object, phrase or passive agent (`asked by the host`)
+        if verb.pos_ == "VERB" or verb.dep_ not in _VERB_TAIL | {"agent"} or verb.head.i >= verb.i:
+            break
+        verb = verb.head
+    return is_quote_cue(verb) \
+        and not any(t.is_punct for t in verb.doc[verb.i + 1:before[-2].i + 1])
 
 
 def _said_right_before(before: Sequence[Token], intro: str) -> bool:
