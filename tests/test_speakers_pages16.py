@@ -19,3 +19,24 @@ def test_a_he_still_quotes_an_unnamed_person_just_introduced(quotes_in) -> None:
     text = ("Marco Quiroga runs a testing lab in Valencia. A retired pharmacist waited outside the lab "
             "on Monday. \"I come every week,\" he said.")
     assert only(quotes_in(text), "every week").speaker == "A retired pharmacist"
+
+
+def test_a_singular_they_after_a_companys_spokesperson_is_the_spokesperson(quotes_in) -> None:
+    text = ("Meta said on Tuesday that it would change how shops are listed. Dana Whitlock, a spokesperson "
+            "for Instagram, confirmed the change. \"We want shops to be easy to find,\" they said in an "
+            "email.")
+    quote = only(quotes_in(text), "easy to find")
+    assert quote.speaker == "Dana Whitlock"
+    assert quote.speaker_confidence is None or quote.speaker_confidence < 0.8
+
+
+def test_a_they_after_a_group_named_since_the_spokesperson_is_not_the_spokesperson(quotes_in) -> None:
+    text = ("Dana Whitlock, a spokesperson for Instagram, said on Tuesday that Meta had asked for "
+            "the change. \"We want shops to be easy to find,\" they said in a letter.")
+    assert only(quotes_in(text), "easy to find").speaker != "Dana Whitlock"
+
+
+def test_a_they_after_a_named_person_with_no_speaking_role_is_not_that_person(quotes_in) -> None:
+    text = ("Lawmakers met on Tuesday. Dana Whitlock, a member of the panel, confirmed the vote. "
+            "\"We want a fair count,\" they said.")
+    assert only(quotes_in(text), "fair count").speaker != "Dana Whitlock"
