@@ -40,3 +40,14 @@ def test_a_they_after_a_named_person_with_no_speaking_role_is_not_that_person(qu
     text = ("Lawmakers met on Tuesday. Dana Whitlock, a member of the panel, confirmed the vote. "
             "\"We want a fair count,\" they said.")
     assert only(quotes_in(text), "fair count").speaker != "Dana Whitlock"
+
+
+def test_a_forum_handle_is_a_person_writing_under_a_pseudonym(quotes_in) -> None:
+    quotes = quotes_in("The forum is busy at night. \"Nobody checks the powder anymore,\" wrote user "
+                       "bluefox1987.")
+    quote = only(quotes, "Nobody checks")
+    assert (quote.speaker, quote.speaker_kind) == ("bluefox1987", "named")
+    text = ("Prices have climbed all year. As one buyer on the Nimbus market, tallpine88, wrote to me, \"I "
+            "would rather pay more and know what I am getting.\"")
+    assert only(quotes_in(text), "rather pay more").speaker == "tallpine88"
+

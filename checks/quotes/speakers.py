@@ -33,7 +33,7 @@ from .epithets import aged
 from .outlets import ORG_LABELS, joined_name_start, organisation, outlet_or_company
 from .phrases import after_the, end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import INDEFINITE, PRONOUN_GENDER
-from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
+from .speaker_slot import RELATIVE, described, handle, in_speaker_slot, member, name_after_quote
 from .subjects import aside_teller, modal_name, subject_of
 
 # Cast, Person, Speaker, described and in_speaker_slot live elsewhere: the quote finders import
@@ -101,6 +101,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if (tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN") or _dateline(tok):
         return None  # `Tuesday in New York City, … Clinton said`, `TALLAHASSEE — Rep. …`: a day or a
         # dateline the parse made the subject
+    if (pseudonym := handle(tok)) is not None:
+        return pseudonym  # `wrote user jayk1984`: someone's handle, not an organisation
     if tok.ent_type_ in ORG_LABELS and tok.pos_ == "PROPN":
         return _misspelt(tok, cast) or organisation(tok)
     if tok.pos_ == "PROPN":
