@@ -51,3 +51,12 @@ def test_a_forum_handle_is_a_person_writing_under_a_pseudonym(quotes_in) -> None
             "would rather pay more and know what I am getting.\"")
     assert only(quotes_in(text), "rather pay more").speaker == "tallpine88"
 
+
+
+def test_a_site_the_model_tags_as_a_person_is_no_he(quotes_and_sources) -> None:
+    text = ("Buyers talked on the marketplace \"Valhalla.\" Tess, a Valhalla user, tested the pills. In "
+            "posts to the Valhalla community, kettle77 asked for more tests and paid for two himself. "
+            "\"We have enough for five tests now,\" he wrote.")
+    quotes, sources = quotes_and_sources(text)
+    assert only(quotes, "five tests").speaker != "Valhalla"
+    assert "Valhalla" not in [s.name for s in sources.named if s.kind == "person"]
