@@ -27,7 +27,10 @@ _ORG_PARTS = frozenset("""division subsidiary subsidiaries unit label platform s
     customers catalogue catalog roster lineup""".split())
 # What a company or a product is called in apposition: `the group that owns her music, Big Machine,`.
 _ORG_KINDS = frozenset("""company firm label group business brand platform service startup network studio
-    app website publisher maker retailer chain subsidiary conglomerate""".split())
+    app website publisher maker retailer chain subsidiary conglomerate marketplace forum""".split())
+# What a name written before these nouns is: a site or a platform (`an Evolution user`, `the Agora
+# market`, `in an Agora forum post`), never a person (`a Trump supporter` is not among them).
+_PLATFORM_PARTS = frozenset("user users forum forums market marketplace community".split())
 # What a company is called in the title's place before its name (`Developer Valve`, `automaker Acme`).
 _COMPANY_TITLES = _ORG_KINDS | frozenset("""developer automaker carmaker chipmaker manufacturer broadcaster
     insurer lender airline carrier distributor supplier""".split())
@@ -40,7 +43,8 @@ _SENTENCES_BACK = 2  # sentences before a `they` in which the company it stands 
 def company(person: Person, cast: Cast) -> bool:
     """A name the model took for a person's that the story treats as a company's or a product's:
     nothing personal is said of it (no title, no role, no he or she, no first name of a person),
-    and it owns a division or a product, stands in apposition to `the label` or after a company's
+    and it owns a division or a product, names the site of `an Evolution user`, stands in apposition to
+    `the label` or after a company's
     kind as a title (`Developer Valve`, `automaker Acme`), takes a `which`,
     a plural verb (`Big Machine have denied`), or is tagged an organisation more often than a person.
     Decided for every name at once, the first time a story asks, and kept on its cast."""
@@ -117,6 +121,8 @@ def _shaped(tok: Token) -> bool:
     if any(company_title(c) for c in tok.children):
         return True  # `Developer Valve`: a company's kind where a person's title would stand
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in _ORG_PARTS:
+        return True
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lower_ in _PLATFORM_PARTS:
         return True
     if tok.dep_ == "appos" and tok.head.lemma_.lower() in _ORG_KINDS:
         return True

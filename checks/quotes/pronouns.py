@@ -31,6 +31,10 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _LOOKAHEAD = 12  # tokens after a subject in which its own `his`/`her` counts
 # Singular nouns for many people: never what `he` or `she` stands for.
 _COLLECTIVE = frozenset("crowd audience administration campaign committee team group staff public".split())
+# Words that make a person noun a kind of person, nobody in particular: `a typical doctor`, `the average
+# voter`, `any parent`. Such a phrase is never someone a later `he` or `she` quotes.
+_GENERIC_MODIFIERS = frozenset("typical average ordinary hypothetical generic".split())
+_GENERIC_DETERMINERS = frozenset("any every each no".split())
 
 
 def noun_gender(tok: Token) -> Gender | None:
@@ -84,7 +88,7 @@ def described_person(tok: Token) -> bool:
         return False
     if any(a.dep_ == "ccomp" for a in tok.ancestors):
         return False  # `Trump said only an outsider could do it`: someone talked about, not present
-    if tok.lemma_.lower() in _COLLECTIVE:
+    if tok.lemma_.lower() in _COLLECTIVE or _generic(tok):
         return False
     if tok.lemma_.lower() in TITLE_WORDS and not _indefinite(tok) \
             and not any(named_owner(c) for c in tok.children):  # `Smith's spokeswoman`: not Smith
@@ -92,6 +96,12 @@ def described_person(tok: Token) -> bool:
         # for the association` holds no office the story named: an unnamed person, like `a nurse`
     return not any((c.pos_ == "PROPN" and c.dep_ != "poss") or (c.dep_ == "poss" and not named_owner(c))
                    for c in tok.children)
+
+
+def _generic(tok: Token) -> bool:
+    """`questions that a typical doctor is not prepared to answer`, `any parent would`: a kind of person."""
+    return any((c.dep_ == "amod" and c.lower_ in _GENERIC_MODIFIERS)
+               or (c.dep_ == "det" and c.lower_ in _GENERIC_DETERMINERS) for c in tok.children)
 
 
 def named_owner(poss: Token) -> bool:

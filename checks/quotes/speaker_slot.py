@@ -8,6 +8,7 @@ speakers.resolve and attribution.py read the slot with these.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -17,7 +18,8 @@ from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_quote_cue, is_speech_verb
 from .outlets import ORG_LABELS
 from .phrases import end_char, noun_phrase
 
-__all__ = ["RELATIVE", "described", "document_after_quote", "in_speaker_slot", "member", "name_after_quote"]
+__all__ = ["RELATIVE", "described", "document_after_quote", "handle", "in_speaker_slot", "member",
+           "name_after_quote"]
 
 # Words that point back at a subject rather than name one: `the statement that…`, `it said`.
 RELATIVE = frozenset({"that", "which", "who", "it", "this"})
@@ -29,6 +31,10 @@ _TIME_NOUNS = frozenset("""time day days week weeks month months year years morn
 _CLOSING = frozenset({"”", "\"", "''", "’"})
 _GOES_ON = frozenset({",", "?", "!", "—", "–"})
 _DOCUMENT_WORDS = 6  # `a voice-over in the ad`
+
+# A handle's usual shape: lower-case letters, then digits (`jayk1984`, `elmo666`).
+_HANDLE = re.compile(r"[a-z][a-z_.]{2,}[0-9]{2,}")
+_HANDLE_NOUNS = frozenset({"user", "username", "handle", "commenter", "poster"})
 
 
 def in_speaker_slot(words: Sequence[Token]) -> Speaker | None:
@@ -66,6 +72,18 @@ def member(tok: Token) -> Speaker:
     text = tok.doc[start:end].text
     return Speaker(text, "anonymous", tok.doc[start].idx, end_char(tok.doc, end), text.lower(),
                    evidence="description")
+
+
+def handle(tok: Token) -> Speaker | None:
+    """`wrote user jayk1984`, `the poster bluefox1987`: a forum or social-media handle is someone
+    writing under a pseudonym, a person source, whatever the model tags it (often an organisation).
+    A handle is a one-word name after `user` or a lower-case word ending in digits; a capitalised
+    brand with digits (`Area 51`, `3M`) is neither."""
+    word = tok.text
+    after_user = tok.i > 0 and tok.doc[tok.i - 1].lower_ in _HANDLE_NOUNS and tok.pos_ in ("PROPN", "NOUN")
+    if not (after_user or _HANDLE.fullmatch(word)) or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    return Speaker(word, "named", tok.idx, tok.idx + len(word), word.lower(), evidence="name_at_cue")
 
 
 def name_after_quote(tok: Token) -> bool:

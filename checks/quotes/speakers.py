@@ -10,6 +10,7 @@ and misread names in the slot are speaker_slot.py's.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from spacy.tokens import Doc, Token
@@ -32,7 +33,7 @@ from .epithets import aged
 from .outlets import ORG_LABELS, joined_name_start, organisation, outlet_or_company
 from .phrases import after_the, end_char, name_bounds, noun_phrase, proper_bounds, sentences_back
 from .pronouns import INDEFINITE, PRONOUN_GENDER
-from .speaker_slot import RELATIVE, described, in_speaker_slot, member, name_after_quote
+from .speaker_slot import RELATIVE, described, handle, in_speaker_slot, member, name_after_quote
 from .subjects import aside_teller, modal_name, subject_of
 
 # Cast, Person, Speaker, described and in_speaker_slot live elsewhere: the quote finders import
@@ -48,6 +49,9 @@ DELIVERING = frozenset("""issue release make give deliver send post write publis
 _MENTIONED = frozenset({"phrase", "word", "words", "term", "label"})
 # A generic plural is nobody in particular: `billboards in which people say, “…”`.
 _GENERIC = frozenset({"people", "folks"})
+# Roles of someone who speaks for an organisation, whom a singular `they` may stand for.
+_SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman representative publicist".split())
+_ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "with", "to"})
 _DATELINE_MARKS = frozenset({"—", "–", "-", "--", ","})
 
 
@@ -70,6 +74,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
         return _from_mention(mention, cast, guessed=True, pronoun=tok)
     if low == "it" and depth < 2 and (document := _statement_before(tok, cast)) is not None:
         return _guess(resolve(document, cast, last_group, depth + 1))
+    if low == "they" and depth == 0 and (spokesperson := _spokesperson(tok, cast)) is not None:
+        return spokesperson
     if low in GROUP_PRONOUNS:
         group = (group_antecedent(cast, tok) or company_before(tok, cast)) if depth < 2 else None
         nearest = resolve(group, cast, None, depth + 1, loose=False) if group is not None else None
@@ -95,6 +101,8 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     if (tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN") or _dateline(tok):
         return None  # `Tuesday in New York City, … Clinton said`, `TALLAHASSEE — Rep. …`: a day or a
         # dateline the parse made the subject
+    if (pseudonym := handle(tok)) is not None:
+        return pseudonym  # `wrote user jayk1984`: someone's handle, not an organisation
     if tok.ent_type_ in ORG_LABELS and tok.pos_ == "PROPN":
         return _misspelt(tok, cast) or organisation(tok)
     if tok.pos_ == "PROPN":
@@ -171,6 +179,25 @@ def _modal_named(tok: Token, cast: Cast) -> Speaker | None:
     if tok.ent_type_ == "PERSON":
         return Speaker(tok.text, "named", tok.idx, end, tok.lower_, evidence="name_at_cue")
     return None
+
+
+def _spokesperson(pronoun: Token, cast: Cast) -> Speaker | None:
+    """`Kym Lino, a spokesperson for Instagram, confirmed the change. “…,” they said`: a singular
+    `they` for the person who speaks for the company, when that person is the last subject of the
+    pronoun's sentence or the one before, after any group a plural `they` could stand for."""
+    at = bisect.bisect_left(cast.mention_at, pronoun.i)
+    last = next((m for m in reversed(cast.mentions[max(0, at - 3):at]) if m.subject), None)
+    if last is None or last.i < sentences_back(pronoun, 1):
+        return None
+    group = bisect.bisect_left(cast.groups, pronoun.i)
+    if group > 0 and cast.groups[group - 1] > last.i:
+        return None  # `Whitlock said the company agreed. “…,” they said`: the company
+    person = cast.people[last.key]
+    role = (person.role or "").lower().split()
+    head = role[:next((k for k, w in enumerate(role) if w in _ROLE_PREPOSITIONS), len(role))]
+    if not _SPEAKS_FOR.intersection(head) or company(person, cast):
+        return None
+    return _from_mention(last, cast, guessed=True, pronoun=pronoun)
 
 
 def _last_person(cast: Cast, pronoun: Token) -> Speaker | None:
