@@ -607,6 +607,19 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
 
 # What may close a speech verb's clause before the quotation it opens: its object, its addressee, a phrase.
 _VERB_TAIL = frozenset({"dobj", "dative", "pobj", "prep", "npadvmod"})
+_VERB_TAIL_PASSIVE = _VERB_TAIL | {"agent"}  # and a passive's `by` (`was asked by the host, “…”`)
+
+
+def _clause_verb(before: Sequence[Token], tails: frozenset[str]) -> Token | None:
+    """The verb whose clause ends right before the comma or colon that opens the quotation: the word
+    before the mark, or up to three steps up from its object or phrase (`told the crowd, “…”`, `said
+    in a speech, “…”`); None when punctuation stands between that verb and the mark."""
+    verb = before[-2]
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.dep_ not in tails or verb.head.i >= verb.i:
+            break
+        verb = verb.head
+    return None if any(t.is_punct for t in verb.doc[verb.i + 1:before[-2].i + 1]) else verb
 
 
 def _spoken_before(before: Sequence[Token], intro: str) -> bool:
@@ -614,13 +627,8 @@ def _spoken_before(before: Sequence[Token], intro: str) -> bool:
     the comma or colon that opens the quotation introduces it, whoever speaks."""
     if intro not in (",", ":") or len(before) < 2:
         return False
-    verb = before[-2]
-    for _ in range(3):  # up from the verb's object, phrase or passive agent (`asked by the host`)
-        if verb.pos_ == "VERB" or verb.dep_ not in _VERB_TAIL | {"agent"} or verb.head.i >= verb.i:
-            break
-        verb = verb.head
-    return is_quote_cue(verb) \
-        and not any(t.is_punct for t in verb.doc[verb.i + 1:before[-2].i + 1])
+    verb = _clause_verb(before, _VERB_TAIL_PASSIVE)
+    return verb is not None and is_quote_cue(verb)
 
 
 def _said_right_before(before: Sequence[Token], intro: str) -> bool:
@@ -628,17 +636,11 @@ def _said_right_before(before: Sequence[Token], intro: str) -> bool:
     the quotation says whose words it holds, whatever attribution follows the quotation."""
     if intro not in (",", ":") or len(before) < 2:
         return False
-    verb = before[-2]
-    if intro == ":" and verb.pos_ == "PROPN":
+    if intro == ":" and before[-2].pos_ == "PROPN":
         return False  # `Pollsters agree - Carl Bialik: “…”`: a name before a colon is a label
-    for _ in range(3):  # `told the crowd, “…”`, `said in a speech, “…”`: up from the verb's object or phrase
-        if verb.pos_ == "VERB" or verb.dep_ not in _VERB_TAIL or verb.head.i >= verb.i:
-            break
-        verb = verb.head
-    doc = verb.doc
-    return verb.pos_ == "VERB" and is_speech_verb(verb) \
-        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
-        and not any(t.is_punct for t in doc[verb.i + 1:before[-2].i + 1])
+    verb = _clause_verb(before, _VERB_TAIL)
+    return verb is not None and verb.pos_ == "VERB" and is_speech_verb(verb) \
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def answer_after(window: Sequence[Token], found: Attribution) -> bool:

@@ -298,15 +298,19 @@ def _subject_before(m: Marked, text: str, loc: Locator, cast: Cast, alone: bool 
     (`Playbook won't go that far, but Sherman wants…` has two)."""
     if not text[m.paragraph.start:m.open].rstrip().endswith("."):
         return None
+    sentence = _sentence_before(m, loc, m.paragraph.start, m.open)
+    return _main_subject(sentence, loc, cast, alone) if sentence is not None else None
+
+
+def _sentence_before(m: Marked, loc: Locator, start: int, end: int) -> list[Token] | None:
+    """The words of the sentence that ends right before the quote's opening mark, from `start` on (the
+    parser may run the line above into it); None when its last word is not within `start`–`end`."""
     before = loc.token(m.open) - 1
     while before >= 0 and (loc.doc[before].is_space or loc.doc[before].is_punct):
         before -= 1
-    if before < 0 or loc.doc[before].idx < m.paragraph.start:
+    if before < 0 or not start <= loc.doc[before].idx < end:
         return None
-    # the sentence within this paragraph: the parser may run the line above into it
-    sentence = [t for t in loc.doc[loc.doc[before].sent.start:before + 1] if t.idx >= m.paragraph.start]
-    found = _main_subject(sentence, loc, cast, alone)
-    return found[1] if found is not None else None
+    return [t for t in loc.doc[loc.doc[before].sent.start:before + 1] if t.idx >= start]
 
 
 def _stance_before(m: Marked, text: str, above: Paragraph | None, loc: Locator, cast: Cast) -> Speaker | None:
@@ -318,13 +322,8 @@ def _stance_before(m: Marked, text: str, above: Paragraph | None, loc: Locator, 
     if above is None or text[m.paragraph.start:m.open].strip() \
             or not text[above.start:above.end].rstrip().endswith("."):
         return None
-    before = loc.token(m.open) - 1
-    while before >= 0 and (loc.doc[before].is_space or loc.doc[before].is_punct):
-        before -= 1
-    if before < 0 or not above.start <= loc.doc[before].idx < above.end:
-        return None
-    sentence = [t for t in loc.doc[loc.doc[before].sent.start:before + 1] if t.idx >= above.start]
-    words = [t for t in sentence if not t.is_space]
+    sentence = _sentence_before(m, loc, above.start, above.end)
+    words = [t for t in sentence if not t.is_space] if sentence is not None else []
     if not words or any(loc.quoted(t.idx) for t in words if not t.is_punct):
         return None
     subject = words[0]
@@ -354,10 +353,8 @@ def _stance(verb: Token) -> bool:
                                      for c in verb.children)
 
 
-def _main_subject(sentence: list[Token], loc: Locator, cast: Cast,
-                  alone: bool) -> tuple[Token, Speaker] | None:
-    """The named person who is the active subject of a narrative sentence's main clause, and the
-    subject's word."""
+def _main_subject(sentence: list[Token], loc: Locator, cast: Cast, alone: bool) -> Speaker | None:
+    """The named person who is the active subject of a narrative sentence's main clause."""
     if any(loc.quoted(t.idx) for t in sentence if not t.is_punct):
         return None
     inside = {t.i for t in sentence}
@@ -371,9 +368,7 @@ def _main_subject(sentence: list[Token], loc: Locator, cast: Cast,
         # `Playbook won't go that far, but Sherman wants…`: two main clauses' subjects, either may
         # speak (a subject deeper down, `mentioned that the picture had been…`, is what is told)
         return None
-    if subject is None or speaker is None or speaker.kind != "named":
-        return None
-    return subject, speaker
+    return speaker if speaker is not None and speaker.kind == "named" else None
 
 
 def _role_named(doc: Doc, found: Attribution | None, cast: Cast) -> Attribution | None:

@@ -45,10 +45,10 @@ _OWN_WORDS = frozenset("""statement remarks remark comments comment speech addre
 # `He defended his decision to visit.` then a quotation: news states a position, then quotes the
 # defence of it; only the verbs whose object is a stand someone took (a decision, a record, a policy).
 _DEFENDING = frozenset({"defend", "justify"})
-_WHERE_SAID = frozenset({"prep", "npadvmod", "advmod"})
+_WHERE_SAID = frozenset({"prep", "npadvmod", "advmod"})  # `argued in his email`, `said Tuesday`
 _ASIDE_TOKENS = 120  # the longest parenthesis read as an aside between a speaker and the quote
 # `Ruiz spoke about the case.`: what the speaking was about, then the words (not `spoke with Roe`)
-_SPOKE_ABOUT = frozenset({"about", "of", "on"})  # `argued in his email`, `said Tuesday`
+_SPOKE_ABOUT = frozenset({"about", "of", "on"})
 
 
 def attribute_next(m: Marked, text: str, loc: Locator, cast: Cast,
