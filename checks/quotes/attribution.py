@@ -32,7 +32,7 @@ from .speakers import DELIVERING, Cast, Speaker, described, in_speaker_slot, res
 from .subjects import modal_name, subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "answer_after", "attribute_fragment", "attribute_full",
-           "attribute_trailing", "imagined"]
+           "attribute_trailing", "imagined", "label_before_colon"]
 
 _WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
 _ASKED = 4  # tokens after `?`/`!` in which a cue still belongs to the quote
@@ -372,7 +372,7 @@ def _ends_in_colon(word: str) -> bool:
     return word == ":" or word.endswith("):")
 
 
-def _label(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+def label_before_colon(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
     """`Reid: 'Never underestimate Trump.'` (a headline), `Pollsters agree - Carl Bialik: “…”` (a
     newsletter's line: topic, dash, source), `Continued Stone: “…”`: a name standing alone before the
     colon, at the start of its sentence or after a dash, labels the words after it as that person's,
@@ -583,7 +583,7 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     if intro == ";" and len(before) > 1 and is_speech_verb(before[-2]):
         intro = ":"  # `he added; “…”`: nothing follows a speech verb but its words, so the mark is a slip
     if _ends_in_colon(intro):  # the tokenizer may keep `(R-S.C.):` as one token
-        tried.append(_label(before, cast, last))
+        tried.append(label_before_colon(before, cast, last))
     if intro in (",", ":", "—", "–"):
         said = _continued(_from_window(before, loc, cast, last, after=False), before, loc, cast)
         if _said_right_before(before, intro) and said is not None and said.speaker is not None:
@@ -598,7 +598,8 @@ def attribute_full(m: Marked, text: str, loc: Locator, cast: Cast, last: Speaker
     tried.append(joined)
     if previous_colon is not None and not text[m.paragraph.start:m.open].strip():
         window = _before_window(previous_colon + 1, 0, loc)
-        tried += [_label(window, cast, last), _from_window(window, loc, cast, last, after=False),
+        tried += [label_before_colon(window, cast, last),
+                  _from_window(window, loc, cast, last, after=False),
                   _intro(window, cast, last)]
     found = [a for a in tried if a is not None]
     # an imagined line (`one might wonder: “…”`) is nobody's, whoever a later reading would name

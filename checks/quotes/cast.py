@@ -24,7 +24,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import SpeakerEvidence, SpeakerKind
 from ..nlp import line_breaks
-from .cues import ABBREVIATED_TITLES, ANON_NOUNS, ORG_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
+from .cues import (
+    ABBREVIATED_TITLES,
+    ANON_NOUNS,
+    ORG_NOUNS,
+    TITLE_WORDS,
+    is_person_noun,
+    is_quote_cue,
+    is_speech_verb,
+)
 from .names import (
     SUFFIXES,
     Person,
@@ -143,9 +151,14 @@ class Cast:
         for tok in doc[:-1]:  # `Brigitta Vesper` tagged a work after `Margit Vesper`: a relative
             if self._relative(tok) and narrative(tok.idx):
                 self._add_name(doc[tok.i:tok.i + 2])
-        for ent in doc.ents:  # `Montell Figgins` tagged ORG, then `Figgins said` tagged PERSON: one person
-            # (`Kate York` tagged a place, then `York said`, likewise)
-            if ent.label_ in ("ORG", "GPE") and narrative(ent.start_char) and _surname_named_alone(ent):
+        # `Montell Figgins` tagged ORG, then `Figgins said` tagged PERSON: one person (`Kate York`
+        # tagged a place, then `York said`, likewise), and so when `Figgins` alone is the subject of
+        # a quote's verb, whatever its tag (`Figgins interjected:`)
+        speaking = {t.text for t in doc if t.dep_ in SUBJECT and t.is_title and t.ent_iob_ != "I"
+                    and is_quote_cue(t.head)}  # alone: not the last word of a longer name
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "GPE") and narrative(ent.start_char) \
+                    and _surname_named_alone(ent, speaking):
                 self._add_name(ent)
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
         for person in persons:
@@ -514,9 +527,10 @@ def _relative_named(tok: Token) -> Token | None:
     return owner if named else None
 
 
-def _surname_named_alone(ent: Span) -> bool:
-    """`Montell Figgins, who represents…` tagged ORG, and elsewhere `Figgins said` tagged PERSON:
-    a known first name and a surname the story also uses alone for a person is that person's full
+def _surname_named_alone(ent: Span, speaking: set[str]) -> bool:
+    """`Montell Figgins, who represents…` tagged ORG, and elsewhere `Figgins said` tagged PERSON, or
+    `Figgins` alone the subject of a speech verb (`speaking`, whatever the tagger made of it): a
+    known first name and a surname the story also uses alone for a person is that person's full
     name. A company or agency is named by its full name or an acronym, never by its last word as a
     person, and names made of a given name and a family name are how stories introduce people."""
     words = list(ent)
@@ -524,7 +538,8 @@ def _surname_named_alone(ent: Span) -> bool:
             or any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) \
             or gender_of_first_name(words[0].text) is None:
         return False
-    if any(e.label_ == "PERSON" and len(e) == 1 and e.text == words[-1].text for e in ent.doc.ents):
+    if words[-1].text in speaking or any(
+            e.label_ == "PERSON" and len(e) == 1 and e.text == words[-1].text for e in ent.doc.ents):
         return True
     # `Carly Fiorina threw her support behind …` tagged ORG: the story's own `her` for it, the
     # first name's gender, makes it a person (a company is `its`)

@@ -72,9 +72,9 @@ from typing import Any, NamedTuple
 from ..models import Quote
 from .cues import STATEMENT_NOUNS
 
-__all__ = ["CARRIED_EPITHET", "CARRIED_PRONOUN", "DISTANCE_NAMES", "EPITHET", "HIGH", "LEAD_NAMES",
-           "MIN_CELL", "OWNED", "OWNED_CEILING", "PRONOUN_CEILING", "PRONOUN_EVIDENCE", "REACH_NAMES", "REST",
-           "RIVAL_NAMES", "SMOOTHING", "TABLE_PATH", "Sample",
+__all__ = ["CARRIED_EPITHET", "CARRIED_PRONOUN", "DISTANCE_NAMES", "EPITHET", "GUESS_CEILING", "HIGH",
+           "LEAD_NAMES", "MIN_CELL", "OWNED", "OWNED_CEILING", "PRONOUN_CEILING", "PRONOUN_EVIDENCE",
+           "REACH_NAMES", "REST", "RIVAL_NAMES", "SMOOTHING", "TABLE_PATH", "Sample",
            "apply_confidence", "cell_keys", "confidence_of", "fit_table", "lifted", "load_table",
            "quote_cells"]
 
@@ -127,6 +127,10 @@ EPITHET = "epithet"
 CARRIED_EPITHET = "carried_epithet"
 PRONOUN_EVIDENCE = frozenset({"pronoun", "pronoun_agree", CARRIED_PRONOUN, EPITHET, CARRIED_EPITHET})
 PRONOUN_CEILING = 0.79
+# A person named near a quote, not at a cue, given its words as a guess (the named subject of the
+# sentence before, the label of the transcript turn a quote stands in): held under HIGH whatever
+# its cell, which whole quotations with a headline's label (`Reid: '…'`) fill on train.
+GUESS_CEILING = 0.79
 
 
 class Sample(NamedTuple):
@@ -330,7 +334,10 @@ def _smoothed(count: list[float], parent: float) -> float:
 
 
 def _scored(quote: Quote, cells: Sequence[str], table: Mapping[str, Any]) -> Quote:
-    return dataclasses.replace(quote, speaker_confidence=confidence_of(cells, table))
+    found = confidence_of(cells, table)
+    if quote.speaker_guessed and quote.speaker_evidence == "name_nearby":
+        found = min(found, GUESS_CEILING)
+    return dataclasses.replace(quote, speaker_confidence=found)
 
 
 def apply_confidence(quotes: Sequence[Quote], text: str,

@@ -33,6 +33,7 @@ from .organisations import named_like_organisation
 from .phrases import HONORIFICS
 from .roles import named_for_role
 from .speakers import Cast, Speaker, resolve
+from .turns import opens_a_turn, turn_label
 
 __all__ = ["Analysis", "analyse", "find_quotes"]
 
@@ -251,6 +252,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                     and ((subject := _subject_before(m, text, loc, cast, alone=True)) is not None
                          or (subject := _stance_before(m, text, before, loc, cast)) is not None):
                 found = Attribution(dataclasses.replace(subject, guessed=True, evidence="name_nearby"), None)
+        found = turn_label(m, text, loc, cast, last_group, found)
         found = _speaking_as_one(_plausible_speaker(_role_named(doc, found, cast), doc), text[m.start:m.end])
         quote = _quote(text, m, found, partial)
         if quote is None:
@@ -516,13 +518,16 @@ def _closes_its_speech(text: str, done: list[tuple[Marked, Quote]]) -> bool:
 def _carry_back(quotes: list[Quote], marks: list[Marked]) -> list[Quote]:
     """A quotation running over several paragraphs is one speaker's: attributed at its end, it is
     carried back; attributed where it starts (`Ruiz said the deal “gives us hope…` and the next
-    paragraph opening with a mark), it is carried forward."""
+    paragraph opening with a mark), it is carried forward. A paragraph opening with a transcript's
+    label (`"RAMOS: …`) starts a new turn: nothing is carried into it, nor back from it."""
+    turns = [opens_a_turn(q.text) for q in quotes]  # a transcript's turns are each their speaker's
     for n in range(len(quotes) - 2, -1, -1):
-        if marks[n].runs_on and quotes[n].speaker is None and quotes[n + 1].speaker is not None:
+        if marks[n].runs_on and quotes[n].speaker is None and quotes[n + 1].speaker is not None \
+                and not turns[n] and not turns[n + 1]:
             quotes[n] = _carried(quotes[n], quotes[n + 1])
     for n in range(1, len(quotes)):
         if marks[n - 1].runs_on and quotes[n].speaker is None and quotes[n - 1].speaker is not None \
-                and marks[n].paragraph.index == marks[n - 1].paragraph.index + 1:
+                and marks[n].paragraph.index == marks[n - 1].paragraph.index + 1 and not turns[n]:
             quotes[n] = _carried(quotes[n], quotes[n - 1])
     return quotes
 

@@ -40,6 +40,8 @@ _ADDRESS = frozenset({"sir", "dame", "lord", "lady", "father", "sister", "brothe
 _AFFILIATIONS = frozenset({"ORG", "NORP", "GPE", "LOC"})
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # `DL`, `QB`, `CEO`: a position in capitals, never an initial
 _INITIAL = re.compile(r"[A-Z]\.")
+# A surname with an elided particle, the apostrophe curly or straight: `O’Brien`, `D'Souza`.
+_ELIDED = re.compile(r"[A-Z][’'][A-Z][a-z]+")
 # A Korean or Cantonese given name comes after the family name, its syllables joined by a hyphen,
 # the second in lower case: `Moon Jae-in`, `Kim Jong-un`, `Lee Nak-yon`, `Leung Wai-man`. A
 # syllable is short; the English words written after a name and a hyphen are not syllables
@@ -342,12 +344,13 @@ def untagged_name(tok: Token) -> bool:
     unless it speaks (`The Atlanta Ledger reported`: an outlet, which the speakers sort out)."""
     doc = tok.doc
     nxt = doc[tok.i + 1]
-    if tok.pos_ != "PROPN" or nxt.pos_ != "PROPN" or tok.ent_type_ or nxt.ent_type_:
+    elided = _ELIDED.fullmatch(nxt.text) is not None  # `D’Souza`, often tagged a common noun
+    if tok.pos_ != "PROPN" or (nxt.pos_ != "PROPN" and not elided) or tok.ent_type_ or nxt.ent_type_:
         return False
     before = doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and (before.pos_ == "PROPN" or (before.lower_ == "the" and not _speaks(nxt))):
         return False
-    if not (nxt.is_title and nxt.is_alpha):
+    if not (nxt.is_title and (nxt.is_alpha or elided)):
         return False
     after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
     return (after is None or after.pos_ != "PROPN") and gender_of_first_name(tok.text) is not None
