@@ -4,9 +4,10 @@ A transcript's turn label names the speaker of the turn (`"HALVORSEN: …`, `Mir
 turn of its own is not lent the speaker of the turns around it; a person the model tags an
 organisation by their full name, called by surname alone as the subject of a speech verb
 (`Brandvold interjected:`), is a person; a surname with an elided particle (`D’Arcy`, curly or
-straight) completes a name. Every text is invented; where the pattern is a reading the small model
-makes on real stories (a full name tagged an organisation), the test parses invented text and then
-gives it that reading.
+straight) completes a name; `according to` a document, or a line naming the document the words come
+from (`From the report:`), shows the document, or whoever it is by. Every text is invented; where
+the pattern is a reading the small model makes on real stories (a full name tagged an organisation),
+the test parses invented text and then gives it that reading.
 """
 
 from __future__ import annotations
@@ -115,3 +116,50 @@ def test_a_surname_with_an_elided_particle_completes_the_name(nlp: Language) -> 
         doc[next(t.i for t in doc if t.text == "Ruben")].pos_ = "PROPN"
         assert only(find_quotes(doc), "bet on the governor").speaker == f"Ruben D{mark}Arcy"
 
+
+# -- documents that speak ------------------------------------------------------------------------------
+
+
+def test_according_to_a_document_shows_the_document(quotes_in: Quotes) -> None:
+    text = ("Minister Lena Aho spoke with her Danish counterpart on Friday \"to discuss the shared response "
+            "to the storm,\" according to a ministry readout.\n\n"
+            "He later compared the talks to a \"root canal,\" according to Varga's memoir.")
+    quotes = quotes_in(text)
+    readout = only(quotes, "shared response")
+    assert (readout.speaker, readout.speaker_kind) == ("a ministry readout", "unresolved")
+    assert only(quotes, "root canal").speaker == "Varga's memoir"
+
+
+def test_according_to_a_person_is_still_the_person(quotes_in: Quotes) -> None:
+    text = ("The talks were \"a waste of everyone's time,\" according to Mayor Tom Reyes.")
+    assert only(quotes_in(text), "waste of").speaker == "Tom Reyes"
+
+
+def test_a_line_naming_the_document_gives_it_the_words_after_the_colon(quotes_in: Quotes) -> None:
+    text = ("The survey firms were compared in a new report. From the report: \"Panels that weighted by "
+            "more variables did better.\"\n\n"
+            "Samples still differ - More from the report: \"No vendor matched the census on every measure.\"")
+    quotes = quotes_in(text)
+    assert only(quotes, "weighted by").speaker == "the report"
+    assert only(quotes, "census").speaker == "the report"
+
+
+def test_a_court_opinion_and_a_footnote_speak_as_documents(quotes_in: Quotes) -> None:
+    text = ("The court sent the case back. \"The court expresses no view on the merits\" of the case, the "
+            "unsigned opinion said.\n\n"
+            "A footnote in the audit makes that clear: \"These findings do not apply to the senior staff.\"")
+    quotes = quotes_in(text)
+    assert only(quotes, "no view").speaker == "the unsigned opinion"
+    assert only(quotes, "findings").speaker == "A footnote in the audit"
+
+
+def test_according_to_a_thing_by_someone_is_theirs(quotes_in: Quotes) -> None:
+    text = ("A \"fair wage\" for a single adult is about $14 an hour, according to calculations by Amy "
+            "Lindqvist of the state university.")
+    assert only(quotes_in(text), "fair wage").speaker == "Amy Lindqvist"
+
+
+def test_a_line_naming_someone_s_post_gives_the_words_to_its_owner(quotes_in: Quotes) -> None:
+    text = ("Aides say the former governor Tom Reyes plans to support Ruiz. From Reyes's Facebook post: "
+            "\"For the sake of our party, we must unite behind one candidate.\"")
+    assert only(quotes_in(text), "unite behind").speaker == "Tom Reyes"

@@ -32,7 +32,7 @@ from .speakers import DELIVERING, Cast, Speaker, described, in_speaker_slot, res
 from .subjects import modal_name, subject_of
 
 __all__ = ["Attribution", "Locator", "according_to", "answer_after", "attribute_fragment", "attribute_full",
-           "attribute_trailing", "imagined", "label_before_colon"]
+           "attribute_trailing", "cited", "imagined", "label_before_colon"]
 
 _WINDOW = 40  # tokens: attributions sit next to their quote, never paragraphs away
 _ASKED = 4  # tokens after `?`/`!` in which a cue still belongs to the quote
@@ -71,6 +71,10 @@ _CONTENT_PREPS = frozenset({"by", "with"})
 _LABEL_WORDS = 5
 _LABEL_DASHES = frozenset({"-", "–", "—", "--"})
 _LABEL_POS = frozenset({"PROPN", "NOUN"})
+# `More from the report:`, `Also from the memo:`: the words before `from` in a document's label, and
+# the words of the document's name after it (`the 2019 annual report`, `Pew's report`).
+_MORE = frozenset({"more", "also", "again", "and"})
+_FROM_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"})
 
 # What one says as an act, beyond the statement nouns: `a threat many people make: “…”`.
 _SAID_NOUNS = frozenset("""threat promise vow pledge question joke line refrain saying mantra boast excuse
@@ -129,6 +133,29 @@ def according_to(window: Sequence[Token]) -> Token | None:
     return None
 
 
+def cited(source: Token, cast: Cast, last: Speaker | None) -> Attribution:
+    """`according to X`: X's words. A thing that is no speaker the cast or the source lists know (`a
+    Pentagon readout`, `its Amazon summary`, `Axelrod's memoir`) is shown as where the words are
+    from, `unresolved` as `the statement said` is: the verifier sees the source the story gives,
+    and no author it does not name."""
+    speaker = resolve(source, cast, last)
+    if speaker is None and source.pos_ == "NOUN":
+        speaker = _made_by(source, cast, last) or described(source)
+    return Attribution(speaker, "according to")
+
+
+def _made_by(thing: Token, cast: Cast, last: Speaker | None) -> Speaker | None:
+    """`calculations by Amy Glasmeier`, `a paper from the Brookings Institution`: whoever the thing is
+    by or from, when that is someone the story can name."""
+    for prep in thing.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            for obj in prep.children:
+                found = resolve(obj, cast, last) if obj.dep_ == "pobj" else None
+                if found is not None and found.kind in ("named", "organization"):
+                    return found
+    return None
+
+
 def _np_head(tok: Token, window: Sequence[Token]) -> Token:
     first, last = window[0].i, window[-1].i
     while tok.dep_ in _NP_LINKS and first <= tok.head.i <= last and tok.head != tok:
@@ -167,7 +194,7 @@ def _from_window(window: Sequence[Token], loc: Locator, cast: Cast, last: Speake
     # the outlet only passed the words on
     if source is not None and not any(_own_subject(c, window) is not None for c in cues
                                       if c.i < source.i or (not after and _introduces(c, window))):
-        return Attribution(resolve(source, cast, last), "according to")
+        return cited(source, cast, last)
     if not cues and not after and (misread := _noun_cue(window, cast)) is not None:
         return Attribution(resolve(misread.doc[misread.i - 1], cast, last), misread.text)
     if not cues and after and (document := document_after_quote(window)) is not None:
@@ -344,7 +371,7 @@ def _in_words_of(window: Sequence[Token], cast: Cast, last: Speaker | None) -> A
 def _intro(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
     """`Carney shot back with an analogy:` / `Her answer was two words:`: whoever the sentence
     that introduces the quote is about."""
-    if (held := _held_statement(window)) is not None:
+    if (held := _held_statement(window) or _quoted_from(window, cast, last)) is not None:
         return held
     if (words := _in_words_of(window, cast, last)) is not None:
         return words
@@ -469,6 +496,23 @@ def _held_statement(window: Sequence[Token]) -> Attribution | None:
     if held.pos_ not in ("NOUN", "PROPN", "X") or held.ent_type_ == "PERSON" or is_person_noun(held):
         return None
     return Attribution(described(held), verb.text)
+
+
+def _quoted_from(window: Sequence[Token], cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`From the report:`, `More from the memo:`: a line that is only the document the words after it
+    come from (after a dash, as a digest writes it) gives them to that document, shown as what spoke,
+    or to its owner (`From Bush's Facebook post:` is Bush's)."""
+    words = [t for t in window if not t.is_space and t.text != ":"]
+    words = words[max((n for n, t in enumerate(words) if t.text in _LABEL_DASHES), default=-1) + 1:]
+    if len(words) > 1 and words[0].lower_ in _MORE:
+        words = words[1:]  # `More from the report:`
+    if len(words) < 2 or words[0].lower_ != "from" or len(words) > _LABEL_WORDS:
+        return None
+    noun = words[-1]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS \
+            or any(t.pos_ not in _FROM_POS for t in words[1:-1]):
+        return None
+    return Attribution(resolve(noun, cast, last) or described(noun), None)
 
 
 def _topic_intro(window: Sequence[Token]) -> bool:

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .attribution import Attribution, Locator, according_to, imagined
+from .attribution import Attribution, Locator, according_to, cited, imagined
 from .cast import rooted_verb
 from .cues import STATEMENT_NOUNS, is_speech_verb
 from .marks import Paragraph
@@ -117,7 +117,7 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
         return told  # `The industry, she said, is “doing much better”`: the clause's verb is quoted
     sentence = [t for t in first.sent if paragraph.start <= t.idx < paragraph.end]
     if (source := according_to(sentence)) is not None:
-        return Attribution(resolve(source, cast, last), "according to")
+        return cited(source, cast, last)
     if len(words) >= _SPOKEN_WORDS and not all(w.text[0].isupper() or w.is_stop for w in words):
         return _sentence_subject(outside, para, loc, cast, last)
     return None
