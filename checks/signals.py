@@ -106,7 +106,8 @@ def _mostly_anonymous(report: Report) -> Signal | None:
     anon, named = report.sources.anonymous, report.sources.named
     if len(anon) >= 2 and len(anon) > len(named):
         return Signal("mostly_anonymous", "warn",
-                      f"{len(anon)} unnamed sources against {len(named)} named ones "
+                      f"{len(anon)} unnamed sources against {len(named)} named "
+                      f"{'one' if len(named) == 1 else 'ones'} "
                       f"(first: '{anon[0].text}')", anon[0].start, anon[0].end)
     return None
 

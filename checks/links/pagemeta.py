@@ -54,6 +54,7 @@ _MAX_BYLINE_NAMES = 4
 _AUTHOR_LABEL = XPath("//*[self::strong or self::b or self::dt or self::th]"
                       "[translate(normalize-space(), 'AUTHOR:', 'author')='author']")
 _PUBLISHER = XPath("//meta[@name='publisher']/@content")
+_OG_SITE_NAME = XPath("//meta[@property='og:site_name']/@content")
 # The rights holder is the publisher: `<meta name="copyright" content="Copyright (c) Condé Nast 2019">`.
 _COPYRIGHT = XPath("//meta[@name='copyright' or @name='rights' or @name='dcterms.rightsHolder']/@content")
 # A writer credited in the story's first lines with a label that only bylines carry: `Written by: Ann
@@ -130,7 +131,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
         _page_date(tree, canonical)
     day = _date(published)
     modified = _modified(tree)
-    site = (meta.sitename or "").lstrip("@") or (urlsplit(canonical).hostname if canonical else None)
+    # trafilatura misses an og:site_name it does not find where it looks (Yahoo's, among the body's
+    # tags): read it before falling back on the host name. Only then: where both speak, trafilatura's
+    # choice is more often the masthead ("The Hill", not og's "TheHill")
+    own_name = next((str(n).strip() for n in _OG_SITE_NAME(tree) if str(n).strip()), "")
+    site = (meta.sitename or "").lstrip("@") or own_name.lstrip("@") \
+        or (urlsplit(canonical).hostname if canonical else None)
     if meta.author and meta.author.replace(";", " and").casefold() in claimants:
         meta.author = None
     author = _names_only(_without_publisher(meta.author, tree)) or _ld_writers(tree) \
@@ -404,7 +410,22 @@ def _names_only(value: str | None) -> str | None:
     kept = [p for p in parts if p and not _is_job(p)]
     # one writer named twice (`Ann Lee; ANN LEE`, from the <meta> and the JSON-LD) is one writer
     once = [p for n, p in enumerate(kept) if p.casefold() not in {q.casefold() for q in kept[:n]}]
-    return "; ".join(once) or None
+    return "; ".join(p for p in once if not _handle_of(p, once)) or None
+
+
+def _handle_of(part: str, names: list[str]) -> bool:
+    """A one-word login (`kevin-r`, `asmith`, from a CMS's JSON-LD) of a writer also named in full
+    (`Kevin Rebong`): the same writer again, not another one."""
+    if " " in part:
+        return False
+    login = re.sub(r"[^a-z]", "", part.casefold())
+    for name in names:
+        words = [re.sub(r"[^a-z]", "", w) for w in name.casefold().split()]
+        if len(words) >= 2 and words[0] and words[-1]:
+            first, last = words[0], words[-1]
+            if login in {first + last, first + last[0], first[0] + last, last + first[0]}:
+                return True
+    return False
 
 
 def _labelled_value(label: HtmlElement) -> str:

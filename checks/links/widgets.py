@@ -55,14 +55,20 @@ _FURNITURE_NAME = re.compile(
     r"more-(?:on|coverage|stories|from)|recommended|recirc|also-read|read-also|see-also|"
     r"inline-(?:headlines?|stories|links)|headlines?-(?:list|widget|rail|module|stack)|"
     r"story-(?:list|links|rail)|outbrain|taboola|cta|"
-    # a slideshow or a carousel, or one of its slides: photos and captions (or other stories) beside the story
-    r"slide-?shows?|slides?|carousel|"
+    # a slideshow, a carousel or a gallery, or one of its slides: photos and captions (or other stories)
+    # beside the story
+    r"slide-?shows?|slides?|carousel|galler(?:y|ies)|"
+    # a video player's own controls and dialogs (video.js: `vjs-menu-title` "Chapters", "This is a modal
+    # window.")
+    r"vjs(?:-[a-z]+)+|video-js|"
     # a photo's credit or caption written as a paragraph of its own (`<p class="image-credit">`,
     # WordPress's `wp-caption-text`): the picture's words, not the story's
     r"(?:image|photo|picture|img|media)-?(?:credits?|captions?)|wp-caption(?:-text)?|"
     # a name's hover card inside a sentence (`rollover-people-block`: the person's latest headlines),
     # not the name's own link around it
     r"(?:rollover|hover|popover|tooltip)[a-z-]*-(?:block|card|panel|content))(?![a-z])")
+# The furniture names of a photo set, which may be long: its slides or captions beside the story.
+_GALLERY_NAME = re.compile(r"(?<![a-z])(?:slide-?shows?|carousel|galler(?:y|ies))(?![a-z])")
 _NAMED = XPath("//body//*[@class or @id or @data-component or @data-module]")
 _ALWAYS = XPath("//body//aside | //body//figcaption")
 _NEVER = frozenset({"html", "body", "main", "article"})
@@ -108,12 +114,13 @@ class PageLinks:
 def drop_widgets(tree: HtmlElement) -> int:
     """Take furniture out of a parsed page, in place; how many elements went."""
     dropped = 0
+    page_prose: list[int] = []  # the page's paragraphs of prose, counted once, when a long gallery asks
     for element in [*_ALWAYS(tree), *_NAMED(tree)]:
         if not isinstance(element, HtmlElement) or element.tag in _NEVER or element.getparent() is None:
             continue
         if element.tag not in ("aside", "figcaption") and not _furniture_name(element):
             continue
-        if _small_or_links(element):
+        if _small_or_links(element) or _gallery_beside_the_story(element, tree, page_prose):
             element.drop_tree()  # keeps the text after the element, which is the page's own
             dropped += 1
     for figure in _FIGURES(tree):
@@ -212,8 +219,11 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _furniture_name(element: HtmlElement) -> bool:
-    names = " ".join(element.get(a, "") for a in ("class", "id", "data-component", "data-module"))
-    return bool(_FURNITURE_NAME.search(names.lower()))
+    return bool(_FURNITURE_NAME.search(_names(element)))
+
+
+def _names(element: HtmlElement) -> str:
+    return " ".join(element.get(a, "") for a in ("class", "id", "data-component", "data-module")).lower()
 
 
 def _small_or_links(element: HtmlElement) -> bool:
@@ -226,13 +236,27 @@ def _small_or_links(element: HtmlElement) -> bool:
     return linked >= LINK_LIST_SHARE * words
 
 
-def _prose_paragraphs(element: HtmlElement) -> int:
+def _gallery_beside_the_story(element: HtmlElement, tree: HtmlElement, page_prose: list[int]) -> bool:
+    """A long gallery or slideshow whose slides are not laid out one per named element (The
+    Independent's `grid-mod-gallery`: fifty captions of other stories, each a paragraph of prose),
+    with the story's own prose outside it. A story told as a gallery keeps its captions: without
+    PROSE_PARAGRAPHS paragraphs of prose elsewhere on the page, the gallery is the story."""
+    if not _GALLERY_NAME.search(_names(element)) or element.find(".//h1") is not None:
+        return False
+    inside = _prose_paragraphs(element, None)
+    if not page_prose:
+        page_prose.append(_prose_paragraphs(tree, None))
+    return inside > 0 and page_prose[0] - inside >= PROSE_PARAGRAPHS
+
+
+def _prose_paragraphs(element: HtmlElement, enough: int | None = PROSE_PARAGRAPHS) -> int:
+    """How many paragraphs of prose the element holds, counting up to `enough` (None: all)."""
     found = 0
     for para in element.iter("p"):
         linked = sum(len(a.text_content().split()) for a in para.iter("a"))
         if len(para.text_content().split()) - linked >= PROSE_WORDS:
             found += 1
-            if found >= PROSE_PARAGRAPHS:
+            if enough is not None and found >= enough:
                 break
     return found
 

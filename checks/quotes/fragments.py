@@ -45,6 +45,9 @@ _JUDGING = _NAMING_VERBS | frozenset("""
     call label brand term describe characterize characterise dismiss deem consider play treat view
     regard judge find rate
 """.split())
+# Judging verbs that need a complement after their object: `called the plan “absurd”`.
+_COMPLEMENT_VERBS = frozenset("call label brand term deem dub nickname find rate judge consider".split())
+_COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "ccomp", "attr", "dobj"})
 # Verbs of voicing words aloud whose object is the words: `the protesters chanted “…”`.
 _VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer sing mouth holler".split())
 # Verbs of thinking whose content is the thinker's: `he thought that “Yellen is keeping rates too low”`.
@@ -481,7 +484,23 @@ def _judged(noun: Token, top: Token, came_from: Token) -> Token | None:
     if noun.dep_ not in ("dobj", "oprd") or verb.pos_ != "VERB" or verb.lemma_.lower() not in _JUDGING:
         return None
     as_what = came_from.dep_ == "prep" and came_from.lower_ == "as" and came_from.head.i == noun.i
-    return verb if as_what or (top.i > noun.i and _after_the_phrase(top)) else None
+    after = top.i > noun.i and (_after_the_phrase(top) or _hidden_complement(verb, noun, top))
+    return verb if as_what or after else None
+
+
+def _hidden_complement(verb: Token, noun: Token, top: Token) -> bool:
+    """`Marsh called the claim that the bridge would fall “certainly absurd.”`: a verb that needs a
+    complement (what it calls the claim) has none of its own, and the quoted words end the claim's
+    clause, where the parse hung them: they are the complement, the judge's. Words followed by the
+    complement (`called her claim that the vote was “rigged” a lie`) stay the claim's."""
+    if verb.lemma_.lower() not in _COMPLEMENT_VERBS or top.dep_ not in _COMPLEMENTS \
+            or top.head.lemma_ == "be" or top.head.i == noun.i:
+        return False  # `the claim that the vote was “rigged”`: the claim's own predicate
+    if any(c.i > noun.i and (c.dep_ in _COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "as"))
+           for c in verb.children):
+        return False
+    last = max(t.i for t in noun.subtree if not (t.is_punct or t.is_space))
+    return last <= top.right_edge.i
 
 
 def _after_the_phrase(top: Token) -> bool:

@@ -59,7 +59,23 @@ def named_organisation(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None
     if noun.tag_ != "NN" or before.lower_ != "the" \
             or any(c.dep_ not in ("det", "punct", "compound") for c in noun.children if c.i < noun.i):
         return None
-    return _linked(doc, span, speaker, cast) or _with_article(before, span, speaker)
+    return _apposed(doc, noun, speaker) or _linked(doc, span, speaker, cast) \
+        or _with_article(before, span, speaker)
+
+
+def _apposed(doc: Doc, noun: Token, speaker: Speaker) -> Speaker | None:
+    """`The group, Harbour Workers United, said …`: the name set beside the noun, between commas."""
+    for child in noun.children:
+        if child.dep_ != "appos" or child.i <= noun.i or child.ent_type_ != "ORG":
+            continue
+        ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+        if ent is None or ent.start != noun.i + 2 or doc[noun.i + 1].text != ",":
+            return None
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        name = doc[start:ent.end].text
+        return dataclasses.replace(speaker, name=name, kind="organization", start=doc[start].idx,
+                                   end=doc[ent.end - 1].idx + len(doc[ent.end - 1].text), key=name.lower())
+    return None
 
 
 def _with_article(article: Token, span: Span, speaker: Speaker) -> Speaker | None:

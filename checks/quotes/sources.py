@@ -83,11 +83,37 @@ def find_sources(doc: Doc, quotes: tuple[Quote, ...], *, text: str | None = None
             entry.quotes += quoted
     _merge_short_forms(named, doc)
     mentions = surname_mentions(analysis.cast)
-    return Sources(
-        named=tuple(_named_source(text, entry, analysis, mentions.get(entry.key, [])) for entry in
-                    sorted(named.values(), key=lambda e: e.start)),
-        anonymous=_first_descriptions([anonymous[k] for k in sorted(anonymous)]),
-    )
+    return _described_by_role(
+        [_named_source(text, entry, analysis, mentions.get(entry.key, [])) for entry in
+         sorted(named.values(), key=lambda e: e.start)],
+        _first_descriptions([anonymous[k] for k in sorted(anonymous)]))
+
+
+def _described_by_role(named: list[NamedSource], anonymous: tuple[AnonymousSource, ...]) -> Sources:
+    """`China's ambassador to Britain warned …`, then `China's ambassador to Britain Li Wen has
+    said …`: a definite description that is word for word the role of one named source is that
+    source, named, and its quotes count for them. An indefinite one (`a spokesman`) may be another
+    holder of the same job and stays."""
+    by_role: dict[str, list[int]] = {}
+    for n, source in enumerate(named):
+        if source.role:
+            by_role.setdefault(_role_words(source.role), []).append(n)
+    kept: list[AnonymousSource] = []
+    for anon in anonymous:
+        first = anon.text.split(maxsplit=1)[0].lower() if anon.text.strip() else ""
+        definite = first == "the" or first.endswith(("'s", "’s"))
+        rows = by_role.get(_role_words(anon.text), []) if definite else []
+        if len(rows) == 1:
+            row = rows[0]
+            named[row] = dataclasses.replace(named[row], quotes=named[row].quotes + anon.quotes)
+        else:
+            kept.append(anon)
+    return Sources(named=tuple(named), anonymous=tuple(kept))
+
+
+def _role_words(role: str) -> str:
+    words = _WORDS.findall(role.lower().replace("’", "'"))
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
 
 
 def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterator[tuple[Speaker, int]]:
@@ -393,6 +419,8 @@ def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, 
         row = by_words.get(words) if words else None
         if back and row is None:
             row = by_head[head]
+        elif row is None and words == ("the", "source") and kept and _one_person(kept[-1].text):
+            row = len(kept) - 1  # `an insider told …`, then `the source further claimed`: any informant
         if row is None:
             row = len(kept)
             kept.append(source)
@@ -401,6 +429,12 @@ def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, 
             kept[row] = dataclasses.replace(kept[row], quotes=kept[row].quotes + source.quotes)
         by_head[head] = row
     return tuple(kept)
+
+
+def _one_person(description: str) -> bool:
+    """`an insider`, `a person familiar with the talks`: one informant, whom `the source` can mean."""
+    words = _WORDS.findall(description.split(",")[0].lower())
+    return words[:1] in (["a"], ["an"], ["one"]) and len(words) >= 2
 
 
 def _add_anonymous(text: str, speaker: Speaker, quoted: int, found: dict[int, AnonymousSource]) -> None:
