@@ -3,9 +3,9 @@
 A transcript printed in a story gives each turn a label, a name in capitals or as written, then a
 colon. The label may stand inside the quotation marks (`"CLINTON: I feel …"`), naming whoever says
 those words, or open a paragraph that holds quoted words later on (`Lopez: Well, no one is like,
-‘My 401(k) is speculation.’`), which the turn's speaker said aloud. attribution._label reads the
-label as a headline's `Reid: '…'` is read: someone the story names, or a proper name the model
-tagged a person or an organisation. A label that is no one the story knows (`VIDEO:`, `Transcript
+‘My 401(k) is speculation.’`), which the turn's speaker said aloud. attribution.label_before_colon
+reads the label as a headline's `Reid: '…'` is read: someone the story names, or a proper name the
+model tagged a person or an organisation. A label that is no one the story knows (`VIDEO:`, `Transcript
 as follows:`, `Q:`) names nobody, and the interviewer's and the guest's turns need their names.
 """
 
