@@ -64,8 +64,8 @@ _DISOWNING = frozenset("deny dispute refuse decline".split())
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 _CLOSING = ".,!? \u201d\"'\u2019"
 _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “…”`, not a long phrase later
-# Words in marks from which a fragment is someone's words woven into the sentence, not a scare quote
-# or a label (the “strongman” playbook, a “phase one” deal: a word or three).
+# Words in marks from which a fragment is too long to be a term someone calls a thing (`called it “the
+# Ladd problem”`); woven into a sentence, three words or more are already someone's (`_DEEP_WORDS`).
 _SPOKEN_WORDS = 6
 # Linking and perception verbs: their subject is described or perceives, it does not speak.
 _NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel".split())
@@ -84,6 +84,18 @@ _DEEP_WORDS = 3
 _CONTENT_LINKS = frozenset({"ccomp", "xcomp", "dobj"})
 _CLIMB = 8  # steps from a fragment up to its speech verb
 _DEEP_CLIMB = 12  # and through a deep clause, whose chain of nouns and clauses is longer
+# Nouns of claiming, promising and demanding: what they hold is their owner's words (`Ruiz's pledge
+# to stay “strictly neutral”`, `his call for “a total freeze”`, `her accusation that Baker is playing
+# the “…”`), when the noun names its owner (`Ruiz's`, `his`, `by Ruiz`); the statement nouns of
+# `cues` also own a document's or a poll's words, these only a speaker's.
+_CLAIM_NOUNS = frozenset("""
+    accusation allegation pledge promise vow suggestion call assumption prediction insistence
+    contention demand boast denial admission plea
+""".split())
+# How such a noun holds what was claimed: its clause (`pledge to be …`, `accusation that …`) or
+# `for`/`of` (`call for …`, `promise of …`), never a phrase of time or place.
+_CLAIM_LINKS = frozenset({"acl", "ccomp"})
+_CLAIM_PREPOSITIONS = frozenset({"for", "of"})
 # Prepositions of concession and time: what they open is when or despite what someone spoke.
 _CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
@@ -121,7 +133,7 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     sentence = [t for t in first.sent if paragraph.start <= t.idx < paragraph.end]
     if (source := according_to(sentence)) is not None:
         return cited(source, cast, last)
-    if len(words) >= _SPOKEN_WORDS and not all(w.text[0].isupper() or w.is_stop for w in words):
+    if spoken and not label:
         return _sentence_subject(outside, para, loc, cast, last)
     return None
 
@@ -130,13 +142,16 @@ def _sentence_subject(outside: list[Token], para: int, loc: Locator, cast: Cast,
                       last: Speaker | None) -> Attribution | None:
     """`He offered “my thoughts and prayers for all of the victims' families”`, `Moore thanked him
     for “stepping up and taking action when Congress won't”`: a scare quote or a label is a word or
-    two; a long run of someone's words woven into a sentence is what the sentence's subject said or
-    wrote, whatever the verb (`offered`, `thanked`, `seeks`). Only a subject known to be someone,
+    two; a run of three words or more (not Title Case, not a label before its noun) woven into a
+    sentence is what the sentence's subject said or wrote, whatever the verb (`offered`, `thanked`,
+    `blamed … on “…”`). Only a subject known to be someone,
     and only when no clause with a subject of its own lies between the words and the sentence's main
     verb, the words' own included: such a clause has another voice (`a website that ran headlines
     such as “…”`, `ads using her comments that “I was responsible…”`), and so has a phrase describing
-    a noun (`signed an agreement barring her from publishing a “…”`: the agreement's words). A
-    subject that only seems or perceives (`he seemed …`, `will see “…”`) says nothing."""
+    a noun (`signed an agreement barring her from publishing a “…”`: the agreement's words), and so
+    has a verb of speaking or chanting on the way up that found no speaker of its own (`spoke near
+    where strikers stood, chanting “…”`, as the parse may hang it). A subject that only seems or
+    perceives (`he seemed …`, `will see “…”`) says nothing."""
     if not outside or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for t in outside for c in t.children):
         return None
     tok = outside[0].head
@@ -147,6 +162,8 @@ def _sentence_subject(outside: list[Token], para: int, loc: Locator, cast: Cast,
             break
         if tok.dep_ == "acl" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
             return None
+        if is_speech_verb(tok) or tok.lemma_.lower() in _VOICING_VERBS:
+            return None  # `Ruiz spoke near where strikers stood, chanting “…”`: the chant's voice
         tok = tok.head
     else:
         return None
@@ -276,9 +293,51 @@ def _owned_before(noun: Token) -> Token:
     return before if owned else noun
 
 
+def _claimed(noun: Token, came_from: Token) -> bool:
+    """`her call for “…”`, `his pledge to be “…”`: the climb reached a noun of claiming through
+    what it claims."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _CLAIM_NOUNS and came_from.head.i == noun.i \
+        and came_from.i > noun.i and (came_from.dep_ in _CLAIM_LINKS or (
+            came_from.dep_ == "prep" and came_from.lower_ in _CLAIM_PREPOSITIONS))
+
+
+def _claimant(noun: Token, cast: Cast, last: Speaker | None) -> Speaker | None:
+    """Who the noun of claiming says claimed: its possessive or its `by` phrase, a person or a body
+    known to the story (`his call` through the pronoun), never a day (`Tuesday's pledge`)."""
+    for child in noun.children:
+        owner = child if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME") else next(
+            (c for c in child.children if c.dep_ == "pobj"),
+            None) if child.dep_ in ("prep", "agent") and child.lower_ == "by" else None
+        if owner is not None:
+            speaker = resolve(owner, cast, last, loose=False)
+            return speaker if speaker is not None and speaker.kind in ("named", "organization") else None
+    return None
+
+
+def _answered(noun: Token, owner: Speaker, loc: Locator, cast: Cast, last: Speaker | None) -> bool:
+    """`Ruiz blasted Baker's call for a “…”`, `Aides suggested his call for “…” is …`: a claim that
+    someone else acts on or talks about reaches the reader through them; the words are the owner's,
+    but the story may be giving them as the other's account, so the owner is not credited there (the
+    climb goes on: a teller above may be, as for any fragment inside what someone else reports)."""
+    tok = noun
+    while tok.dep_ in ("dobj", "pobj", "prep", "nsubj", "nsubjpass") and tok.head.i != tok.i \
+            and tok.head.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and not _reported(verb):
+        return False  # `his call for “…” draws thousands`: the claim is the subject, no one answers it
+    subject = subject_of(verb, loc) if tok.dep_ not in ("nsubj", "nsubjpass") else subject_of(verb.head, loc)
+    other = resolve(subject, cast, last) if subject is not None else None
+    return other is not None and other.kind != "unresolved" and other.key != owner.key
+
+
 def _reported(clause: Token) -> bool:
     """`his response that China represents “…”`: a clause that is the content of speech."""
     head = clause.head
+    if clause.dep_ in _CLAIM_LINKS and _claimed(head, clause):
+        return True  # `her accusation that Baker is playing the “…”`
     return clause.dep_ in ("ccomp", "acl", "relcl") and (
         is_speech_verb(head) or (head.pos_ == "NOUN" and head.lemma_.lower() in STATEMENT_NOUNS)
         or (clause.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in _THOUGHT_VERBS))
@@ -306,9 +365,33 @@ def _aside_teller(clause: Token, loc: Locator, cast: Cast, last: Speaker | None)
     for tok in [clause, *subjects]:
         for c in tok.children:
             aside = c.dep_ == "parataxis" or (c.dep_ in ("advcl", "relcl") and any(
-                m.dep_ == "mark" and m.lower_ == "as" for m in c.children))
+                m.dep_ == "mark" and m.lower_ == "as" for m in c.children)) or (
+                tok is clause and _said_first(c, subjects))
             if aside and is_speech_verb(c) and not loc.quoted(c.idx):
                 return _told_by(c, loc, cast, last)
+    return None
+
+
+def _said_first(verb: Token, subjects: list[Token]) -> bool:
+    """`Instead, Ruiz told the Gazette, her plan would be “…”`: a speech verb with its own subject
+    before the clause's subject and a comma after it opens the sentence as its teller (the parse
+    makes it the clause's complement)."""
+    if verb.dep_ != "ccomp" or not subjects or verb.i > subjects[0].i or not _own_subject(verb):
+        return False
+    after = verb.right_edge.i + 1
+    return after < len(verb.doc) and verb.doc[after].text == ","
+
+
+def _aside_above(clause: Token, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+    """`And so, he said, while members are “horrified” …, they admire …`: the teller set off by
+    commas in the main clause tells the clauses that hang on it (its reason, its contrast)."""
+    tok = clause
+    for _ in range(3):
+        if tok.dep_ not in ("advcl", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if (told := _aside_teller(tok, loc, cast, last)) is not None:
+            return told
     return None
 
 
@@ -448,6 +531,9 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
                     and (outer := _teller(cue, para, loc, cast, last)) is not None:
                 return outer
             return Attribution(speaker, cue.text if speaker else None)
+        if _claimed(cue, came_from) and not label and (owner := _claimant(cue, cast, last)) is not None \
+                and not _answered(cue, owner, loc, cast, last):
+            return Attribution(owner, cue.text)  # `Ruiz's pledge to be “neutral”`: the owner's words
         if cue.pos_ == "NOUN" and cue.lemma_.lower() in STATEMENT_NOUNS and not _when_of(cue):
             if (judge := _judged(cue, top, came_from)) is not None:
                 return _judge(judge, para, loc, cast, last)
@@ -462,14 +548,16 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
                 return Attribution(None, None)  # blue “neon” letters: a label on a noun nobody owns
             return Attribution(owner, cue.text)
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and not _reported(cue):
-            if (aside := _aside_teller(cue, loc, cast, last)) is not None:
+            aside = _aside_teller(cue, loc, cast, last) or _aside_above(cue, loc, cast, last)
+            if aside is not None:
                 return aside  # `The boom, as Ruiz explained, was a “bubble”`: at the root, too
             if label or not (_within_report(cue) or spoken):
                 return None  # a clause of its own that is not about speech
             deep = deep or not _within_report(cue)
             through_report = True
         if cue.head == cue:
-            return None
+            # `…, the two nations, Xi said, now have a “…”`: a root the parse left without a subject
+            return _aside_teller(cue, loc, cast, last)
         came_from, cue = cue, cue.head
     return None
 
