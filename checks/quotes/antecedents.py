@@ -9,7 +9,8 @@ of their own, so the record and the salience rules can each be read, and grow, o
 `antecedent` tries, in order: the person an `As for X,` before the pronoun turns to; the main-clause
 subject of the pronoun's own sentence (never a name
 inside a participle the pronoun is the subject of: `Asked about …, she replied`); the same
-pronoun as the main subject earlier in the sentence or the one before, followed back (`_chained`);
+pronoun as the main subject earlier in the sentence or the one before, followed back (`_chained`),
+or an unnamed person's description where that chain begins (`referent`: `One delegate said he …`);
 the subject highest in its own sentence; the one person the sentence just before is about
 (`_topic_just_before`); the most salient fitting person of the two sentences before (`_rank`).
 Everyone has to fit the pronoun's gender (`_fits`) and not be whom its verb addresses (`_addressed`);
@@ -24,12 +25,13 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from .cast import LOOKBACK, SUBJECT, Cast, Mention, Person, sentence_start
-from .cues import TITLE_WORDS, is_person_noun, is_speech_verb
+from .cast import ASKING, LOOKBACK, SUBJECT, Cast, Mention, Person, sentence_start
+from .cues import ANON_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .phrases import sentences_back
-from .pronouns import HONORIFIC_GENDER, PRONOUN_GENDER, noun_gender
+from .pronouns import ANYONE, HONORIFIC_GENDER, PRONOUN_GENDER, noun_gender
 
-__all__ = ["agrees", "antecedent", "described_antecedent", "group_antecedent", "titled_antecedent"]
+__all__ = ["agrees", "antecedent", "described_antecedent", "group_antecedent", "referent",
+           "titled_antecedent"]
 
 _DEFINITE = frozenset({"the", "this", "that"})
 _SENTENCES_BACK = 2  # sentences with a fitting person a pronoun may look back over
@@ -40,27 +42,48 @@ _TITLED_BACK = 4  # sentences back in which a bare title as a subject counts as 
 _REFERRED = 2  # `her`s after a name in its sentence that make it what the sentence is about
 
 
-def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
+def antecedent(cast: Cast, pronoun: Token) -> Mention | None:
     """Who a `he` or `she` is: a fitting subject of its own sentence, else the person the same
     pronoun stood for as the subject of the sentence before, else the most salient fitting
-    person of the sentences just before (see `_rank`)."""
-    at = bisect.bisect_left(cast.mention_at, pronoun.i)
-    sent = sentence_start(pronoun)
-    addressed = _addressed(cast, pronoun)
-    reach = cast.mentions[max(0, at - LOOKBACK):at]  # the mentions a pronoun may reach back to
-    near = [m for m in sorted([*reach, *_titled_subjects(cast, pronoun, reach)], key=lambda m: m.i)
+    person of the sentences just before (see `_rank`). None when nobody fits, or when the chain
+    of the same pronoun leads back to an unnamed person's description (`referent` gives it)."""
+    found = referent(cast, pronoun)
+    return found if isinstance(found, Mention) else None
+
+
+def referent(cast: Cast, pronoun: Token, depth: int = 0, at: Token | None = None) -> Mention | Token | None:
+    """`antecedent`, or the unnamed person's description a chain of the same `he`/`she` leads back
+    to as the main subject of a sentence just before (`One delegate said he tried …. He could not
+    …, he said. “…,” he said`: the delegate, not a man named before), the token of its head noun;
+    a definite one of a kind of person (`the singer`) is read in turn as the pronoun would be where
+    it stands (`at`): the person named before it, else (another description, nobody) the pronoun is
+    read as if its chain broke there. A description with a name beside it is that person
+    (`_described_subject`). speakers.resolve credits the description."""
+    tok = at or pronoun  # where the pronoun is read from; its gender is always the pronoun's
+    found_at = bisect.bisect_left(cast.mention_at, tok.i)
+    sent = sentence_start(tok)
+    addressed = _addressed(cast, tok)
+    reach = cast.mentions[max(0, found_at - LOOKBACK):found_at]  # the mentions a pronoun may reach back to
+    near = [m for m in sorted([*reach, *_titled_subjects(cast, tok, reach)], key=lambda m: m.i)
             if _fits(cast, m, pronoun) and m.key not in addressed]
     if (namesake := _unfit_namesake(cast, reach, pronoun, sent)):
         subject, fitting = namesake
         return dataclasses.replace(subject, key=fitting[0].key) if len(fitting) == 1 else None
-    if (topic := _as_for(near, pronoun)) is not None:
+    if (topic := _as_for(near, tok)) is not None:
         return topic
     same = [m for m in near
-            if m.sent == sent and m.subject and not _in_own_participle(cast.doc[m.i], pronoun)]
+            if m.sent == sent and m.subject and not _in_own_participle(cast.doc[m.i], tok)]
     if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
         return [m for m in same if m.main][-1]  # ("X declined to say whether Y …")
-    if depth < _CHAIN and (before := _chained(cast, pronoun, sent)) is not None:
-        return antecedent(cast, before, depth + 1)
+    if depth < _CHAIN and (before := _chained(cast, pronoun, sent, tok)) is not None:
+        if isinstance(before, Token) and before.lower_ in PRONOUN_GENDER:
+            return referent(cast, before, depth + 1)
+        if not (isinstance(before, Token) and _refers_back(before)):
+            return before  # a description, or the person named beside it
+        # read afresh from the definite description (the text before it is shorter): the person
+        # named it stands for, else the salience below, as if the chain had broken there
+        if isinstance(back := referent(cast, pronoun, at=before), Mention):
+            return back
     if same:  # the subject highest in the sentence: `Tyler said that … Cruz has “…,” he said` is Tyler
         return min(reversed(same), key=lambda m: sum(1 for _ in cast.doc[m.i].ancestors))
     earlier = [m for m in near if m.sent != sent]
@@ -71,6 +94,17 @@ def antecedent(cast: Cast, pronoun: Token, depth: int = 0) -> Mention | None:
     sents = sorted({m.sent for m in earlier})
     recent = [m for m in earlier if m.sent in sents[-_SENTENCES_BACK:]]
     return max(recent, key=lambda m: _rank(cast, m, sents, pronoun))
+
+
+def _refers_back(description: Token) -> bool:
+    """`the singer`, `the campaign manager`: a definite description of a kind of person, most often
+    someone the story named before; `the woman`, `the man` may be anyone, and `the spokesman` a
+    source the story did not name (epithets' rules too)."""
+    return description.lemma_.lower() not in ANYONE | ANON_NOUNS and _definite(description)
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def _in_own_participle(name: Token, pronoun: Token) -> bool:
@@ -179,17 +213,20 @@ def _addressed(cast: Cast, pronoun: Token) -> set[str]:
     return {person.key for tok in heard if (person := cast.person(tok)) is not None}
 
 
-def _chained(cast: Cast, pronoun: Token, start: int) -> Token | None:
+def _chained(cast: Cast, pronoun: Token, start: int, at: Token) -> Token | Mention | None:
     """`Nefzi said… He said Brandt “did not…” “We never…,” he said`: when the pronoun's own
     sentence, or else the sentence before, is about the same `he` (its main subject), this `he`
     is that one too, not a man the sentence names inside its clause."""
     if pronoun.lower_ not in PRONOUN_GENDER:
         return None
-    own = _main_subject(cast, range(start, pronoun.i))
-    if own is not None and own.i < pronoun.i and (found := _same_pronoun(cast, own, pronoun)) is not None:
+    own = _main_subject(cast, range(start, at.i))
+    if own is not None and own.i < at.i and (found := _same_pronoun(cast, own, pronoun)) is not None:
         return found
+    # a description ends the chain only for a pronoun its own sentence is about (`her claim that she
+    # “…”` in a sentence about `the comments` follows no one's chain)
+    free = own is None or own.i >= at.i or not cast.narrative(own.idx)
     skipped = quoted = 0
-    opens = _quoted(cast, range(start, pronoun.i), empty=True)  # `“…,” she added`, `She added:`
+    opens = _quoted(cast, range(start, at.i), empty=True)  # `“…,” she added`, `She added:`
     while skipped <= _SKIPPED:
         if start == 0:
             return None
@@ -199,8 +236,11 @@ def _chained(cast: Cast, pronoun: Token, start: int) -> Token | None:
             start = before  # parser's sentence inside a quotation goes on with its speaker's
             continue
         subject = _main_subject(cast, range(before, start))
-        if subject is not None and (found := _same_pronoun(cast, subject, pronoun)) is not None:
-            return found
+        if subject is not None and (same := _same_pronoun(cast, subject, pronoun)) is not None:
+            return same
+        described = _described_subject(cast, subject, pronoun) if subject is not None and free else None
+        if described is not None:
+            return described
         if not _nobody(cast, range(before, start)):
             return None
         skipped += 1
@@ -226,6 +266,43 @@ def _main_subject(cast: Cast, span: range) -> Token | None:
         (t for t in cast.doc[span.start:span.stop] if t.head.i not in span and t.pos_ in ("VERB", "AUX")),
         last)
     return next((c for c in root.children if c.dep_ in SUBJECT), None)  # `he was photographed`
+
+
+def _described_subject(cast: Cast, subject: Token, pronoun: Token) -> Token | Mention | None:
+    """`One delegate said he tried …`, `the singer said`: an unnamed person's description (cast.unnamed,
+    `a retired nurse`, `the actress`; a bare title is its holder's mention, `_titled_subjects`) of
+    the pronoun's gender as far as the noun says, as the main subject where a chain of the same
+    `he` goes back: the chain ends with them. Not one who asks (the one asked answers), nor `the
+    woman`, `the man` (the chain does not say whether she is the woman named before). A description
+    with a name set beside it (`The other man, his cousin Jim Yost, 40,`) is that person's mention."""
+    if _asks(subject):
+        return None  # `a reporter asked …. “…,” he said`: the one asked answers
+    if subject.pos_ == "NOUN" and (named := _apposed_mention(cast, subject)) is not None:
+        return named if _fits(cast, named, pronoun) else None
+    at = bisect.bisect_left(cast.unnamed, subject.i)
+    if at == len(cast.unnamed) or cast.unnamed[at] != subject.i:
+        return None
+    if subject.lemma_.lower() in ANYONE and _definite(subject):
+        return None  # `the woman` may be a woman the story named (`a resident named Caroline`) or
+        # not (`a cashier … said the woman`): the chain does not say, and ends nowhere
+    said = noun_gender(subject)
+    return subject if said is None or said == PRONOUN_GENDER[pronoun.lower_] else None
+
+
+def _asks(subject: Token) -> bool:
+    """The subject asks (`a reporter asked`, `a reporter can be heard asking Trump`)."""
+    verb = subject.head
+    return verb.lemma_.lower() in ASKING or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in ASKING for c in verb.children)
+
+
+def _apposed_mention(cast: Cast, noun: Token) -> Mention | None:
+    """The first person named in an appositive of `noun` (or in one of that appositive's own)."""
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        at = bisect.bisect_left(cast.mention_at, appos.left_edge.i)
+        if at < len(cast.mentions) and cast.mention_at[at] <= appos.right_edge.i:
+            return cast.mentions[at]
+    return None
 
 
 def _same_pronoun(cast: Cast, subject: Token, pronoun: Token) -> Token | None:
@@ -308,6 +385,8 @@ def described_antecedent(cast: Cast, pronoun: Token, mention: Mention | None) ->
         return None
     if mention is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
         return None  # `the front-runner`: a definite description is someone the story already named
+    if _asks(tok) and tok.sent.start != sent:
+        return None  # `A reporter asked whether …. “…,” he said`: the one asked answers
     want, said = PRONOUN_GENDER.get(pronoun.lower_), noun_gender(tok)
     return tok if want is None or said is None or said == want else None
 

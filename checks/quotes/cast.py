@@ -47,9 +47,10 @@ from .names import (
     without_possessive,
 )
 from .phrases import HONORIFICS, after_the, is_topic, name_bounds, role_of, strip_name
-from .pronouns import described_person, gender_evidence, named_owner
+from .pronouns import HONORIFIC_GENDER, described_person, gender_evidence, named_owner
 
-__all__ = ["LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misread_subject", "sentence_start"]
+__all__ = ["ASKING", "LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misread_subject",
+           "sentence_start"]
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _TYPO_MIN = 5  # letters a surname needs before a word one letter off it is read as a slip for it
@@ -60,7 +61,7 @@ _VOUCHABLE = frozenset({"", "PERSON", "PRODUCT", "ORG", "WORK_OF_ART"})
 # Labels the small model gives a relative's name it did not know (`Brigitta Vesper`, `Ivana Roe`).
 _MISREAD_AS_THINGS = frozenset({"WORK_OF_ART", "PRODUCT"})
 _TITLED = TITLE_WORDS | HONORIFICS  # words before a name that are not part of it
-_ASKING = frozenset({"ask", "question", "wonder"})
+ASKING = frozenset({"ask", "question", "wonder"})
 LOOKBACK = 40  # mentions a pronoun may reach back over
 _NAME_WINDOW = 80  # tokens: a full name this close decides which of two same-surname people is meant
 
@@ -286,20 +287,30 @@ class Cast:
         if parts is None:
             return None
         first, surname, suffix = parts
-        person = self._lookup(first, surname, suffix, start)
+        titled = HONORIFIC_GENDER.get(doc[name_start - 1].lower_) if name_start else None
+        person = self._lookup(first, surname, suffix, start, titled)
         if person is None:
             return None
         root = next((t for t in doc[name_start:end] if not (name_start <= t.head.i < end) or t.head == t),
                     doc[end - 1])
         return person, name_start, end, root
 
-    def _lookup(self, first: str | None, surname: str, suffix: str | None, at: int) -> Person | None:
+    def _lookup(self, first: str | None, surname: str, suffix: str | None, at: int,
+                titled: str | None = None) -> Person | None:
         group = self._surnames.get(surname)
         if not group:
             alias = self.people.get(surname) if first is None else None
             return alias if alias is not None and alias.first == surname else None
         if first is not None or suffix is not None or len(group) == 1:
             return _match(group, first, suffix) or (group[0] if len(group) == 1 else None)
+        if titled is not None:  # `Ms. Haddad` in a story with Omar and Leila Haddad: the one whose
+            # first name is a woman's, or else who is not known to be a man (the story's own evidence
+            # is still being gathered here: only the first names are settled)
+            known = {p.key: gender_of_first_name(p.first) if p.first else None for p in group}
+            fitting = [p for p in group if known[p.key] == titled] or [
+                p for p in group if known[p.key] is None]
+            if fitting:  # of several (`Mrs. Clinton`: Hillary and Chelsea), the salient one of them
+                return fitting[0] if len(fitting) == 1 else self._salient(fitting, at)
         return self._salient(group, at)
 
     def _salient(self, group: list[Person], at: int) -> Person:
@@ -331,11 +342,15 @@ class Cast:
         main = (head.dep_ in SUBJECT and head.head == root.sent.root) or rooted
         # the one asking is not the one answering: `when Tapper asked whether …. “…,” he said` is not Tapper
         speaks = (head.dep_ in SUBJECT and is_speech_verb(head.head) and _reports(head.head)
-                  and head.head.lemma_.lower() not in _ASKING) or misread_subject(root)
+                  and head.head.lemma_.lower() not in ASKING) or misread_subject(root)
         self.mentions.append(Mention(root.i, person.key, subject, sentence_start(root), topic, main, speaks))
         self.mention_at.append(root.i)
         if (said := gender_evidence(root, start, subject)) is not None:
-            person.gender[said] = person.gender.get(said, 0) + 1
+            # `Mr. Lou` after `Lou Jiwei`: the one-word name is the key of the person whose first name
+            # it is (`_collect_names`); the honorific is evidence of that person's gender, not of the
+            # bare-surname entry the key no longer stands for
+            owner = self.people.get(person.key, person)
+            owner.gender[said] = owner.gender.get(said, 0) + 1
 
     # -- lookups for the attribution ------------------------------------------------------------
 

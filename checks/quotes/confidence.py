@@ -113,6 +113,14 @@ OWNED = SHAPE_NAMES[3]
 # judged remarks went to their judges (session 15), such speakers at 0.8 or more were right 30
 # times out of 42 (71%): they are held under HIGH, as a pronoun's are, whatever their cell.
 OWNED_CEILING = 0.79
+# Where `_possessed` looks for the cue's noun and its owner: characters around the quote, words
+# before the noun (`Trump's absurd and inaccurate claim`).
+_CUE_BACK = 200
+_OWNER_WORDS = 5
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Words that open the noun's phrase without an owner: `a statement`, `the words`, `in a message`.
+_NOT_OWNED = frozenset({"a", "an", "the", "this", "that", "these", "those", "in", "of", "on", "with",
+                        "by", "during", "from", "to", "some", "any", "one"})
 # Evidence another quote's speaker lends support to: found by a name or a description at its cue.
 _NAMED_AT_CUE = frozenset({"name_at_cue", "organization", "description"})
 # The confidence from which no "confirm the speaker" note is raised (checks/signals.py's CONFIRM_BELOW).
@@ -205,13 +213,39 @@ def _surnames(quotes: Sequence[Quote]) -> dict[str, re.Pattern[str]]:
     return out
 
 
-def _shape(quote: Quote) -> str:
-    """A whole quotation, a fragment inside a sentence, or words given to a document."""
+def _shape(quote: Quote, text: str) -> str:
+    """A whole quotation, a fragment inside a sentence, words given to a document, or a fragment
+    of someone's remark."""
     if quote.speaker_kind == "unresolved":
         return SHAPE_NAMES[2]
-    if quote.partial and (quote.cue or "").lower() in STATEMENT_NOUNS:
+    if quote.partial and (quote.cue or "").lower() in STATEMENT_NOUNS and _possessed(quote, text):
         return OWNED
     return SHAPE_NAMES[1] if quote.partial else SHAPE_NAMES[0]
+
+
+def _possessed(quote: Quote, text: str) -> bool:
+    """The statement noun at the quote's cue has an owner before it (`Romney's “47 percent” remark`,
+    `his claim that “…”`, `Trump's recent evidence-free assertion that “…”`): the remark is
+    someone's, named by whoever else is speaking of it. A statement the speaker makes or issues
+    (`said in a statement that it “…”`, `posted a message reading “…”`) is only the cue, and its
+    speaker is read as any fragment's. The noun is the cue's last use in the words just before
+    the quote, else its first just after it (then the words before the quotation are its own)."""
+    cue = re.compile(rf"\b{re.escape(quote.cue or '')}\b", re.IGNORECASE)
+    before = text[max(0, quote.start - _CUE_BACK):quote.start]
+    found = list(cue.finditer(before))
+    if found:
+        words = before[:found[-1].start()]
+    elif cue.match(text[quote.end:quote.end + _CUE_BACK].lstrip(" \t'’\"”.,")):
+        words = before.rstrip(" \t'‘\"“")
+    else:
+        return False
+    for word in reversed(words.split()[-_OWNER_WORDS:]):
+        low = word.lower()
+        if low in _POSSESSIVES or low.endswith(("'s", "’s", "s'", "s’")):
+            return True
+        if low in _NOT_OWNED or (not word[-1:].isalnum() and word[-1:] != "-"):
+            return False  # `in a statement`, `the words`, a clause's comma or quotation mark
+    return False
 
 
 def cell_keys(evidence: str, *features: str) -> tuple[str, ...]:
@@ -250,7 +284,7 @@ def quote_cells(quotes: Sequence[Quote], text: str) -> list[tuple[str, ...] | No
             origin[speaker] = evidence
         between = _between(q, text)
         out.append(cell_keys(evidence, _reach(between), _lead(q, text), _distance(between),
-                             _support(q, named), _rival(q, between, surnames), _shape(q)))
+                             _support(q, named), _rival(q, between, surnames), _shape(q, text)))
     return out
 
 

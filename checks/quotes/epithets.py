@@ -28,7 +28,7 @@ from .cast import Cast, Mention, Person
 from .companies import company
 from .cues import ABBREVIATED_TITLES, ANON_NOUNS
 from .phrases import sentences_back
-from .pronouns import PRONOUN_GENDER, noun_gender
+from .pronouns import ANYONE, PRONOUN_GENDER, noun_gender
 
 __all__ = ["Epithet", "aged", "epithet", "referent"]
 
@@ -36,10 +36,6 @@ _AGE = re.compile(r"(\d{1,3})[- ]years?[- ]old", re.IGNORECASE)
 # Sentences before the description's own in which its person is looked for.
 _SENTENCES_BACK = 2
 _WORDS = 6  # `the 56-year-old former Rovers midfielder`: longer phrases describe, they do not refer
-# Nouns for anyone at all: `the woman said` after `Harlow said` is rarely Harlow.
-_ANYONE = frozenset("""man woman men women boy girl child kid person people crowd audience voter fan
-    resident neighbor neighbour patient victim survivor citizen parent mother father son daughter
-    wife husband student worker guest host owner passenger driver caller viewer reader""".split())
 # Role nouns that name one kind of job: `the manager` after `Harlow, the club's coach,` is Harlow.
 _SAME_JOB = (frozenset({"coach", "manager", "boss", "gaffer", "skipper"}),
              frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman"}),
@@ -108,7 +104,7 @@ def referent(found: Epithet, cast: Cast, role: Callable[[Person], str | None]) -
             return None  # two people given the role: the description does not say which
     if found.age is not None:
         return _of_age(found, cast, before)
-    if found.noun is None or found.noun in ANON_NOUNS or found.noun in _ANYONE:
+    if found.noun is None or found.noun in ANON_NOUNS or found.noun in ANYONE:
         return None
     if _used_before(found, cast):
         return None  # `The judge rubbed his chin. … “…,” the judge said`: someone the story never named

@@ -11,11 +11,15 @@ from spacy.tokens import Token
 from .cues import ANON_NOUNS, HUMAN_NOUNS, TITLE_WORDS, is_person_noun
 from .names import Gender
 
-__all__ = ["HONORIFIC_GENDER", "INDEFINITE", "PRONOUN_GENDER", "described_person", "gender_evidence",
-           "named_owner", "noun_gender"]
+__all__ = ["ANYONE", "HONORIFIC_GENDER", "INDEFINITE", "PRONOUN_GENDER", "described_person",
+           "gender_evidence", "named_owner", "noun_gender"]
 
 # Determiners that introduce someone new (`a spokesman`, `another witness`, `one Canadian`).
 INDEFINITE = frozenset({"a", "an", "another", "one"})
+# Nouns for anyone at all: `the woman said` after `Harlow said` is rarely Harlow.
+ANYONE = frozenset("""man woman men women boy girl child kid person people crowd audience voter fan
+    resident neighbor neighbour patient victim survivor citizen parent mother father son daughter
+    wife husband student worker guest host owner passenger driver caller viewer reader""".split())
 PRONOUN_GENDER: dict[str, Gender] = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",

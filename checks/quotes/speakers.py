@@ -16,7 +16,7 @@ import dataclasses
 from spacy.tokens import Doc, Token
 
 from ..models import SpeakerEvidence, SpeakerKind
-from .antecedents import agrees, antecedent, described_antecedent, group_antecedent, titled_antecedent
+from .antecedents import agrees, described_antecedent, group_antecedent, referent, titled_antecedent
 from .cast import Cast, Mention, Person, Speaker
 from .companies import company, company_before, company_name
 from .cues import (
@@ -64,11 +64,16 @@ def resolve(tok: Token, cast: Cast, last_group: Speaker | None = None, depth: in
     doc = tok.doc
     low = tok.lower_
     if low in PERSON_PRONOUNS:
-        mention = antecedent(cast, tok)
-        unnamed = described_antecedent(cast, tok, mention) if depth == 0 else None
+        found_for = referent(cast, tok)
+        mention = found_for if isinstance(found_for, Mention) else None
+        chained = found_for if isinstance(found_for, Token) else None  # the description a chain began with
+        unnamed = chained if chained is not None else (
+            described_antecedent(cast, tok, mention) if depth == 0 else None)
         found = _common_noun(unnamed, cast, loose=True) if unnamed is not None else None
-        if found is not None:
-            return dataclasses.replace(found, guessed=True)
+        if found is not None:  # a description reached through a chain of pronouns is the pronoun's
+            # reading, confirmed as one (`A president who … . Where he used to boast …, he said`)
+            evidence = "pronoun" if chained is not None else found.evidence
+            return dataclasses.replace(found, guessed=True, evidence=evidence)
         if mention is not None and company(cast.people[mention.key], cast):
             return _last_person(cast, tok)  # `he` is never a company, a label or a product
         return _from_mention(mention, cast, guessed=True, pronoun=tok)
