@@ -61,3 +61,13 @@ def test_words_a_crowd_shouts_are_not_the_sentence_subjects(quotes_in) -> None:
     text = ("Ruiz spoke at the pier, where dozens of fishermen gathered, shouting \"no quota, no vote\" at "
             "her car.")
     assert [q.speaker for q in quotes_in(text) if q.speaker] == []
+
+
+def test_words_set_beside_a_named_subject_are_an_epithet_not_a_quote(quotes_in) -> None:
+    # what the story calls someone is not what they said, whatever the verb after it
+    text = ("It is a tidy story. Marta Ruiz, \"the queen of salsa,\" started a movement in the city.\n\n"
+            "The band played on. Tom Baker, \"a man of few words,\" wrote the score for the film.\n\n"
+            "Lena Ford said the plan was \"a slow disaster for the port\" on Monday.")
+    quotes = quotes_in(text)
+    assert [q.text for q in quotes] == ["a slow disaster for the port"]
+    assert quotes[0].speaker == "Lena Ford"

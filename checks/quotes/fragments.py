@@ -113,7 +113,7 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     # the quoted words that hang on a word outside the marks: how the fragment joins its sentence
     outside = [t for t in quoted if not first.i <= t.head.i <= last_tok.i]
     if _names_the_noun_after(quoted, outside) or _quoted_possessor(quoted, words) \
-            or _named_subject(quoted, words):
+            or _named_subject(quoted, words) or _epithet_of_subject(outside):
         return None
     para = paragraph.start
     # `none reached the “top secret” level`: words before the noun they modify are a label, which a
@@ -175,6 +175,14 @@ def _sentence_subject(outside: list[Token], para: int, loc: Locator, cast: Cast,
     if speaker is None or speaker.kind not in ("named", "organization"):
         return None
     return Attribution(speaker, tok.text)
+
+
+def _epithet_of_subject(outside: list[Token]) -> bool:
+    """`Lorenz, “the father of chaos,” started a revolution`: words set beside a named subject are
+    what the story, or the world, calls that person, not words the person said, whatever the verb
+    (`Baker, “a man of few words,” wrote the score` is no line of Baker's)."""
+    return any(t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.head.dep_ in ("nsubj", "nsubjpass")
+               and t.head.i < t.i for t in outside)
 
 
 def _quoted_possessor(quoted: Span, words: list[Token]) -> bool:
