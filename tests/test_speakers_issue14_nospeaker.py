@@ -150,6 +150,7 @@ def test_a_court_opinion_and_a_footnote_speak_as_documents(quotes_in: Quotes) ->
             "A footnote in the audit makes that clear: \"These findings do not apply to the senior staff.\"")
     quotes = quotes_in(text)
     assert only(quotes, "no view").speaker == "the unsigned opinion"
+    assert only(quotes, "senior staff").speaker == "A footnote in the audit"
     assert only(quotes, "findings").speaker == "A footnote in the audit"
 
 
