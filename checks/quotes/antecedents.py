@@ -383,7 +383,7 @@ def described_antecedent(cast: Cast, pronoun: Token, mention: Mention | None) ->
     previous = sentences_back(pronoun, 1)
     if tok.sent.start not in (sent, previous) or (mention is not None and mention.i > tok.i):
         return None
-    if mention is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+    if mention is not None and _definite(tok):
         return None  # `the front-runner`: a definite description is someone the story already named
     if _asks(tok) and tok.sent.start != sent:
         return None  # `A reporter asked whether …. “…,” he said`: the one asked answers

@@ -313,9 +313,12 @@ def _claimant(noun: Token, cast: Cast, last: Speaker | None) -> Speaker | None:
     """Who the noun of claiming says claimed: its possessive or its `by` phrase, a person or a body
     known to the story (`his call` through the pronoun), never a day (`Tuesday's pledge`)."""
     for child in noun.children:
-        owner = child if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME") else next(
-            (c for c in child.children if c.dep_ == "pobj"),
-            None) if child.dep_ in ("prep", "agent") and child.lower_ == "by" else None
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+            owner: Token | None = child
+        elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        else:
+            continue
         if owner is not None:
             speaker = resolve(owner, cast, last, loose=False)
             return speaker if speaker is not None and speaker.kind in ("named", "organization") else None

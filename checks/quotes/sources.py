@@ -411,7 +411,7 @@ def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, 
     by_words: dict[tuple[str, ...], int] = {}  # a description's words -> its row in `kept`
     by_head: dict[str, int] = {}  # a head noun -> the last row with it
     for source in found:
-        words = tuple(_WORDS.findall(source.text.split(",")[0].lower()))
+        words = _description_words(source.text)
         # `The authors of the research published in …`: the head is the noun before the phrase after it
         cut = next((n for n, w in enumerate(words) if n and w in _ROLE_ENDS), len(words))
         head = words[cut - 1] if words else ""
@@ -433,8 +433,13 @@ def _first_descriptions(found: list[AnonymousSource]) -> tuple[AnonymousSource, 
 
 def _one_person(description: str) -> bool:
     """`an insider`, `a person familiar with the talks`: one informant, whom `the source` can mean."""
-    words = _WORDS.findall(description.split(",")[0].lower())
-    return words[:1] in (["a"], ["an"], ["one"]) and len(words) >= 2
+    words = _description_words(description)
+    return words[:1] in (("a",), ("an",), ("one",)) and len(words) >= 2
+
+
+def _description_words(description: str) -> tuple[str, ...]:
+    """A description's words up to its first comma, lower-cased: `A senior EU diplomat, who …`."""
+    return tuple(_WORDS.findall(description.split(",")[0].lower()))
 
 
 def _add_anonymous(text: str, speaker: Speaker, quoted: int, found: dict[int, AnonymousSource]) -> None:
