@@ -11,10 +11,13 @@ matched quotes (all, name sources, pronoun sources), accuracy by speaker evidenc
 reliability table of `speaker_confidence` with coverage and accuracy at >= 0.8, in-sample and
 5-fold cross-validated (split by article: each article's quotes are scored by a table fitted on
 the other four fifths of the articles), so an over-fitted table shows; once with the proven pronoun
-cells as fitted on all articles, once nested (the proven cells chosen on the four fifths too).
+cells as fitted on all articles, once nested (the proven cells chosen on the four fifths too);
+then the reliability table of the nested confidences (out of fold: the honest one; in sample, a
+cell of five quotes is scored by the quotes that made it).
 
 --fit refits checks/quotes/confidence.json (or --fit-to PATH, a copy) from this run's quotes
-(counts per cell, each smoothed towards its parent cell: checks.quotes.confidence.fit_table).
+(counts per cell, each smoothed towards its parent cell, then read through the calibration map
+fitted out of fold, 5 folds of articles: checks.quotes.confidence.fit_table and calibration).
 Pronoun cells stay below 0.8 unless they lie in a cell whose cross-validated accuracy at >= 0.8,
 fitted without that ceiling, is 0.96 or more on 25 quotes or more there (`proven` in the table;
 --fit prints each pronoun cell's figures). Refit a candidate without touching the shipped table:
@@ -246,10 +249,30 @@ def _cross_validated(judged: list[Record]) -> None:
         high, right = _at_high(judged, key)
         print(f"at >= {HIGH}, {FOLDS}-fold cross-validated (split by article; {how}): coverage "
               f"{_share(high, _total(judged))}, accuracy {_share(right, high)}")
+    _out_of_fold_reliability(judged)
+
+
+def _out_of_fold_reliability(judged: list[Record]) -> None:
+    """The reliability table of the nested cross-validated confidences: what a table fitted
+    without an article promised its quotes, against how often they were right. `z` is the gap in
+    standard errors of a bin's share (from its mean confidence and weight): an honest table has no
+    bin far below zero."""
+    print("reliability out of fold (nested, weighted):   quotes  weighted  mean conf.  accuracy  right"
+          "      z")
+    for lo, hi in itertools.pairwise(BINS):
+        part = [r for r in judged if r["nested_confidence"] is not None and lo <= r["nested_confidence"] < hi]
+        if part:
+            weight = _total(part)
+            mean = sum(r["nested_confidence"] * r["weight"] for r in part) / weight
+            share = _total(part, True) / weight
+            z = (share - mean) / max(1e-9, (mean * (1 - mean) / weight) ** 0.5)
+            label = f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}"
+            print(f"  {label:38}{len(part):6}  {weight:8.0f}  {mean:10.3f}  {share:8.3f}  "
+                  f"{_total(part, True):5.0f}  {z:+5.1f}")
 
 
 def _samples(records: Iterable[Record]) -> list[Sample]:
-    return [Sample(tuple(r["cells"]), bool(r["right"]), r["weight"])
+    return [Sample(tuple(r["cells"]), bool(r["right"]), r["weight"], r["stem"])
             for r in records if r["kind"] == "quote" and r["weight"] > 0 and r["cells"]]
 
 
@@ -384,6 +407,8 @@ def main() -> int:
         records = rejudged or records
     if args.fit:
         table = fit(records, args.fit_to)
+        print("calibration map (cells' share -> probability, out of fold): "
+              + ", ".join(f"{lo:.3f}->{p:.3f}" for lo, p in table["calibration"]))
         print(f"fitted {args.fit_to} (in-sample figures below); pronoun cells allowed "
               f"above {HIGH} (cross-validated accuracy >= {PROVEN}): {', '.join(table['proven']) or 'none'}")
     for r in records:  # the figures below are those of the table as it is now

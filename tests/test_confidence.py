@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 
 import pytest
@@ -13,12 +14,15 @@ from checks.models import Quote, Report
 from checks.quotes.confidence import (
     CARRIED_PRONOUN,
     MIN_CELL,
+    MIN_STEP,
     PRONOUN_CEILING,
     PRONOUN_EVIDENCE,
     REST,
     SMOOTHING,
     Sample,
+    _isotonic,
     apply_confidence,
+    calibrated,
     cell_keys,
     confidence_of,
     fit_table,
@@ -317,3 +321,64 @@ def test_a_speaker_named_at_the_cue_is_in_the_quotes_own_sentence():
                  speaker_evidence="name_at_cue")
     [cells] = quote_cells([said], story)
     assert cells is not None and cells[3] == "name_at_cue|touching|inside|same_sentence"
+
+
+def _stories(cells_of: Callable[[int, int], tuple[str, ...]], right_of: Callable[[int], bool],
+             stories: int = 60, quotes: int = 6) -> list[Sample]:
+    """`quotes` quotes in each of `stories` invented stories, right or wrong story by story."""
+    return [Sample(cells_of(story, n), right_of(story), 1.0, f"story{story}")
+            for story in range(stories) for n in range(quotes)]
+
+
+def test_a_cell_that_looks_sure_only_on_the_quotes_that_filled_it_is_read_through_the_out_of_fold_map():
+    # Each story's quotes fall in a cell of their own (a feature that names the story): in sample,
+    # a story whose quotes were all right makes its cell look sure, but such a cell says nothing
+    # about another story. Out of fold, those quotes were right as often as the parent's (0.7).
+    samples = _stories(lambda story, n: ("carried", f"carried|story{story}"), lambda story: story % 10 < 7)
+    plain = fit_table([s._replace(group="") for s in samples])  # one group: no map
+    assert plain["calibration"] == [] and plain["cells"]["carried|story0"]["p"] > CONFIRM_BELOW
+    table = fit_table(samples)
+    assert table["calibration"]
+    for story in range(60):
+        assert 0.6 < table["cells"][f"carried|story{story}"]["p"] < CONFIRM_BELOW
+    assert confidence_of(("carried", "carried|story0"), table) < CONFIRM_BELOW
+
+
+def test_a_cell_that_holds_up_out_of_fold_keeps_its_standing():
+    # Two real kinds of quote, each in many stories: the map keeps them apart and near their shares.
+    samples = _stories(lambda story, n: ("name_at_cue", f"name_at_cue|{'touching' if n < 4 else 'far'}"),
+                       lambda story: True, stories=50)
+    samples += _stories(lambda story, n: ("name_at_cue", "name_at_cue|far"), lambda story: story % 2 == 0,
+                        stories=50)
+    table = fit_table(samples)
+    assert table["cells"]["name_at_cue|touching"]["p"] > 0.95 > CONFIRM_BELOW
+    assert table["cells"]["name_at_cue|far"]["p"] < CONFIRM_BELOW
+
+
+def _laplace(right: float, weight: float) -> float:
+    return (right + 1) / (weight + 2)
+
+
+def test_the_calibration_map_never_falls_and_each_step_is_its_quotes_share_of_right_speakers():
+    w = MIN_STEP
+    scored = [(0.2, 0.0, w), (0.3, w, w), (0.4, 0.0, w), (0.9, w, w), (0.95, w, w), (0.97, 0.0, w),
+              (0.9, w / 2, w / 2)]  # the same share as another quote: pooled with it before the rest
+    knots = _isotonic(scored)
+    assert [p for _, p in knots] == sorted(p for _, p in knots)
+    assert knots == [(0.2, _laplace(0, w)), (0.3, _laplace(w, 2 * w)), (0.9, _laplace(2.5 * w, 3.5 * w))]
+    assert calibrated(0.1, knots) == knots[0][1] and calibrated(0.35, knots) == 0.5
+    assert calibrated(0.99, knots) == knots[-1][1]
+
+
+def test_a_step_of_a_few_quotes_all_right_out_of_fold_does_not_make_a_share_certain():
+    knots = _isotonic([(0.9, 0.9 * MIN_STEP, MIN_STEP), (0.99, 3.0, 3.0)])  # too few to be a step
+    assert knots == [(0.9, _laplace(0.9 * MIN_STEP + 3, MIN_STEP + 3))]
+    top = _isotonic([(0.9, 0.9 * MIN_STEP, MIN_STEP), (0.99, MIN_STEP, MIN_STEP)])[-1][1]
+    assert top == _laplace(MIN_STEP, MIN_STEP) < 0.99  # all right out of fold, and still not certain
+
+
+def test_the_shipped_table_was_read_through_a_calibration_map():
+    table = load_table()
+    knots = table["calibration"]
+    assert len(knots) > 2 and [p for _, p in knots] == sorted(p for _, p in knots)
+    assert [lo for lo, _ in knots] == sorted(lo for lo, _ in knots)
