@@ -152,7 +152,8 @@ def _sentence_subject(outside: list[Token], para: int, loc: Locator, cast: Cast,
     has a verb of speaking or chanting on the way up that found no speaker of its own (`spoke near
     where strikers stood, chanting “…”`, as the parse may hang it). A subject that only seems or
     perceives (`he seemed …`, `will see “…”`) says nothing."""
-    if not outside or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for t in outside for c in t.children):
+    if not outside or (any(c.dep_ in ("nsubj", "nsubjpass", "expl") for t in outside for c in t.children)
+                       and not _content_clause(outside)):
         return None
     tok = outside[0].head
     for _ in range(12):
@@ -175,6 +176,22 @@ def _sentence_subject(outside: list[Token], para: int, loc: Locator, cast: Cast,
     if speaker is None or speaker.kind not in ("named", "organization"):
         return None
     return Attribution(speaker, tok.text)
+
+
+def _content_clause(outside: list[Token]) -> bool:
+    """`Woods concluded that “it would have been an insult”`, `Hewlett sniped that Fiorina was
+    “learning on the job”`: a clause with a subject of its own, the words in it, that is what the
+    main verb (one of concluding, predicting, finding, not a speech verb's list) holds, opening right
+    after that verb (`that`, its subject and nothing else between): the sentence's subject says or
+    thinks the whole clause. A clause further off (`hired Bannon of a website that ran headlines
+    such as “…”`) has another voice."""
+    words = [t for t in outside if not t.is_punct]
+    if len(words) != 1:
+        return False
+    clause, verb = words[0], words[0].head
+    return clause.dep_ == "ccomp" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.i < clause.i \
+        and clause.left_edge.i == verb.i + 1 and not is_speech_verb(verb) \
+        and verb.lemma_.lower() not in _NOT_SAYING
 
 
 def _epithet_of_subject(outside: list[Token]) -> bool:
@@ -275,9 +292,10 @@ def _trailing_teller(top: Token, cue: Token) -> Token | None:
     return None
 
 
-def _told_by(verb: Token, loc: Locator, cast: Cast, last: Speaker | None) -> Attribution | None:
+def _told_by(verb: Token, loc: Locator, cast: Cast, last: Speaker | None,
+             loose: bool = False) -> Attribution | None:
     subject = subject_of(verb, loc)
-    speaker = resolve(subject, cast, last, loose=False) if subject is not None else None
+    speaker = resolve(subject, cast, last, loose=loose) if subject is not None else None
     return None if speaker is None or speaker.kind == "unresolved" else Attribution(speaker, verb.text)
 
 
@@ -430,7 +448,9 @@ def _named_as(verb: Token, came_from: Token, para: int, loc: Locator, cast: Cast
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _bare_participle(verb)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return Attribution(None, None)  # `Rubio was dubbed “…”`: the one named did not name himself
-    if (told := _told_by(verb, loc, cast, last)) is None or (
+    # `the protesters chanted “…”`: the voice is the verb's own subject, right next to the words, and
+    # any person noun voices them, as beside a whole quotation (`“…,” the crowd chanted`)
+    if (told := _told_by(verb, loc, cast, last, loose=lemma in _VOICING_VERBS)) is None or (
             lemma in _THOUGHT_VERBS and told.speaker is not None and told.speaker.kind != "named"):
         return Attribution(None, None)  # `why would any rational person believe …`: nobody's words
     if (outer := _teller(verb, para, loc, cast, last)) is not None:
