@@ -324,14 +324,17 @@ def gold_names(source: str) -> tuple[set[str], str | None]:
 
 
 def _called(ours: str) -> set[str]:
-    """The words a story may call our speaker by alone: the surname, and the first word of the
-    name. `Mr. Lou` is Lou Jiwei and `Ban` is Ban Ki-moon (the family name comes first), and an
+    """The words a story may call our speaker by alone: the surname, the first word of the
+    name, and the middle one of three, the first of two surnames (`Ms. Acosta` is Melba Acosta
+    Febo). `Mr. Lou` is Lou Jiwei and `Ban` is Ban Ki-moon (the family name comes first), and an
     annotated `Hillary` or `Tom` is the Hillary Clinton or Tom Ebeling we name in full."""
     words = [_fold(w) for w in _WORD.findall(ours)]
     words = [w for w in words if w and w not in TITLES and w not in SUFFIXES]
     first = {words[0].rsplit("-", 1)[0]} if len(words) > 1 else set()
+    # `Ms. Acosta` is Melba Acosta Febo: of a first name and two surnames, the first surname alone
+    middle = {words[1]} if len(words) == 3 and words[1].isalpha() and len(words[1]) > 1 else set()
     last = surname(ours)
-    return first | ({last} if last else set())
+    return first | middle | ({last} if last else set())
 
 
 def _bare(words: str) -> str:

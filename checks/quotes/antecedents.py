@@ -39,6 +39,8 @@ _CHAIN = 3  # sentences in a row about the same `he` a pronoun may follow back
 _SKIPPED = 1  # sentences naming nobody that a chain of the same `he` may pass over
 _QUOTED = 4  # sentences wholly inside a quotation that a chain of the same `he` may pass over
 _TITLED_BACK = 4  # sentences back in which a bare title as a subject counts as a mention of its holder
+_INVERTED_WORDS = 4  # words from `said` to the head of `the woman` after it
+_UNNAMED_REACH = 80  # tokens from an unnamed person to a `the woman` that may be her
 _REFERRED = 2  # `her`s after a name in its sentence that make it what the sentence is about
 
 
@@ -265,7 +267,22 @@ def _main_subject(cast: Cast, span: range) -> Token | None:
     root = last.sent.root if last.sent.root.i in span else next(
         (t for t in cast.doc[span.start:span.stop] if t.head.i not in span and t.pos_ in ("VERB", "AUX")),
         last)
-    return next((c for c in root.children if c.dep_ in SUBJECT), None)  # `he was photographed`
+    found = next((c for c in root.children if c.dep_ in SUBJECT), None)  # `he was photographed`
+    return found if found is not None or not is_speech_verb(root) else _inverted_subject(root)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """`“…,” said the woman, who like many did not want …`: after a speech verb that opens its clause
+    with no subject of its own, the noun phrase right after it is its speaker (the parse may hang
+    that noun on the relative clause that follows)."""
+    for tok in verb.doc[verb.i + 1:min(len(verb.doc), verb.i + _INVERTED_WORDS + 1)]:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            while tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
+                tok = tok.doc[tok.i + 1]  # `said the store clerk`: the last noun is the head
+            return tok
+        if tok.pos_ not in ("DET", "ADJ", "NUM"):
+            return None
+    return None
 
 
 def _described_subject(cast: Cast, subject: Token, pronoun: Token) -> Token | Mention | None:
@@ -279,14 +296,33 @@ def _described_subject(cast: Cast, subject: Token, pronoun: Token) -> Token | Me
         return None  # `a reporter asked …. “…,” he said`: the one asked answers
     if subject.pos_ == "NOUN" and (named := _apposed_mention(cast, subject)) is not None:
         return named if _fits(cast, named, pronoun) else None
+    if subject.lemma_.lower() in ANYONE and _definite(subject) and subject.tag_ == "NN":
+        # `the woman` may be a woman the story named (`a resident named Caroline`), and then the chain
+        # does not say which and ends nowhere, or the unnamed one just before her (`a cashier … said
+        # the woman`)
+        return _unnamed_before(cast, subject, pronoun)
     at = bisect.bisect_left(cast.unnamed, subject.i)
     if at == len(cast.unnamed) or cast.unnamed[at] != subject.i:
         return None
-    if subject.lemma_.lower() in ANYONE and _definite(subject):
-        return None  # `the woman` may be a woman the story named (`a resident named Caroline`) or
-        # not (`a cashier … said the woman`): the chain does not say, and ends nowhere
     said = noun_gender(subject)
     return subject if said is None or said == PRONOUN_GENDER[pronoun.lower_] else None
+
+
+def _unnamed_before(cast: Cast, noun: Token, pronoun: Token) -> Token | None:
+    """`A cashier was shaken by …. “…,” said the woman. “…,” she said`: `the woman` is the unnamed
+    person the story brought in just before her (`a cashier`, of her gender as far as its noun says),
+    when nobody named since, of the pronoun's gender, could be her; the chain ends with that
+    description. Someone of that gender named in between (`a resident named Caroline`) leaves it open."""
+    at = bisect.bisect_left(cast.unnamed, noun.i)
+    if at == 0:
+        return None
+    before = cast.doc[cast.unnamed[at - 1]]
+    want = PRONOUN_GENDER[pronoun.lower_]
+    if noun.i - before.i > _UNNAMED_REACH or _definite(before) \
+            or noun_gender(before) not in (None, want) or noun_gender(noun) not in (None, want):
+        return None
+    since = range(bisect.bisect_left(cast.mention_at, before.i), bisect.bisect_left(cast.mention_at, noun.i))
+    return None if any(_fits(cast, cast.mentions[n], pronoun) for n in since) else before
 
 
 def _asks(subject: Token) -> bool:

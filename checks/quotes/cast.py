@@ -35,6 +35,7 @@ from .cues import (
 )
 from .names import (
     SUFFIXES,
+    Gender,
     Person,
     family_first,
     formal_names,
@@ -161,6 +162,12 @@ class Cast:
             if ent.label_ in ("ORG", "GPE") and narrative(ent.start_char) \
                     and _surname_named_alone(ent, speaking):
                 self._add_name(ent)
+        self._join_double_surnames()
+        titled = {(tok.lower_, HONORIFIC_GENDER[doc[tok.i - 1].lower_]) for tok in doc[1:]
+                  if doc[tok.i - 1].lower_ in HONORIFIC_GENDER}
+        for tok in doc[1:]:  # `Ms. Khan` where the story named only Khizr Khan: his wife, someone else
+            if narrative(tok.idx):
+                self._add_spouse(tok, titled)
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
         for person in persons:
             person.settle_name()
@@ -195,6 +202,59 @@ class Cast:
         person.forms[person.name] = 1
         self.people[key] = person
         self.people[first.lower_] = person
+
+    def _join_double_surnames(self) -> None:
+        """`Ms. Acosta said` after `Melba Acosta Febo`: a name of three words, a first name and two
+        surnames (the Spanish and Portuguese custom), is often shortened to the first surname; a
+        surname the story gives nobody else, or only someone known by it alone, is that person.
+        A middle word that is a first name (`Anne Marie Murphy`) is no surname."""
+        holders: dict[str, list[Person]] = {}
+        for group in self._surnames.values():
+            for person in group:
+                for form in person.forms:
+                    words = form.split()
+                    if person.first is None or len(words) != 3 or words[0].lower() != person.first:
+                        continue
+                    middle = words[1]
+                    if middle.isalpha() and middle.istitle() and gender_of_first_name(middle) is None \
+                            and person not in holders.get(middle.lower(), []):
+                        holders.setdefault(middle.lower(), []).append(person)
+        for middle, found in holders.items():
+            group = self._surnames.get(middle, [])
+            if len(found) != 1 or len(group) > 1 or any(p.first is not None for p in group):
+                continue
+            holder = found[0]
+            for alone in group:  # `Acosta said`, taken so far for someone known by the surname alone
+                for form, times in alone.forms.items():
+                    holder.forms[form] = holder.forms.get(form, 0) + times
+                self.people = {k: (holder if p is alone else p) for k, p in self.people.items()}
+            self._surnames[middle] = [holder]
+
+    def _add_spouse(self, tok: Token, honorifics: set[tuple[str, Gender]]) -> None:
+        """`Ms. Khan` in a story that named only Khizr Khan and calls him `Mr. Khan`: an honorific
+        whose gender every first name of that surname contradicts, when the story gives the surname
+        the other honorific too, is someone else of the family, a person of their own known by the
+        honorific (`Ms. Khan`), not the one named in full. Alone (`Andrea Bellini … Mr. Bellini`) the
+        honorific tells the named person's gender instead; a surname the story also names alone,
+        with no first name, may be anyone, and stays."""
+        doc = tok.doc
+        titled = HONORIFIC_GENDER.get(doc[tok.i - 1].lower_)
+        group = self._surnames.get(tok.lower_)
+        other: Gender = "f" if titled == "m" else "m"
+        if titled is None or not group or (tok.lower_, other) not in honorifics \
+                or tok.pos_ != "PROPN" or not tok.is_title \
+                or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            return
+        key = f"{'mr' if titled == 'm' else 'ms'}. {tok.lower_}"  # `Mrs. Khan` and `Ms. Khan` are one
+        if key in self.people or any(p.first is None or gender_of_first_name(p.first) in (None, titled)
+                                     for p in group):
+            return
+        form = f"{doc[tok.i - 1].text} {tok.text}"
+        person = Person(key, form)
+        person.forms[form] = 1
+        person.gender[titled] = 1
+        group.append(person)
+        self.people[key] = person
 
     def _relative(self, tok: Token) -> bool:
         """A known first name and a surname the story already gives a person, which the model typed
