@@ -46,12 +46,12 @@ _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"
 
 
 def find_signals(report: Report, text: str) -> tuple[Signal, ...]:
-    found = [*date_signals(report, text), *_quote_signals(report)]
+    found = [*date_signals(report, text), *_quote_signals(report, text)]
     return tuple(sorted(found, key=lambda s: (s.start if s.start is not None else -1, s.code)))
 
 
-def _quote_signals(report: Report) -> Iterator[Signal]:
-    anonymous = _mostly_anonymous(report)
+def _quote_signals(report: Report, text: str = "") -> Iterator[Signal]:
+    anonymous = _mostly_anonymous(report, text)
     if anonymous is not None:
         yield anonymous
     for quote in report.quotes:
@@ -92,10 +92,12 @@ def _speaker_doubt(quote: Quote) -> Signal | None:
                   quote.start, quote.end)
 
 
-def _mostly_anonymous(report: Report) -> Signal | None:
-    """Most attributed statements come from unnamed sources."""
+def _mostly_anonymous(report: Report, text: str = "") -> Signal | None:
+    """Most attributed statements come from unnamed sources. A spokesperson for a body the story
+    names (`a spokesperson for the Hospitals Association said`) is that body speaking on the record,
+    not an unnamed source."""
     attributed = [q for q in report.quotes if q.speaker and q.speaker_kind != "unresolved"]
-    unnamed = [q for q in attributed if q.speaker_kind == "anonymous"]
+    unnamed = [q for q in attributed if q.speaker_kind == "anonymous" and not _speaks_for_named(q, text)]
     if len(attributed) >= MIN_ATTRIBUTED:
         if len(unnamed) / len(attributed) <= ANONYMOUS_SHARE:
             return None
@@ -110,6 +112,21 @@ def _mostly_anonymous(report: Report) -> Signal | None:
                       f"{'one' if len(named) == 1 else 'ones'} "
                       f"(first: '{anon[0].text}')", anon[0].start, anon[0].end)
     return None
+
+
+# `a spokesperson for the Universities Association`: someone who speaks for a named body (a
+# capitalised name after `for`/`of`/`at`).
+_SPOKES = r"(?:spokes(?:person|man|woman)|representative|press\s+officer)"
+_FOR_NAMED = re.compile(rf"(?:an?|the|one)\s+(?:[a-z-]+\s+){{0,2}}{_SPOKES}\s+"
+                        r"(?:for|of|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _speaks_for_named(quote: Quote, text: str) -> bool:
+    if not text or quote.speaker_span is None:
+        return False
+    start, end = quote.speaker_span
+    said = text[start:end + 80]
+    return _FOR_NAMED.match(said, 0) is not None
 
 
 def _multiple_speakers(quotes: tuple[Quote, ...]) -> Iterator[Signal]:

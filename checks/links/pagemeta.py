@@ -135,14 +135,20 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Article:
     # tags): read it before falling back on the host name. Only then: where both speak, trafilatura's
     # choice is more often the masthead ("The Hill", not og's "TheHill")
     own_name = next((str(n).strip() for n in _OG_SITE_NAME(tree) if str(n).strip()), "")
-    site = (meta.sitename or "").lstrip("@") or own_name.lstrip("@") \
+    chosen = meta.sitename or ""
+    if own_name and (chosen.startswith("@") or _DESK.search(chosen)):
+        chosen = own_name  # a handle (`@BarronsOnline`) or a wire desk (`DH News Service`): the site's name
+    elif chosen.startswith("@"):
+        chosen = _ld_publisher(tree) or chosen
+    site = chosen.lstrip("@") or own_name.lstrip("@") \
         or (urlsplit(canonical).hostname if canonical else None)
     if meta.author and meta.author.replace(";", " and").casefold() in claimants:
         meta.author = None
     author = _names_only(_without_publisher(meta.author, tree)) or _ld_writers(tree) \
         or _byline(tree, claimants, _clean(site)) or _body_byline(tree)
     return Article(
-        title=_without_site(_without_author(_clean(meta.title) or _clean(extract_title(tree)), author),
+        title=_without_site(_without_author(_clean(meta.title) or _titled_heading(tree, site)
+                                            or _clean(extract_title(tree)), author),
                             _clean(site)),
         site=_clean(site),
         author=author,
@@ -321,6 +327,8 @@ def _byline(tree: HtmlElement, claimants: frozenset[str] = frozenset(),
         # itertext, not text_content: "Ann Lee<br>Wire" is two words apart, not "Ann LeeWire"
         text = _labelled_value(element) if element in labels else \
             _BY.sub("", " ".join(" ".join(_without_jobs(element)).split()))
+        if element not in labels:
+            text = _first_line(element, text)
         text = text.rstrip(" |-–—,")
         if text.casefold() in claimants:
             continue  # the fact-checked claim's author, shown above the claim
@@ -334,6 +342,64 @@ def _byline(tree: HtmlElement, claimants: frozenset[str] = frozenset(),
                 return named
             continue
     return None
+
+
+# A wire desk or news service the JSON-LD names as the publisher: a desk of the site, not its name.
+_DESK = re.compile(r"\b(?:news\s+service|newswire|wire|desk|bureau)\s*$", re.I)
+_LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
+
+
+def _ld_publisher(tree: HtmlElement) -> str | None:
+    """The publisher's name in the page's JSON-LD (`"publisher":{"@type":…,"name":"Barrons"}`)."""
+    for script in _LD_JSON(tree)[:5]:
+        found = _LD_PUBLISHER.search(str(script))
+        if found is not None and found[1].strip():
+            return found[1].strip()
+    return None
+
+
+_HEADINGS = XPath("//h1|//h2")
+_TITLE_TAG = XPath("//head/title")
+_TITLE_WORDS = 3  # fewer: a section's name (`News`, `Top Stories`), not a headline
+
+
+def _titled_heading(tree: HtmlElement, site: str | None) -> str | None:
+    """The page heading its <title> repeats (`<title>Superbugs: What They Are</title>` and
+    `<h2>Superbugs: What They Are</h2>`), for a page with no <meta> title: that is the story's
+    headline, though a sidebar's single <h1> (`Information and Resources`) comes first. A heading
+    that is the site's name (a masthead the <title> opens with) is not."""
+    tags = _TITLE_TAG(tree)
+    own = " ".join(tags[0].text_content().split()).casefold() if tags else ""
+    if not own:
+        return None
+    for heading in _HEADINGS(tree)[:30]:
+        words = " ".join(heading.text_content().split())
+        if len(words.split()) >= _TITLE_WORDS and own.startswith(words.casefold()) \
+                and words.casefold() != (site or "").casefold():
+            return words
+    return None
+
+
+def _first_line(byline: HtmlElement, text: str) -> str:
+    """`By Ann Lee<br/>Valley News Service`: the line after a break in a byline is the writer's desk or
+    outlet, not more of the name; the first line alone, when it names someone (a second writer goes
+    on with `and`: `By Ann Lee<br>and Bo Park` stays whole)."""
+    brk = next(byline.iter("br"), None)
+    if brk is None:
+        return text
+    head = [byline.text or ""]
+    for node in byline.iter():
+        if node is brk:
+            break
+        if node is not byline:
+            head.append(node.text or "")
+            if brk not in node.iterdescendants():
+                head.append(node.tail or "")
+    first = _BY.sub("", " ".join(" ".join(head).split())).rstrip(" |-–—,")
+    rest = " ".join((brk.tail or "").split()).lower()
+    if not first or rest.startswith(("and ", "& ")) or not _names(first) or not text.startswith(first):
+        return text
+    return first
 
 
 def _teaser_item(element: HtmlElement) -> bool:

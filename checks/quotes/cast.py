@@ -131,7 +131,8 @@ class Cast:
             if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := strip_name(ent)):
                 continue
             tokens = doc[bounds[0]:with_suffix(doc, bounds[1])]
-            if len(tokens) <= 5:
+            # words, not tokens: `Patrick Liu-Shiu-Cheong` is two words the tokenizer makes six
+            if sum(not glued_hyphen(t) for t in tokens) <= 5:
                 self._add_name(tokens)
         for tok in doc:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
             if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in _VOUCHABLE \

@@ -26,7 +26,7 @@ from .attribution import (
     attribute_full,
     attribute_trailing,
 )
-from .cues import TITLE_WORDS
+from .cues import SPEECH_VERBS, TITLE_WORDS
 from .followup import attribute_next
 from .marks import Marked, Paragraph, find_marked, paragraphs
 from .organisations import named_like_organisation
@@ -110,11 +110,15 @@ def analyse(doc: Doc, text: str | None = None) -> Analysis:
         return cached
     text = doc.text if text is None else text
     paras = paragraphs(text)
-    marked = [m for m in find_marked(text, paras) if not m.paragraph.headline]
+    every = find_marked(text, paras)
+    marked = [m for m in every if not m.paragraph.headline]
+    headed = {_term_key(text[m.start:m.end]) for m in every
+              if m.paragraph.headline and not _reporting_headline(text, m)} - {""}
     locator = Locator(doc, marked, [p for p in paras if p.headline], text)
     cast = Cast(doc, locator.narrative)
     by_index = {p.index: p for p in paras}
-    analysis = Analysis(tuple(_attribute_all(doc, text, marked, by_index, locator, cast)), cast, locator)
+    quotes = _attribute_all(doc, text, marked, by_index, locator, cast, headed)
+    analysis = Analysis(tuple(quotes), cast, locator)
     doc.user_data[_CACHE_KEY] = analysis
     return analysis
 
@@ -213,7 +217,8 @@ def _previous_colon(text: str, m: Marked, previous_end: int | None) -> int | Non
 
 
 def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, Paragraph], loc: Locator,
-                   cast: Cast) -> list[Quote]:
+                   cast: Cast, headed: set[str]) -> list[Quote]:
+    """`headed`: the short words the headlines put in marks (see `_term_key`, `_verb_in_use`)."""
     out: list[tuple[Marked, Quote]] = []
     last_group: Speaker | None = None
     doubled = 2 * sum(not m.single for m in marked) > len(marked)  # the story quotes in double marks
@@ -222,6 +227,8 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 or _bylined(text, m) or _subhead(text, m, doubled):
             continue
         partial = _embedded(text, m)
+        if partial and _term_key(text[m.start:m.end]) in headed and _verb_in_use(doc, loc, m):
+            continue  # the story's own term again (`Cells That 'Taste' Danger` … `able to “taste” …`)
         if partial:
             first, last = loc.token(m.start), loc.token(m.end - 1)
             found = attribute_fragment(doc[first], doc[last], m.paragraph, loc, cast, last_group)
@@ -262,6 +269,37 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
         cast.heard(found.speaker if found else None)
         out.append((m, quote))
     return _echoed(_carry_back([q for _, q in out], [m for m, _ in out]))
+
+
+def _reporting_headline(text: str, m: Marked) -> bool:
+    """`Ruiz Says Rival 'Gutted' Fund`, `Ruiz: Rival 'Gutted' Fund`: a headline that reports someone's
+    words (a speech verb, or a name and a colon) quotes them, not a term of the story's own."""
+    line = text[m.paragraph.start:m.paragraph.end]
+    if ":" in text[m.paragraph.start:m.open]:
+        return True
+    words = [w.lower() for w in _WORDS.findall(line)]
+    return any(w in SPEECH_VERBS or (w.endswith("s") and w[:-1] in SPEECH_VERBS)
+               or (w.endswith("es") and w[:-2] in SPEECH_VERBS) for w in words)
+
+
+def _term_key(quoted: str) -> str:
+    """A fragment of at most three words, lower-cased, for matching the headline's words in marks;
+    "" for anything longer."""
+    words = _WORDS.findall(quoted.lower())
+    return " ".join(words) if 0 < len(words) <= 3 else ""
+
+
+def _verb_in_use(doc: Doc, loc: Locator, m: Marked) -> bool:
+    """`being able to “taste” minute traces`: one word in marks that is the sentence's own verb, its
+    object outside the marks. With the headline's same word in marks (`Cells That 'Taste' Danger`),
+    that is the story's figure of speech; a word the headline quotes from someone is most often a
+    name or a judgement (`Rival's plan 'reckless'`), which this leaves to the speaker."""
+    first, last = loc.token(m.start), loc.token(m.end - 1)
+    words = [t for t in doc[first:last + 1] if t.is_alpha]
+    if len(words) != 1 or words[0].pos_ != "VERB":
+        return False
+    verbs = [words[0], *(c for c in words[0].children if c.dep_ == "conj")]
+    return any(c.dep_ in ("dobj", "obj") and c.i > last for v in verbs for c in v.children)
 
 
 def _speaking_as_one(found: Attribution | None, words: str) -> Attribution | None:

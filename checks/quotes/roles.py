@@ -421,6 +421,8 @@ def is_place(doc: Doc, text: str, start: int, end: int, cast: Cast) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
+    if any((p := cast.person(t)) is not None and _place_role(p.role or "") for t in span):
+        return True  # `Amazonas (the largest state in Brazil) declared …`: described as a place
     if all(t.ent_type_ in _PLACE_LABELS for t in words) or words[-1].lower_ in _PLACE_NOUNS:
         return True
     if any(e.text == span.text and e.label_ in _PLACE_LABELS for e in doc.ents):
@@ -441,8 +443,24 @@ def _modifies_noun(doc: Doc, end: int) -> bool:
 
 def _described(person: Person | None) -> bool:
     """A one-word name the story describes as someone (`Yoon, 63, a former chief prosecutor`) is a
-    person even where the model tags it a place."""
-    return person is not None and bool(person.role)
+    person even where the model tags it a place; one described as a place (`Amazonas (the largest
+    state in Brazil)`, `Tarn, a province of …`) is not."""
+    return person is not None and bool(person.role) and not _place_role(person.role or "")
+
+
+# Head nouns of a description that make the thing described a place (with _PLACE_NOUNS).
+_PLACE_HEADS = _PLACE_NOUNS | {"state", "states", "country", "nation", "region", "territory", "capital",
+                               "municipality", "republic", "kingdom", "emirate", "city-state"}
+_HEAD_ENDS = frozenset({"of", "in", "on", "near", "with", "where", "which", "that", "whose", "known"})
+
+
+def _place_role(role: str) -> bool:
+    """`the largest state in Brazil`, `a small island nation`: a description whose head noun (its
+    last word before a preposition or a clause) is a place's. `state senator`, `city manager` end on
+    a person's job, and `the state's governor` on the governor."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", role)]
+    cut = next((n for n, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    return cut > 0 and words[cut - 1] in _PLACE_HEADS
 
 
 def _full_name(person: Person | None) -> bool:
