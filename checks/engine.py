@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_ALPHA, LIKE_NUM
 from spacy.tokens import Doc
 
 from . import signals
@@ -101,7 +102,7 @@ def report_from_doc(
         meta,
         title=meta.title or _headline(text),
         published=published or meta.published,
-        words=sum(1 for t in doc if t.is_alpha or t.like_num),
+        words=_words(doc),
         language=meta.language or "en",
     )
     dates, vague_dates = split_vague(find_dates(doc, meta.published, text=text, updated=meta.updated))
@@ -128,6 +129,14 @@ def by_severity(found: Iterable[Signal]) -> tuple[Signal, ...]:
     sit seventh of eleven. Every surface shows signals in this order, so it is set once, here."""
     return tuple(sorted(found, key=lambda s: (_SEVERITY_RANK.get(s.severity, len(_SEVERITY_RANK)),
                                               -1 if s.start is None else s.start, s.code)))
+
+
+def _words(doc: Doc) -> int:
+    """Tokens that are words or numbers, counted in spaCy's own array: walking the Doc would build a
+    Python Token for each."""
+    if not len(doc):
+        return 0
+    return int(doc.to_array([IS_ALPHA, LIKE_NUM]).any(axis=1).sum())
 
 
 def _headline(text: str) -> str | None:

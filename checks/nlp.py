@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -244,7 +245,11 @@ def line_breaks(doc: Doc) -> list[int]:
     never joins a line break to a word."""
     breaks = doc.user_data.get(_LINE_BREAKS)
     if breaks is None:
-        breaks = doc.user_data[_LINE_BREAKS] = [t.i for t in doc if "\n" in t.text_with_ws]
+        # the whitespace tokens read from spaCy's own array, not by walking the Doc: a walk builds a
+        # Python Token for every word of the story, and only the few whitespace tokens are asked
+        # (a word's own whitespace is at most one space, so only they hold a line break)
+        spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []
+        breaks = doc.user_data[_LINE_BREAKS] = [i for i in spaces if "\n" in doc[i].text_with_ws]
     return breaks
 
 

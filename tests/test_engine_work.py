@@ -100,3 +100,41 @@ def test_a_rule_whose_words_the_text_lacks_is_not_run(monkeypatch: pytest.Monkey
     grammar.candidates("The council met on March 3, 2015, and voted again last week.")
     assert "mdy" in ran and "rel_unit" in ran
     assert not {"quarter", "decade", "spelled_year", "century", "weekday"} & set(ran)
+
+
+# Invented: a listed company with its stock symbol, a person, a hyphened name, lines and a blank line.
+LISTED = ("Shares of Corvane (NYSE: CVN) fell on Monday.\nAcme’s (ACM.B) results and Roe's (RO) too.\n\n"
+          "“We wait,” said Kim Hau-yip, 42, of Dunmore (K).\n\n"
+          "President Moon Jae-in visited Dunmore on Friday.\n")
+
+
+def test_shortcuts_read_from_spacys_arrays_give_what_the_walk_gave(nlp: Language) -> None:
+    from checks.engine import _words
+    from checks.quotes.attribution import Locator
+
+    for text in (LISTED, STORY, "x", "  \n"):
+        doc = next(parse([text], nlp))
+        assert _words(doc) == sum(1 for t in doc if t.is_alpha or t.like_num)
+        assert Locator(doc, [])._starts == [t.idx for t in doc]
+        assert line_breaks(doc) == [t.i for t in doc if "\n" in t.text_with_ws]
+
+
+def test_a_stock_symbol_is_read_from_the_tokens_after_the_name_as_from_the_text(nlp: Language) -> None:
+    from checks.quotes.companies import _TICKER, _text_after
+
+    doc = next(parse([LISTED], nlp))
+    found = [t.text for t in doc if _TICKER.match(_text_after(t))]
+    assert found == [t.text for t in doc if _TICKER.match(LISTED, t.idx + len(t.text))]
+    assert found[:3] == ["Corvane", "Acme", "’s"]  # the window holds the longest symbol's brackets
+
+
+def test_the_cast_walks_the_story_once_and_its_passes_share_that_list(nlp: Language) -> None:
+    from checks.quotes.find import analyse
+
+    doc = next(parse([LISTED + "\n\n" + STORY], nlp))
+    cast = analyse(doc).cast
+    assert [t.i for t in cast.tokens] == list(range(len(doc)))
+    mentions = roles.surname_mentions(cast)
+    assert mentions == roles.mentions_by_surname(doc, cast.narrative)  # the Doc itself, the long way
+    assert [t.i for t in mentions["hau-yip"]] == [t.i for t in doc if t.text == "yip"]
+    assert [doc[t.i - 2].text for t in mentions["jae-in"]] == ["Jae"]  # `in`, tagged ADP, ends a name

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .cues import (
@@ -102,7 +103,8 @@ class Locator:
     def __init__(self, doc: Doc, marked: Sequence[Marked], headlines: Sequence[Paragraph] = (),
                  text: str | None = None) -> None:
         self.doc = doc
-        self._starts = [t.idx for t in doc]
+        # read from spaCy's array: a walk over the Doc builds a Python Token for every word
+        self._starts = doc.to_array(IDX).tolist() if len(doc) else []
         # An unclosed mark's extent is a guess; the words after it stay readable as narrative.
         self._spans = sorted((m.open, m.close if m.close is not None else m.end) for m in marked
                              if m.close is not None or m.runs_on)

@@ -114,27 +114,32 @@ class Cast:
         self._at: dict[int, tuple[Person, int, int]] = {}  # token -> person and the name's bounds
         self.mentions: list[Mention] = []  # in story order, the story's own words only
         self.mention_at: list[int] = []  # each mention's token, for bisect
-        self._collect_names(doc, narrative)
-        self._collect_mentions(doc, narrative)
+        # The story's tokens, built once: each walk over the Doc itself builds a new Python Token for
+        # every word, and the cast and the passes that ask it (companies, surnames, sources) walk the
+        # story about a dozen times. Kept here, so they go with the story, as the cast does.
+        self.tokens = tokens = list(doc)
+        self._collect_names(doc, narrative, tokens)
+        self._collect_mentions(doc, narrative, tokens)
         # `officials`, `the ministry`: who `they` and `it` can stand for
         # (the token's own tags are read first: most tokens fail them, and cheaper than `narrative`)
-        self.groups = [t.i for t in doc if t.dep_ in SUBJECT and (
+        self.groups = [t.i for t in tokens if t.dep_ in SUBJECT and (
             (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ANON_NOUNS) or t.ent_type_ == "ORG")
             and narrative(t.idx)]
         # `A retired nurse waited outside`: someone a `she` can stand for who has no name
-        self.unnamed = [t.i for t in doc if described_person(t) and narrative(t.idx)]
+        self.unnamed = [t.i for t in tokens if described_person(t) and narrative(t.idx)]
 
     # -- names ---------------------------------------------------------------------------------
 
-    def _collect_names(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
-        for ent in doc.ents:
+    def _collect_names(self, doc: Doc, narrative: Callable[[int], bool], words: list[Token]) -> None:
+        ents = doc.ents  # built anew (a Span each) every time it is read
+        for ent in ents:
             if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := strip_name(ent)):
                 continue
             tokens = doc[bounds[0]:with_suffix(doc, bounds[1])]
             # words, not tokens: `Patrick Liu-Shiu-Cheong` is two words the tokenizer makes six
             if sum(not glued_hyphen(t) for t in tokens) <= 5:
                 self._add_name(tokens)
-        for tok in doc:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
+        for tok in words:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
             if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in _VOUCHABLE \
                     and narrative(tok.idx) and tok.lower_ not in SUFFIXES:
                 start, end = name_bounds(tok)
@@ -142,24 +147,24 @@ class Cast:
                 if start > 0 and doc[start - 1].lower_ in _TITLED \
                         and all(t.is_title and t.is_alpha and not _office_or_job(t) for t in doc[start:end]):
                     self._add_name(doc[start:with_suffix(doc, end)])
-        for tok in doc[:-1]:  # `Carly Fiorina`, untagged: a known first name vouches for it
+        for tok in words[:-1]:  # `Carly Fiorina`, untagged: a known first name vouches for it
             if untagged_name(tok) and narrative(tok.idx):
                 start = tok.i
                 while start >= 2 and glued_hyphen(doc[start - 1]) and doc[start - 2].is_title:
                     start -= 2  # `Eva-Marie Persson`: the first name starts before the hyphen
                 self._add_name(doc[start:with_suffix(doc, tok.i + 2)])
-        for tok in doc:  # `Tarun Vellaiyan, a trade professor,` tagged ORG: a person's role vouches for it
+        for tok in words:  # `Tarun Vellaiyan, a trade professor,` tagged ORG: a person's role vouches for it
             if (bounds := _apposed_person(tok)) is not None and narrative(tok.idx):
                 self._add_name(doc[bounds[0]:bounds[1]])
-        for tok in doc[:-1]:  # `Brigitta Vesper` tagged a work after `Margit Vesper`: a relative
+        for tok in words[:-1]:  # `Brigitta Vesper` tagged a work after `Margit Vesper`: a relative
             if self._relative(tok) and narrative(tok.idx):
                 self._add_name(doc[tok.i:tok.i + 2])
         # `Montell Figgins` tagged ORG, then `Figgins said` tagged PERSON: one person (`Kate York`
         # tagged a place, then `York said`, likewise), and so when `Figgins` alone is the subject of
         # a quote's verb, whatever its tag (`Figgins interjected:`)
-        speaking = {t.text for t in doc if t.dep_ in SUBJECT and t.is_title and t.ent_iob_ != "I"
+        speaking = {t.text for t in words if t.dep_ in SUBJECT and t.is_title and t.ent_iob_ != "I"
                     and is_quote_cue(t.head)}  # alone: not the last word of a longer name
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in ("ORG", "GPE") and narrative(ent.start_char) \
                     and _surname_named_alone(ent, speaking):
                 self._add_name(ent)
@@ -174,7 +179,7 @@ class Cast:
             person.settle_name()
             self.people.setdefault(person.key, person)
             self.people.setdefault(person.name.split()[-1].lower(), person)  # `… Jr.` as written
-        for tok in doc:  # `Baird's wife, Melinda,`: a first name alone, set beside a relative of someone
+        for tok in words:  # `Baird's wife, Melinda,`: a first name alone, set beside a relative of someone
             if narrative(tok.idx) and (owner := _relative_named(tok)) is not None:
                 self._add_relative(tok, owner)
         firsts: dict[str, list[Person]] = {}
@@ -303,10 +308,10 @@ class Cast:
 
     # -- mentions ------------------------------------------------------------------------------
 
-    def _collect_mentions(self, doc: Doc, narrative: Callable[[int], bool]) -> None:
+    def _collect_mentions(self, doc: Doc, narrative: Callable[[int], bool], tokens: list[Token]) -> None:
         i = 0
-        while i < len(doc):
-            tok = doc[i]
+        while i < len(tokens):
+            tok = tokens[i]
             if not self._may_name(tok):
                 i += 1
                 continue

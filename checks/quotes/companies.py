@@ -36,6 +36,10 @@ _COMPANY_TITLES = _ORG_KINDS | frozenset("""developer automaker carmaker chipmak
     insurer lender airline carrier distributor supplier""".split())
 # A stock-exchange symbol in brackets right after the name (`Lowe's (LOW)`, `Acme (NYSE: ACM)`).
 _TICKER = re.compile(r"(?:['’]s)?\s?\((?:[A-Z]{2,8}:\s?)?[A-Z]{1,5}(?:\.[A-Z])?\)")
+# Characters the longest match of _TICKER spans (`’s (NASDAQ: ABCDE.F)`): the tokens that far after a
+# name are all it needs to read (each token holds a character at least), not doc.text, which joins
+# every token of the story each time it is read.
+_TICKER_CHARS = 24
 _NOT_A_PERSON = frozenset({"ORG", "PRODUCT", "GPE", "FAC", "NORP", "WORK_OF_ART", "LOC"})
 _SENTENCES_BACK = 2  # sentences before a `they` in which the company it stands for may be the subject
 
@@ -56,7 +60,7 @@ def company(person: Person, cast: Cast) -> bool:
 def _companies(cast: Cast) -> dict[str, bool]:
     votes: dict[str, list[int]] = {}  # key -> [tagged a person, tagged otherwise, shaped like a company]
     listed: set[str] = set()  # `Lowe's (LOW) stock`: a stock-exchange symbol names a listed company
-    for tok in cast.doc:
+    for tok in cast.tokens:
         if not (tok.pos_ == "PROPN" or cast.bounds(tok) is not None) or not cast.narrative(tok.idx) \
                 or (person := cast.person(tok)) is None:
             continue  # a proper noun, or a name the model read as a common noun (`Acme’s division`)
@@ -66,7 +70,7 @@ def _companies(cast: Cast) -> dict[str, bool]:
         vote[0] += tok.ent_type_ == "PERSON"
         vote[1] += tok.ent_type_ in _NOT_A_PERSON
         vote[2] += _shaped(tok)
-        if person.first is None and _TICKER.match(tok.doc.text, tok.idx + len(tok.text)):
+        if person.first is None and _TICKER.match(_text_after(tok)):
             listed.add(person.key)
     # the model's tags alone never decide: it calls `Sanders` or `Christie` an organisation half the
     # time; a full name it tagged a person's most of the time needs more than one odd context
@@ -74,6 +78,11 @@ def _companies(cast: Cast) -> dict[str, bool]:
     return {key: key in listed or (not _personal(cast.people[key]) and shaped > 0 and (
                 cast.people[key].first is None or shaped + other > tagged))
             for key, (tagged, other, shaped) in votes.items()}
+
+
+def _text_after(tok: Token) -> str:
+    """The story's text from the end of `tok`, at least _TICKER_CHARS characters of it (or to the end)."""
+    return tok.whitespace_ + tok.doc[tok.i + 1:tok.i + 1 + _TICKER_CHARS].text_with_ws
 
 
 def company_name(tok: Token) -> bool:

@@ -107,7 +107,7 @@ def _first_name_before(tok: Token) -> Token | None:
     return first if gender_of_first_name(first.text) is not None else None
 
 
-def _person_by_first_name(doc: Doc, speaker: Speaker) -> Speaker | None:
+def _person_by_first_name(doc: Doc, speaker: Speaker, tokens: Sequence[Token]) -> Speaker | None:
     """`Volker said`, tagged an organisation, when the article also writes `Kurt Volker`: a
     one-word organisation is that person once the story gives the word a first name; so is an
     organisation that ends in a first name and a surname (`Ukraine Kurt Volker`, a role's place
@@ -127,7 +127,7 @@ def _person_by_first_name(doc: Doc, speaker: Speaker) -> Speaker | None:
         name = f"{first.text} {last.text}"
         return dataclasses.replace(speaker, name=name, kind="named", key=name.lower(), start=first.idx,
                                    evidence="name_at_cue")
-    for tok in doc:
+    for tok in tokens:  # the story's tokens, the cast's list (a walk over the Doc builds each anew)
         if tok.text == last.text and (first := _first_name_before(tok)) is not None:
             name = f"{first.text} {tok.text}"
             if named_like_organisation(name, doc):  # `the Times`: the `New York Times` named before
@@ -150,7 +150,7 @@ def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
     if speaker.kind == "named":
         return _office(doc, speaker, cast)
     if speaker.kind == "organization":  # `the company would not say`: the company just named
-        return _person_by_first_name(doc, speaker) or named_organisation(doc, speaker, cast)
+        return _person_by_first_name(doc, speaker, cast.tokens) or named_organisation(doc, speaker, cast)
     if speaker.kind != "anonymous":
         return None
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
@@ -160,7 +160,7 @@ def named_for_role(doc: Doc, speaker: Speaker, cast: Cast) -> Speaker | None:
         return _described_person(span, cast)  # `the 56-year-old`, `the veteran coach`
     found = resolve(holder, cast) if holder is not None else None
     if found is not None and found.kind == "organization":
-        found = _person_by_first_name(doc, found)
+        found = _person_by_first_name(doc, found, cast.tokens)
     if found is None or found.kind != "named":
         return None
     evidence = "name_at_cue" if speaker.evidence == "description" else speaker.evidence
@@ -245,16 +245,20 @@ def surname_mentions(cast: Cast) -> dict[str, list[Token]]:
     so they go with the story (a cache keyed by the cast outside it kept every story alive: its
     tokens hold the document, which holds the cast)."""
     if cast.surname_mentions is None:
-        cast.surname_mentions = mentions_by_surname(cast.doc, cast.narrative)
+        cast.surname_mentions = mentions_by_surname(cast.tokens, cast.narrative)
     return cast.surname_mentions
 
 
-def mentions_by_surname(doc: Doc, narrative: Callable[[int], bool]) -> dict[str, list[Token]]:
-    """Every narrative mention of every surname, in one pass over the tokens."""
+def mentions_by_surname(tokens: Sequence[Token], narrative: Callable[[int], bool]) -> dict[str, list[Token]]:
+    """Every narrative mention of every surname, in one pass over the story's tokens: all of them, in
+    order (the cast's list, or the Doc)."""
     found: dict[str, list[Token]] = {}
-    for tok in doc:
+    for tok in tokens:
         # `Moon Jae-in`: the model may tag the last part of a hyphened name a common noun (`in`)
-        named = tok.pos_ == "PROPN" or _surname_start(tok).pos_ == "PROPN"
+        # (a surname's start other than the token itself needs a glued hyphen just before it: asked
+        # first, so most tokens build no second Token)
+        named = tok.pos_ == "PROPN" or (tok.i > 1 and glued_hyphen(tokens[tok.i - 1])
+                                        and _surname_start(tok).pos_ == "PROPN")
         if named and narrative(tok.idx):
             found.setdefault(_surname_at(tok), []).append(tok)
     return found

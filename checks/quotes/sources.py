@@ -123,7 +123,7 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...], analysis: Analysis) -> Iterat
             yield Speaker(q.speaker, q.speaker_kind, *q.speaker_span,
                           key=_key(q.speaker, analysis, q.speaker_kind)), 1
     last: Speaker | None = None
-    for tok in doc:
+    for tok in analysis.cast.tokens:  # the story's tokens, built once on the cast
         subject = _reported_speaker(tok, analysis)
         if subject is None or not analysis.locator.narrative(subject.idx):
             continue
