@@ -1,4 +1,4 @@
-"""Session 18 (helper-114): fragments PolNeAR `train` still missed. Words a crowd chants are its
+"""Session 17 (helper-114): fragments PolNeAR `train` still missed. Words a crowd chants are its
 own even when no list knows its noun, and a clause with a subject of its own that a named person
 concludes, predicts or finds is theirs."""
 
@@ -43,3 +43,15 @@ def test_a_clause_further_off_or_one_perceived_is_not_the_subjects(quotes_in) ->
             "such as \"Bridges make drivers lazy and rude\" and others.\n\n"
             "Tom Baker saw that \"the river has risen far too fast\" this spring.")
     assert all(q.speaker != "Tom Baker" for q in quotes_in(text))
+
+
+def test_words_shouted_inside_someones_report_are_the_shouters(quotes_in) -> None:
+    """`Ruiz posted, "Reporting that Dayton killer shouted "…" as he slaughtered diners."`: the teller reports that the
+    words were shouted; they are the shouter's, as a term is the caller's whoever tells the sentence
+    (before, a fragment's voicing verb gave way to the teller, and the gunman's shout went to Ruiz)."""
+    text = ("At one point on Monday, Senator Ana Ruiz, who has many followers, posted, \"Reporting that "
+            "Dayton killer shouted \"Death to the council!\" as he slaughtered diners.\" Her office did "
+            "not say who told her.")
+    shout = only(quotes_in(text), "Death to the council")
+    assert shout.speaker != "Ana Ruiz"
+    assert shout.speaker_kind in ("anonymous", "unresolved")

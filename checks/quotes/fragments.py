@@ -453,6 +453,10 @@ def _named_as(verb: Token, came_from: Token, para: int, loc: Locator, cast: Cast
     if (told := _told_by(verb, loc, cast, last, loose=lemma in _VOICING_VERBS)) is None or (
             lemma in _THOUGHT_VERBS and told.speaker is not None and told.speaker.kind != "named"):
         return Attribution(None, None)  # `why would any rational person believe …`: nobody's words
+    if lemma in _VOICING_VERBS:
+        # `Ruiz posted, “Told that the gunman shouted “…” as he fired”`: the words are the shout, as
+        # a term is its user's (`_term_user`); the teller only reports that they were shouted
+        return told
     if (outer := _teller(verb, para, loc, cast, last)) is not None:
         return outer
     if verb.dep_ in _REPORTED_LINKS and is_speech_verb(verb.head):
