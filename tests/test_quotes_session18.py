@@ -46,9 +46,10 @@ def test_a_clause_further_off_or_one_perceived_is_not_the_subjects(quotes_in) ->
 
 
 def test_words_shouted_inside_someones_report_are_the_shouters(quotes_in) -> None:
-    """`Ruiz posted, "Reporting that Dayton killer shouted "…" as he slaughtered diners."`: the teller reports that the
-    words were shouted; they are the shouter's, as a term is the caller's whoever tells the sentence
-    (before, a fragment's voicing verb gave way to the teller, and the gunman's shout went to Ruiz)."""
+    """`Ruiz posted, "Reporting that Dayton killer shouted "…" as he slaughtered diners."`: the teller
+    reports that the words were shouted; they are the shouter's, as a term is the caller's whoever
+    tells the sentence (before, a fragment's voicing verb gave way to the teller, and the killer's
+    shout went to Ruiz)."""
     text = ("At one point on Monday, Senator Ana Ruiz, who has many followers, posted, \"Reporting that "
             "Dayton killer shouted \"Death to the council!\" as he slaughtered diners.\" Her office did "
             "not say who told her.")
