@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -169,9 +170,9 @@ class Cast:
                     and _surname_named_alone(ent, speaking):
                 self._add_name(ent)
         self._join_double_surnames()
-        titled = {(tok.lower_, HONORIFIC_GENDER[doc[tok.i - 1].lower_]) for tok in doc[1:]
-                  if doc[tok.i - 1].lower_ in HONORIFIC_GENDER}
-        for tok in doc[1:]:  # `Ms. Khan` where the story named only Khizr Khan: his wife, someone else
+        titled = {(tok.lower_, HONORIFIC_GENDER[before.lower_]) for before, tok in pairwise(words)
+                  if before.lower_ in HONORIFIC_GENDER}
+        for tok in words[1:]:  # `Ms. Khan` where the story named only Khizr Khan: his wife, someone else
             if narrative(tok.idx):
                 self._add_spouse(tok, titled)
         persons = {id(p): p for group in self._surnames.values() for p in group}.values()
@@ -243,11 +244,13 @@ class Cast:
         honorific (`Ms. Khan`), not the one named in full. Alone (`Andrea Bellini … Mr. Bellini`) the
         honorific tells the named person's gender instead; a surname the story also names alone,
         with no first name, may be anyone, and stays."""
+        group = self._surnames.get(tok.lower_)
+        if not group:
+            return  # most tokens: asked first, so they build no Token beside them
         doc = tok.doc
         titled = HONORIFIC_GENDER.get(doc[tok.i - 1].lower_)
-        group = self._surnames.get(tok.lower_)
         other: Gender = "f" if titled == "m" else "m"
-        if titled is None or not group or (tok.lower_, other) not in honorifics \
+        if titled is None or (tok.lower_, other) not in honorifics \
                 or tok.pos_ != "PROPN" or not tok.is_title \
                 or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             return
