@@ -34,10 +34,12 @@ __all__ = ["read_metadata"]
 log = logging.getLogger(__name__)
 
 # Where newsrooms put the byline: rel/itemprop markup first, then the common class names,
-# never inside reader comments.
+# never inside reader comments, nor inside a picture's <figure> or <figcaption>: there an "author"
+# (`<span class="img-author">Ann Lee/Wire files</span>`) is the photographer's credit.
 _BYLINE = XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')])]"
+    "[not(ancestor-or-self::figure or ancestor-or-self::figcaption)]"
 )
 # A list item that links a headline (four words or more) is another story's teaser ("most read"), and
 # a byline in it is that story's writer.
