@@ -26,3 +26,26 @@ def test_the_byline_before_the_photo_credit_is_still_read() -> None:
     body = ('<div class="byline">By Ida Marsh</div><figure><img src="ferry.jpg"/><figcaption>'
             '<span class="photo-author">Ole Brandt/Wire files</span></figcaption></figure>')
     assert _meta(body).author == "Ida Marsh"
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    from checks.engine import check_text
+    return [(q.text, q.speaker) for q in check_text(text).quotes]
+
+
+def test_a_label_in_what_someone_wondered_is_nobodys_words() -> None:
+    text = ("The engineers at the plant tested the valves for a month. The engineers wondered whether this "
+            "pressure is also behind our \"eureka!\" moments. In Dr. Hallam's words, \"Could it be tied to "
+            "the crew?\"")
+    found = _quotes(text)
+    assert [q for q, _ in found] == ["Could it be tied to the crew?"]
+
+
+def test_words_someone_wondered_about_that_are_not_a_label_stay_theirs() -> None:
+    found = _quotes("Mayor Ruth Ellery wondered whether the council had \"lost its nerve\" over the budget.")
+    assert found == [("lost its nerve", "Ruth Ellery")]
+
+
+def test_a_label_in_what_someone_said_stays_theirs() -> None:
+    found = _quotes("Mayor Ruth Ellery said the council had passed a \"phase one\" budget.")
+    assert found == [("phase one", "Ruth Ellery")]

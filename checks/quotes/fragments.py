@@ -97,6 +97,10 @@ _CLAIM_NOUNS = frozenset("""
 _CLAIM_LINKS = frozenset({"acl", "ccomp"})
 _CLAIM_PREPOSITIONS = frozenset({"for", "of"})
 # Prepositions of concession and time: what they open is when or despite what someone spoke.
+# Verbs of wondering: what follows is a question the story puts in its own words.
+_WONDERING = frozenset("wonder ponder".split())
+# Words that open a noun phrase: the article or the owner before a labelled noun.
+_OWNERS = frozenset("a an the our their his her its my your this that these those".split())
 _CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
 
@@ -119,7 +123,8 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     # `none reached the “top secret” level`: words before the noun they modify are a label, which a
     # speaker further out (`Democrats pointed out that …, though none reached the “…” level`) does
     # not make theirs; a verb governing them, or a speaker set off by commas, still does
-    label = bool(outside) and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside)
+    label = (bool(outside) and all(t.dep_ in _PREMODIFIER and t.head.i > last_tok.i for t in outside)) \
+        or _between_owner_and_noun(first, last_tok)
     term = len(words) < _SPOKEN_WORDS and not _SENTENCE_INSIDE.search(quoted.text.rstrip(_CLOSING))
     spoken = len(words) >= _DEEP_WORDS and not all(w.text[0].isupper() or w.is_stop for w in words)
     for tok in outside:
@@ -136,6 +141,18 @@ def attribute_fragment(first: Token, last_tok: Token, paragraph: Paragraph, loc:
     if spoken and not label:
         return _sentence_subject(outside, para, loc, cast, last)
     return None
+
+
+def _between_owner_and_noun(first: Token, last_tok: Token) -> bool:
+    """`our “eureka!” moments`: marks between a determiner or an owner and a common noun hold a label
+    of that noun, even where the parse, thrown by the `!` inside, hangs the noun elsewhere."""
+    doc = first.doc
+    before = doc[first.i - 2] if first.i >= 2 else None
+    after = doc[last_tok.i + 1] if last_tok.i + 1 < len(doc) else None
+    if after is not None and after.is_punct and after.i + 1 < len(doc):
+        after = doc[after.i + 1]  # past the closing mark
+    return before is not None and after is not None and before.lower_ in _OWNERS \
+        and after.pos_ == "NOUN" and after.text.islower() and not after.ent_type_
 
 
 def _sentence_subject(outside: list[Token], para: int, loc: Locator, cast: Cast,
@@ -549,6 +566,10 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
                 # in what someone is asked or told to do names the thing done; the request is the
                 # speaker's, the label is the story's name for a thing, no one's words (told by
                 # someone, `She said she would ask him to lead a “…” effort`, it is the teller's)
+                return Attribution(None, None)
+            if label and term and cue.lemma_.lower() in _WONDERING:
+                # `wondered whether it explains our “eureka” moments`: wondering is the story's account
+                # of a question, not words said; a word in marks naming a kind of thing in it is a term
                 return Attribution(None, None)
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
                 return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
