@@ -455,6 +455,8 @@ def _described(person: Person | None) -> bool:
 # Head nouns of a description that make the thing described a place (with _PLACE_NOUNS).
 _PLACE_HEADS = _PLACE_NOUNS | {"state", "states", "country", "nation", "region", "territory", "capital",
                                "municipality", "republic", "kingdom", "emirate", "city-state"}
+# Words that end the head noun of a place's description. Not `and`, which sources._ROLE_ENDS has for
+# a person's (`a senior official and former aide`): `a state and federal prosecutor` is a prosecutor.
 _HEAD_ENDS = frozenset({"of", "in", "on", "near", "with", "where", "which", "that", "whose", "known"})
 
 
