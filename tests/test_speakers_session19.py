@@ -1,8 +1,9 @@
 """Carried-over speakers that were confidently wrong on real pages (issue 14, session 19).
 
 A quotation after a colon that closes a sentence about someone new (`Lowry, who …, had a similar
-experience: “…”`) is that person's (a guess), not the last speaker's carried over. Every text here
-is invented.
+experience: “…”`) is that person's (a guess), not the last speaker's carried over; and a quote
+carried over from a `he` whose person's gender the story never tells is held under 0.8, as that
+`he`'s own quote is. Every text here is invented.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from support.quotes import only
 
 from checks.models import Quote
+from checks.quotes.confidence import HIGH, apply_confidence
 
 Quotes = Callable[[str], tuple[Quote, ...]]
 
@@ -34,3 +36,25 @@ def test_a_colon_after_the_same_speaker_stays_theirs(quotes_in: Quotes) -> None:
             "same feeling about the next demo: “It grabbed me the moment I heard it.”")
     q = only(quotes_in(text), "grabbed me")
     assert q.speaker == "Tom Harper"
+
+
+_UNKNOWN = ("Volunteers at the lab test samples sent in by post.\n\n"
+            "“It made me very ill,” Dr. Hollin, a longtime forum member, wrote on the site after the test "
+            "came back.\n\n"
+            "“More people are hurt by bad batches than by anything else,” Dr. Hollin added. “It is the "
+            "fillers that harm people.”\n\n"
+            "The problem of fillers is one of the reasons that Quartzfox has been pushing for more testing "
+            "on the forums. “Why make a risky habit worse?” he told me when I reached him after his post. "
+            "“The lab gives people a way to know what they are taking.”")
+
+
+def test_a_quote_carried_from_a_pronoun_of_unknown_gender_is_held_under_high(quotes_in: Quotes) -> None:
+    quotes = apply_confidence(quotes_in(_UNKNOWN), _UNKNOWN)
+    asked, carried = only(quotes, "risky habit"), only(quotes, "lab gives people")
+    assert asked.speaker_evidence == "pronoun" and carried.speaker_evidence == "carried"
+    assert carried.speaker == asked.speaker
+    assert carried.speaker_confidence is not None and carried.speaker_confidence < HIGH
+    # a carry from a name at the cue is scored as a carry, as before
+    added = only(quotes, "fillers that harm")
+    assert added.speaker_evidence == "carried" and added.speaker_confidence is not None
+    assert added.speaker_confidence >= HIGH
