@@ -1,9 +1,11 @@
-"""Carried-over speakers that were confidently wrong on real pages (issue 14, session 19).
+"""Carried-over and pronoun speakers that were confidently wrong (issue 14, session 19).
 
 A quotation after a colon that closes a sentence about someone new (`Lowry, who …, had a similar
-experience: “…”`) is that person's (a guess), not the last speaker's carried over; and a quote
-carried over from a `he` whose person's gender the story never tells is held under 0.8, as that
-`he`'s own quote is. Every text here is invented.
+experience: “…”`) is that person's (a guess), not the last speaker's carried over; a quote carried
+over from a `he` whose person's gender the story never tells is held under 0.8, as that `he`'s own
+quote is; a person given a name by `named` (`a worker named Luis Ortega`) is the next `he`, and so is
+a person whose own `who` clause holds the pronoun (`Nia Porter, who … when she called him`). Every
+text here is invented.
 """
 
 from __future__ import annotations
@@ -58,3 +60,31 @@ def test_a_quote_carried_from_a_pronoun_of_unknown_gender_is_held_under_high(quo
     added = only(quotes, "fillers that harm")
     assert added.speaker_evidence == "carried" and added.speaker_confidence is not None
     assert added.speaker_confidence >= HIGH
+
+
+def test_a_person_given_a_name_by_named_is_the_next_he(quotes_in: Quotes) -> None:
+    text = ("Plant manager Robert Hale said the move would save money. “We had no choice,” Hale said.\n\n"
+            "Outside the plant gates in Monterrey, a worker named Luis Ortega has nothing but good things "
+            "to say about his job, much like his colleagues in Ohio until last month. “The mood is calm, a "
+            "healthy place,” he said. “Even the new workers are trained.”")
+    quotes = quotes_in(text)
+    assert only(quotes, "mood is calm").speaker == "Luis Ortega"
+    assert only(quotes, "new workers").speaker == "Luis Ortega"
+
+
+def test_a_pronoun_in_a_persons_who_clause_is_that_person(quotes_in: Quotes) -> None:
+    text = ("Senator Ann Boyd has drawn big crowds on campus. “We will win this,” Boyd said at a rally on "
+            "Friday.\n\n"
+            "Gordon Bell, her rival, has struggled to keep up. My favorite description of him came from "
+            "college student Nia Porter, who made me feel old when she called him “somebody's cool uncle.” "
+            "Come again? “Cool,” she said, meaning that he “does not care what people think.”")
+    quotes = quotes_in(text)
+    assert only(quotes, "cool uncle").speaker == "Nia Porter"
+    assert only(quotes, "Cool").speaker == "Nia Porter"
+
+
+def test_a_who_clause_whose_own_subject_is_the_pronoun_says_nothing_of_it(quotes_in: Quotes) -> None:
+    text = ("Mayor Ana Ruiz spoke to the council on Monday. “The books are in order,” Ruiz said.\n\n"
+            "She named Dana Cole, who she says misled the board, as the source of the leak. “It was "
+            "never a secret,” she said.")
+    assert only(quotes_in(text), "never a secret").speaker == "Ana Ruiz"
