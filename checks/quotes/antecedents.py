@@ -6,7 +6,8 @@ title stands for (`titled_antecedent`: `the president said`). speakers.resolve a
 cast.py keeps the record (the people, their mentions in story order, the groups and unnamed
 people); the rules that choose among them live here, as functions of the cast that keep no state
 of their own, so the record and the salience rules can each be read, and grow, on their own.
-`antecedent` tries, in order: the person an `As for X,` before the pronoun turns to; the main-clause
+`antecedent` tries, in order: the person an `As for X,` before the pronoun turns to; the person whose
+`who` clause holds the pronoun (`student Nia Porter, who … when she called him`); the main-clause
 subject of the pronoun's own sentence (never a name
 inside a participle the pronoun is the subject of: `Asked about …, she replied`); the same
 pronoun as the main subject earlier in the sentence or the one before, followed back (`_chained`),
@@ -25,7 +26,7 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from .cast import ASKING, LOOKBACK, SUBJECT, Cast, Mention, Person, sentence_start
+from .cast import ASKING, LOOKBACK, SUBJECT, Cast, Mention, Person, named_by, sentence_start
 from .cues import ANON_NOUNS, TITLE_WORDS, is_person_noun, is_speech_verb
 from .phrases import sentences_back
 from .pronouns import ANYONE, HONORIFIC_GENDER, PRONOUN_GENDER, noun_gender
@@ -73,6 +74,8 @@ def referent(cast: Cast, pronoun: Token, depth: int = 0, at: Token | None = None
         return dataclasses.replace(subject, key=fitting[0].key) if len(fitting) == 1 else None
     if (topic := _as_for(near, tok)) is not None:
         return topic
+    if (owner := _relative_owner(near, tok)) is not None:
+        return owner
     same = [m for m in near
             if m.sent == sent and m.subject and not _in_own_participle(cast.doc[m.i], tok)]
     if same and any(m.main for m in same):  # the main clause's subject over one inside a clause
@@ -161,6 +164,20 @@ def _as_for(near: list[Mention], pronoun: Token) -> Mention | None:
     named = {o.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < pronoun.i
              for f in c.children if f.lower_ == "for" for o in f.children if o.dep_ == "pobj"}
     return next((m for m in reversed(near) if m.i in named), None)
+
+
+def _relative_owner(near: list[Mention], pronoun: Token) -> Mention | None:
+    """`student Nia Porter, who made me feel old when she called him “…”`: a pronoun inside the `who`
+    clause of a person who fits it is that person (the clause is about them), not the sentence's
+    subject nor the last speaker; not the clause's own subject (`Ruiz, who she says lied`)."""
+    for up in pronoun.ancestors:
+        if up.dep_ == "relcl" and pronoun.head != up and _who_clause(up):
+            return next((m for m in reversed(near) if m.i == up.head.i), None)
+    return None
+
+
+def _who_clause(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
 
 
 def _unfit_namesake(cast: Cast, before: list[Mention], pronoun: Token,
@@ -338,6 +355,11 @@ def _apposed_mention(cast: Cast, noun: Token) -> Mention | None:
         at = bisect.bisect_left(cast.mention_at, appos.left_edge.i)
         if at < len(cast.mentions) and cast.mention_at[at] <= appos.right_edge.i:
             return cast.mentions[at]
+    # `a worker named Luis Ortega`: the name given by the participle after the noun
+    for name in (g for c in noun.children if c.dep_ == "acl" for g in c.children if named_by(g) == noun):
+        at = bisect.bisect_left(cast.mention_at, name.left_edge.i)
+        if at < len(cast.mentions) and cast.mention_at[at] <= name.i:
+            return cast.mentions[at]
     return None
 
 
@@ -378,11 +400,22 @@ def _rank(cast: Cast, m: Mention, sents: list[int], pronoun: Token) -> tuple[int
     known gender that agrees is no reason to prefer someone: that would punish every name
     the lists do not know. A person their sentence keeps calling `her` (`visited his agent Voss
     at her flat … on her table`) ranks with the subjects."""
-    tier = 2 if (m.subject or m.key == cast.last_speaker or _referred(cast, m, pronoun)) \
+    tier = 2 if (m.subject or m.key == cast.last_speaker or _referred(cast, m, pronoun)
+                 or _own_clause_says(cast, m, pronoun)) \
         else (0 if m.topic else 1)
     # a speaker set in as an aside (`Trump, Sexton said, has created …`) holds the main clause's
     # rank: the sentence is his words about the subject, and the next `he said` goes on with him
     return tier, sents.index(m.sent), m.main or m.speaks, m.speaks, m.i
+
+
+def _own_clause_says(cast: Cast, m: Mention, pronoun: Token) -> bool:
+    """`… from student Nia Porter, who made me feel old when she called him “…”.` then `“…,” she
+    said`: a person whose own `who` clause calls them by the pronoun (outside quotes) is what the
+    sentence is about, as a subject is."""
+    tok = cast.doc[m.i]
+    return any(_who_clause(c) and any(t.lower_ == pronoun.lower_ and t.dep_ in SUBJECT and t.head != c
+                                      and cast.narrative(t.idx) for t in c.subtree)
+               for c in tok.children if c.dep_ == "relcl")
 
 
 def _referred(cast: Cast, m: Mention, pronoun: Token) -> bool:

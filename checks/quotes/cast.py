@@ -52,7 +52,7 @@ from .phrases import HONORIFICS, after_the, is_topic, name_bounds, role_of, stri
 from .pronouns import HONORIFIC_GENDER, described_person, gender_evidence, named_owner
 
 __all__ = ["ASKING", "LOOKBACK", "SUBJECT", "Cast", "Mention", "Person", "Speaker", "misread_subject",
-           "sentence_start"]
+           "named_by", "sentence_start"]
 
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _TYPO_MIN = 5  # letters a surname needs before a word one letter off it is read as a slip for it
@@ -555,7 +555,21 @@ def _apposed_to(tok: Token) -> Token:
     Alan Garten,`), which holds the name's place in the sentence; else the name itself. A plural noun
     is several people (`the two candidates - Cruz and Kasich - spoke`): no one of them is its subject."""
     noun = tok.head
-    return noun if tok.dep_ == "appos" and noun.tag_ == "NN" and is_person_noun(noun) else tok
+    if tok.dep_ == "appos" and noun.tag_ == "NN" and is_person_noun(noun):
+        return noun
+    named = named_by(tok)  # `a worker named Luis Ortega has …`: the worker's place is the name's
+    return named if named is not None else tok
+
+
+def named_by(tok: Token) -> Token | None:
+    """`a worker named Luis Ortega`, `a nurse called Ellen Park`: the person noun a name is given to
+    by `named` or `called` right after it (the parse hangs the name on the participle), else None."""
+    verb = tok.head
+    if tok.dep_ not in ("oprd", "dobj", "attr") or verb.dep_ != "acl" or verb.tag_ != "VBN" \
+            or verb.lower_ not in _NAMING or verb.i + 1 > tok.i:
+        return None
+    noun = verb.head
+    return noun if noun.tag_ == "NN" and is_person_noun(noun) and noun.i == verb.i - 1 else None
 
 
 def _says(tok: Token) -> bool:
@@ -593,6 +607,7 @@ def _apposed_person(tok: Token) -> tuple[int, int] | None:
     return None if any(t.lower_ in _TITLED or t.lower_ in ORG_NOUNS for t in words) else (start, end)
 
 
+_NAMING = frozenset({"named", "called"})  # `a worker named Luis Ortega`
 _KIN = frozenset("wife husband son daughter brother sister mother father".split())
 
 

@@ -250,7 +250,7 @@ def _attribute_all(doc: Doc, text: str, marked: list[Marked], paras: dict[int, P
                 or attribute_full(m, text, loc, cast, last_group, colon)
             if found is not None and found.imagined:
                 continue  # `fans may well ask: “…”`: a line the writer imagines, nobody's words
-            found = found or _convention(m, out, text)
+            found = found or _colon_subject(m, text, loc, cast, out) or _convention(m, out, text)
             if found is None or found.speaker is None:
                 found = _asker(m, text, loc, cast, attribute_next(m, text, loc, cast, last_group)) or found
             if found is None and _label_like(text[m.start:m.end]):
@@ -351,6 +351,30 @@ def _sentence_before(m: Marked, loc: Locator, start: int, end: int) -> list[Toke
     if before < 0 or not start <= loc.doc[before].idx < end:
         return None
     return [t for t in loc.doc[loc.doc[before].sent.start:before + 1] if t.idx >= start]
+
+
+def _colon_subject(m: Marked, text: str, loc: Locator, cast: Cast,
+                   done: list[tuple[Marked, Quote]]) -> Attribution | None:
+    """`Buckley, who phoned in from the set, had a similar experience: “…”`: a quotation after a
+    colon that closes a sentence of its paragraph, with no cue of its own, is a guess of that
+    sentence's named subject when the subject is someone other than the speaker of the quote
+    before (who would otherwise be carried over: the story has turned to a new person); a colon
+    after the same speaker (`Ruiz recalled the night:`) leaves the carry as it was."""
+    if not text[m.paragraph.start:m.open].rstrip().endswith(":"):
+        return None
+    sentence = _sentence_before(m, loc, m.paragraph.start, m.open)
+    if not sentence:
+        return None
+    inside = {t.i for t in sentence}
+    subject = next((t for t in sentence if t.dep_ == "nsubj" and t.head.i in inside and t.head.dep_ == "ROOT"
+                    and t.pos_ == "PROPN" and not loc.quoted(t.idx)), None)
+    speaker = resolve(subject, cast) if subject is not None else None
+    if speaker is None or speaker.kind != "named":
+        return None
+    previous = done[-1][1].speaker if done else None
+    if previous is not None and previous.lower() in (speaker.key.lower(), speaker.name.lower()):
+        return None
+    return Attribution(dataclasses.replace(speaker, guessed=True, evidence="name_nearby"), None)
 
 
 def _stance_before(m: Marked, text: str, above: Paragraph | None, loc: Locator, cast: Cast) -> Speaker | None:
