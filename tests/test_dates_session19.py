@@ -1,0 +1,98 @@
+"""Dates of the nineteenth session (invented text): a weekday before a plural part of day is a habit
+("on Monday nights"); a count of days before a day's date moves it ("the day before last Tuesday");
+"last February" in a March story is the one a year before; the small hours of the day after
+publication, told in the past ("early Sunday" in a Saturday story), are that day; a page's update
+day moves a past weekday only when the page was updated the day after publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checks import check_text
+from checks.dates.find import find_dates
+from checks.models import Article
+
+FRIDAY = dt.date(2025, 1, 10)
+SATURDAY = dt.date(2025, 1, 4)
+
+
+def values(nlp, text: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(nlp(text), published)]
+
+
+# --- habits -----------------------------------------------------------------------------------------
+
+def test_a_weekday_before_a_plural_part_of_day_is_a_habit_not_a_date(nlp) -> None:
+    assert values(nlp, "The market on Elm Street is busy on Monday nights.") == []
+    assert values(nlp, "The shop closes early on Friday evenings, the owner said.") == []
+    assert values(nlp, "On Sunday mornings, Ana Ruiz runs by the river.") == []
+
+
+def test_a_weekday_before_one_part_of_day_stays_a_date(nlp) -> None:
+    assert values(nlp, "Ana Ruiz ran by the river on Sunday morning.") == [
+        ("on Sunday morning", "2025-01-05")]
+    assert values(nlp, "The market was busy on Monday night.") == [("on Monday night", "2025-01-06")]
+
+
+# --- a count of days from a date -------------------------------------------------------------------
+
+def test_the_day_before_a_weekday_is_the_day_before_it(nlp) -> None:
+    assert values(nlp, "The day before last Tuesday's hearing, Bo Lind called his brother.") == [
+        ("The day before last Tuesday", "2025-01-06")]
+
+
+def test_a_count_of_days_after_a_written_date_moves_it(nlp) -> None:
+    assert values(nlp, "Two days after Jan. 5, 2025, the mayor resigned.") == [
+        ("Two days after Jan. 5, 2025", "2025-01-07")]
+    assert values(nlp, "They left on the day after Christmas.") == [("the day after Christmas", "2024-12-26")]
+
+
+def test_days_before_a_date_with_no_count_leave_it_alone(nlp) -> None:
+    assert values(nlp, "It rained for days before Sunday's race.") == [("Sunday", "2025-01-12")]
+
+
+# --- "last" and the month just ended ----------------------------------------------------------------
+
+def test_last_and_the_month_just_ended_is_the_one_a_year_before(nlp) -> None:
+    march = dt.date(2025, 3, 1)
+    assert values(nlp, "Two ferries collided last February off the coast.", march) == [
+        ("last February", "2024-02")]
+    assert values(nlp, "Two ferries collided this past February.", march) == [
+        ("this past February", "2025-02")]
+    assert values(nlp, "Two ferries collided last January.", march) == [("last January", "2025-01")]
+    # in January, the December just ended is also last year's
+    assert values(nlp, "Two ferries collided last December.", dt.date(2025, 1, 20)) == [
+        ("last December", "2024-12")]
+
+
+# --- the small hours after publication -------------------------------------------------------------
+
+def test_early_on_the_day_after_publication_told_in_the_past_is_that_day(nlp) -> None:
+    text = ("Two people were hurt early Sunday when a car hit a wall, police said. The bar had closed "
+            "at 2 a.m. Sunday. The fire was put out Sunday at about 3 a.m., officials said.")
+    assert [v for _, v in values(nlp, text, SATURDAY)] == ["2025-01-05"] * 3
+
+
+def test_a_past_weekday_without_small_hours_keeps_the_week_before(nlp) -> None:
+    assert values(nlp, "The council met on Sunday to pass the budget.", SATURDAY) == [
+        ("on Sunday", "2024-12-29")]
+    # "last Sunday" says the week before in so many words
+    assert values(nlp, "Two people were hurt early last Sunday.", SATURDAY) == [("last Sunday", "2024-12-29")]
+    # the small hours of another day than the one after publication are the week's
+    assert values(nlp, "Two people were hurt early Thursday.", SATURDAY) == [("Thursday", "2025-01-02")]
+
+
+# --- a page's update day ---------------------------------------------------------------------------
+
+def test_an_update_days_after_publication_leaves_a_past_weekday_before_publication() -> None:
+    text = ("Smog covered the city this week. The court on Monday also issued an order against crop "
+            "burning, and fires were still seen on Saturday.")
+    # a Friday story edited the Wednesday after: its Monday is the one before publication
+    report = check_text(text, FRIDAY, article=Article(updated=dt.date(2025, 1, 15)))
+    assert {d.text: d.value for d in report.dates}["on Monday"] == "2025-01-06"
+
+
+def test_an_update_the_day_after_publication_still_moves_a_past_weekday() -> None:
+    text = "The court on Saturday also issued an order against crop burning."
+    report = check_text(text, FRIDAY, article=Article(updated=dt.date(2025, 1, 11)))
+    assert {d.text: d.value for d in report.dates}["on Saturday"] == "2025-01-11"
