@@ -96,3 +96,26 @@ def test_an_update_the_day_after_publication_still_moves_a_past_weekday() -> Non
     text = "The court on Saturday also issued an order against crop burning."
     report = check_text(text, FRIDAY, article=Article(updated=dt.date(2025, 1, 11)))
     assert {d.text: d.value for d in report.dates}["on Saturday"] == "2025-01-11"
+
+
+# --- a republished story ---------------------------------------------------------------------------
+
+REPUBLISHED = ("City bans scooters\n\nThe council voted yesterday to ban rented scooters from the old town, "
+               "and the ban starts on Monday.\n\n{line}\n")
+
+
+def test_a_republished_story_without_its_first_day_places_nothing_from_the_republication(nlp) -> None:
+    text = REPUBLISHED.format(line="This article originally appeared on Ledger Weekly.")
+    assert values(nlp, text) == [("yesterday", None), ("on Monday", None)]
+    text = REPUBLISHED.format(line="(This piece is republished from The Ledger under a free licence.)")
+    assert values(nlp, text) == [("yesterday", None), ("on Monday", None)]
+
+
+def test_a_republished_story_with_its_first_day_is_read_from_that_day(nlp) -> None:
+    text = REPUBLISHED.format(line="A version of this story was first published on Jan. 3, 2025, by Ledger.")
+    assert values(nlp, text)[:2] == [("yesterday", "2025-01-02"), ("on Monday", "2025-01-06")]
+
+
+def test_a_work_first_published_long_ago_is_no_republication(nlp) -> None:
+    text = "The novel, first published in 1851, sold badly. Its new editor spoke yesterday."
+    assert values(nlp, text) == [("1851", "1851"), ("yesterday", "2025-01-09")]

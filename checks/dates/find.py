@@ -41,6 +41,7 @@ from .named import (
     year_end,
     year_quarter,
 )
+from .republished import original_publication
 from .schedule import schedule_years
 from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value, weekday_near
@@ -78,11 +79,11 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None,
     if isinstance(published, dt.datetime):  # a fetcher's timestamp: only its calendar day anchors
         published = published.date()
     text = doc.text if text is None else text
-    story = Story.of(doc, text, published, updated)
-    found: list[DateMention] = []
     cands = [c for c in candidates(text) if plausible(c, doc, text)]
+    story = Story.of(doc, text, original_publication(text, cands, published), updated)
+    found: list[DateMention] = []
     story.note_years(cands)
-    story.listed = schedule_years(cands, doc, text, published)
+    story.listed = schedule_years(cands, doc, text, story.published)
     _date_documents_ahead(cands, story)
     for cand in cands:
         story.enter(cand)
