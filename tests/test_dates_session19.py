@@ -119,3 +119,28 @@ def test_a_republished_story_with_its_first_day_is_read_from_that_day(nlp) -> No
 def test_a_work_first_published_long_ago_is_no_republication(nlp) -> None:
     text = "The novel, first published in 1851, sold badly. Its new editor spoke yesterday."
     assert values(nlp, text) == [("1851", "1851"), ("yesterday", "2025-01-09")]
+
+
+# --- an update stamp -------------------------------------------------------------------------------
+
+STAMPED = ("Bridge closed after storm\n\nPublished Dec. 20, 2024 | Updated Jan. 5, 2025\n\n"
+           "The council closed the bridge that day. Engineers had warned of cracks in late November.")
+
+
+def test_an_update_stamp_is_listed_but_anchors_nothing(nlp) -> None:
+    assert values(nlp, STAMPED, dt.date(2024, 12, 20)) == [
+        ("Dec. 20, 2024", "2024-12-20"), ("Jan. 5, 2025", "2025-01-05"), ("that day", None),
+        ("late November", "2024-11")]
+    text = "Updated Jan. 5, 2025, 4:10 p.m.\n\nThe storm hit in late December. The next day, the road shut."
+    assert values(nlp, text, None) == [("Jan. 5, 2025", "2025-01-05"), ("late December", "XXXX-12"),
+                                       ("The next day", None)]
+
+
+def test_an_update_stamp_after_the_publication_stamp_raises_no_warning() -> None:
+    report = check_text(STAMPED, dt.date(2024, 12, 20))
+    assert not [s for s in report.signals if s.code == "date_after_publication"]
+
+
+def test_a_date_the_story_says_something_was_updated_on_is_the_story_s_time(nlp) -> None:
+    text = "The agency said its figures were updated on Jan. 5, 2025. The next day, its chief resigned."
+    assert values(nlp, text, dt.date(2025, 1, 20))[1] == ("The next day", "2025-01-06")

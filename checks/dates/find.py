@@ -41,8 +41,8 @@ from .named import (
     year_end,
     year_quarter,
 )
-from .republished import original_publication
 from .schedule import schedule_years
+from .stamps import edit_stamp, original_publication
 from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value, weekday_near
 from .values import day_shift, relative_value, shifted_value, small_hours, unit_value
@@ -103,7 +103,7 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None,
             value = coarsen(value, story.document.granularity)
             if anchor is not None and story.document.granularity != "day":
                 anchor = Anchor(anchor.date, story.document.granularity)
-        if anchor is not None:
+        if anchor is not None and not edit_stamp(text, cand.start):  # the page's edit, not the story's time
             story.remember(anchor, cand.start, cand.end, sets_time=not _modifier_year(cand, doc),
                            written=cand.rule in _WRITTEN_MONTH and not _NAMES_EVENT.search(
                                text, max(0, cand.start - _EVENT_CHARS), cand.start))

@@ -1,9 +1,15 @@
-"""A story republished from another outlet ("This article originally appeared on VICE US") tells its
+"""The page's own lines about itself, whose dates are not the story's time.
+
+A story republished from another outlet ("This article originally appeared on VICE US") tells its
 days from the original's publication, not from the day it was published again: "yesterday" in it
 is the day before the original. A date on that line ("This story was first published on March 3,
 2025") is the original's, and stands in for the publication date; without one the original day is
 unknown, so nothing is placed from the publication date (its "yesterday" gets no value rather than
-the day before the republication)."""
+the day before the republication).
+
+An update stamp ("Updated Jan. 5, 2025, 4:10 p.m.", "Published Dec. 20 | Last updated Jan. 5") dates
+the page's last edit: it is listed, but later anaphora ("that day", "the next day") and dates without
+a year do not hang on it."""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ import re
 from .grammar import Candidate
 from .timex import month_number
 
-__all__ = ["original_publication"]
+__all__ = ["edit_stamp", "original_publication"]
 
 # The page's own line about where the story first ran, at the head of its line (after a mark such as
 # "*" or "("): "This article originally appeared on …", "A version of this story was first published
@@ -24,6 +30,13 @@ _REPUBLISHED = re.compile(
     r"(?:appeared|published|ran|posted)\b|(?:this\s+(?:article|story|piece|post|essay)\s+)?"
     r"(?:is|was|has\s+been)\s+republished\s+(?:from|with)\b)", re.I | re.M)
 _FULL_DATES = ("iso", "mdy", "dmy")
+# The label of an update stamp right before its date, at the head of its line or after the
+# publication stamp's separator: "Updated", "UPDATED:", "Last modified on", "Correction added".
+_EDIT_LABEL = re.compile(
+    r"^[^\S\n]*[*(\[]*[^\S\n]*(?:[^\n|\u2022\u00b7]{0,60}[|\u2022\u00b7][^\S\n]*)?(?:last\s+)?"
+    r"(?:updated|modified|revised|corrected|correction\s+(?:added|appended))(?:\s+(?:on|at))?"
+    r"[^\S\n]*[:\u2013\u2014-]?[^\S\n]*$", re.I)
+_LABEL_CHARS = 100
 
 
 def original_publication(text: str, cands: list[Candidate], published: dt.date | None) -> dt.date | None:
@@ -46,3 +59,9 @@ def original_publication(text: str, cands: list[Candidate], published: dt.date |
                 continue
             return day if day <= published else None
     return None
+
+
+def edit_stamp(text: str, start: int) -> bool:
+    """The date at `start` is the page's update stamp ("Updated Jan. 5, 2025"), not a time of the story."""
+    line = text.rfind("\n", 0, start) + 1
+    return start - line <= _LABEL_CHARS and _EDIT_LABEL.match(text[line:start]) is not None
