@@ -63,5 +63,7 @@ def original_publication(text: str, cands: list[Candidate], published: dt.date |
 
 def edit_stamp(text: str, start: int) -> bool:
     """The date at `start` is the page's update stamp ("Updated Jan. 5, 2025"), not a time of the story."""
-    line = text.rfind("\n", 0, start) + 1
-    return start - line <= _LABEL_CHARS and _EDIT_LABEL.match(text[line:start]) is not None
+    line = text.rfind("\n", max(0, start - _LABEL_CHARS), start) + 1
+    if line == 0 and start > _LABEL_CHARS:
+        return False  # no line break near: the date is deep in a paragraph
+    return _EDIT_LABEL.match(text[line:start]) is not None
