@@ -78,6 +78,9 @@ def test_a_past_weekday_without_small_hours_keeps_the_week_before(nlp) -> None:
         ("on Sunday", "2024-12-29")]
     # "last Sunday" says the week before in so many words
     assert values(nlp, "Two people were hurt early last Sunday.", SATURDAY) == [("last Sunday", "2024-12-29")]
+    # an hour in a clause of its own describes something else
+    assert values(nlp, "The bar, which closes at 2 a.m., was raided Sunday.", SATURDAY) == [
+        ("Sunday", "2024-12-29")]
     # the small hours of another day than the one after publication are the week's
     assert values(nlp, "Two people were hurt early Thursday.", SATURDAY) == [("Thursday", "2025-01-02")]
 

@@ -33,7 +33,7 @@ _DAYS_FROM = re.compile(r"\b(?:(?:the|a|one)\s+day|(?P<n>two|three|four|five|six
 _DAYS_BACK = 40  # characters looked at before the date
 # "early Sunday", "at 2 a.m. Wednesday", "Sunday shortly after midnight": the small hours of a day
 _SMALL_BEFORE = re.compile(r"(?:\bearly\s+|\b(?:early|small|wee)\s+hours\s+of\s+|\b(?:[1-4]|12)(?::\d\d)?\s*"
-                           r"(?:a\.m\.|am\b)[^.!?\n]{0,40}?)$", re.I)
+                           r"(?:a\.m\.|am\b)[^.!?,;\n]{0,40}?)$", re.I)
 _SMALL_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?(?:about\s+|around\s+|shortly\s+|just\s+)?"
                           r"(?:(?:[1-4]|12)(?::\d\d)?\s*(?:a\.m\.|am\b)|after\s+midnight)", re.I)
 _SMALL_CHARS = 60
