@@ -122,6 +122,9 @@ def test_a_republished_story_with_its_first_day_is_read_from_that_day(nlp) -> No
 def test_a_work_first_published_long_ago_is_no_republication(nlp) -> None:
     text = "The novel, first published in 1851, sold badly. Its new editor spoke yesterday."
     assert values(nlp, text) == [("1851", "1851"), ("yesterday", "2025-01-09")]
+    # another story the text tells of, not the page's own
+    text = "The story was first published by a rival paper. Its editor resigned yesterday."
+    assert values(nlp, text) == [("yesterday", "2025-01-09")]
 
 
 # --- an update stamp -------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ __all__ = ["edit_stamp", "original_publication"]
 # "*" or "("): "This article originally appeared on …", "A version of this story was first published
 # in …", "This piece is republished from The Conversation". Not "the novel, first published in 1851".
 _REPUBLISHED = re.compile(
-    r"^[^\S\n]*[*_(\[\u2014-]?[^\S\n]*(?:(?:a\s+)?(?:version\s+of\s+)?(?:this|the)\s+(?:article|story|piece|"
+    r"^[^\S\n]*[*_(\[\u2014-]?[^\S\n]*(?:(?:a\s+)?(?:version\s+of\s+)?this\s+(?:article|story|piece|"
     r"post|essay|column|report|interview|op-ed)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:originally|first)\s+"
     r"(?:appeared|published|ran|posted)\b|(?:this\s+(?:article|story|piece|post|essay)\s+)?"
     r"(?:is|was|has\s+been)\s+republished\s+(?:from|with)\b)", re.I | re.M)
