@@ -150,3 +150,12 @@ def test_an_update_stamp_after_the_publication_stamp_raises_no_warning() -> None
 def test_a_date_the_story_says_something_was_updated_on_is_the_story_s_time(nlp) -> None:
     text = "The agency said its figures were updated on Jan. 5, 2025. The next day, its chief resigned."
     assert values(nlp, text, dt.date(2025, 1, 20))[1] == ("The next day", "2025-01-06")
+
+
+# --- "the current year" before a clause ------------------------------------------------------------
+
+def test_the_current_year_before_a_relative_clause_is_the_publication_s_year(nlp) -> None:
+    text = "The firm expects sales in the current fiscal year that are above its forecast."
+    assert values(nlp, text) == [("the current fiscal year", "2025")]
+    # "the year that followed" still defines a year of its own
+    assert values(nlp, "The year that followed was hard for the firm.") == []
