@@ -42,9 +42,10 @@ from .named import (
     year_quarter,
 )
 from .schedule import schedule_years
+from .stamps import edit_stamp, original_publication
 from .tense import noun_tense
 from .timex import WEEKDAYS, Anchor, month_number, number_value, weekday_near
-from .values import relative_value, shifted_value, unit_value
+from .values import day_shift, relative_value, shifted_value, small_hours, unit_value
 from .vetoes import plausible
 from .yearless import year_for
 
@@ -78,11 +79,11 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None,
     if isinstance(published, dt.datetime):  # a fetcher's timestamp: only its calendar day anchors
         published = published.date()
     text = doc.text if text is None else text
-    story = Story.of(doc, text, published, updated)
-    found: list[DateMention] = []
     cands = [c for c in candidates(text) if plausible(c, doc, text)]
+    story = Story.of(doc, text, original_publication(text, cands, published), updated)
+    found: list[DateMention] = []
     story.note_years(cands)
-    story.listed = schedule_years(cands, doc, text, published)
+    story.listed = schedule_years(cands, doc, text, story.published)
     _date_documents_ahead(cands, story)
     for cand in cands:
         story.enter(cand)
@@ -93,11 +94,16 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None,
         if resolved is None:
             continue
         value, kind, anchor = resolved
+        start = cand.start
+        if value is not None and (moved := day_shift(text, cand.start, value)) is not None:
+            start, days = moved  # "the day before last Tuesday": the date names the day next to it
+            day = dt.date.fromisoformat(value) + dt.timedelta(days=days)
+            value, kind, anchor = day.isoformat(), "relative", Anchor(day, "day")
         if story.document is not None and cand.rule not in _TEXT_GIVES_DAY:
             value = coarsen(value, story.document.granularity)
             if anchor is not None and story.document.granularity != "day":
                 anchor = Anchor(anchor.date, story.document.granularity)
-        if anchor is not None:
+        if anchor is not None and not edit_stamp(text, cand.start):  # the page's edit, not the story's time
             story.remember(anchor, cand.start, cand.end, sets_time=not _modifier_year(cand, doc),
                            written=cand.rule in _WRITTEN_MONTH and not _NAMES_EVENT.search(
                                text, max(0, cand.start - _EVENT_CHARS), cand.start))
@@ -106,7 +112,7 @@ def find_dates(doc: Doc, published: dt.date | None, *, text: str | None = None,
         if cand.rule in ("quarter", "quarter_only", "period_rel_year") or \
                 (cand.rule == "year_quarter" and "ord" in cand.parts):
             story.note_quarter(value, ahead=story.tense(cand) == "future")
-        found.append(DateMention(text[cand.start:cand.end], value, kind, cand.start, cand.end))
+        found.append(DateMention(text[start:cand.end], value, kind, start, cand.end))
     return tuple(found)
 
 
@@ -244,7 +250,7 @@ def _weekday(cand: Candidate, story: Story) -> Resolved | None:
         elif tense != "past" and said_on(story.doc, cand.start, cand.end):
             tense = "past"  # "voters back his vow on Monday": a thing said is said by now
     value, anchor = relative_value(cand, story.published, story.refs, tense)
-    late = _since_update(cand, story, tense)
+    late = _since_update(cand, story, tense) or _after_midnight(cand, story, tense)
     if late is not None:
         value, anchor = late.isoformat(), Anchor(late, "day")
     start = _run_start(cand, story)
@@ -264,8 +270,22 @@ def _since_update(cand: Candidate, story: Story, tense: str) -> dt.date | None:
     if story.updated is None or story.published is None or story.document is not None or \
             tense != "past" or cand.parts.get("dir", "on").lower() not in ("on", "since"):
         return None
+    if story.updated != story.published + dt.timedelta(days=1):
+        return None  # a page edited days on keeps most of its text from the first day
     day = weekday_near(story.updated, WEEKDAYS[cand.parts["wd"].capitalize()], "past")
     return day if day > story.published else None
+
+
+def _after_midnight(cand: Candidate, story: Story, tense: str) -> dt.date | None:
+    """'a car hit a wall early Sunday', in a story dated Saturday: filed late in the evening, it tells
+    of the small hours just gone, not of the Sunday six days before publication."""
+    if story.published is None or story.document is not None or tense != "past" or \
+            cand.parts.get("dir", "on").lower() != "on":
+        return None
+    day = story.published + dt.timedelta(days=1)
+    if day.weekday() != WEEKDAYS[cand.parts["wd"].capitalize()]:
+        return None
+    return day if small_hours(story.text, cand.start, cand.end) else None
 
 
 def _run_start(cand: Candidate, story: Story) -> dt.date | None:

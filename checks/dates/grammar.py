@@ -173,6 +173,9 @@ RULES: tuple[tuple[str, str, int], ...] = (
                  r"(?!\s+(?:before|after|earlier|later|prior|ago|ahead|since|that|which|who|when|where|"
                  r"in\s+which|of|to|through|and|or|was|is|in\s+review|the|an?|he|she|it|we|they|you|his|"
                  r"her|its|their|our|my)\b|\s+[A-Z\d])", 0),
+    # "sales in the current fiscal year that are ...": a clause after "the current year" does not
+    # define another year, as it may after "the year" ("the year that followed")
+    ("the_year", r"\b[Tt]he\s+(?P<adj>current\s+(?:fiscal\s+|calendar\s+)?)year(?=\s+(?:that|which)\b)", 0),
     # "complete the deal by year-end", "by year's end": the end of the publication's year
     ("year_end", r"\b(?P<prep>by|before|until|till|around|at|through|toward|towards|since|from)\s+"
                  r"(?P<body>year[-\s]end|year['\u2019]s\s+end)\b", re.I),

@@ -78,7 +78,10 @@ def relative_month(month: int, cand: Candidate, ctx: Story) -> Resolved:
     direction = cand.parts["dir"].lower()
     year = pub.year
     if direction.startswith("last") or direction == "this past":
-        year -= 1 if month >= pub.month else 0
+        # "crashed last February", in a March story: the month just ended would be "last month", so
+        # "last February" is the one a year before ("this past February" is the one just ended; in a
+        # January story "last December" is both the month just ended and last year's)
+        year -= 1 if month >= pub.month or (direction == "last" and month == pub.month - 1) else 0
     elif direction.startswith("next") or direction == "this coming":
         year += 1 if month <= pub.month else 0
     return f"{year:04d}-{month:02d}", "relative", Anchor(dt.date(year, month, 1), "month")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..models import DateMention, Report, Signal
 from .context import update_day
 from .documents import Quoted, dated_documents, quoted_documents
+from .stamps import edit_stamp
 from .timex import WEEKDAYS
 
 __all__ = ["date_signals"]
@@ -135,7 +136,7 @@ def _after_publication(dates: tuple[DateMention, ...], published: dt.date, text:
              if m.kind != "relative" and (day := day_of(m)) is not None and day > last]
     planned = {day for m, day in ahead if _planned(m, text)}
     for mention, day in ahead:
-        if day in planned or _in_editorial_line(text, mention.start):
+        if day in planned or _in_editorial_line(text, mention.start) or edit_stamp(text, mention.start):
             continue
         sentence, left = _sentence(text, mention.start, mention.end)
         if mention.kind == "partial" and not _past_near(sentence, mention.start - left, mention.end - left):

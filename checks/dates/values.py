@@ -8,11 +8,13 @@ falling back to the publication date, as HeidelTime's news rules do.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .grammar import Candidate
 from .timex import SEASONS, WEEKDAYS, Anchor, Tense, number_value, season_year, shift, weekday_near
 
-__all__ = ["latest", "relative_value", "shifted_value", "unit_point", "unit_value"]
+__all__ = ["day_shift", "latest", "relative_value", "shifted_value", "small_hours", "unit_point",
+           "unit_value"]
 
 Value = tuple[str | None, Anchor | None]
 
@@ -25,6 +27,16 @@ _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _BACK = {"last", "this past", "previous", "preceding"}
 _AHEAD = {"next", "coming", "this coming", "following"}
 _ANAPHORIC = {"previous", "following", "same", "that", "that same", "preceding"}
+# "the day before last Tuesday", "two days after Jan. 5": a count of days right before a day's date
+_DAYS_FROM = re.compile(r"\b(?:(?:the|a|one)\s+day|(?P<n>two|three|four|five|six|\d{1,2})\s+days)\s+"
+                        r"(?P<rel>before|after)\s+$", re.I)
+_DAYS_BACK = 40  # characters looked at before the date
+# "early Sunday", "at 2 a.m. Wednesday", "Sunday shortly after midnight": the small hours of a day
+_SMALL_BEFORE = re.compile(r"(?:\bearly\s+|\b(?:early|small|wee)\s+hours\s+of\s+|\b(?:[1-4]|12)(?::\d\d)?\s*"
+                           r"(?:a\.m\.|am\b)[^.!?,;\n]{0,40}?)$", re.I)
+_SMALL_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?(?:about\s+|around\s+|shortly\s+|just\s+)?"
+                          r"(?:(?:[1-4]|12)(?::\d\d)?\s*(?:a\.m\.|am\b)|after\s+midnight)", re.I)
+_SMALL_CHARS = 60
 _RANK = {"day": 0, "month": 1, "year": 2}
 _UNIT_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
 
@@ -164,3 +176,24 @@ def unit_value(cand: Candidate) -> str:
         count = number_value(cand.parts["n"])
         return f"P{count}{letter}" if count is not None else f"PX{letter}"
     return f"PX{letter}" if unit.endswith("s") else f"P1{letter}"
+
+
+def day_shift(text: str, start: int, value: str) -> tuple[int, int] | None:
+    """'the day before last Tuesday', 'two days after Jan. 5': the start of the whole phrase and
+    the days it moves a day's value (the date alone named another day). Only for a full day."""
+    if len(value) != len("2025-01-05") or not value[:4].isdigit():
+        return None
+    m = _DAYS_FROM.search(text, max(0, start - _DAYS_BACK), start)
+    if m is None:
+        return None
+    n = number_value(m["n"]) or 0 if m["n"] else 1
+    if not n:
+        return None
+    return m.start(), n if m["rel"].lower() == "after" else -n
+
+
+def small_hours(text: str, start: int, end: int) -> bool:
+    """'early Sunday', 'close to 2 a.m. ... on Wednesday', 'Sunday shortly after midnight': the
+    hours just after midnight, which a story filed late the evening before already tells in the past."""
+    return _SMALL_BEFORE.search(text, max(0, start - _SMALL_CHARS), start) is not None or \
+        _SMALL_AFTER.match(text, end) is not None

@@ -56,6 +56,8 @@ _MODEL_YEARS_BACK = 50
 _ERA_LETTERS = {"AD", "BC", "BCE", "CE", "FY", "A.D.", "B.C."}
 _TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midnight", "overnight"}
 _EVERY = {"every", "each"}
+# "busy on Monday nights", "Sunday mornings": a weekday before a plural part of day is every such day.
+_TIMES_OF_DAY_PLURAL = {"mornings", "afternoons", "evenings", "nights", "overnights"}
 _NAMED_DAYS = {"black", "good", "super", "ash", "cyber", "bloody", "holy", "easter", "palm", "maundy"}
 # Nouns a holiday may qualify and still be its time: "Christmas morning", "the Thanksgiving weekend".
 _HOLIDAY_TIMES = _TIMES_OF_DAY | {"day", "eve", "week", "weekend", "holiday", "holidays", "season", "break",
@@ -87,9 +89,13 @@ def plausible(cand: Candidate, doc: Doc, text: str | None = None) -> bool:
             not titled_year(cand, doc.text if text is None else text)
     if cand.rule == "weekday":
         # the weekday's own token; the tokenizer may have glued it to its neighbour ("Monday-Friday")
-        day = next((t for t in span if t.text in cand.parts.get("wd", "")), first)
+        # (by its first letters: "on" is also inside "Monday")
+        wd = cand.parts.get("wd", "")[:3].lower()
+        day = next((t for t in span if wd and t.lower_[:3] == wd), first)
         prev = doc[day.i - 1] if day.i > 0 else None
-        if _weekday_modifier(day, cand) or _every(day):
+        after = doc[day.i + 1] if day.i + 1 < len(doc) else None
+        if _weekday_modifier(day, cand) or _every(day) or \
+                (after is not None and after.lower_ in _TIMES_OF_DAY_PLURAL):
             return False
         return not ((prev is not None and prev.lower_ in _NAMED_DAYS) or day.ent_type_ in _NOT_A_DATE)
     if cand.rule == "mod_month":
