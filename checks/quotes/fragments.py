@@ -182,16 +182,40 @@ def _content_clause(outside: list[Token]) -> bool:
     """`Woods concluded that “it would have been an insult”`, `Hewlett sniped that Fiorina was
     “learning on the job”`: a clause with a subject of its own, the words in it, that is what the
     main verb (one of concluding, predicting, finding, not a speech verb's list) holds, opening right
-    after that verb (`that`, its subject and nothing else between): the sentence's subject says or
-    thinks the whole clause. A clause further off (`hired Bannon of a website that ran headlines
-    such as “…”`) has another voice."""
+    after that verb (`that`, its subject and nothing else between; the opening mark may stand
+    between too: `Roe welcomed “the news that the plant will stay open”`, the whole clause in the
+    marks; the verb may be a participle on the main verb, `issued a statement condemning “…”`): the
+    sentence's subject says or thinks the whole clause. A clause further off (`hired
+    Bannon of a website that ran headlines such as “…”`) has another voice."""
     words = [t for t in outside if not t.is_punct]
     if len(words) != 1:
         return False
     clause, verb = words[0], words[0].head
-    return clause.dep_ == "ccomp" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.i < clause.i \
-        and clause.left_edge.i == verb.i + 1 and not is_speech_verb(verb) \
+    return clause.dep_ == "ccomp" and (verb.dep_ == "ROOT" or _participle_of_root(verb)) \
+        and verb.pos_ == "VERB" and verb.i < clause.i \
+        and _opens_after(verb, clause.left_edge) and not is_speech_verb(verb) \
         and verb.lemma_.lower() not in _NOT_SAYING
+
+
+def _participle_of_root(verb: Token) -> bool:
+    """`Ruiz issued a statement condemning “what appears to be …”`: a participle on a main verb whose
+    object is a statement, with no subject of its own, says what the statement's issuer said;
+    `walked out, leaving “the whole crowd stunned”` says what happened."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.head.children)
+
+
+def _opens_after(verb: Token, edge: Token) -> bool:
+    """Nothing between a verb and the first word of its clause but opening marks, the verb's particle
+    (`fired back that`), an adverb (`argued again that`) and whom it was said to (`groused to a crowd
+    in Dayton that`): the clause is what the verb holds, said to someone, not a clause further off."""
+    if edge.i <= verb.i:
+        return False
+    between = verb.doc[verb.i + 1:edge.i]
+    addressed = {t.i for c in verb.children if c.i < edge.i and (
+        c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ == "to")) for t in c.subtree}
+    return all(t.is_quote or t.is_space or t.i in addressed for t in between)
 
 
 def _epithet_of_subject(outside: list[Token]) -> bool:
@@ -552,7 +576,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
                 return Attribution(None, None)
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
                 return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
-            subject = subject_of(cue, loc) or _verbless_root(cue, para, loc)
+            subject = _inverted_subject(cue, came_from) or subject_of(cue, loc) \
+                or _verbless_root(cue, para, loc)
             if subject is None:
                 return Attribution(None, None if through_report else cue.text)
             # The verb governs the quotation itself, so any person noun speaks (`the senator said
@@ -595,6 +620,17 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return _aside_teller(cue, loc, cast, last)
         came_from, cue = cue, cue.head
     return None
+
+
+def _inverted_subject(verb: Token, came_from: Token) -> Token | None:
+    """`The vote signals “the beginning of the end” for the pact, said Ann Ruiz, a lawyer.`: a
+    sentence that ends in `, said <name>` is what the name said; the parse may take the clause before
+    the comma for a second subject of the verb, and the fragment, in it, reaches the verb as its
+    subject. The subject after the verb is the speaker; the words are the content."""
+    if came_from.dep_ != "nsubj" or came_from.head.i != verb.i or came_from.i > verb.i \
+            or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    return next((c for c in verb.rights if c.dep_ == "nsubj"), None)
 
 
 def _judged(noun: Token, top: Token, came_from: Token) -> Token | None:
