@@ -48,6 +48,30 @@ def test_words_in_a_sentence_that_ends_said_name_are_the_names(quotes_in) -> Non
     assert only(quotes, "lightning rod").speaker == "Tom Baker"
 
 
+def test_a_speakers_sentence_goes_on_after_a_lead_in(quotes_in) -> None:
+    """`they write, “to be religious is …” In Europe, by contrast, “claims …”`, and a cue clause whose
+    apposition is long: the speaker going on (before, a quotation after `X said,` counted as a
+    fragment, so nothing went on from it, and a cue clause of more than 12 words was a sentence)."""
+    text = ("In the United States, Ann Ruiz and Tom Baker write, \"to be religious is to be in step with "
+            "the neighbours.\" In Europe, by contrast, \"claims based on faith carry much less weight.\"\n\n"
+            "\"We were not very happy when it was first announced,\" said Lena Ford, head of policy at "
+            "the Harbour Council of the Northern Coast in Maine. Now, \"within the shipping community "
+            "there is a sizable group saying this is fine.\"")
+    quotes = quotes_in(text)
+    assert only(quotes, "carry much less weight").speaker == only(quotes, "in step with").speaker
+    assert only(quotes, "in step with").speaker is not None
+    assert only(quotes, "shipping community").speaker == "Lena Ford"
+
+
+def test_no_going_on_from_a_word_in_marks_or_into_a_sentence_of_the_writers(quotes_in) -> None:
+    text = ("Tom Baker said the \"bill\" was weak. But \"the plan is stronger with the council behind it.\""
+            "\n\n"
+            "\"We were not happy,\" said Lena Ford. Biden \"kind of misspoke on the budget.\"")
+    quotes = quotes_in(text)
+    assert all("council behind" not in q.text for q in quotes)
+    assert all("misspoke" not in q.text for q in quotes)
+
+
 def test_a_clause_a_statement_condemns_is_its_issuers(quotes_in) -> None:
     """`Ruiz issued a statement condemning “what looks like …”`: a participle on a main verb whose
     object is a statement (before, the clause was the subject's only under the main verb itself)."""
