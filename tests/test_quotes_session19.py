@@ -81,5 +81,19 @@ def test_a_clause_a_statement_condemns_is_its_issuers(quotes_in) -> None:
 
 
 def test_a_clause_after_a_participle_of_what_happened_stays_out(quotes_in) -> None:
-    text = "Ann Ruiz spoke on Monday. Ruiz walked out on Friday, leaving \"the whole crowd stunned and silent.\""
+    text = ("Ann Ruiz spoke on Monday. Ruiz walked out on Friday, leaving \"the whole crowd stunned and "
+            "silent.\"")
     assert [q.speaker for q in quotes_in(text) if "crowd" in q.text] in ([], [None])
+
+
+def test_a_petition_or_a_resolution_speaks_as_a_complaint_does(quotes_in) -> None:
+    """`The petition accuses the council of “…”`, `The resolution said the city “…”`: documents that
+    say what their signers hold, as `the complaint alleged` already did (before, a thing that is no
+    statement noun spoke for nobody and the words were dropped)."""
+    text = ("Ann Ruiz filed a petition on Tuesday in the state court. The petition accuses the council of "
+            "\"attempting to bully Ms. Ruiz into silence, although she has said nothing.\"\n\n"
+            "The council voted 6-1 for a resolution. The resolution said the city \"condemns the hateful "
+            "speech from candidate Tom Baker and others.\"")
+    quotes = quotes_in(text)
+    assert only(quotes, "bully").speaker == "The petition"
+    assert only(quotes, "hateful speech").speaker == "The resolution"
