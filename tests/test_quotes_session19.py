@@ -97,3 +97,31 @@ def test_a_petition_or_a_resolution_speaks_as_a_complaint_does(quotes_in) -> Non
     quotes = quotes_in(text)
     assert only(quotes, "bully").speaker == "The petition"
     assert only(quotes, "hateful speech").speaker == "The resolution"
+
+
+def test_a_verb_next_to_quotations_reports_speech_in_a_that_clause(quotes_in) -> None:
+    """`Ruiz mused that Baker was “…”`, `she vented to her husband that it would be “…”`: verbs that
+    attribute only next to a quotation (`QUOTE_VERBS`) report speech in a `that` clause too (before,
+    only the speech verbs' list did, and the words were dropped)."""
+    text = ("Ann Ruiz spoke on Monday. On Thursday, Ruiz mused that Tom Baker was \"disqualified from being "
+            "the harbour master\" because he kept the files at home.\n\n"
+            "Lena Ford spoke on Monday. Flying home, she vented to her husband that the merger would be "
+            "\"incredibly ugly for everyone involved.\"")
+    quotes = quotes_in(text)
+    assert only(quotes, "harbour master").speaker == "Ann Ruiz"
+    assert only(quotes, "incredibly ugly").speaker == "Lena Ford"
+
+
+def test_what_someone_read_or_learned_is_not_their_words(quotes_in) -> None:
+    text = ("Ann Ruiz spoke on Monday. Ruiz read that the council was \"deeply divided on the harbour\" last "
+            "week.")
+    assert [q.speaker for q in quotes_in(text) if "divided" in q.text] in ([], [None])
+
+
+def test_an_indictment_someone_faces_does_not_take_the_words_from_the_teller(quotes_in) -> None:
+    """`Baker said the mayor faced a “sure” indictment on nine “serious fraud charges”`: an indictment
+    is an event here, not a document that speaks; the words stay the teller's (an earlier draft of
+    session 19 listed `indictment` and `ruling` among the statement nouns and lost such a fragment)."""
+    text = ("Tom Baker spoke on Monday. Baker said the mayor faced a \"sure\" indictment on at least nine "
+            "\"serious fraud charges\" next year.")
+    assert only(quotes_in(text), "fraud charges").speaker == "Tom Baker"

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator, according_to, cited, imagined
 from .cast import rooted_verb
-from .cues import STATEMENT_NOUNS, is_speech_verb
+from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_speech_verb
 from .marks import Paragraph
 from .speakers import Cast, Speaker, resolve
 from .subjects import subject_of
@@ -50,6 +50,11 @@ _COMPLEMENT_VERBS = frozenset("call label brand term deem dub nickname find rate
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "ccomp", "attr", "dobj"})
 # Verbs of voicing words aloud whose object is the words: `the protesters chanted “…”`.
 _VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer sing mouth holler".split())
+# Verbs next to a quotation that also report speech in a `that` clause (`mused that`, `vented that`).
+_SAYING_THAT = QUOTE_VERBS - frozenset("""
+    read begin continue start put address press shoot interrupt cheer boo sing chant order command
+    instruct smile beam
+""".split())
 # Verbs of thinking whose content is the thinker's: `he thought that “Yellen is keeping rates too low”`.
 _THOUGHT_VERBS = frozenset("think believe feel fear hope worry suspect reckon figure doubt".split())
 # Verbs that, in the passive with no `by`, tell what something is called: the words are a term.
@@ -68,7 +73,7 @@ _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “�
 # Ladd problem”`); woven into a sentence, three words or more are already someone's (`_DEEP_WORDS`).
 _SPOKEN_WORDS = 6
 # Linking and perception verbs: their subject is described or perceives, it does not speak.
-_NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel".split())
+_NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel read learn".split())
 # `so-called “Schutzverträge,” or “protection contracts,”`: a term and its translation, nobody's speech.
 # Only the gloss: a so-called term alone may be the words of whoever the sentence reports (PolNeAR
 # `train` has one, `the so-called “governor’s bracket”`, rightly credited to a campaign).
@@ -563,7 +568,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return named
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
-        if is_speech_verb(cue) and not loc.quoted(cue.idx) and not (step >= 2 and _circumstance(came_from)):
+        if (is_speech_verb(cue) or _said_that(cue, came_from)) and not loc.quoted(cue.idx) \
+                and not (step >= 2 and _circumstance(came_from)):
             if deep and came_from.dep_ not in _CONTENT_LINKS:
                 return None  # `After the crowd booed the “…”, Ruiz said`: not what Ruiz said
             if imagined(cue):
@@ -620,6 +626,15 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return _aside_teller(cue, loc, cast, last)
         came_from, cue = cue, cue.head
     return None
+
+
+def _said_that(verb: Token, came_from: Token) -> bool:
+    """`Rubio mused that Clinton was “…”`, `she vented to her husband that it would be “…”`: a verb
+    that attributes only next to a quotation (`QUOTE_VERBS`) reports speech as well when what it holds
+    is a `that` clause; `read that`, `began that` and the like do not say anything."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYING_THAT and came_from.dep_ == "ccomp" \
+        and came_from.head.i == verb.i \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in came_from.children)
 
 
 def _inverted_subject(verb: Token, came_from: Token) -> Token | None:
