@@ -86,19 +86,6 @@ def test_a_clause_after_a_participle_of_what_happened_stays_out(quotes_in) -> No
     assert [q.speaker for q in quotes_in(text) if "crowd" in q.text] in ([], [None])
 
 
-def test_a_petition_or_a_resolution_speaks_as_a_complaint_does(quotes_in) -> None:
-    """`The petition accuses the council of “…”`, `The resolution said the city “…”`: documents that
-    say what their signers hold, as `the complaint alleged` already did (before, a thing that is no
-    statement noun spoke for nobody and the words were dropped)."""
-    text = ("Ann Ruiz filed a petition on Tuesday in the state court. The petition accuses the council of "
-            "\"attempting to bully Ms. Ruiz into silence, although she has said nothing.\"\n\n"
-            "The council voted 6-1 for a resolution. The resolution said the city \"condemns the hateful "
-            "speech from candidate Tom Baker and others.\"")
-    quotes = quotes_in(text)
-    assert only(quotes, "bully").speaker == "The petition"
-    assert only(quotes, "hateful speech").speaker == "The resolution"
-
-
 def test_a_verb_next_to_quotations_reports_speech_in_a_that_clause(quotes_in) -> None:
     """`Ruiz mused that Baker was “…”`, `she vented to her husband that it would be “…”`: verbs that
     attribute only next to a quotation (`QUOTE_VERBS`) report speech in a `that` clause too (before,
@@ -120,8 +107,8 @@ def test_what_someone_read_or_learned_is_not_their_words(quotes_in) -> None:
 
 def test_an_indictment_someone_faces_does_not_take_the_words_from_the_teller(quotes_in) -> None:
     """`Baker said the mayor faced a “sure” indictment on nine “serious fraud charges”`: an indictment
-    is an event here, not a document that speaks; the words stay the teller's (an earlier draft of
-    session 19 listed `indictment` and `ruling` among the statement nouns and lost such a fragment)."""
+    is an event here, not a document that speaks; the words stay the teller's (a draft of session 19
+    listed `indictment` among the statement nouns and lost such a fragment on `train`)."""
     text = ("Tom Baker spoke on Monday. Baker said the mayor faced a \"sure\" indictment on at least nine "
             "\"serious fraud charges\" next year.")
     assert only(quotes_in(text), "fraud charges").speaker == "Tom Baker"

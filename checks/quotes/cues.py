@@ -55,7 +55,7 @@ STATEMENT_NOUNS = frozenset("""
     interview testimony account accounts claim assertion declaration view views verdict
     description assessment analogy argument retort quip report study suit lawsuit complaint
     filing memo document editorial ad advertisement poll survey article column book email
-    e-mail headline caption banner slogan placard opinion footnote readout petition resolution
+    e-mail headline caption banner slogan placard opinion footnote readout
 """.split())
 
 # Head nouns of people who speak without a name: `a senior EU diplomat`, `sources close to`.
