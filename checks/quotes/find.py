@@ -73,6 +73,9 @@ _ELLIPSIS = re.compile(r"…|\.\.\.|\[…\]|\[\.\.\.\]")
 _ECHO_WORDS = 4  # words of a repeated piece: fewer may be a phrase anyone uses
 _CUE_CLAUSE = 4  # words of `he said.`, `said Mayor Ruiz.`: a cue clause, not a sentence going on
 _NAMED_CUE_CLAUSE = 12  # words of `Jane Roe, a Clinton supporter, told the New Yorker.`, naming the speaker
+# words of a cue clause that names the speaker of the quotation before it (`said Tom Baker, head of
+# policy at the Harbour Council of the Northern Coast.`): an apposition can be long
+_LONG_CUE_CLAUSE = 24
 _OPENER_WORDS = 6  # words of `In Europe, by contrast,` before a quotation that goes on
 _TERMINAL = frozenset(".?!")
 _AFTER_QUESTION = 40  # tokens after a question in which an answer's cue is looked for
@@ -530,23 +533,39 @@ def _goes_on(text: str, m: Marked, done: list[tuple[Marked, Quote]], loc: Locato
     if not done or m.close is None:
         return False
     prev_m, prev = done[-1]
-    if prev_m.paragraph.index != m.paragraph.index or prev.partial or prev.speaker is None \
+    if prev_m.paragraph.index != m.paragraph.index or prev.speaker is None \
             or prev_m.close is None or text[m.start:m.end].rstrip()[-1:] not in _TERMINAL:
         return False
+    if prev.partial and not _ends_a_sentence(text, prev_m):
+        return False  # `… “bill,” she said`: a word woven into a sentence, not the speaker's sentence
     if text[m.close + 1:m.paragraph.end].lstrip()[:1] not in ("", "\"", "“", "'", "‘"):
         return False  # words after the marks: the quotation is part of a sentence of the writer's
     between = text[prev_m.close + 1:m.open]
     ends = [n for n, c in enumerate(between) if c in _TERMINAL]
-    if not ends:
+    if ends:
+        cue, opener = between[:ends[-1]], between[ends[-1] + 1:]
+    elif text[prev_m.start:prev_m.end].rstrip()[-1:] in _TERMINAL:
+        cue, opener = "", between  # `Ruiz said, “… jobs.” In Europe, “…”`: the full stop was inside
+    else:
         return False
-    cue, opener = between[:ends[-1]], between[ends[-1] + 1:]
-    if len(_WORDS.findall(cue)) > _NAMED_CUE_CLAUSE:
+    span = prev.speaker_span
+    named = span is not None and prev_m.close < span[0] < prev_m.close + 1 + len(cue)
+    if len(_WORDS.findall(cue)) > (_LONG_CUE_CLAUSE if named else _NAMED_CUE_CLAUSE):
         return False
     words = [t for t in loc.doc[loc.token(m.open - len(opener)):loc.token(m.open)]
              if not t.is_space and not t.is_punct and t.idx >= m.open - len(opener)]
     if not words or len(words) > _OPENER_WORDS or words[0].pos_ not in ("CCONJ", "ADV", "ADP", "SCONJ"):
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _ends_a_sentence(text: str, m: Marked) -> bool:
+    """`Ruiz said, “it is about jobs.”`, `the lawyers write, “to be fair is to be free.”`: words in
+    marks that end with their sentence's full stop, after a comma, close a sentence of the speaker's,
+    as a whole quotation does; `… “bill,” she said` does not."""
+    if m.close is None or text[m.start:m.end].rstrip()[-1:] not in _TERMINAL:
+        return False
+    return text[m.paragraph.start:m.open].rstrip().endswith(",")
 
 
 def _ends_with_its_cue(text: str, m: Marked, quote: Quote) -> bool:

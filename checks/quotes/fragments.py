@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .attribution import Attribution, Locator, according_to, cited, imagined
 from .cast import rooted_verb
-from .cues import STATEMENT_NOUNS, is_speech_verb
+from .cues import QUOTE_VERBS, STATEMENT_NOUNS, is_speech_verb
 from .marks import Paragraph
 from .speakers import Cast, Speaker, resolve
 from .subjects import subject_of
@@ -50,6 +50,11 @@ _COMPLEMENT_VERBS = frozenset("call label brand term deem dub nickname find rate
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "ccomp", "attr", "dobj"})
 # Verbs of voicing words aloud whose object is the words: `the protesters chanted “…”`.
 _VOICING_VERBS = frozenset("chant shout yell scream whisper mutter exclaim cheer sing mouth holler".split())
+# Verbs next to a quotation that also report speech in a `that` clause (`mused that`, `vented that`).
+_SAYING_THAT = QUOTE_VERBS - frozenset("""
+    read begin continue start put address press shoot interrupt cheer boo sing chant order command
+    instruct smile beam
+""".split())
 # Verbs of thinking whose content is the thinker's: `he thought that “Yellen is keeping rates too low”`.
 _THOUGHT_VERBS = frozenset("think believe feel fear hope worry suspect reckon figure doubt".split())
 # Verbs that, in the passive with no `by`, tell what something is called: the words are a term.
@@ -68,7 +73,7 @@ _NAMED_REACH = 2  # steps from the fragment up to such a verb: `for being a “�
 # Ladd problem”`); woven into a sentence, three words or more are already someone's (`_DEEP_WORDS`).
 _SPOKEN_WORDS = 6
 # Linking and perception verbs: their subject is described or perceives, it does not speak.
-_NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel".split())
+_NOT_SAYING = frozenset("seem appear become remain look sound see hear watch feel read learn".split())
 # `so-called “Schutzverträge,” or “protection contracts,”`: a term and its translation, nobody's speech.
 # Only the gloss: a so-called term alone may be the words of whoever the sentence reports (PolNeAR
 # `train` has one, `the so-called “governor’s bracket”`, rightly credited to a campaign).
@@ -199,16 +204,40 @@ def _content_clause(outside: list[Token]) -> bool:
     """`Woods concluded that “it would have been an insult”`, `Hewlett sniped that Fiorina was
     “learning on the job”`: a clause with a subject of its own, the words in it, that is what the
     main verb (one of concluding, predicting, finding, not a speech verb's list) holds, opening right
-    after that verb (`that`, its subject and nothing else between): the sentence's subject says or
-    thinks the whole clause. A clause further off (`hired Bannon of a website that ran headlines
-    such as “…”`) has another voice."""
+    after that verb (`that`, its subject and nothing else between; the opening mark may stand
+    between too: `Roe welcomed “the news that the plant will stay open”`, the whole clause in the
+    marks; the verb may be a participle on the main verb, `issued a statement condemning “…”`): the
+    sentence's subject says or thinks the whole clause. A clause further off (`hired
+    Bannon of a website that ran headlines such as “…”`) has another voice."""
     words = [t for t in outside if not t.is_punct]
     if len(words) != 1:
         return False
     clause, verb = words[0], words[0].head
-    return clause.dep_ == "ccomp" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.i < clause.i \
-        and clause.left_edge.i == verb.i + 1 and not is_speech_verb(verb) \
+    return clause.dep_ == "ccomp" and (verb.dep_ == "ROOT" or _participle_of_root(verb)) \
+        and verb.pos_ == "VERB" and verb.i < clause.i \
+        and _opens_after(verb, clause.left_edge) and not is_speech_verb(verb) \
         and verb.lemma_.lower() not in _NOT_SAYING
+
+
+def _participle_of_root(verb: Token) -> bool:
+    """`Ruiz issued a statement condemning “what appears to be …”`: a participle on a main verb whose
+    object is a statement, with no subject of its own, says what the statement's issuer said;
+    `walked out, leaving “the whole crowd stunned”` says what happened."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.head.children)
+
+
+def _opens_after(verb: Token, edge: Token) -> bool:
+    """Nothing between a verb and the first word of its clause but opening marks, the verb's particle
+    (`fired back that`), an adverb (`argued again that`) and whom it was said to (`groused to a crowd
+    in Dayton that`): the clause is what the verb holds, said to someone, not a clause further off."""
+    if edge.i <= verb.i:
+        return False
+    between = verb.doc[verb.i + 1:edge.i]
+    addressed = {t.i for c in verb.children if c.i < edge.i and (
+        c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ == "to")) for t in c.subtree}
+    return all(t.is_quote or t.is_space or t.i in addressed for t in between)
 
 
 def _epithet_of_subject(outside: list[Token]) -> bool:
@@ -556,7 +585,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return named
         if _named_passively(cue):
             return Attribution(None, None)  # `HP is called “feather duvet lung”`: a term, nobody's words
-        if is_speech_verb(cue) and not loc.quoted(cue.idx) and not (step >= 2 and _circumstance(came_from)):
+        if (is_speech_verb(cue) or _said_that(cue, came_from)) and not loc.quoted(cue.idx) \
+                and not (step >= 2 and _circumstance(came_from)):
             if deep and came_from.dep_ not in _CONTENT_LINKS:
                 return None  # `After the crowd booed the “…”, Ruiz said`: not what Ruiz said
             if imagined(cue):
@@ -573,7 +603,8 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
                 return Attribution(None, None)
             if _bare_participle(cue) and not any(c.dep_ == "agent" for c in cue.children):
                 return Attribution(None, None)  # `(described as “…” in the announcement)`: by nobody named
-            subject = subject_of(cue, loc) or _verbless_root(cue, para, loc)
+            subject = _inverted_subject(cue, came_from) or subject_of(cue, loc) \
+                or _verbless_root(cue, para, loc)
             if subject is None:
                 return Attribution(None, None if through_report else cue.text)
             # The verb governs the quotation itself, so any person noun speaks (`the senator said
@@ -616,6 +647,26 @@ def _governing(cue: Token, para: int, loc: Locator, cast: Cast, last: Speaker | 
             return _aside_teller(cue, loc, cast, last)
         came_from, cue = cue, cue.head
     return None
+
+
+def _said_that(verb: Token, came_from: Token) -> bool:
+    """`Rubio mused that Clinton was “…”`, `she vented to her husband that it would be “…”`: a verb
+    that attributes only next to a quotation (`QUOTE_VERBS`) reports speech as well when what it holds
+    is a `that` clause; `read that`, `began that` and the like do not say anything."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYING_THAT and came_from.dep_ == "ccomp" \
+        and came_from.head.i == verb.i \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in came_from.children)
+
+
+def _inverted_subject(verb: Token, came_from: Token) -> Token | None:
+    """`The vote signals “the beginning of the end” for the pact, said Ann Ruiz, a lawyer.`: a
+    sentence that ends in `, said <name>` is what the name said; the parse may take the clause before
+    the comma for a second subject of the verb, and the fragment, in it, reaches the verb as its
+    subject. The subject after the verb is the speaker; the words are the content."""
+    if came_from.dep_ != "nsubj" or came_from.head.i != verb.i or came_from.i > verb.i \
+            or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    return next((c for c in verb.rights if c.dep_ == "nsubj"), None)
 
 
 def _judged(noun: Token, top: Token, came_from: Token) -> Token | None:
