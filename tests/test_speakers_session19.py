@@ -88,3 +88,16 @@ def test_a_who_clause_whose_own_subject_is_the_pronoun_says_nothing_of_it(quotes
             "She named Dana Cole, who she says misled the board, as the source of the leak. “It was "
             "never a secret,” she said.")
     assert only(quotes_in(text), "never a secret").speaker == "Ana Ruiz"
+
+
+def test_a_bare_surname_is_the_full_name_before_it_not_a_relative_named_later(quotes_in: Quotes) -> None:
+    """The model tags the candidate's full name an organisation and her husband's a person: the names
+    are claimed in the story's order, so the bare surname is hers, not the husband's named later."""
+    text = ("Fenwick pushed ahead, and paid a price\n\n"
+            "The hall was half-empty when GOP presidential candidate Carly Fenwick strode onstage.\n\n"
+            "\"If you are not leading, you are failing,\" Fenwick said.\n\n"
+            "Later she vented to her husband, Frank Fenwick, that the merger would be "
+            "\"a fight from start to finish.\"\n\n"
+            "\"People who drive change get arrows in the back,\" Fenwick said.\n")
+    speakers = {q.speaker for q in quotes_in(text)}
+    assert speakers == {"Carly Fenwick"}

@@ -133,13 +133,18 @@ class Cast:
 
     def _collect_names(self, doc: Doc, narrative: Callable[[int], bool], words: list[Token]) -> None:
         ents = doc.ents  # built anew (a Span each) every time it is read
+        # The names the model tagged a person and the ones a title, a first name, a role or a bare
+        # surname vouches for are claimed in the order the story gives them: a bare surname is the
+        # first full name before it (`Fenwick` after `Carly Fenwick`, tagged an organisation, is
+        # Carly, not her husband `Frank Fenwick`, tagged a person and named later)
+        names: list[Span] = []
         for ent in ents:
             if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := strip_name(ent)):
                 continue
             tokens = doc[bounds[0]:with_suffix(doc, bounds[1])]
             # words, not tokens: `Patrick Liu-Shiu-Cheong` is two words the tokenizer makes six
             if sum(not glued_hyphen(t) for t in tokens) <= 5:
-                self._add_name(tokens)
+                names.append(tokens)
         for tok in words:  # `Mayor Ana Ruiz`: a title vouches for a name the model did not tag
             if tok.pos_ == "PROPN" and tok.dep_ != "compound" and tok.ent_type_ in _VOUCHABLE \
                     and narrative(tok.idx) and tok.lower_ not in SUFFIXES:
@@ -147,19 +152,16 @@ class Cast:
                 # `Justice Department`, `General Manager`: a title before an office or a job is no name
                 if start > 0 and doc[start - 1].lower_ in _TITLED \
                         and all(t.is_title and t.is_alpha and not _office_or_job(t) for t in doc[start:end]):
-                    self._add_name(doc[start:with_suffix(doc, end)])
+                    names.append(doc[start:with_suffix(doc, end)])
         for tok in words[:-1]:  # `Carly Fiorina`, untagged: a known first name vouches for it
             if untagged_name(tok) and narrative(tok.idx):
                 start = tok.i
                 while start >= 2 and glued_hyphen(doc[start - 1]) and doc[start - 2].is_title:
                     start -= 2  # `Eva-Marie Persson`: the first name starts before the hyphen
-                self._add_name(doc[start:with_suffix(doc, tok.i + 2)])
+                names.append(doc[start:with_suffix(doc, tok.i + 2)])
         for tok in words:  # `Tarun Vellaiyan, a trade professor,` tagged ORG: a person's role vouches for it
             if (bounds := _apposed_person(tok)) is not None and narrative(tok.idx):
-                self._add_name(doc[bounds[0]:bounds[1]])
-        for tok in words[:-1]:  # `Brigitta Vesper` tagged a work after `Margit Vesper`: a relative
-            if self._relative(tok) and narrative(tok.idx):
-                self._add_name(doc[tok.i:tok.i + 2])
+                names.append(doc[bounds[0]:bounds[1]])
         # `Montell Figgins` tagged ORG, then `Figgins said` tagged PERSON: one person (`Kate York`
         # tagged a place, then `York said`, likewise), and so when `Figgins` alone is the subject of
         # a quote's verb, whatever its tag (`Figgins interjected:`)
@@ -168,7 +170,12 @@ class Cast:
         for ent in ents:
             if ent.label_ in ("ORG", "GPE") and narrative(ent.start_char) \
                     and _surname_named_alone(ent, speaking):
-                self._add_name(ent)
+                names.append(ent)
+        for span in sorted(names, key=lambda span: span.start):
+            self._add_name(span)
+        for tok in words[:-1]:  # `Brigitta Vesper` tagged a work after `Margit Vesper`: a relative
+            if self._relative(tok) and narrative(tok.idx):
+                self._add_name(doc[tok.i:tok.i + 2])
         self._join_double_surnames()
         titled = {(tok.lower_, HONORIFIC_GENDER[before.lower_]) for before, tok in pairwise(words)
                   if before.lower_ in HONORIFIC_GENDER}
