@@ -1,4 +1,4 @@
-"""Session 19 (helper-120): quoted words PolNeAR `train` still missed with a speaker in reach: a whole
+"""Session 18 (helper-120): quoted words PolNeAR `train` still missed with a speaker in reach: a whole
 clause in marks right after a named subject's verb, a sentence ending in `, said <name>`, and a
 speaker's sentence going on after a lead-in (`In Europe, by contrast, “…”`)."""
 
@@ -8,24 +8,24 @@ from support.quotes import only
 
 
 def test_a_whole_clause_in_marks_right_after_the_verb_is_the_subjects(quotes_in) -> None:
-    """`Roe welcomed “the finding that we do not, in fact, have …”`: the opening mark between the verb
+    """`Roe welcomed “the finding that we do not, in truth, own …”`: the opening mark between the verb
     and its clause does not make the clause someone else's (before, a clause with a subject of its own
     counted as the subject's only when `that` or its first word came right after the verb)."""
     text = ("Lena Ford, a founder of the Harbour Institute, welcomed \"the finding that we do not, in "
-            "fact, have all the boats we need.\"")
+            "truth, own all the boats we need.\"")
     assert only(quotes_in(text), "all the boats").speaker == "Lena Ford"
 
 
 def test_a_clause_said_to_someone_or_fired_back_is_the_subjects(quotes_in) -> None:
-    """`groused to a crowd in Dayton that the network “…”`, `fired back that the “people of …”`:
+    """`groused to a crowd in Dayton that the network “…”`, `fired back that the “voters of …”`:
     whom the words were said to, or the verb's particle, between the verb and `that`."""
     text = ("Ann Ruiz spoke in Ohio on Monday.\n\n"
-            "On Monday, Ruiz groused to a crowd in Dayton that the network \"doesn't treat me "
-            "properly\" before leaving.\n\n"
-            "Ruiz fired back that the \"people of Dayton voted for me twice\" in the city.")
+            "On Monday, Ruiz groused to a crowd in Dayton that the network \"never gives me a "
+            "fair hearing\" before leaving.\n\n"
+            "Ruiz fired back that the \"voters of Dayton chose me two times\" in the city.")
     quotes = quotes_in(text)
-    assert only(quotes, "treat me properly").speaker == "Ann Ruiz"
-    assert only(quotes, "voted for me twice").speaker == "Ann Ruiz"
+    assert only(quotes, "fair hearing").speaker == "Ann Ruiz"
+    assert only(quotes, "chose me two times").speaker == "Ann Ruiz"
 
 
 def test_a_clause_further_off_than_the_verbs_addressee_stays_out(quotes_in) -> None:
@@ -41,11 +41,11 @@ def test_words_in_a_sentence_that_ends_said_name_are_the_names(quotes_in) -> Non
     (before, the clause's noun was taken for the speaker and the words were dropped)."""
     text = ("The vote against the harbour pact signals \"the beginning of the end\" for the old port, "
             "said Ann Ruiz, a lawyer for the fishermen.\n\n"
-            "Couple global exposure with a \"mayor who is a lightning rod\" and residents get nervous, "
+            "Pair a weak economy with a \"mayor who is a magnet for trouble\" and residents get nervous, "
             "said Tom Baker, a ferry captain.")
     quotes = quotes_in(text)
     assert only(quotes, "beginning of the end").speaker == "Ann Ruiz"
-    assert only(quotes, "lightning rod").speaker == "Tom Baker"
+    assert only(quotes, "magnet for trouble").speaker == "Tom Baker"
 
 
 def test_a_speakers_sentence_goes_on_after_a_lead_in(quotes_in) -> None:
@@ -92,11 +92,11 @@ def test_a_verb_next_to_quotations_reports_speech_in_a_that_clause(quotes_in) ->
     only the speech verbs' list did, and the words were dropped)."""
     text = ("Ann Ruiz spoke on Monday. On Thursday, Ruiz mused that Tom Baker was \"disqualified from being "
             "the harbour master\" because he kept the files at home.\n\n"
-            "Lena Ford spoke on Monday. Flying home, she vented to her husband that the merger would be "
-            "\"incredibly ugly for everyone involved.\"")
+            "Lena Ford spoke on Monday. On the drive back, she vented to her husband that the deal would be "
+            "\"a painful slog for every one of us.\"")
     quotes = quotes_in(text)
     assert only(quotes, "harbour master").speaker == "Ann Ruiz"
-    assert only(quotes, "incredibly ugly").speaker == "Lena Ford"
+    assert only(quotes, "painful slog").speaker == "Lena Ford"
 
 
 def test_what_someone_read_or_learned_is_not_their_words(quotes_in) -> None:

@@ -1,7 +1,7 @@
-"""Carried-over and pronoun speakers that were confidently wrong (issue 14, session 19).
+"""Carried-over and pronoun speakers that were confidently wrong (issue 14, the eighteenth session).
 
-A quotation after a colon that closes a sentence about someone new (`Lowry, who …, had a similar
-experience: “…”`) is that person's (a guess), not the last speaker's carried over; a quote carried
+A quotation after a colon that closes a sentence about someone new (`Bright, who …, felt much the
+same: “…”`) is that person's (a guess), not the last speaker's carried over; a quote carried
 over from a `he` whose person's gender the story never tells is held under 0.8, as that `he`'s own
 quote is; a person given a name by `named` (`a worker named Luis Ortega`) is the next `he`, and so is
 a person whose own `who` clause holds the pronoun (`Nia Porter, who … when she called him`). Every
@@ -19,68 +19,67 @@ from checks.quotes.confidence import HIGH, apply_confidence
 
 Quotes = Callable[[str], tuple[Quote, ...]]
 
-_COLON = ("Director Tom Harper had a script with a hole where the big song should be.\n\n"
-          "“I had faith that we could fix it, but it was worrying,” Harper said. “It kept me up.”\n\n"
-          "Then a demo arrived from Nashville. “It grabbed me the moment I heard it,” he said. "
-          "“It just connected.” Jessie Lowry, who phoned in from the set of “Northbound,” had a "
-          "similar experience: “It was that feeling of ‘this is the one.’”")
+_COLON = ("Coach Dan Marsh had a squad with nobody to take the penalties.\n\n"
+          "“I trusted we would sort it out, but it cost me sleep,” Marsh said. “It was a long month.”\n\n"
+          "Then a striker arrived from Porto. “He won me over in one session,” he said. "
+          "“He simply fitted.” Nadia Bright, who rang in from a training camp in “Eastfield,” felt "
+          "much the same: “It was that moment of ‘this is the player.’”")
 
 
 def test_a_colon_after_a_sentence_about_someone_new_is_theirs_not_the_last_one(quotes_in: Quotes) -> None:
-    q = only(quotes_in(_COLON), "this is the one")
-    assert q.speaker == "Jessie Lowry"
+    q = only(quotes_in(_COLON), "this is the player")
+    assert q.speaker == "Nadia Bright"
     assert q.speaker_guessed and q.speaker_evidence == "name_nearby"  # a guess, held under 0.8
 
 
 def test_a_colon_after_the_same_speaker_stays_theirs(quotes_in: Quotes) -> None:
-    text = ("Director Tom Harper had a script with a hole where the big song should be.\n\n"
-            "“I had faith that we could fix it, but it was worrying,” Harper said. Harper had the "
-            "same feeling about the next demo: “It grabbed me the moment I heard it.”")
-    q = only(quotes_in(text), "grabbed me")
-    assert q.speaker == "Tom Harper"
+    text = ("Coach Dan Marsh had a squad with nobody to take the penalties.\n\n"
+            "“I trusted we would sort it out, but it cost me sleep,” Marsh said. Marsh felt much the "
+            "same about the new striker: “He won me over in one session.”")
+    q = only(quotes_in(text), "won me over")
+    assert q.speaker == "Dan Marsh"
 
 
-_UNKNOWN = ("Volunteers at the lab test samples sent in by post.\n\n"
-            "“It made me very ill,” Dr. Hollin, a longtime forum member, wrote on the site after the test "
-            "came back.\n\n"
-            "“More people are hurt by bad batches than by anything else,” Dr. Hollin added. “It is the "
-            "fillers that harm people.”\n\n"
-            "The problem of fillers is one of the reasons that Quartzfox has been pushing for more testing "
-            "on the forums. “Why make a risky habit worse?” he told me when I reached him after his post. "
-            "“The lab gives people a way to know what they are taking.”")
+_UNKNOWN = ("A clinic in the town checks pills that people send in by post.\n\n"
+            "“It put me in bed for a week,” Dr. Varga, a regular on the message board, wrote there when "
+            "the result came back.\n\n"
+            "“Bad batches hurt more people than the pills,” Dr. Varga added. “What they are cut with is "
+            "what does harm.”\n\n"
+            "Cutting agents are one reason that Bluecrane has campaigned for more checks on the boards. "
+            "“Why make a risky habit worse?” he told me when I reached him after his post. "
+            "“The clinic lets people know what they are taking.”")
 
 
 def test_a_quote_carried_from_a_pronoun_of_unknown_gender_is_held_under_high(quotes_in: Quotes) -> None:
     quotes = apply_confidence(quotes_in(_UNKNOWN), _UNKNOWN)
-    asked, carried = only(quotes, "risky habit"), only(quotes, "lab gives people")
+    asked, carried = only(quotes, "risky habit"), only(quotes, "clinic lets people")
     assert asked.speaker_evidence == "pronoun" and carried.speaker_evidence == "carried"
     assert carried.speaker == asked.speaker
     assert carried.speaker_confidence is not None and carried.speaker_confidence < HIGH
     # a carry from a name at the cue is scored as a carry, as before
-    added = only(quotes, "fillers that harm")
+    added = only(quotes, "what does harm")
     assert added.speaker_evidence == "carried" and added.speaker_confidence is not None
     assert added.speaker_confidence >= HIGH
 
 
 def test_a_person_given_a_name_by_named_is_the_next_he(quotes_in: Quotes) -> None:
-    text = ("Plant manager Robert Hale said the move would save money. “We had no choice,” Hale said.\n\n"
-            "Outside the plant gates in Monterrey, a worker named Luis Ortega has nothing but good things "
-            "to say about his job, much like his colleagues in Ohio until last month. “The mood is calm, a "
-            "healthy place,” he said. “Even the new workers are trained.”")
+    text = ("Mill owner Robert Hale said the move would cut costs. “There was no other way,” Hale said.\n\n"
+            "In Leon, a welder named Luis Ortega has no complaints about his job. “The shifts are steady "
+            "and the pay is fair,” he said. “Even the new hires get training.”")
     quotes = quotes_in(text)
-    assert only(quotes, "mood is calm").speaker == "Luis Ortega"
-    assert only(quotes, "new workers").speaker == "Luis Ortega"
+    assert only(quotes, "shifts are steady").speaker == "Luis Ortega"
+    assert only(quotes, "new hires").speaker == "Luis Ortega"
 
 
 def test_a_pronoun_in_a_persons_who_clause_is_that_person(quotes_in: Quotes) -> None:
     text = ("Senator Ann Boyd has drawn big crowds on campus. “We will win this,” Boyd said at a rally on "
             "Friday.\n\n"
-            "Gordon Bell, her rival, has struggled to keep up. My favorite description of him came from "
-            "college student Nia Porter, who made me feel old when she called him “somebody's cool uncle.” "
-            "Come again? “Cool,” she said, meaning that he “does not care what people think.”")
+            "Gordon Bell, her rival, has struggled to keep up. The best line about him came from "
+            "nursing student Nia Porter, who made me laugh when she called him “everyone's favourite uncle.” "
+            "Favourite? “Harmless,” she said, meaning that he “never scares anyone at all.”")
     quotes = quotes_in(text)
-    assert only(quotes, "cool uncle").speaker == "Nia Porter"
-    assert only(quotes, "Cool").speaker == "Nia Porter"
+    assert only(quotes, "favourite uncle").speaker == "Nia Porter"
+    assert only(quotes, "Harmless").speaker == "Nia Porter"
 
 
 def test_a_who_clause_whose_own_subject_is_the_pronoun_says_nothing_of_it(quotes_in: Quotes) -> None:
@@ -91,13 +90,18 @@ def test_a_who_clause_whose_own_subject_is_the_pronoun_says_nothing_of_it(quotes
 
 
 def test_a_bare_surname_is_the_full_name_before_it_not_a_relative_named_later(quotes_in: Quotes) -> None:
-    """The model tags the candidate's full name an organisation and her husband's a person: the names
-    are claimed in the story's order, so the bare surname is hers, not the husband's named later."""
-    text = ("Fenwick pushed ahead, and paid a price\n\n"
-            "The hall was half-empty when GOP presidential candidate Carly Fenwick strode onstage.\n\n"
-            "\"If you are not leading, you are failing,\" Fenwick said.\n\n"
-            "Later she vented to her husband, Frank Fenwick, that the merger would be "
-            "\"a fight from start to finish.\"\n\n"
-            "\"People who drive change get arrows in the back,\" Fenwick said.\n")
-    speakers = {q.speaker for q in quotes_in(text)}
-    assert speakers == {"Carly Fenwick"}
+    """The model tags the candidate's full name an organisation and her husband's a person, and her
+    quotes stand far from her full name: the names are claimed in the story's order, so the bare
+    surname is hers, not the husband's named later (before, the one tagged a person came first)."""
+    text = ("Brannock held firm, and lost the vote\n\n"
+            "The gym was a third full when GOP presidential candidate Carly Brannock walked in, waving.\n\n"
+            "Two decades ago the company she ran was a maker of farm machines in a slow market. Its board "
+            "wanted growth, and it hired an outsider with a sales record and a taste for risk. Within a year "
+            "the plants in three states were closed, the product line was cut by half and the shares had "
+            "fallen by a third. Analysts wrote that the plan would fail, and a large part of the staff "
+            "agreed with them. The board held its nerve for four years.\n\n"
+            "\"We keep going until the last ballot is counted,\" Brannock said.\n\n"
+            "Later she told her husband, Frank Brannock, that the count would be "
+            "\"close to the very end.\"\n\n"
+            "\"A campaign is won in its last week,\" Brannock said.\n")
+    assert {q.speaker for q in quotes_in(text)} == {"Carly Brannock"}

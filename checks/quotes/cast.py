@@ -135,8 +135,8 @@ class Cast:
         ents = doc.ents  # built anew (a Span each) every time it is read
         # The names the model tagged a person and the ones a title, a first name, a role or a bare
         # surname vouches for are claimed in the order the story gives them: a bare surname is the
-        # first full name before it (`Fenwick` after `Carly Fenwick`, tagged an organisation, is
-        # Carly, not her husband `Frank Fenwick`, tagged a person and named later)
+        # first full name before it (`Brannock` after `Carly Brannock`, tagged an organisation, is
+        # Carly, not her husband `Frank Brannock`, tagged a person and named later)
         names: list[Span] = []
         for ent in ents:
             if ent.label_ != "PERSON" or not narrative(ent.start_char) or not (bounds := strip_name(ent)):
