@@ -105,3 +105,18 @@ def test_a_bare_surname_is_the_full_name_before_it_not_a_relative_named_later(qu
             "\"close to the very end.\"\n\n"
             "\"A campaign is won in its last week,\" Brannock said.\n")
     assert {q.speaker for q in quotes_in(text)} == {"Carly Brannock"}
+
+
+def test_a_quote_after_the_name_written_again_is_not_held_by_the_pronoun_before(quotes_in: Quotes) -> None:
+    """A quote carried on from the speaker's name written again after his `he said` quote stands on
+    that name, not on the pronoun of unknown gender: it is not held under 0.8."""
+    text = ("Odai Karam, the union's chief negotiator, said the talks would go on. \"We will go to the "
+            "tribunal next,\" he said.\n\n"
+            "\"The contract is clear,\" said Lena Ford, a lawyer for the port.\n\n"
+            "Karam said it was only the latest attempt to wear the union down. \"They wanted us to give in. "
+            "We will not.\"\n")
+    quotes = apply_confidence(quotes_in(text), text)
+    first, last = only(quotes, "tribunal next"), only(quotes, "give in")
+    assert first.speaker == last.speaker == "Odai Karam"
+    assert first.speaker_evidence == "pronoun" and last.speaker_evidence == "carried"
+    assert last.speaker_confidence is not None and last.speaker_confidence >= HIGH

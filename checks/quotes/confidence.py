@@ -298,13 +298,17 @@ def quote_cells(quotes: Sequence[Quote], text: str) -> list[tuple[str, ...] | No
     named = Counter((q.speaker or "").lower() for q in quotes if q.speaker_evidence in _NAMED_AT_CUE)
     surnames = _surnames(quotes)
     origin: dict[str, str] = {}  # speaker -> how they were last found other than by carrying over
+    found_end: dict[str, int] = {}  # speaker -> where that quote ends
     for q in quotes:
         if q.speaker is None:
             out.append(None)
             continue
         speaker = q.speaker.lower()
         evidence: str = q.speaker_evidence or "unknown"
-        if evidence == "carried" and origin.get(speaker) == "pronoun":
+        # `Erekat said it was …. “…”` after his `he said` quote: carried from the name written again
+        # since, not from the pronoun
+        named_since = q.speaker_span is not None and q.speaker_span[0] >= found_end.get(speaker, len(text))
+        if evidence == "carried" and origin.get(speaker) == "pronoun" and not named_since:
             evidence = CARRIED_UNKNOWN  # `“…,” he said. “…”`, a `he` of unknown gender
         elif evidence == "carried" and origin.get(speaker) == EPITHET:
             evidence = CARRIED_EPITHET  # `“…,” the 56-year-old said. “…”`
@@ -312,6 +316,7 @@ def quote_cells(quotes: Sequence[Quote], text: str) -> list[tuple[str, ...] | No
             evidence = CARRIED_PRONOUN  # `“…,” he said. “…”`: the second quote's speaker is the pronoun's
         elif evidence != "carried":
             origin[speaker] = evidence
+            found_end[speaker] = q.end
         between = _between(q, text)
         out.append(cell_keys(evidence, _reach(between), _lead(q, text), _distance(between),
                              _support(q, named), _rival(q, between, surnames), _shape(q, text)))
