@@ -44,7 +44,7 @@ from .named import (
 from .schedule import schedule_years
 from .stamps import edit_stamp, original_publication
 from .tense import noun_tense
-from .timex import WEEKDAYS, Anchor, month_number, number_value, weekday_near
+from .timex import WEEKDAYS, Anchor, month_number, number_value, weekday_near, written_day
 from .values import day_shift, relative_value, shifted_value, small_hours, unit_value
 from .vetoes import plausible
 from .yearless import year_for
@@ -143,18 +143,8 @@ def _modifier_year(cand: Candidate, doc: Doc) -> bool:
 
 
 def _full_date(cand: Candidate, ctx: Story) -> Resolved | None:
-    p = cand.parts
-    if cand.rule == "numeric":
-        a, b = int(p["a"]), int(p["b"])
-        month, day = (b, a) if a > 12 else (a, b)
-    else:
-        month = int(p["month"]) if "month" in p else month_number(p["mon"]) or 0
-        day = int(p["day"])
-    try:
-        date = dt.date(int(p["year"]), month, day)
-    except ValueError:
-        return None
-    return date.isoformat(), "absolute", Anchor(date, "day")
+    date = written_day(cand.rule, cand.parts)
+    return None if date is None else (date.isoformat(), "absolute", Anchor(date, "day"))
 
 
 def _month_year(cand: Candidate, ctx: Story) -> Resolved | None:

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from .grammar import Candidate
-from .timex import month_number
+from .timex import written_day
 
 __all__ = ["edit_stamp", "original_publication"]
 
@@ -51,13 +51,9 @@ def original_publication(text: str, cands: list[Candidate], published: dt.date |
     end = len(text) if end < 0 else end
     for cand in cands:
         if m.start() <= cand.start < end and cand.rule in _FULL_DATES:
-            p = cand.parts
-            month = int(p["month"]) if "month" in p else month_number(p["mon"]) or 0
-            try:
-                day = dt.date(int(p["year"]), month, int(p["day"]))
-            except ValueError:
-                continue
-            return day if day <= published else None
+            day = written_day(cand.rule, cand.parts)
+            if day is not None:
+                return day if day <= published else None
     return None
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "season_year",
     "shift",
     "weekday_near",
+    "written_day",
 ]
 
 Tense = Literal["past", "present", "future"]
@@ -219,3 +220,18 @@ def _easter(year: int) -> dt.date:
     n = (a + 11 * h + 22 * m) // 451
     month, day = divmod(h + m - 7 * n + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+def written_day(rule: str, parts: dict[str, str]) -> dt.date | None:
+    """The day a full written date names ("2025-01-05", "Jan. 5, 2025", "5 January 2025", "1/5/2025"),
+    or None when it names no such day."""
+    if rule == "numeric":
+        a, b = int(parts["a"]), int(parts["b"])
+        month, day = (b, a) if a > 12 else (a, b)
+    else:
+        month = int(parts["month"]) if "month" in parts else month_number(parts["mon"]) or 0
+        day = int(parts["day"])
+    try:
+        return dt.date(int(parts["year"]), month, day)
+    except ValueError:
+        return None
