@@ -101,11 +101,11 @@ _CLAIM_NOUNS = frozenset("""
 # `for`/`of` (`call for …`, `promise of …`), never a phrase of time or place.
 _CLAIM_LINKS = frozenset({"acl", "ccomp"})
 _CLAIM_PREPOSITIONS = frozenset({"for", "of"})
-# Prepositions of concession and time: what they open is when or despite what someone spoke.
 # Verbs of wondering: what follows is a question the story puts in its own words.
 _WONDERING = frozenset("wonder ponder".split())
 # Words that open a noun phrase: the article or the owner before a labelled noun.
 _OWNERS = frozenset("a an the our their his her its my your this that these those".split())
+# Prepositions of concession and time: what they open is when or despite what someone spoke.
 _CIRCUMSTANCES = frozenset("despite notwithstanding amid during after before until".split())
 
 
